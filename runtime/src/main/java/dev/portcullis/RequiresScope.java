@@ -1,0 +1,51 @@
+package dev.portcullis;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a bearer token that carries OAuth 2.0 scopes.
+ *
+ * <p>On a JAX-RS resource class it applies to every resource method of the class; on a
+ * resource method it replaces the class's requirement. On the methods (or the type) of
+ * an API interface it protects every resource class that implements that interface, also
+ * when the interface comes from another jar.
+ *
+ * <pre>{@code
+ * @Path("/orders")
+ * @RequiresScope("orders:read")
+ * public class OrdersResource {
+ *   @GET public List<Order> list() { ... }
+ *
+ *   @POST @RequiresScope("orders:write")
+ *   public Order create(Order order) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The annotation processor checks every scope at compile time: each must be an
+ * RFC 6749 section 3.3 {@code scope-token} (printable ASCII without space, {@code "} or
+ * {@code \}), the list must not be empty and must not repeat itself.
+ *
+ * <p>A request without a token is answered {@code 401}; a request whose token lacks the
+ * scopes is answered {@code 403} with {@code error="insufficient_scope"}.
+ *
+ * @see RequiresToken
+ * @see Public
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface RequiresScope {
+
+  /** The scopes the token must carry, for example {@code "orders:read"}. */
+  String[] value();
+
+  /**
+   * Whether the token must carry {@linkplain ScopeMatch#ALL all} of the scopes (the
+   * default) or {@linkplain ScopeMatch#ANY any one} of them.
+   */
+  ScopeMatch match() default ScopeMatch.ALL;
+}
