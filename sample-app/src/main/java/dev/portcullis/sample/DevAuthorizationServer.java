@@ -1,0 +1,133 @@
+package dev.portcullis.sample;
+
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+
+/**
+ * The embedded development authorization server (mock-oauth2-server) the sample starts when
+ * no {@code PORTCULLIS_ISSUER} is given.
+ *
+ * <p>It issues a token to any client for any scope it asks for: a client_credentials request
+ * with {@code scope=orders:read} gets an RFC 9068 access token ({@code typ: at+jwt}) whose
+ * {@code sub} and {@code client_id} are the client's id, whose {@code aud} is the sample's
+ * audience and whose {@code scope} is what was asked. That is what a development server is
+ * for; never point a production API at it.
+ */
+final class DevAuthorizationServer implements AutoCloseable {
+
+  static final String ISSUER_ID = "default";
+
+  private final MockOAuth2Server server;
+
+  private DevAuthorizationServer(MockOAuth2Server server) {
+    this.server = server;
+  }
+
+  /** Starts on 127.0.0.1:{@code preferredPort}, or on any free port when that one is taken. */
+  static DevAuthorizationServer start(int preferredPort, String audience) {
+    OrdersTokenCallback callback = new OrdersTokenCallback(audience);
+    OAuth2Config config = new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), Set.of(callback));
+    MockOAuth2Server server = new MockOAuth2Server(config);
+    try {
+      server.start(InetAddress.getLoopbackAddress(), isFree(preferredPort) ? preferredPort : 0);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("The development authorization server could not start: " + e.getMessage(), e);
+    }
+    return new DevAuthorizationServer(server);
+  }
+
+  /**
+   * The issuer URL. mock-oauth2-server names its issuer after the Host a request was sent
+   * to, so everything the sample prints and trusts uses the one address, 127.0.0.1.
+   */
+  String issuer() {
+    return "http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID;
+  }
+
+  /** The token endpoint URL. */
+  String tokenEndpoint() {
+    return issuer() + "/token";
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+
+  private static boolean isFree(int port) {
+    if (port <= 0) {
+      return false;
+    }
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Shapes every token the way a real identity provider configured for the API would. */
+  private static final class OrdersTokenCallback implements OAuth2TokenCallback {
+    private static final long LIFETIME_SECONDS = 3600;
+    private final String audience;
+
+    OrdersTokenCallback(String audience) {
+      this.audience = audience;
+    }
+
+    @Override
+    public String issuerId() {
+      return ISSUER_ID;
+    }
+
+    @Override
+    public String subject(TokenRequest request) {
+      return clientId(request);
+    }
+
+    @Override
+    public String typeHeader(TokenRequest request) {
+      return "at+jwt";
+    }
+
+    @Override
+    public List<String> audience(TokenRequest request) {
+      return List.of(audience);
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest request) {
+      Map<String, Object> claims = new LinkedHashMap<>();
+      String clientId = clientId(request);
+      if (clientId != null) {
+        claims.put("client_id", clientId);
+      }
+      if (request.getScope() != null) {
+        claims.put("scope", request.getScope().toString());
+      }
+      return claims;
+    }
+
+    @Override
+    public long tokenExpiry() {
+      return LIFETIME_SECONDS;
+    }
+
+    private static String clientId(TokenRequest request) {
+      ClientAuthentication auth = request.getClientAuthentication();
+      ClientID id = auth != null ? auth.getClientID() : request.getClientID();
+      return id != null ? id.getValue() : "anonymous";
+    }
+  }
+}

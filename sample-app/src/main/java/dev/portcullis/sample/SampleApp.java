@@ -1,0 +1,152 @@
+package dev.portcullis.sample;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.PortcullisConfig;
+import dev.portcullis.PortcullisFeature;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Portcullis sample: an Orders API on Jersey, protected by {@code @RequiresScope}.
+ *
+ * <p>{@code java -jar portcullis-sample-app.jar} serves on 127.0.0.1:{@code PORT} (8080). With
+ * no {@code PORTCULLIS_ISSUER} it starts an embedded development authorization server and
+ * prints ready-to-paste curl commands; with one, it trusts that identity provider instead.
+ */
+public final class SampleApp implements AutoCloseable {
+
+  static final String DEFAULT_AUDIENCE = "orders-api";
+  static final int DEFAULT_PORT = 8080;
+
+  private final HttpServer server;
+  private final DevAuthorizationServer devServer;
+  private final URI baseUri;
+  private final String issuer;
+  private final String audience;
+
+  private SampleApp(HttpServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
+    this.server = server;
+    this.devServer = devServer;
+    this.baseUri = baseUri;
+    this.issuer = issuer;
+    this.audience = audience;
+  }
+
+  /** Runs the sample until the process is stopped. */
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 1 || (args.length == 1 && !args[0].equals("serve"))) {
+      System.err.println("Usage: java -jar portcullis-sample-app.jar [serve]");
+      System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
+      System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see README.md.");
+      System.exit(2);
+    }
+    SampleApp app;
+    try {
+      app = start(System.getenv(), System.getProperties());
+    } catch (RuntimeException e) {
+      System.err.println("The sample app did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "portcullis-sample-shutdown"));
+    app.printWelcome(System.out);
+    new CountDownLatch(1).await();
+  }
+
+  /**
+   * Starts the sample with the given environment and system properties.
+   *
+   * @throws IllegalStateException when the configuration is wrong or a port is taken
+   */
+  static SampleApp start(Map<String, String> env, java.util.Properties properties) {
+    int port = port(env.get("PORT"));
+    String audience = firstNonBlank(properties.getProperty("portcullis.audience"), env.get("PORTCULLIS_AUDIENCE"), DEFAULT_AUDIENCE);
+    String configuredIssuer = firstNonBlank(properties.getProperty("portcullis.issuer"), env.get("PORTCULLIS_ISSUER"), null);
+
+    DevAuthorizationServer devServer = null;
+    PortcullisConfig.Builder config = PortcullisConfig.builder().audience(audience);
+    String issuer = configuredIssuer;
+    if (configuredIssuer == null) {
+      devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience);
+      issuer = devServer.issuer();
+      config.issuer(issuer);
+    }
+    try {
+      URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
+      ResourceConfig resources = new ResourceConfig()
+          .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+          .property(ProtectedResourceMetadataResource.ISSUER_PROPERTY, issuer)
+          .register(OrdersResource.class)
+          .register(MeResource.class)
+          .register(HealthResource.class)
+          .register(ProtectedResourceMetadataResource.class)
+          .register(JacksonFeature.class)
+          .register(new PortcullisFeature(config.build()));
+      HttpServer server = JdkHttpServerFactory.createHttpServer(baseUri, resources, false);
+      server.start();
+      URI actual = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      return new SampleApp(server, devServer, actual, issuer, audience);
+    } catch (RuntimeException e) {
+      if (devServer != null) {
+        devServer.close();
+      }
+      throw e;
+    }
+  }
+
+  URI baseUri() {
+    return baseUri;
+  }
+
+  String issuer() {
+    return issuer;
+  }
+
+  /** The embedded server's token endpoint, or {@code null} when an external issuer is used. */
+  String devTokenEndpoint() {
+    return devServer == null ? null : devServer.tokenEndpoint();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    if (devServer != null) {
+      devServer.close();
+    }
+  }
+
+  void printWelcome(PrintStream out) {
+    new Welcome(baseUri.toString(), issuer, audience, devTokenEndpoint()).print(out);
+  }
+
+  private static int port(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_PORT;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalStateException("PORT is \"" + value + "\", which is not a port number; use a number from 0 to 65535 (0 picks a free port).");
+  }
+
+  private static String firstNonBlank(String a, String b, String fallback) {
+    if (a != null && !a.isBlank()) {
+      return a.trim();
+    }
+    if (b != null && !b.isBlank()) {
+      return b.trim();
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.portcullis.sample;
+
+import java.io.PrintStream;
+
+/** The text the sample prints when it is ready: where things are and what to paste. */
+final class Welcome {
+
+  private final String api;
+  private final String issuer;
+  private final String audience;
+  private final String devTokenEndpoint;
+
+  Welcome(String api, String issuer, String audience, String devTokenEndpoint) {
+    this.api = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
+    this.issuer = issuer;
+    this.audience = audience;
+    this.devTokenEndpoint = devTokenEndpoint;
+  }
+
+  void print(PrintStream out) {
+    out.println();
+    out.println("Portcullis sample Orders API is listening on " + api);
+    if (devTokenEndpoint != null) {
+      out.println("Authorization server: " + issuer + "  (embedded, for development only: it issues any scope to any client)");
+    } else {
+      out.println("Authorization server: " + issuer);
+    }
+    out.println("Required audience:    " + audience);
+    out.println();
+    out.println("Routes: GET /health (public) | GET /api/me (any valid token)");
+    out.println("        GET /api/orders, GET /api/orders/{id} (orders:read) | POST /api/orders (orders:write)");
+    out.println("        DELETE /api/orders/{id} (orders:admin) | GET /.well-known/oauth-protected-resource (public)");
+    out.println();
+    if (devTokenEndpoint == null) {
+      out.println("Get an access token for audience " + audience + " from your identity provider, then:");
+      out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer $TOKEN\"");
+      out.println();
+      return;
+    }
+    out.println("Try it (copy and paste):");
+    out.println();
+    out.println("  # no token: 401 with WWW-Authenticate: Bearer");
+    out.println("  curl -i " + api + "/api/orders");
+    out.println();
+    out.println("  # a reader's token (client_credentials, scope orders:read)");
+    out.println("  TOKEN=$(" + tokenCommand("reader", "orders:read") + ")");
+    out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer $TOKEN\"");
+    out.println("  curl -i " + api + "/api/me -H \"Authorization: Bearer $TOKEN\"");
+    out.println();
+    out.println("  # the reader may not create: 403 error=\"insufficient_scope\", scope=\"orders:write\"");
+    out.println("  curl -i -X POST " + api + "/api/orders -H \"Authorization: Bearer $TOKEN\" "
+        + "-H 'Content-Type: application/json' -d '{\"item\":\"tea\",\"quantity\":1}'");
+    out.println();
+    out.println("  # a writer may: 201 Created");
+    out.println("  WRITER=$(" + tokenCommand("writer", "orders:read orders:write") + ")");
+    out.println("  curl -i -X POST " + api + "/api/orders -H \"Authorization: Bearer $WRITER\" "
+        + "-H 'Content-Type: application/json' -d '{\"item\":\"tea\",\"quantity\":1}'");
+    out.println();
+    out.println("  # a broken token: 401 error=\"invalid_token\"");
+    out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer not.a.token\"");
+    out.println();
+  }
+
+  private String tokenCommand(String client, String scope) {
+    return "curl -s -u " + client + ":secret -d grant_type=client_credentials -d 'scope=" + scope + "' "
+        + devTokenEndpoint + " | sed -nE 's/.*\"access_token\" *: *\"([^\"]+)\".*/\\1/p'";
+  }
+}
