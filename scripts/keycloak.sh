@@ -101,7 +101,7 @@ install_dist() {
   tmp="$(mktemp -d "$(dirname "$KEYCLOAK_HOME_DIR")/.download.XXXXXX")"
   trap 'rm -rf "$tmp"' EXIT
   log "downloading org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip"
-  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
     -DoutputDirectory="$tmp" -Dmdep.overWriteIfNewer=true >&2 \
     || die "could not fetch keycloak-quarkus-dist $KEYCLOAK_VERSION from Maven"
@@ -129,13 +129,18 @@ install_dist() {
 wait_ready() {
   local t0="$1" deadline=$((SECONDS + KEYCLOAK_START_TIMEOUT))
   local url="$BASE_URL/realms/master/.well-known/openid-configuration"
+  local pid
+  pid="$(cat "$PID_FILE")"
   while (( SECONDS < deadline )); do
-    if ! is_running; then
+    # plain liveness: right after the fork the command line is not kc.sh's yet
+    if ! kill -0 "$pid" 2>/dev/null; then
       log "Keycloak exited during startup; last log lines:"
       tail -n 40 "$LOG_FILE" >&2 || true
       return 1
     fi
     if [[ "$(http_code "$url")" == 200 ]]; then
+      sleep 0.2
+      kill -0 "$pid" 2>/dev/null || continue # the answer came from someone else
       log "ready in $(elapsed "$t0") s"
       return 0
     fi
@@ -169,7 +174,7 @@ cmd_start() {
         --hostname="$BASE_URL" \
         </dev/null >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
-    wait_ready "$t0" || { cmd_stop || true; exit 1; }
+    wait_ready "$t0" || { stop_pid "$(cat "$PID_FILE")"; exit 1; }
   fi
   provision
   cat <<EOF
@@ -191,8 +196,11 @@ cmd_stop() {
     rm -f "$PID_FILE"
     return 0
   fi
-  local pid
-  pid="$(cat "$PID_FILE")"
+  stop_pid "$(cat "$PID_FILE")"
+}
+
+stop_pid() {
+  local pid="$1"
   log "stopping pid $pid"
   kill -TERM "$pid" 2>/dev/null || true
   local i
@@ -296,6 +304,8 @@ provision() {
     log "realm $REALM is incomplete; recreating it"
     admin DELETE "/$REALM" >/dev/null
   fi
+  local t0
+  t0="$(now)"
   log "creating realm $REALM"
   admin POST "" '{"realm":"'"$REALM"'","enabled":true,"accessTokenLifespan":300}' >/dev/null
   local s c
@@ -315,7 +325,7 @@ provision() {
     admin POST "/$REALM/clients" "$(client_json "$c" ${CLIENT_SCOPES[$c]})" >/dev/null
   done
   realm_complete || die "realm $REALM was not provisioned completely"
-  log "realm $REALM provisioned"
+  log "realm $REALM provisioned in $(elapsed "$t0") s"
 }
 
 # ---------------------------------------------------------------- token
