@@ -101,10 +101,12 @@ install_dist() {
   tmp="$(mktemp -d "$(dirname "$KEYCLOAK_HOME_DIR")/.download.XXXXXX")"
   trap 'rm -rf "$tmp"' EXIT
   log "downloading org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip"
-  mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  if ! mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
-    -DoutputDirectory="$tmp" -Dmdep.overWriteIfNewer=true >&2 \
-    || die "could not fetch keycloak-quarkus-dist $KEYCLOAK_VERSION from Maven"
+    -DoutputDirectory="$tmp" -Dmdep.overWriteIfNewer=true >"$tmp/mvn.log" 2>&1; then
+    cat "$tmp/mvn.log" >&2
+    die "could not fetch keycloak-quarkus-dist $KEYCLOAK_VERSION from Maven"
+  fi
   zip="$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
   [[ -f "$zip" ]] || die "download did not produce $zip"
   log "downloaded in $(elapsed "$t0") s; unpacking"
