@@ -41,6 +41,21 @@ class KeySetTest {
   }
 
   @Test
+  void unreachableJwksUriGives401AndKeepsTheAppRunning() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create("http://127.0.0.1:" + port + "/jwks"))
+            .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+      Answer answer = app.bearer("/orders", keys.token("orders:read"));
+      assertEquals(401, answer.status());
+      assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);
+    }
+  }
+
+  @Test
   void strictTokenTypeAcceptsOnlyAccessTokenType() throws Exception {
     try (KeyServer keys = new KeyServer();
         TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)

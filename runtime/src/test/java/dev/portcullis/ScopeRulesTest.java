@@ -96,6 +96,23 @@ class ScopeRulesTest {
   }
 
   @Test
+  void tokenInAFormBodyIsRefusedWithInvalidRequest() {
+    String token = keys.token("orders:read");
+    Answer answer = app.send("POST", "/orders/search", "q=x&access_token=" + token,
+        "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + token);
+    assertEquals(400, answer.status(), answer::toString);
+    assertTrue(answer.challenge().contains("error=\"invalid_request\""), answer::toString);
+  }
+
+  @Test
+  void formBodyWithoutATokenStillReachesTheResourceIntact() {
+    Answer answer = app.send("POST", "/orders/search", "q=blue+shoes&page=2",
+        "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + keys.token("orders:read"));
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals("search blue shoes", answer.body());
+  }
+
+  @Test
   void classScopeAppliesToMethodsWithoutTheirOwn() {
     assertEquals(200, app.bearer("/orders/7", keys.token("orders:read")).status());
     assertInsufficientScope(app.bearer("/orders/7", keys.token("orders:write")), "orders:read");

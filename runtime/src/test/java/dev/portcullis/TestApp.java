@@ -42,7 +42,19 @@ final class TestApp implements AutoCloseable {
 
   Answer send(String method, String path, String body, String... headers) {
     return send(HttpRequest.newBuilder(base.resolve(path))
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain"), headers);
+        .method(method, HttpRequest.BodyPublishers.ofString(body)), withDefaultType(headers));
+  }
+
+  private static String[] withDefaultType(String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        return headers;
+      }
+    }
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = "Content-Type";
+    all[headers.length + 1] = "text/plain";
+    return all;
   }
 
   Answer bearer(String path, String token) {

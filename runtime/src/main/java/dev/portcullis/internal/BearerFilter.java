@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ final class BearerFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     try {
       check(request);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis rejected a request after an unexpected {0}.",
           e.getClass().getName());
       request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
@@ -42,10 +43,14 @@ final class BearerFilter implements ContainerRequestFilter {
     }
   }
 
-  private void check(ContainerRequestContext request) {
+  private void check(ContainerRequestContext request) throws IOException {
     BearerCredentials credentials = BearerExtractor.extract(
         request.getHeaders().get(HttpHeaders.AUTHORIZATION),
         request.getUriInfo().getQueryParameters(false).containsKey("access_token"));
+    if (!(credentials instanceof BearerCredentials.InvalidRequest) && FormBodyCredentials.hasAccessToken(request)) {
+      credentials = new BearerCredentials.InvalidRequest(
+          "Access tokens are not accepted in the request body; send the token in the Authorization header.");
+    }
     if (credentials instanceof BearerCredentials.Missing) {
       request.abortWith(BearerChallenge.missingToken(realm).toResponse());
       return;

@@ -3,7 +3,9 @@ package dev.portcullis.testapp;
 import dev.portcullis.RequiresScope;
 import dev.portcullis.RequiresToken;
 import dev.portcullis.ScopeMatch;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,6 +44,13 @@ public class OrdersResource {
   @RequiresScope({"orders:read", "audit"})
   public String audit() {
     return "audit";
+  }
+
+  @POST
+  @Path("search")
+  @Consumes("application/x-www-form-urlencoded")
+  public String search(@FormParam("q") String query) {
+    return "search " + query;
   }
 
   @GET

@@ -21,6 +21,7 @@ public final class OrdersResource_ScopeBinding implements ScopeBinding {
         MethodBinding.of("create", ScopeRequirement.scopes(ScopeMatch.ALL, "orders:write"), String.class),
         MethodBinding.of("delete", ScopeRequirement.scopes(ScopeMatch.ANY, "orders:admin", "ops"), String.class),
         MethodBinding.of("get", ScopeRequirement.scopes(ScopeMatch.ALL, "orders:read"), String.class),
-        MethodBinding.of("list", ScopeRequirement.scopes(ScopeMatch.ALL, "orders:read")));
+        MethodBinding.of("list", ScopeRequirement.scopes(ScopeMatch.ALL, "orders:read")),
+        MethodBinding.of("search", ScopeRequirement.scopes(ScopeMatch.ALL, "orders:read"), String.class));
   }
 }
