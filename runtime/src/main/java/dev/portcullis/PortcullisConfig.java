@@ -2,7 +2,6 @@ package dev.portcullis;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,10 +49,8 @@ import java.util.function.Function;
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
- * ({@code PT30S}).
- *
- * @throws PortcullisConfigException from {@link Builder#build()} when a value is missing or
- *     wrong; the message names the key and the fix
+ * ({@code PT30S}). {@link Builder#build()} throws {@link PortcullisConfigException} when a
+ * value is missing or wrong; the message names the key and the fix.
  */
 public final class PortcullisConfig {
   /** The JWS algorithms Portcullis can verify without extra libraries. */
@@ -109,7 +107,7 @@ public final class PortcullisConfig {
     this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
   }
 
-  private static <T> T parsed(ConfigValues values, String key, java.util.function.BiFunction<String, String, T> parse) {
+  private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
     String text = values.text(key);
     return text == null ? null : parse.apply(key, text);
   }
@@ -144,6 +142,11 @@ public final class PortcullisConfig {
           + " is empty; list at least one of " + String.join(", ", SUPPORTED_ALGORITHMS) + ", or leave it unset.");
     }
     for (String alg : requested) {
+      if (alg.equals("EdDSA") || alg.equals("Ed25519")) {
+        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
+            + "\", which needs the optional Google Tink library that Portcullis does not bundle; use only "
+            + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
+      }
       if (!SUPPORTED_ALGORITHMS.contains(alg)) {
         throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
             + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
@@ -275,7 +278,7 @@ public final class PortcullisConfig {
 
     /** The accepted JWS algorithms, for example {@code Set.of("RS256")}. */
     public Builder algorithms(Set<String> algorithms) {
-      this.algorithms = new LinkedHashSet<>(Arrays.asList(algorithms.toArray(new String[0])));
+      this.algorithms = new LinkedHashSet<>(Objects.requireNonNull(algorithms, "algorithms"));
       return this;
     }
 

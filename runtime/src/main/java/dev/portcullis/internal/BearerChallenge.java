@@ -12,9 +12,9 @@ import java.util.List;
  * token or the request, so nothing secret reaches the client. Values are still quoted
  * and escaped, so a realm or scope set by configuration cannot break the header.
  */
-public final class BearerChallenge {
+final class BearerChallenge {
   /** The error codes of RFC 6750 section 3.1. */
-  public enum Error {
+  enum Error {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403);
@@ -39,7 +39,7 @@ public final class BearerChallenge {
   }
 
   /** The answer to a request without a bearer token: 401 with no error code. */
-  public static BearerChallenge missingToken(String realm) {
+  static BearerChallenge missingToken(String realm) {
     return new BearerChallenge(401, "Bearer realm=" + quote(realm),
         "{\"error_description\":\"This endpoint needs a bearer access token.\"}");
   }
@@ -49,7 +49,7 @@ public final class BearerChallenge {
    *
    * @param scopes the scopes to name in the {@code scope} parameter; empty for none
    */
-  public static BearerChallenge error(String realm, Error error, String description, List<String> scopes) {
+  static BearerChallenge error(String realm, Error error, String description, List<String> scopes) {
     StringBuilder h = new StringBuilder("Bearer realm=").append(quote(realm))
         .append(", error=").append(quote(error.code))
         .append(", error_description=").append(quote(description));
@@ -65,22 +65,22 @@ public final class BearerChallenge {
   }
 
   /** The HTTP status. */
-  public int status() {
+  int status() {
     return status;
   }
 
   /** The {@code WWW-Authenticate} value. */
-  public String header() {
+  String header() {
     return header;
   }
 
   /** The JSON body. */
-  public String body() {
+  String body() {
     return body;
   }
 
   /** The response to abort the request with. */
-  public Response toResponse() {
+  Response toResponse() {
     return Response.status(status)
         .header(HttpHeaders.WWW_AUTHENTICATE, header)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -4,7 +4,7 @@ package dev.portcullis.internal;
  * What a request presented as its bearer credentials: nothing usable, one syntactically
  * valid token, a malformed token, or a request that breaks RFC 6750's rules.
  */
-public sealed interface BearerCredentials {
+sealed interface BearerCredentials {
 
   /** No bearer token (no {@code Authorization} header, or another scheme such as Basic). */
   record Missing() implements BearerCredentials {}

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * token. Tokens in the URI query are refused because they end up in logs and browser
  * history (RFC 6750 section 2.3, RFC 9700 section 2.4.1).
  */
-public final class BearerExtractor {
+final class BearerExtractor {
   private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
   private static final String SCHEME = "bearer";
 
@@ -22,7 +22,7 @@ public final class BearerExtractor {
    * @param queryHasAccessToken whether the query string has an {@code access_token}
    *     parameter
    */
-  public static BearerCredentials extract(List<String> authorizationHeaders, boolean queryHasAccessToken) {
+  static BearerCredentials extract(List<String> authorizationHeaders, boolean queryHasAccessToken) {
     if (queryHasAccessToken) {
       return new BearerCredentials.InvalidRequest(
           "Access tokens are not accepted in the query string; send the token in the Authorization header.");

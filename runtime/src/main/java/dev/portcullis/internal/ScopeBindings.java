@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.WeakHashMap;
 
 /**
  * The generated {@link ScopeBinding}s, found with {@link ServiceLoader} in the thread
@@ -14,7 +13,9 @@ import java.util.WeakHashMap;
  * checked against its class when that class is first asked for.
  */
 final class ScopeBindings {
-  private final Map<ClassLoader, Map<Class<?>, ScopeBinding>> byLoader = new WeakHashMap<>();
+  // Lives as long as the application it serves, so plain maps: the bindings hold their
+  // classes, and through them the loaders, anyway.
+  private final Map<ClassLoader, Map<Class<?>, ScopeBinding>> byLoader = new HashMap<>();
   private final Map<Class<?>, ResolvedBinding> resolved = new HashMap<>();
 
   /**

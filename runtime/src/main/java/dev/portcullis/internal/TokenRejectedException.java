@@ -5,7 +5,7 @@ package dev.portcullis.internal;
  * error_description} of a 401 answer: it never contains token text, claim values or key
  * material. No stack trace is kept; the cause, if any, is only for debugging.
  */
-public final class TokenRejectedException extends Exception {
+final class TokenRejectedException extends Exception {
   private static final long serialVersionUID = 1L;
 
   static final String KEYS_UNAVAILABLE =

@@ -43,15 +43,11 @@ public final class TokenVerifier {
 
   /** Configures verification; fetches nothing until the first token arrives. */
   public TokenVerifier(PortcullisConfig config) {
-    this(config, Duration.ofMillis(250));
-  }
-
-  TokenVerifier(PortcullisConfig config, Duration firstDiscoveryBackoff) {
     this.processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(typeVerifier(config.strictTokenType()));
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keySource(config, firstDiscoveryBackoff)));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keySource(config)));
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     config.issuer().ifPresent(issuer -> exact.issuer(issuer.toString()));
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
@@ -68,7 +64,7 @@ public final class TokenVerifier {
         : new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt, JOSEObjectType.JWT, null);
   }
 
-  private static JWKSource<SecurityContext> keySource(PortcullisConfig config, Duration firstBackoff) {
+  private static JWKSource<SecurityContext> keySource(PortcullisConfig config) {
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.httpTimeout().toMillis());
     if (config.jwksUri().isPresent()) {
       return keySet(config.jwksUri().get(), timeoutMillis);
@@ -76,7 +72,7 @@ public final class TokenVerifier {
     IssuerMetadata metadata = new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(),
         config.allowInsecureHttp());
     return new DiscoveredKeySource(metadata, uri -> keySet(uri, timeoutMillis), Clock.systemUTC(),
-        firstBackoff, Duration.ofMinutes(5));
+        Duration.ofMillis(250), Duration.ofMinutes(5));
   }
 
   /** A cached, rate-limited, outage-tolerant JWKS source that refetches on an unknown kid. */
@@ -97,7 +93,7 @@ public final class TokenVerifier {
    *
    * @throws TokenRejectedException with a description safe to send to the client
    */
-  public VerifiedToken verify(String token) throws TokenRejectedException {
+  VerifiedToken verify(String token) throws TokenRejectedException {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The facts of a token whose signature and claims were verified. Immutable. */
-public final class VerifiedToken implements TokenPrincipal {
+final class VerifiedToken implements TokenPrincipal {
   private final String subject;
   private final String clientId;
   private final String issuer;
