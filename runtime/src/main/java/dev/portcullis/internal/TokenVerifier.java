@@ -72,7 +72,7 @@ public final class TokenVerifier {
     IssuerMetadata metadata = new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(),
         config.allowInsecureHttp());
     return new DiscoveredKeySource(metadata, uri -> keySet(uri, timeoutMillis), Clock.systemUTC(),
-        Duration.ofMillis(250), Duration.ofMinutes(5));
+        Duration.ofMillis(250), Duration.ofMinutes(1));
   }
 
   /** A cached, rate-limited, outage-tolerant JWKS source that refetches on an unknown kid. */
