@@ -14,12 +14,19 @@ import javax.lang.model.element.TypeElement;
  * @param className how generated code names the resource class
  * @param bindingName the generated binding class, in the resource class's package
  * @param methods the bound resource methods, sorted by name, then parameter types
+ * @param annotatedTypes the types whose annotations (on the type or its methods) the
+ *     requirements were taken from, sorted by name
  */
 record ResourceClass(
-    TypeElement element, ClassName className, ClassName bindingName, List<BoundMethod> methods) {
+    TypeElement element,
+    ClassName className,
+    ClassName bindingName,
+    List<BoundMethod> methods,
+    List<ClassName> annotatedTypes) {
 
   ResourceClass {
     methods = List.copyOf(methods);
+    annotatedTypes = List.copyOf(annotatedTypes);
   }
 
   /**

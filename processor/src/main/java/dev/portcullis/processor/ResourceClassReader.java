@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -129,9 +132,22 @@ final class ResourceClassReader {
       return Result.of(Status.INVALID);
     }
     methods.sort(BY_NAME_THEN_PARAMETERS);
+    SortedMap<String, ClassName> annotatedTypes = new TreeMap<>();
+    for (BoundMethod method : methods) {
+      Element source = method.decision().source();
+      TypeElement type =
+          source instanceof TypeElement t ? t : (TypeElement) source.getEnclosingElement();
+      annotatedTypes.put(type.getQualifiedName().toString(), ClassName.get(type));
+    }
     return new Result(
         Status.READY,
-        Optional.of(new ResourceClass(resourceClass, className, bindingName, methods)));
+        Optional.of(
+            new ResourceClass(
+                resourceClass,
+                className,
+                bindingName,
+                methods,
+                List.copyOf(annotatedTypes.values()))));
   }
 
   private boolean hasUnresolvedSupertype(TypeElement type) {

@@ -34,14 +34,16 @@ final class ServiceFileWriter {
    * still name existing classes (best effort: the build tool may have removed the file).
    */
   void write(Set<String> bindings) throws IOException {
+    if (bindings.isEmpty()) {
+      // Nothing to register; do not even look for an old file, so that a compilation
+      // without resource classes leaves no trace.
+      return;
+    }
     SortedSet<String> entries = new TreeSet<>(bindings);
     for (String previous : readExisting()) {
       if (elements.getTypeElement(previous) instanceof TypeElement) {
         entries.add(previous);
       }
-    }
-    if (entries.isEmpty()) {
-      return;
     }
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", PATH);
     try (Writer writer = file.openWriter()) {
