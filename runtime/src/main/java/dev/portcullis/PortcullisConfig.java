@@ -2,10 +2,18 @@ package dev.portcullis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * How bearer tokens are verified. SKELETON: the runtime issue replaces this body.
+ * How bearer tokens are verified and how errors are answered.
  *
  * <pre>{@code
  * PortcullisConfig config = PortcullisConfig.builder()
@@ -13,36 +21,301 @@ import java.util.Set;
  *     .audience("orders-api")
  *     .build();
  * }</pre>
+ *
+ * <p>Every value not set in code is read from the system property {@code portcullis.<key>},
+ * then from the environment variable {@code PORTCULLIS_<KEY>} (upper case, {@code .} and
+ * {@code -} replaced by {@code _}). Keys and defaults:
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>issuer</td><td>none</td><td>the authorization server's issuer URL; tokens'
+ *       {@code iss} must equal it and keys are found through its metadata</td></tr>
+ *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. At least one of
+ *       issuer and jwks-uri is required</td></tr>
+ *   <tr><td>audience</td><td>required</td><td>a value tokens' {@code aud} must contain</td></tr>
+ *   <tr><td>clock-skew</td><td>60s</td><td>tolerance for {@code exp} and {@code nbf}</td></tr>
+ *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512</td>
+ *       <td>accepted JWS algorithms; {@code none} and HMAC are never accepted</td></tr>
+ *   <tr><td>realm</td><td>the audience</td><td>the realm in {@code WWW-Authenticate}</td></tr>
+ *   <tr><td>strict-token-type</td><td>false</td><td>accept only {@code typ: at+jwt}
+ *       (RFC 9068); otherwise {@code JWT} and no {@code typ} pass too</td></tr>
+ *   <tr><td>allow-insecure-http</td><td>false</td><td>allow plain http URLs to hosts that
+ *       are not loopback</td></tr>
+ *   <tr><td>scope-in-challenge</td><td>true</td><td>name the required scopes in 403
+ *       answers</td></tr>
+ *   <tr><td>http-timeout</td><td>5s</td><td>connect and read timeout for discovery and
+ *       key fetches</td></tr>
+ * </table>
+ *
+ * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
+ * ({@code PT30S}).
+ *
+ * @throws PortcullisConfigException from {@link Builder#build()} when a value is missing or
+ *     wrong; the message names the key and the fix
  */
 public final class PortcullisConfig {
-  private PortcullisConfig() {}
+  /** The JWS algorithms Portcullis can verify without extra libraries. */
+  static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")));
+
+  private final URI issuer;
+  private final URI jwksUri;
+  private final String audience;
+  private final Duration clockSkew;
+  private final Set<String> algorithms;
+  private final String realm;
+  private final boolean strictTokenType;
+  private final boolean allowInsecureHttp;
+  private final boolean scopeInChallenge;
+  private final Duration httpTimeout;
+
+  private PortcullisConfig(Builder b, ConfigValues values) {
+    Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
+        : parsed(values, "allow-insecure-http", ConfigValues::parseBoolean);
+    this.allowInsecureHttp = insecure != null && insecure;
+    String issuerText = b.issuer != null ? b.issuer : values.text("issuer");
+    this.issuer = issuerText == null ? null : ConfigValues.parseUrl("issuer", issuerText, allowInsecureHttp);
+    String jwksText = b.jwksUri != null ? b.jwksUri.toString() : values.text("jwks-uri");
+    this.jwksUri = jwksText == null ? null : ConfigValues.parseUrl("jwks-uri", jwksText, allowInsecureHttp);
+    if (issuer == null && jwksUri == null) {
+      throw new PortcullisConfigException("Portcullis does not know where to find the token signing keys; set "
+          + ConfigValues.describe("issuer") + " to your authorization server's issuer URL, or "
+          + ConfigValues.describe("jwks-uri") + " to its JWKS URL.");
+    }
+    this.audience = b.audience != null ? b.audience : values.text("audience");
+    if (audience == null || audience.isBlank()) {
+      throw new PortcullisConfigException("Portcullis needs the audience of this API to reject tokens issued for"
+          + " other APIs; set " + ConfigValues.describe("audience") + " to the value your authorization server puts"
+          + " in the aud claim, for example orders-api.");
+    }
+    Duration skew = b.clockSkew != null ? b.clockSkew : parsed(values, "clock-skew", ConfigValues::parseDuration);
+    this.clockSkew = skew != null ? skew : Duration.ofSeconds(60);
+    if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofHours(1)) > 0) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("clock-skew") + " is " + clockSkew
+          + ", which is outside 0 to 1 hour; use a small value such as 60s.");
+    }
+    Duration timeout = b.httpTimeout != null ? b.httpTimeout
+        : parsed(values, "http-timeout", ConfigValues::parseDuration);
+    this.httpTimeout = timeout != null ? timeout : Duration.ofSeconds(5);
+    if (httpTimeout.isZero() || httpTimeout.isNegative() || httpTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("http-timeout") + " is " + httpTimeout
+          + ", which is not between 1ms and 5 minutes; use a value such as 5s.");
+    }
+    this.algorithms = algorithms(b.algorithms != null ? b.algorithms : splitList(values.text("algorithms")));
+    String realmText = b.realm != null ? b.realm : values.text("realm");
+    this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
+    this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
+    this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
+  }
+
+  private static <T> T parsed(ConfigValues values, String key, java.util.function.BiFunction<String, String, T> parse) {
+    String text = values.text(key);
+    return text == null ? null : parse.apply(key, text);
+  }
+
+  private static boolean flag(Boolean code, ConfigValues values, String key, boolean fallback) {
+    if (code != null) {
+      return code;
+    }
+    Boolean value = parsed(values, key, ConfigValues::parseBoolean);
+    return value != null ? value : fallback;
+  }
+
+  private static Set<String> splitList(String text) {
+    if (text == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> algorithms(Set<String> requested) {
+    if (requested == null) {
+      return SUPPORTED_ALGORITHMS;
+    }
+    if (requested.isEmpty()) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("algorithms")
+          + " is empty; list at least one of " + String.join(", ", SUPPORTED_ALGORITHMS) + ", or leave it unset.");
+    }
+    for (String alg : requested) {
+      if (!SUPPORTED_ALGORITHMS.contains(alg)) {
+        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
+            + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
+            + " use only " + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
+      }
+    }
+    return Collections.unmodifiableSet(new LinkedHashSet<>(requested));
+  }
 
   /** A builder; values not set in code come from system properties, then the environment. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(System::getProperty, System.getenv());
   }
 
-  /** The configuration from system properties and environment variables only. */
+  /**
+   * The configuration from system properties and environment variables only.
+   *
+   * @throws PortcullisConfigException when a value is missing or wrong
+   */
   public static PortcullisConfig fromEnvironment() {
     return builder().build();
   }
 
-  /** Builds a {@link PortcullisConfig}. */
+  /** The issuer URL tokens' {@code iss} must equal, if configured. */
+  public Optional<URI> issuer() {
+    return Optional.ofNullable(issuer);
+  }
+
+  /** The JWKS URL, if configured; otherwise keys are found through the issuer's metadata. */
+  public Optional<URI> jwksUri() {
+    return Optional.ofNullable(jwksUri);
+  }
+
+  /** The value tokens' {@code aud} must contain. */
+  public String audience() {
+    return audience;
+  }
+
+  /** The tolerance applied to {@code exp} and {@code nbf}. */
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  /** The accepted JWS algorithm names, for example {@code RS256}. */
+  public Set<String> algorithms() {
+    return algorithms;
+  }
+
+  /** The realm named in {@code WWW-Authenticate}. */
+  public String realm() {
+    return realm;
+  }
+
+  /** Whether only {@code typ: at+jwt} tokens are accepted (RFC 9068). */
+  public boolean strictTokenType() {
+    return strictTokenType;
+  }
+
+  /** Whether plain http URLs to hosts that are not loopback are allowed. */
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /** Whether 403 answers name the scopes the endpoint requires. */
+  public boolean scopeInChallenge() {
+    return scopeInChallenge;
+  }
+
+  /** Connect and read timeout for discovery and key set fetches. */
+  public Duration httpTimeout() {
+    return httpTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
+        + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
+        + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
+        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + "}";
+  }
+
+  /**
+   * Builds a {@link PortcullisConfig}. Values set here win over system properties, which win
+   * over environment variables.
+   */
   public static final class Builder {
-    private Builder() {}
+    private final Function<String, String> properties;
+    private final Map<String, String> environment;
+    private String issuer;
+    private String audience;
+    private URI jwksUri;
+    private Duration clockSkew;
+    private Set<String> algorithms;
+    private String realm;
+    private Boolean strictTokenType;
+    private Boolean allowInsecureHttp;
+    private Boolean scopeInChallenge;
+    private Duration httpTimeout;
 
-    public Builder issuer(String issuer) { return this; }
-    public Builder audience(String audience) { return this; }
-    public Builder jwksUri(URI jwksUri) { return this; }
-    public Builder clockSkew(Duration skew) { return this; }
-    public Builder algorithms(Set<String> algorithms) { return this; }
-    public Builder realm(String realm) { return this; }
-    public Builder strictTokenType(boolean strict) { return this; }
-    public Builder allowInsecureHttp(boolean allow) { return this; }
-    public Builder scopeInChallenge(boolean include) { return this; }
+    /** For tests: reads properties and environment from the given sources. */
+    Builder(Function<String, String> properties, Map<String, String> environment) {
+      this.properties = Objects.requireNonNull(properties, "properties");
+      this.environment = Map.copyOf(environment);
+    }
 
+    /** The issuer URL, for example {@code https://idp.example.com/realms/shop}. */
+    public Builder issuer(String issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /** The audience tokens must be issued for, for example {@code orders-api}. */
+    public Builder audience(String audience) {
+      this.audience = Objects.requireNonNull(audience, "audience");
+      return this;
+    }
+
+    /** The JWKS URL; when set, issuer discovery is skipped. */
+    public Builder jwksUri(URI jwksUri) {
+      this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /** The tolerance for {@code exp} and {@code nbf}; default 60 seconds. */
+    public Builder clockSkew(Duration skew) {
+      this.clockSkew = Objects.requireNonNull(skew, "skew");
+      return this;
+    }
+
+    /** The accepted JWS algorithms, for example {@code Set.of("RS256")}. */
+    public Builder algorithms(Set<String> algorithms) {
+      this.algorithms = new LinkedHashSet<>(Arrays.asList(algorithms.toArray(new String[0])));
+      return this;
+    }
+
+    /** The realm in {@code WWW-Authenticate}; default the audience. */
+    public Builder realm(String realm) {
+      this.realm = Objects.requireNonNull(realm, "realm");
+      return this;
+    }
+
+    /** Accept only {@code typ: at+jwt} tokens (RFC 9068); default false. */
+    public Builder strictTokenType(boolean strict) {
+      this.strictTokenType = strict;
+      return this;
+    }
+
+    /** Allow plain http URLs to hosts that are not loopback; default false. */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /** Name the required scopes in 403 answers; default true. */
+    public Builder scopeInChallenge(boolean include) {
+      this.scopeInChallenge = include;
+      return this;
+    }
+
+    /** Connect and read timeout for discovery and key fetches; default 5 seconds. */
+    public Builder httpTimeout(Duration timeout) {
+      this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Resolves every value and checks it.
+     *
+     * @throws PortcullisConfigException when a value is missing or wrong
+     */
     public PortcullisConfig build() {
-      return new PortcullisConfig();
+      return new PortcullisConfig(this, new ConfigValues(properties, environment));
     }
   }
 }

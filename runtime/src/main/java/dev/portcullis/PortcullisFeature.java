@@ -1,25 +1,59 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.ScopeBindingFeature;
+import dev.portcullis.internal.TokenVerifier;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.Objects;
 
 /**
- * Protects the resource methods the annotation processor saw. SKELETON.
+ * Protects the resource methods the Portcullis annotation processor saw, in one line:
  *
  * <pre>{@code
  * ResourceConfig app = new ResourceConfig(OrdersResource.class)
  *     .register(new PortcullisFeature(PortcullisConfig.fromEnvironment()));
  * }</pre>
+ *
+ * <p>At startup the feature reads the generated {@code dev.portcullis.spi.ScopeBinding}s
+ * and installs a request filter, at {@code Priorities.AUTHENTICATION}, on every resource
+ * method that needs a token. Per request the filter extracts the bearer token (RFC 6750
+ * section 2.1), verifies it, checks the method's scopes and replaces the {@code
+ * SecurityContext}: {@code getUserPrincipal()} is a {@link TokenPrincipal} and {@code
+ * isUserInRole(scope)} tells whether the token grants a scope. Methods marked {@link
+ * Public} and classes without Portcullis annotations are left alone.
+ *
+ * <p>Answers follow RFC 6750 section 3: 401 without a token or with a bad one ({@code
+ * error="invalid_token"}), 403 {@code insufficient_scope} when scopes are missing, 400
+ * {@code invalid_request} for a token in the query string or duplicate credentials.
+ *
+ * <p>Failure semantics: the application does not start (an {@link IllegalStateException}
+ * propagates from the JAX-RS runtime's startup) when a resource class carries Portcullis
+ * annotations but has no generated binding (the processor did not run), or when a binding
+ * names a method the class no longer has. The authorization server is contacted lazily: if
+ * it is down, requests are answered 401 until its keys can be fetched, and the application
+ * keeps running.
  */
 public final class PortcullisFeature implements Feature {
   private final PortcullisConfig config;
 
+  /** Protects the application with {@code config}. */
   public PortcullisFeature(PortcullisConfig config) {
-    this.config = config;
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Protects the application with configuration from system properties and the environment.
+   *
+   * @throws PortcullisConfigException when a value is missing or wrong
+   */
+  public static PortcullisFeature fromEnvironment() {
+    return new PortcullisFeature(PortcullisConfig.fromEnvironment());
   }
 
   @Override
   public boolean configure(FeatureContext context) {
+    TokenVerifier verifier = new TokenVerifier(config);
+    context.register(new ScopeBindingFeature(verifier, config.realm(), config.scopeInChallenge()));
     return true;
   }
 }

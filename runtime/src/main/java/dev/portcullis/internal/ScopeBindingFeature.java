@@ -1,0 +1,67 @@
+package dev.portcullis.internal;
+
+import dev.portcullis.spi.ScopeRequirement;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
+
+/**
+ * Installs a {@link BearerFilter} on every resource method whose generated binding
+ * requires a token, once, when the JAX-RS runtime builds its model. Public methods and
+ * classes the processor never saw get nothing.
+ *
+ * <p>Fails closed: a class that carries Portcullis annotations but has no generated
+ * binding, or whose binding is stale, makes {@link #configure} throw {@link
+ * IllegalStateException}, which stops the application from starting.
+ */
+public final class ScopeBindingFeature implements DynamicFeature {
+  static final String PROCESSOR_MISSING = "The resource class %s carries Portcullis annotations (@RequiresScope,"
+      + " @RequiresToken or @Public) but no generated dev.portcullis.spi.ScopeBinding exists for it, so its"
+      + " endpoints would be unprotected. Enable the Portcullis annotation processor and rebuild: with Maven, add"
+      + " dev.portcullis:portcullis-processor to the annotationProcessorPaths of maven-compiler-plugin (on JDK 23"
+      + " and later annotation processing is off unless a processor path is given or -proc:full is set).";
+
+  private final TokenVerifier verifier;
+  private final String realm;
+  private final boolean scopeInChallenge;
+  private final ScopeBindings bindings = new ScopeBindings();
+
+  /** Uses {@code verifier} for every protected method. */
+  public ScopeBindingFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge) {
+    this.verifier = verifier;
+    this.realm = realm;
+    this.scopeInChallenge = scopeInChallenge;
+  }
+
+  @Override
+  public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+    Class<?> resourceClass = resourceInfo.getResourceClass();
+    Method method = resourceInfo.getResourceMethod();
+    if (resourceClass == null || method == null) {
+      return;
+    }
+    ResolvedBinding binding = bindings.find(resourceClass);
+    if (binding == null) {
+      if (PortcullisAnnotations.inHierarchy(resourceClass)) {
+        throw new IllegalStateException(String.format(PROCESSOR_MISSING, resourceClass.getName()));
+      }
+      return;
+    }
+    ScopeRequirement requirement = binding.requirementFor(method);
+    if (requirement == null) {
+      if (PortcullisAnnotations.decides(method, resourceClass)) {
+        throw new IllegalStateException("The generated binding for " + resourceClass.getName()
+            + " has no rule for the annotated resource method " + method.getName()
+            + ", so the class changed after the binding was generated; rebuild the application with the"
+            + " Portcullis annotation processor (for example mvn clean verify).");
+      }
+      return;
+    }
+    if (requirement.kind() == ScopeRequirement.Kind.PUBLIC) {
+      return;
+    }
+    context.register(new BearerFilter(verifier, requirement, realm, scopeInChallenge), Priorities.AUTHENTICATION);
+  }
+}

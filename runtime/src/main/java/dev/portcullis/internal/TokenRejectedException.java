@@ -1,0 +1,17 @@
+package dev.portcullis.internal;
+
+/**
+ * Why a token was not accepted. The message is a fixed sentence suitable for the {@code
+ * error_description} of a 401 answer: it never contains token text, claim values or key
+ * material. No stack trace is kept; the cause, if any, is only for debugging.
+ */
+public final class TokenRejectedException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  static final String KEYS_UNAVAILABLE =
+      "The token could not be verified because the authorization server's keys are unavailable.";
+
+  TokenRejectedException(String description) {
+    super(description, null, false, false);
+  }
+}

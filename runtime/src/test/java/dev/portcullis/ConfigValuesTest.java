@@ -1,0 +1,40 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Duration syntax and key naming. */
+class ConfigValuesTest {
+
+  @Test
+  void shortDurationsAreParsed() {
+    assertEquals(Duration.ofMillis(500), ConfigValues.parseDuration("k", "500ms"));
+    assertEquals(Duration.ofSeconds(30), ConfigValues.parseDuration("k", "30s"));
+    assertEquals(Duration.ofMinutes(5), ConfigValues.parseDuration("k", "5m"));
+    assertEquals(Duration.ofHours(1), ConfigValues.parseDuration("k", "1h"));
+    assertEquals(Duration.ofSeconds(30), ConfigValues.parseDuration("k", " 30 S "));
+  }
+
+  @Test
+  void isoDurationsAreParsed() {
+    assertEquals(Duration.ofSeconds(30), ConfigValues.parseDuration("k", "PT30S"));
+    assertEquals(Duration.ofMinutes(1), ConfigValues.parseDuration("k", "pt1m"));
+  }
+
+  @Test
+  void durationsWithoutUnitOrWithGarbageAreRejected() {
+    for (String bad : new String[] {"30", "abc", "5 minutes", "-5s", "PT", "99999999999999999999s"}) {
+      assertThrows(PortcullisConfigException.class, () -> ConfigValues.parseDuration("clock-skew", bad), bad);
+    }
+  }
+
+  @Test
+  void keysMapToPropertyAndEnvironmentNames() {
+    assertEquals("portcullis.jwks-uri", ConfigValues.propertyName("jwks-uri"));
+    assertEquals("PORTCULLIS_JWKS_URI", ConfigValues.environmentName("jwks-uri"));
+    assertEquals("PORTCULLIS_CLIENT_ORDERS_ID", ConfigValues.environmentName("client.orders.id"));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.portcullis;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An authorization server the tests control: serves OpenID metadata and a JWKS on loopback
+ * and mints tokens, good and bad, with nimbus. Counts JWKS fetches.
+ */
+final class KeyServer implements AutoCloseable {
+  static final String AUDIENCE = "orders-api";
+  private static final RSAKey SIGNING_KEY = generate("k1");
+  private static final RSAKey OTHER_KEY = generate("k1");
+
+  private final HttpServer server;
+  private final AtomicInteger jwksHits = new AtomicInteger();
+  final String issuer;
+
+  KeyServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+    server.createContext("/.well-known/openid-configuration", exchange -> send(exchange,
+        "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
+    server.createContext("/jwks", exchange -> {
+      jwksHits.incrementAndGet();
+      send(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString());
+    });
+    server.start();
+  }
+
+  private static RSAKey generate(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  int jwksHits() {
+    return jwksHits.get();
+  }
+
+  static RSAKey signingKey() {
+    return SIGNING_KEY;
+  }
+
+  /** Valid claims: this issuer, the API audience, an hour to live, the given scopes. */
+  JWTClaimsSet.Builder claims(String scope) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience(List.of(AUDIENCE))
+        .subject("alice")
+        .claim("client_id", "shop-frontend")
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(3600)));
+    return scope == null ? b : b.claim("scope", scope);
+  }
+
+  String token(String scope) {
+    return sign(claims(scope).build(), header().build(), SIGNING_KEY);
+  }
+
+  String token(Consumer<JWTClaimsSet.Builder> claims) {
+    JWTClaimsSet.Builder b = claims("orders:read");
+    claims.accept(b);
+    return sign(b.build(), header().build(), SIGNING_KEY);
+  }
+
+  String tokenWithHeader(JWSHeader header) {
+    return sign(claims("orders:read").build(), header, SIGNING_KEY);
+  }
+
+  /** Signed by a key with the published kid but different key material. */
+  String tokenSignedByOtherKey() {
+    return sign(claims("orders:read").build(), header().build(), OTHER_KEY);
+  }
+
+  static JWSHeader.Builder header() {
+    return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").type(new JOSEObjectType("at+jwt"));
+  }
+
+  private static String sign(JWTClaimsSet claims, JWSHeader header, RSAKey key) {
+    try {
+      SignedJWT jwt = new SignedJWT(header, claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import dev.portcullis.testapp.OrdersResource;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Key set fetching and token type policy, each with its own app and key server. */
+class KeySetTest {
+
+  @Test
+  void unknownKidTriggersExactlyOneRefetchThenIsRejected() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      assertEquals(1, keys.jwksHits());
+      String unknown = keys.tokenWithHeader(KeyServer.header().keyID("rotated-away").build());
+      Answer answer = app.bearer("/orders", unknown);
+      assertEquals(401, answer.status());
+      assertTrue(answer.challenge().contains("error=\"invalid_token\""), answer::toString);
+      assertEquals(2, keys.jwksHits(), "one refetch for the unknown kid");
+      assertEquals(401, app.bearer("/orders", unknown).status());
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      assertTrue(keys.jwksHits() <= 3, "refetches are rate limited, saw " + keys.jwksHits());
+    }
+  }
+
+  @Test
+  void configuredJwksUriSkipsDiscovery() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
+            .issuer(keys.issuer + "/not-served").audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+      String token = keys.token(c -> c.issuer(keys.issuer + "/not-served"));
+      assertEquals(200, app.bearer("/orders", token).status());
+      assertEquals(1, keys.jwksHits());
+    }
+  }
+
+  @Test
+  void unreachableJwksUriGives401AndKeepsTheAppRunning() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create("http://127.0.0.1:" + port + "/jwks"))
+            .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+      Answer answer = app.bearer("/orders", keys.token("orders:read"));
+      assertEquals(401, answer.status());
+      assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);
+    }
+  }
+
+  @Test
+  void strictTokenTypeAcceptsOnlyAccessTokenType() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .strictTokenType(true).build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders",
+          keys.tokenWithHeader(KeyServer.header().type(new JOSEObjectType("at+jwt")).build())).status());
+      assertEquals(200, app.bearer("/orders",
+          keys.tokenWithHeader(KeyServer.header().type(new JOSEObjectType("application/at+jwt")).build())).status());
+      assertEquals(401, app.bearer("/orders",
+          keys.tokenWithHeader(KeyServer.header().type(JOSEObjectType.JWT).build())).status());
+      assertEquals(401, app.bearer("/orders",
+          keys.tokenWithHeader(KeyServer.header().type(null).build())).status());
+    }
+  }
+
+  @Test
+  void algorithmOutsideTheConfiguredListIsRejected() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .algorithms(java.util.Set.of("ES256")).build(), OrdersResource.class)) {
+      Answer answer = app.bearer("/orders", keys.token("orders:read"));
+      assertEquals(401, answer.status());
+      assertTrue(answer.challenge().contains("not signed with an accepted algorithm"), answer::toString);
+    }
+  }
+
+  @Test
+  void scopeParameterCanBeLeftOutOfTheChallenge() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .scopeInChallenge(false).realm("shop").build(), OrdersResource.class)) {
+      Answer answer = app.bearer("/orders", keys.token("profile"));
+      assertEquals(403, answer.status());
+      assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\"The token does not"
+          + " grant the scope this endpoint requires.\"", answer.challenge());
+    }
+  }
+}

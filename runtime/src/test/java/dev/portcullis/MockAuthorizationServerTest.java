@@ -1,0 +1,72 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.testapp.MeResource;
+import dev.portcullis.testapp.OrdersResource;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
+
+/** Tokens from a real authorization server (mock-oauth2-server), keys found by discovery. */
+class MockAuthorizationServerTest {
+
+  private static String token(MockOAuth2Server server, String scope) {
+    return server.issueToken("default", "client", new DefaultOAuth2TokenCallback("default", "bob", "JWT",
+        List.of(KeyServer.AUDIENCE), Map.of("scope", scope), 3600)).serialize();
+  }
+
+  @Test
+  void tokensFromTheAuthorizationServerAreVerifiedThroughDiscovery() throws Exception {
+    MockOAuth2Server server = new MockOAuth2Server();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    try (TestApp app = TestApp.start(PortcullisConfig.builder().issuer(server.issuerUrl("default").toString())
+        .audience(KeyServer.AUDIENCE).build(), OrdersResource.class, MeResource.class)) {
+      assertEquals(200, app.bearer("/orders", token(server, "orders:read")).status());
+      assertEquals(403, app.bearer("/orders", token(server, "profile")).status());
+      Answer me = app.bearer("/me", token(server, "profile"));
+      assertTrue(me.body().contains("subject=bob\n"), me::toString);
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  @Test
+  void authorizationServerDownAtStartupGives401UntilItComesUp() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    // mock-oauth2-server names itself by "localhost" in issuer URLs.
+    String issuer = "http://localhost:" + port + "/default";
+    MockOAuth2Server server = new MockOAuth2Server();
+    try (TestApp app = TestApp.start(PortcullisConfig.builder().issuer(issuer).audience(KeyServer.AUDIENCE).build(),
+        OrdersResource.class)) {
+      // Any syntactically valid JWT will do while the server is down: no keys, no verdict.
+      String early = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImRlZmF1bHQifQ.eyJzdWIiOiJ4In0.c2ln";
+      Answer down = app.bearer("/orders", early);
+      assertEquals(401, down.status());
+      assertEquals("Bearer realm=\"orders-api\", error=\"invalid_token\", error_description=\"The token could not"
+          + " be verified because the authorization server's keys are unavailable.\"", down.challenge());
+
+      server.start(InetAddress.getByName("127.0.0.1"), port);
+      assertEquals(issuer, server.issuerUrl("default").toString());
+      String token = token(server, "orders:read");
+      int status = 0;
+      for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
+        status = app.bearer("/orders", token).status();
+        if (status != 200) {
+          Thread.sleep(100);
+        }
+      }
+      assertEquals(200, status, "the app recovers once the authorization server is up");
+    } finally {
+      server.shutdown();
+    }
+  }
+}

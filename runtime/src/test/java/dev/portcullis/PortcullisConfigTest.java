@@ -1,0 +1,139 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Configuration precedence and messages, with injected properties and environment. */
+class PortcullisConfigTest {
+  private final Map<String, String> properties = new HashMap<>();
+  private final Map<String, String> environment = new HashMap<>();
+
+  private PortcullisConfig.Builder builder() {
+    return new PortcullisConfig.Builder(properties::get, environment);
+  }
+
+  private String failure(PortcullisConfig.Builder builder) {
+    return assertThrows(PortcullisConfigException.class, builder::build).getMessage();
+  }
+
+  @Test
+  void codeWinsOverPropertiesWhichWinOverEnvironment() {
+    environment.put("PORTCULLIS_AUDIENCE", "from-env");
+    environment.put("PORTCULLIS_ISSUER", "https://env.example.com");
+    environment.put("PORTCULLIS_CLOCK_SKEW", "10s");
+    properties.put("portcullis.audience", "from-property");
+    properties.put("portcullis.clock-skew", "20s");
+    PortcullisConfig config = builder().clockSkew(Duration.ofSeconds(30)).build();
+    assertEquals("from-property", config.audience());
+    assertEquals(URI.create("https://env.example.com"), config.issuer().orElseThrow());
+    assertEquals(Duration.ofSeconds(30), config.clockSkew());
+    assertEquals("from-code", builder().audience("from-code").build().audience());
+  }
+
+  @Test
+  void environmentNamesAreUpperCaseWithUnderscores() {
+    environment.put("PORTCULLIS_JWKS_URI", "https://idp.example.com/keys");
+    environment.put("PORTCULLIS_AUDIENCE", "orders-api");
+    environment.put("PORTCULLIS_STRICT_TOKEN_TYPE", "TRUE");
+    environment.put("PORTCULLIS_SCOPE_IN_CHALLENGE", "false");
+    environment.put("PORTCULLIS_ALGORITHMS", "RS256, ES256");
+    environment.put("PORTCULLIS_HTTP_TIMEOUT", "PT2S");
+    PortcullisConfig config = builder().build();
+    assertEquals(URI.create("https://idp.example.com/keys"), config.jwksUri().orElseThrow());
+    assertTrue(config.strictTokenType());
+    assertFalse(config.scopeInChallenge());
+    assertEquals(Set.of("RS256", "ES256"), config.algorithms());
+    assertEquals(Duration.ofSeconds(2), config.httpTimeout());
+  }
+
+  @Test
+  void defaultsAreSecure() {
+    PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
+    assertEquals(Duration.ofSeconds(60), config.clockSkew());
+    assertEquals(PortcullisConfig.SUPPORTED_ALGORITHMS, config.algorithms());
+    assertEquals("orders-api", config.realm());
+    assertFalse(config.strictTokenType());
+    assertFalse(config.allowInsecureHttp());
+    assertTrue(config.scopeInChallenge());
+    assertEquals(Duration.ofSeconds(5), config.httpTimeout());
+  }
+
+  @Test
+  void missingIssuerAndJwksUriFailsNamingBothKeys() {
+    String message = failure(builder().audience("orders-api"));
+    assertTrue(message.contains("portcullis.issuer") && message.contains("PORTCULLIS_ISSUER"), message);
+    assertTrue(message.contains("portcullis.jwks-uri"), message);
+  }
+
+  @Test
+  void missingAudienceFailsNamingTheKey() {
+    String message = failure(builder().issuer("https://idp.example.com"));
+    assertTrue(message.contains("portcullis.audience") && message.contains("PORTCULLIS_AUDIENCE"), message);
+  }
+
+  @Test
+  void badDurationFailsWithAFullSentence() {
+    properties.put("portcullis.clock-skew", "abc");
+    assertEquals("portcullis.clock-skew is \"abc\", which is not a duration; use a value such as 30s, 5m or PT1M.",
+        failure(builder().issuer("https://idp.example.com").audience("a")));
+  }
+
+  @Test
+  void badBooleanFailsNamingTheKey() {
+    environment.put("PORTCULLIS_STRICT_TOKEN_TYPE", "yes");
+    String message = failure(builder().issuer("https://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.strict-token-type is \"yes\""), message);
+  }
+
+  @Test
+  void plainHttpIssuerOnANonLoopbackHostFailsUnlessAllowed() {
+    String message = failure(builder().issuer("http://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.issuer is \"http://idp.example.com\""), message);
+    assertTrue(message.contains("portcullis.allow-insecure-http"), message);
+    assertTrue(builder().issuer("http://idp.example.com").audience("a").allowInsecureHttp(true).build()
+        .allowInsecureHttp());
+  }
+
+  @Test
+  void plainHttpJwksUriOnANonLoopbackHostFails() {
+    String message = failure(builder().jwksUri(URI.create("http://10.0.0.8/keys")).audience("a"));
+    assertTrue(message.startsWith("portcullis.jwks-uri is"), message);
+  }
+
+  @Test
+  void plainHttpIsAcceptedForLoopbackHosts() {
+    for (String issuer : new String[] {"http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:80"}) {
+      assertEquals(issuer, builder().issuer(issuer).audience("a").build().issuer().orElseThrow().toString());
+    }
+  }
+
+  @Test
+  void relativeOrNonHttpIssuerFails() {
+    assertTrue(failure(builder().issuer("idp.example.com").audience("a")).startsWith("portcullis.issuer is"));
+    assertTrue(failure(builder().issuer("ftp://idp.example.com").audience("a")).startsWith("portcullis.issuer is"));
+  }
+
+  @Test
+  void noneAndHmacAlgorithmsCanNeverBeConfigured() {
+    for (String alg : new String[] {"none", "HS256", "HS512"}) {
+      String message = failure(builder().issuer("https://idp.example.com").audience("a").algorithms(Set.of(alg)));
+      assertTrue(message.startsWith("portcullis.algorithms lists \"" + alg + "\""), message);
+    }
+  }
+
+  @Test
+  void negativeClockSkewFails() {
+    String message = failure(builder().issuer("https://idp.example.com").audience("a")
+        .clockSkew(Duration.ofSeconds(-1)));
+    assertTrue(message.startsWith("portcullis.clock-skew"), message);
+  }
+}

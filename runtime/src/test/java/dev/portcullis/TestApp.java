@@ -1,0 +1,95 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** A real Jersey server on an ephemeral loopback port, protected by Portcullis. */
+final class TestApp implements AutoCloseable {
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final HttpServer server;
+  private final URI base;
+
+  private TestApp(HttpServer server) {
+    this.server = server;
+    this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Starts the app; throws whatever Jersey throws at startup. */
+  static TestApp start(PortcullisConfig config, Class<?>... resources) {
+    ResourceConfig app = new ResourceConfig(resources).register(new PortcullisFeature(config));
+    return new TestApp(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app));
+  }
+
+  /** A GET with optional header pairs; asserts the answer is never a 500. */
+  Answer get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+  }
+
+  Answer send(String method, String path, String body, String... headers) {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .method(method, HttpRequest.BodyPublishers.ofString(body)), withDefaultType(headers));
+  }
+
+  private static String[] withDefaultType(String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        return headers;
+      }
+    }
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = "Content-Type";
+    all[headers.length + 1] = "text/plain";
+    return all;
+  }
+
+  Answer bearer(String path, String token) {
+    return get(path, "Authorization", "Bearer " + token);
+  }
+
+  private static Answer send(HttpRequest.Builder request, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Answer answer = new Answer(response.statusCode(), response.headers().map(), response.body());
+      assertNotEquals(500, answer.status(), () -> "A request was answered 500: " + answer);
+      return answer;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends raw HTTP/1.1 text, for requests HttpClient will not send (duplicate headers). */
+  String raw(String requestHead) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
