@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -30,6 +31,9 @@ final class DeclaredRequirements {
     }
   }
 
+  private static final List<RequirementKind> STRICTEST_FIRST =
+      List.of(RequirementKind.SCOPES, RequirementKind.TOKEN, RequirementKind.PUBLIC);
+
   private final PortcullisAnnotationReader reader;
   private final AnnotationContentValidator validator;
   private final Map<String, Boolean> validityByElement = new HashMap<>();
@@ -56,8 +60,7 @@ final class DeclaredRequirements {
   Optional<Decision> declaredOn(Element element, Consultation consultation) {
     DeclaredAnnotations declared = read(element, consultation);
     // With contradicting annotations (already reported) prefer the strictest.
-    for (RequirementKind kind :
-        new RequirementKind[] {RequirementKind.SCOPES, RequirementKind.TOKEN, RequirementKind.PUBLIC}) {
+    for (RequirementKind kind : STRICTEST_FIRST) {
       Optional<PortcullisAnnotation> annotation = declared.find(kind);
       if (annotation.isPresent()) {
         return Optional.of(new Decision(annotation.get().requirement(), element));

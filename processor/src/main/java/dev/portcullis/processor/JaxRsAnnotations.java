@@ -3,6 +3,7 @@ package dev.portcullis.processor;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -66,7 +67,7 @@ final class JaxRsAnnotations {
         .toList();
   }
 
-  /** Whether {@code type} is a resource class or API interface: it has @Path or resource methods. */
+  /** Whether {@code type} is a resource class or API interface: @Path or resource methods. */
   boolean isResourceType(TypeElement type) {
     return hasAnnotation(type, AnnotationNames.PATH) || !resourceMethods(type).isEmpty();
   }
@@ -98,8 +99,7 @@ final class JaxRsAnnotations {
         || hasAnnotation(type, AnnotationNames.HTTP_METHOD);
   }
 
-  private static boolean hasAnnotation(
-      javax.lang.model.element.Element element, String qualifiedName) {
+  private static boolean hasAnnotation(Element element, String qualifiedName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(qualifiedName)) {

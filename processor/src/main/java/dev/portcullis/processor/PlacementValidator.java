@@ -45,7 +45,8 @@ final class PlacementValidator {
   private void validateType(TypeElement type, List<PortcullisAnnotation> annotations) {
     if (!jaxRs.isResourceType(type)) {
       for (PortcullisAnnotation annotation : annotations) {
-        reportOn(Message.TYPE_NOT_RESOURCE, annotation, annotation.kind().simpleName(), names.describe(type));
+        String name = annotation.kind().simpleName();
+        reportOn(Message.TYPE_NOT_RESOURCE, annotation, name, names.describe(type));
       }
       return;
     }

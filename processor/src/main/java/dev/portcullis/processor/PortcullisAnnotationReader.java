@@ -75,7 +75,8 @@ final class PortcullisAnnotationReader {
     return Optional.empty();
   }
 
-  private Optional<PortcullisAnnotation> readRequiresScope(Element element, AnnotationMirror mirror) {
+  private Optional<PortcullisAnnotation> readRequiresScope(
+      Element element, AnnotationMirror mirror) {
     AnnotationValue value = null;
     AnnotationValue match = null;
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :

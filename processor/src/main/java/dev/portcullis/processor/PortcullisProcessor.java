@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
 import dev.portcullis.processor.ResourceClassReader.Result;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
     }
   }
 
-  private void bindResourceClasses(RoundEnvironment roundEnv) throws java.io.IOException {
+  private void bindResourceClasses(RoundEnvironment roundEnv) throws IOException {
     List<TypeElement> candidates = new ArrayList<>();
     for (String name : deferredClasses) {
       TypeElement deferred = elements.getTypeElement(name);
@@ -179,7 +180,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
         .anyMatch(name -> supported.contains(name.toString()));
   }
 
-  private void finish() throws java.io.IOException {
+  private void finish() throws IOException {
     for (String name : deferredClasses) {
       TypeElement deferred = elements.getTypeElement(name);
       // javac reports the missing types itself; say what that means for protection only

@@ -14,6 +14,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -163,7 +164,7 @@ final class ResourceClassReader {
   private static boolean isUnresolved(TypeMirror type) {
     TypeMirror component = type;
     while (component.getKind() == TypeKind.ARRAY) {
-      component = ((javax.lang.model.type.ArrayType) component).getComponentType();
+      component = ((ArrayType) component).getComponentType();
     }
     return component.getKind() == TypeKind.ERROR;
   }

@@ -29,9 +29,8 @@ class ProcessorFailureTest {
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(
-            "Portcullis annotation processor failed with java.lang.IllegalStateException:"
-                + " broken Elements. This is a bug in Portcullis, please report it together"
-                + " with this stack trace:");
+            Message.PROCESSOR_FAILED.format(
+                "java.lang.IllegalStateException: broken Elements", ""));
     assertThat(compilation).hadErrorContaining("at dev.portcullis.processor.");
   }
 
