@@ -72,6 +72,28 @@ final class JaxRsAnnotations {
     return hasAnnotation(type, AnnotationNames.PATH) || !resourceMethods(type).isEmpty();
   }
 
+  /**
+   * A cheap first look, so that the ordinary classes of a large compilation cost no override
+   * analysis: whether the class or a supertype has {@code @Path} or a method with a JAX-RS
+   * annotation.
+   */
+  boolean mayBeResourceClass(TypeElement type) {
+    List<TypeElement> types = new ArrayList<>();
+    types.add(type);
+    types.addAll(hierarchy.supertypes(type));
+    for (TypeElement candidate : types) {
+      if (hasAnnotation(candidate, AnnotationNames.PATH)) {
+        return true;
+      }
+      for (Element member : candidate.getEnclosedElements()) {
+        if (member instanceof ExecutableElement method && hasJaxRsAnnotation(method)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private boolean hasJaxRsAnnotation(ExecutableElement method) {
     if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
       return true;

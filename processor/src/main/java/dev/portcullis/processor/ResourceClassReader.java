@@ -93,6 +93,9 @@ final class ResourceClassReader {
     if (hasUnresolvedSupertype(resourceClass)) {
       return Result.of(Status.DEFERRED);
     }
+    if (!jaxRs.mayBeResourceClass(resourceClass)) {
+      return Result.of(Status.NOTHING_TO_BIND);
+    }
     int errorsBefore = reporter.errorCount();
     Consultation consultation = new Consultation();
     List<BoundMethod> methods = new ArrayList<>();

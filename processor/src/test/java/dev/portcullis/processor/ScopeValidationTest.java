@@ -91,13 +91,14 @@ class ScopeValidationTest {
   }
 
   @Test
-  void backslashIsRejected() {
+  void backslashIsRejectedAtTheColumnOfTheScopeString() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.SCOPE_INVALID_CHARACTER.format(
                 "a\\b", "BadScopes.backslash()", "a backslash (U+005C)"))
         .inFile(SOURCE)
-        .onLineContaining("a\\\\b");
+        .onLine(31)
+        .atColumn(35);
   }
 
   @Test
