@@ -58,7 +58,17 @@ final class AnnotationContentValidator {
       Optional<Message> problem = scopeTokenProblem(scope.scope());
       if (problem.isPresent()) {
         reportScope(problem.get(), annotation, scope, element);
-      } else if (!seen.add(scope.scope())) {
+      } else if (scope.scope().contains(",")) {
+        // Valid, but "a,b" is far more often a list typed the way config files write it.
+        reporter.reportOnValue(
+            Message.SCOPE_LOOKS_LIKE_A_LIST,
+            annotation.element(),
+            annotation.mirror(),
+            scope.value(),
+            scope.scope(),
+            element);
+      }
+      if (problem.isEmpty() && !seen.add(scope.scope())) {
         reporter.reportOnValue(
             Message.SCOPE_DUPLICATE,
             annotation.element(),

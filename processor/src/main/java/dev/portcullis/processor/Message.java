@@ -20,6 +20,11 @@ enum Message {
       "Scope \"%s\" on %s contains %s, which is not allowed in an OAuth 2.0 scope: RFC 6749"
           + " section 3.3 allows only printable ASCII characters other than space, '\"' and '\\'."
           + " Use the scope name exactly as the authorization server issues it."),
+  SCOPE_LOOKS_LIKE_A_LIST(
+      Diagnostic.Kind.WARNING,
+      "Scope \"%s\" on %s contains a comma. It is one valid scope, but if you meant several"
+          + " scopes, write each as its own string, for example {\"orders:read\","
+          + " \"orders:write\"}."),
   SCOPES_MISSING(
       Diagnostic.Kind.ERROR,
       "@RequiresScope on %s lists no scopes. List at least one scope, or use @RequiresToken to"

@@ -47,6 +47,9 @@ class ScopeValidationTest {
           "",
           "  @GET @Path(\"h\") @RequiresScope({\"!#[]~\", \"https://api.example.com/orders.read\"})",
           "  public String edgeCharactersAreValid() { return null; }",
+          "",
+          "  @GET @Path(\"i\") @RequiresScope(\"orders:read,orders:write\")",
+          "  public String commaList() { return null; }",
           "}");
 
   private static final Compilation COMPILATION =
@@ -118,7 +121,18 @@ class ScopeValidationTest {
   }
 
   @Test
+  void commaSeparatedScopeIsAWarningSuggestingSeparateStrings() {
+    assertThat(COMPILATION)
+        .hadWarningContaining(
+            Message.SCOPE_LOOKS_LIKE_A_LIST.format(
+                "orders:read,orders:write", "BadScopes.commaList()"))
+        .inFile(SOURCE)
+        .onLineContaining("\"orders:read,orders:write\"");
+  }
+
+  @Test
   void everyProblemIsReportedOnceAndValidEdgeCharactersPass() {
     assertThat(COMPILATION).hadErrorCount(7);
+    assertThat(COMPILATION).hadWarningCount(1);
   }
 }
