@@ -1,8 +1,6 @@
 package dev.portcullis.processor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +17,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Walks supertypes and overridden methods in the order JAX-RS annotation inheritance uses:
- * nearest first, a superclass before the interfaces of the same level.
+ * Walks supertypes and overridden methods in the order JAX-RS annotation inheritance uses
+ * (Jersey's {@code AnnotatedMethod}): depth first, the superclass and everything above it
+ * before the interfaces of a class.
  */
 final class MethodHierarchy {
   private final Elements elements;
@@ -31,22 +30,23 @@ final class MethodHierarchy {
     this.types = types;
   }
 
-  /** The proper supertypes of {@code type}, breadth first, without {@code java.lang.Object}. */
+  /** The proper supertypes of {@code type} in that order, without {@code java.lang.Object}. */
   List<TypeElement> supertypes(TypeElement type) {
     Set<TypeElement> seen = new LinkedHashSet<>();
-    Deque<TypeElement> queue = new ArrayDeque<>(List.of(type));
-    while (!queue.isEmpty()) {
-      TypeElement current = queue.removeFirst();
-      for (TypeMirror supertype : types.directSupertypes(current.asType())) {
-        if (supertype.getKind() == TypeKind.DECLARED) {
-          TypeElement element = (TypeElement) ((DeclaredType) supertype).asElement();
-          if (!element.getQualifiedName().contentEquals("java.lang.Object") && seen.add(element)) {
-            queue.addLast(element);
-          }
+    addSupertypes(type, seen);
+    return List.copyOf(seen);
+  }
+
+  private void addSupertypes(TypeElement type, Set<TypeElement> into) {
+    // directSupertypes lists the superclass (or Object, for an interface) first.
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) supertype).asElement();
+        if (!element.getQualifiedName().contentEquals("java.lang.Object") && into.add(element)) {
+          addSupertypes(element, into);
         }
       }
     }
-    return List.copyOf(seen);
   }
 
   /**

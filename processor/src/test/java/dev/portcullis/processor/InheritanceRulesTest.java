@@ -119,6 +119,33 @@ class InheritanceRulesTest {
   }
 
   @Test
+  void jaxRsAnnotationsOfTheWholeSuperclassChainComeBeforeThoseOfInterfaces() {
+    JavaFileObject chain =
+        JavaFileObjects.forSourceLines(
+            "shop.Chain",
+            "package shop;",
+            "",
+            "import jakarta.ws.rs.GET;",
+            "import jakarta.ws.rs.Path;",
+            "",
+            "interface Locating { @Path(\"sub\") Object item(); }",
+            "abstract class Top { @GET public Object item() { return null; } }",
+            "abstract class Middle extends Top { @Override public Object item() { return null; } }",
+            "",
+            "@Path(\"/chain\") @dev.portcullis.RequiresScope(\"chain\")",
+            "public class Chain extends Middle implements Locating {",
+            "  @Override public Object item() { return null; }",
+            "}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(chain);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("shop.Chain_ScopeBinding")
+        .contentsAsUtf8String()
+        .contains("MethodBinding.of(\"item\", ScopeRequirement.scopes(ScopeMatch.ALL, \"chain\"))");
+  }
+
+  @Test
   void customHttpMethodAnnotationMakesAResourceMethod() {
     JavaFileObject purge =
         JavaFileObjects.forSourceLines(
