@@ -1,0 +1,35 @@
+package dev.portcullis.processor;
+
+import java.util.Set;
+
+/**
+ * Qualified names of the annotations and runtime types the processor works with. They are
+ * strings, not class literals, so that the processor does not need the Portcullis runtime
+ * or the JAX-RS API on the processor path.
+ */
+final class AnnotationNames {
+  static final String REQUIRES_SCOPE = "dev.portcullis.RequiresScope";
+  static final String REQUIRES_TOKEN = "dev.portcullis.RequiresToken";
+  static final String PUBLIC = "dev.portcullis.Public";
+
+  static final String JAXRS_PACKAGE = "jakarta.ws.rs";
+  static final String PATH = "jakarta.ws.rs.Path";
+  static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
+
+  /** The HTTP method annotations JAX-RS defines; custom ones are found by their meta-annotation. */
+  static final Set<String> STANDARD_HTTP_METHODS =
+      Set.of(
+          "jakarta.ws.rs.GET",
+          "jakarta.ws.rs.POST",
+          "jakarta.ws.rs.PUT",
+          "jakarta.ws.rs.DELETE",
+          "jakarta.ws.rs.HEAD",
+          "jakarta.ws.rs.OPTIONS",
+          "jakarta.ws.rs.PATCH");
+
+  static final String SPI_PACKAGE = "dev.portcullis.spi";
+  static final String SCOPE_BINDING = "dev.portcullis.spi.ScopeBinding";
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private AnnotationNames() {}
+}

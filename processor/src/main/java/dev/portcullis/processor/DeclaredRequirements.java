@@ -1,0 +1,79 @@
+package dev.portcullis.processor;
+
+import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The requirement each type or method declares itself, read and content-checked once per
+ * compilation: a supertype consulted for many resource classes, or in several rounds,
+ * reports its mistakes once.
+ */
+final class DeclaredRequirements {
+
+  /** What consulting a set of elements found besides their requirements. */
+  static final class Consultation {
+    private boolean malformed;
+    private boolean invalid;
+
+    /** An annotation could not be read, typically because a constant does not exist yet. */
+    boolean malformed() {
+      return malformed;
+    }
+
+    /** An annotation broke a rule; the error has been reported. */
+    boolean invalid() {
+      return invalid;
+    }
+  }
+
+  private static final List<RequirementKind> STRICTEST_FIRST =
+      List.of(RequirementKind.SCOPES, RequirementKind.TOKEN, RequirementKind.PUBLIC);
+
+  private final PortcullisAnnotationReader reader;
+  private final AnnotationContentValidator validator;
+  private final Map<String, Boolean> validityByElement = new HashMap<>();
+
+  DeclaredRequirements(PortcullisAnnotationReader reader, AnnotationContentValidator validator) {
+    this.reader = reader;
+    this.validator = validator;
+  }
+
+  /** The annotations of {@code element}, content-checked (reported at most once). */
+  DeclaredAnnotations read(Element element, Consultation consultation) {
+    DeclaredAnnotations declared = reader.read(element);
+    if (declared.malformed()) {
+      consultation.malformed = true;
+    } else if (!declared.annotations().isEmpty()) {
+      boolean valid =
+          validityByElement.computeIfAbsent(key(element), k -> validator.validate(declared));
+      consultation.invalid |= !valid;
+    }
+    return declared;
+  }
+
+  /** The requirement {@code element} declares itself, if any. */
+  Optional<Decision> declaredOn(Element element, Consultation consultation) {
+    DeclaredAnnotations declared = read(element, consultation);
+    // With contradicting annotations (already reported) prefer the strictest.
+    for (RequirementKind kind : STRICTEST_FIRST) {
+      Optional<PortcullisAnnotation> annotation = declared.find(kind);
+      if (annotation.isPresent()) {
+        return Optional.of(new Decision(annotation.get().requirement(), element));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Element instances may differ between rounds; their names do not. */
+  private static String key(Element element) {
+    if (element instanceof TypeElement type) {
+      return type.getQualifiedName().toString();
+    }
+    return key(element.getEnclosingElement()) + "#" + element;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.portcullis.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Answers what JAX-RS makes of a type or method, applying its annotation inheritance rule:
+ * a method's JAX-RS annotations come from the nearest of the method itself and the methods
+ * it overrides that has any JAX-RS annotation at all.
+ */
+final class JaxRsAnnotations {
+
+  /** What JAX-RS makes of a method. */
+  enum MethodRole {
+    /** It has an HTTP method annotation: requests are dispatched to it. */
+    RESOURCE_METHOD,
+    /** It has {@code @Path} and no HTTP method: it returns the sub-resource. */
+    SUB_RESOURCE_LOCATOR,
+    /** JAX-RS does not call it. */
+    NONE
+  }
+
+  private final Elements elements;
+  private final MethodHierarchy hierarchy;
+
+  JaxRsAnnotations(Elements elements, MethodHierarchy hierarchy) {
+    this.elements = elements;
+    this.hierarchy = hierarchy;
+  }
+
+  /** The role of {@code method} as a member of {@code type}, ignoring its modifiers. */
+  MethodRole role(ExecutableElement method, TypeElement type) {
+    List<ExecutableElement> chain = new ArrayList<>();
+    chain.add(method);
+    chain.addAll(hierarchy.overridden(method, type));
+    for (ExecutableElement candidate : chain) {
+      if (hasJaxRsAnnotation(candidate)) {
+        if (candidate.getAnnotationMirrors().stream().anyMatch(this::isHttpMethod)) {
+          return MethodRole.RESOURCE_METHOD;
+        }
+        return hasAnnotation(candidate, AnnotationNames.PATH)
+            ? MethodRole.SUB_RESOURCE_LOCATOR
+            : MethodRole.NONE;
+      }
+    }
+    return MethodRole.NONE;
+  }
+
+  /** Whether JAX-RS dispatches requests to {@code method} as a member of {@code type}. */
+  boolean isResourceMethod(ExecutableElement method, TypeElement type) {
+    return method.getModifiers().contains(Modifier.PUBLIC)
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && role(method, type) == MethodRole.RESOURCE_METHOD;
+  }
+
+  /** The resource methods of {@code type}, own and inherited. */
+  List<ExecutableElement> resourceMethods(TypeElement type) {
+    return hierarchy.instanceMethods(type).stream()
+        .filter(method -> isResourceMethod(method, type))
+        .toList();
+  }
+
+  /** Whether {@code type} is a resource class or API interface: @Path or resource methods. */
+  boolean isResourceType(TypeElement type) {
+    return hasAnnotation(type, AnnotationNames.PATH) || !resourceMethods(type).isEmpty();
+  }
+
+  /**
+   * A cheap first look, so that the ordinary classes of a large compilation cost no override
+   * analysis: whether the class or a supertype has {@code @Path} or a method with a JAX-RS
+   * annotation.
+   */
+  boolean mayBeResourceClass(TypeElement type) {
+    List<TypeElement> types = new ArrayList<>();
+    types.add(type);
+    types.addAll(hierarchy.supertypes(type));
+    for (TypeElement candidate : types) {
+      if (hasAnnotation(candidate, AnnotationNames.PATH)) {
+        return true;
+      }
+      for (Element member : candidate.getEnclosedElements()) {
+        if (member instanceof ExecutableElement method && hasJaxRsAnnotation(method)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean hasJaxRsAnnotation(ExecutableElement method) {
+    if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+      return true;
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (parameter.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isJaxRs(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    return packageName.equals(AnnotationNames.JAXRS_PACKAGE)
+        || packageName.startsWith(AnnotationNames.JAXRS_PACKAGE + ".")
+        || isHttpMethod(mirror);
+  }
+
+  /** Standard HTTP method annotations and custom ones meta-annotated with {@code @HttpMethod}. */
+  boolean isHttpMethod(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    return AnnotationNames.STANDARD_HTTP_METHODS.contains(type.getQualifiedName().toString())
+        || hasAnnotation(type, AnnotationNames.HTTP_METHOD);
+  }
+
+  private static boolean hasAnnotation(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

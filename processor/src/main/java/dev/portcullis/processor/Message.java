@@ -1,0 +1,116 @@
+package dev.portcullis.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports. Each is a full sentence that names the rule, the
+ * element and the fix; tests format the same constants to check the exact text.
+ */
+enum Message {
+  SCOPE_EMPTY(
+      Diagnostic.Kind.ERROR,
+      "@RequiresScope on %s lists an empty scope \"\": an OAuth 2.0 scope (RFC 6749 section 3.3)"
+          + " has at least one character. Write the scope name or remove the empty string."),
+  SCOPE_CONTAINS_SPACE(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" on %s contains whitespace, which RFC 6749 section 3.3 uses to separate scopes."
+          + " Write each scope as its own string, for example {\"orders:read\", \"orders:write\"}."),
+  SCOPE_INVALID_CHARACTER(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" on %s contains %s, which is not allowed in an OAuth 2.0 scope: RFC 6749"
+          + " section 3.3 allows only printable ASCII characters other than space, '\"' and '\\'."
+          + " Use the scope name exactly as the authorization server issues it."),
+  SCOPE_LOOKS_LIKE_A_LIST(
+      Diagnostic.Kind.WARNING,
+      "Scope \"%s\" on %s contains a comma. It is one valid scope, but if you meant several"
+          + " scopes, write each as its own string, for example {\"orders:read\","
+          + " \"orders:write\"}."),
+  SCOPES_MISSING(
+      Diagnostic.Kind.ERROR,
+      "@RequiresScope on %s lists no scopes. List at least one scope, or use @RequiresToken to"
+          + " accept any valid token."),
+  SCOPE_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" is listed more than once in @RequiresScope on %s. Remove the repeated scope."),
+  PUBLIC_AND_PROTECTED(
+      Diagnostic.Kind.ERROR,
+      "%s is annotated both @Public and @%s, but an endpoint cannot be public and protected."
+          + " Keep only one of the two annotations."),
+  TOKEN_AND_SCOPE(
+      Diagnostic.Kind.ERROR,
+      "%s is annotated both @RequiresToken and @RequiresScope, but @RequiresScope already"
+          + " requires a valid token. Remove @RequiresToken."),
+  TYPE_NOT_RESOURCE(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s has no effect: it is not a JAX-RS resource class or API interface (it has no"
+          + " @Path and no resource methods). Put the annotation on a resource class, an API"
+          + " interface or their resource methods."),
+  METHOD_NOT_RESOURCE_METHOD(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s has no effect: the method is not a JAX-RS resource method (neither it nor a"
+          + " method it overrides has an HTTP method annotation such as @GET). Add the HTTP"
+          + " method annotation or remove @%s."),
+  METHOD_IS_SUB_RESOURCE_LOCATOR(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s is not supported: the method is a JAX-RS sub-resource locator (@Path without"
+          + " an HTTP method annotation). Annotate the resource methods of the sub-resource"
+          + " class instead."),
+  METHOD_PRIVATE(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s has no effect: the method is private and JAX-RS only calls public methods."
+          + " Make the method public or remove @%s."),
+  METHOD_STATIC(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s has no effect: the method is static and JAX-RS resource methods are instance"
+          + " methods. Make the method a public instance method or remove @%s."),
+  METHOD_NOT_PUBLIC(
+      Diagnostic.Kind.WARNING,
+      "@%s on %s has no effect: the method is not public, so JAX-RS does not treat it as a"
+          + " resource method. Make the method public."),
+  CLASS_NOT_REFERENCEABLE(
+      Diagnostic.Kind.ERROR,
+      "Resource class %s has Portcullis requirements, but the generated %s cannot refer to it"
+          + " because %s. Make it a top-level class or a static nested class with at least"
+          + " package access."),
+  PARAMETER_TYPE_NOT_REFERENCEABLE(
+      Diagnostic.Kind.ERROR,
+      "Resource method %s has Portcullis requirements, but the generated %s cannot refer to its"
+          + " parameter type %s because that type is private. Give the parameter type at least"
+          + " package access."),
+  CONFLICTING_INHERITED_REQUIREMENTS(
+      Diagnostic.Kind.ERROR,
+      "%s inherits conflicting Portcullis requirements for resource method %s: %s from %s and %s"
+          + " from %s. Override the method in %s and annotate it with the requirement that"
+          + " applies."),
+  CLASS_REQUIREMENT_NEVER_APPLIES(
+      Diagnostic.Kind.WARNING,
+      "@%s on %s applies to none of its resource methods, because every one of them has its own"
+          + " Portcullis annotation. Remove the annotation from the type or from the methods"
+          + " that repeat it."),
+  UNRESOLVED_TYPES(
+      Diagnostic.Kind.ERROR,
+      "The scope binding of %s was not generated because the class or its Portcullis"
+          + " annotations refer to types or constants that do not exist. Fix the missing types;"
+          + " until then its resource methods would not be protected."),
+  PROCESSOR_FAILED(
+      Diagnostic.Kind.ERROR,
+      "Portcullis annotation processor failed with %s. This is a bug in Portcullis, please"
+          + " report it together with this stack trace:%n%s");
+
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(Diagnostic.Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The message text with its placeholders filled, exactly as reported. */
+  String format(Object... args) {
+    return String.format(format, args);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.portcullis.processor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Walks supertypes and overridden methods in the order JAX-RS annotation inheritance uses
+ * (Jersey's {@code AnnotatedMethod}): depth first, the superclass and everything above it
+ * before the interfaces of a class.
+ */
+final class MethodHierarchy {
+  private final Elements elements;
+  private final Types types;
+
+  MethodHierarchy(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** The proper supertypes of {@code type} in that order, without {@code java.lang.Object}. */
+  List<TypeElement> supertypes(TypeElement type) {
+    Set<TypeElement> seen = new LinkedHashSet<>();
+    addSupertypes(type, seen);
+    return List.copyOf(seen);
+  }
+
+  private void addSupertypes(TypeElement type, Set<TypeElement> into) {
+    // directSupertypes lists the superclass (or Object, for an interface) first.
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) supertype).asElement();
+        if (!element.getQualifiedName().contentEquals("java.lang.Object") && into.add(element)) {
+          addSupertypes(element, into);
+        }
+      }
+    }
+  }
+
+  /**
+   * The instance methods a JAX-RS runtime sees on {@code type}: its own and the inherited ones
+   * (overridden methods hidden), without those of {@code java.lang.Object}.
+   */
+  List<ExecutableElement> instanceMethods(TypeElement type) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      if (!method.getModifiers().contains(Modifier.STATIC)
+          && !owner.getQualifiedName().contentEquals("java.lang.Object")) {
+        methods.add(method);
+      }
+    }
+    return methods;
+  }
+
+  /** The methods {@code method} overrides as a member of {@code type}, nearest first. */
+  List<ExecutableElement> overridden(ExecutableElement method, TypeElement type) {
+    List<ExecutableElement> overridden = new ArrayList<>();
+    for (TypeElement supertype : supertypes(type)) {
+      for (Element member : supertype.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.METHOD
+            && !member.equals(method)
+            && member.getSimpleName().contentEquals(method.getSimpleName())
+            && elements.overrides(method, (ExecutableElement) member, type)) {
+          overridden.add((ExecutableElement) member);
+        }
+      }
+    }
+    return overridden;
+  }
+
+  /** Whether {@code sub} is {@code supertype} or one of its subtypes. */
+  boolean isSubtype(TypeElement sub, TypeElement supertype) {
+    return types.isSubtype(types.erasure(sub.asType()), types.erasure(supertype.asType()));
+  }
+}

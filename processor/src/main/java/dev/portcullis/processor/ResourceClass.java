@@ -1,0 +1,47 @@
+package dev.portcullis.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A concrete resource class and the requirement of each of its resource methods that has
+ * one: everything {@link BindingGenerator} needs, already checked.
+ *
+ * @param element the resource class, the originating element of the generated binding
+ * @param className how generated code names the resource class
+ * @param bindingName the generated binding class, in the resource class's package
+ * @param methods the bound resource methods, sorted by name, then parameter types
+ * @param annotatedTypes the types whose annotations (on the type or its methods) the
+ *     requirements were taken from, sorted by name
+ */
+record ResourceClass(
+    TypeElement element,
+    ClassName className,
+    ClassName bindingName,
+    List<BoundMethod> methods,
+    List<ClassName> annotatedTypes) {
+
+  ResourceClass {
+    methods = List.copyOf(methods);
+    annotatedTypes = List.copyOf(annotatedTypes);
+  }
+
+  /**
+   * One resource method and its requirement.
+   *
+   * @param name the Java method name
+   * @param parameterTypes the erased parameter types, as generated code writes them
+   * @param decision the requirement and where it came from
+   * @param element the method as a member of the resource class (possibly inherited)
+   */
+  record BoundMethod(
+      String name, List<TypeName> parameterTypes, Decision decision, ExecutableElement element) {
+
+    BoundMethod {
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+  }
+}

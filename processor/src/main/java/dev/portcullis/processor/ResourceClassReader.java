@@ -1,0 +1,174 @@
+package dev.portcullis.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.portcullis.processor.DeclaredRequirements.Consultation;
+import dev.portcullis.processor.ResourceClass.BoundMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Builds the {@link ResourceClass} model of one concrete resource class: its resource
+ * methods, own and inherited, each with the requirement {@link DecisionResolver} finds.
+ */
+final class ResourceClassReader {
+
+  /** What reading a class produced. */
+  enum Status {
+    /** The model is clean and has at least one bound method. */
+    READY,
+    /** No resource method has a requirement; nothing to generate. */
+    NOTHING_TO_BIND,
+    /** A rule was broken and reported; nothing may be generated. */
+    INVALID,
+    /** A type or constant does not exist yet; try again in the next round. */
+    DEFERRED
+  }
+
+  /**
+   * The outcome of reading one class.
+   *
+   * @param status what happened
+   * @param model the model when {@link Status#READY}
+   */
+  record Result(Status status, Optional<ResourceClass> model) {
+    static Result of(Status status) {
+      return new Result(status, Optional.empty());
+    }
+  }
+
+  private static final Comparator<BoundMethod> BY_NAME_THEN_PARAMETERS =
+      Comparator.comparing(BoundMethod::name)
+          .thenComparing(
+              BoundMethod::parameterTypes,
+              (a, b) -> {
+                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                  int byType = a.get(i).toString().compareTo(b.get(i).toString());
+                  if (byType != 0) {
+                    return byType;
+                  }
+                }
+                return Integer.compare(a.size(), b.size());
+              });
+
+  private final Elements elements;
+  private final Types types;
+  private final MethodHierarchy hierarchy;
+  private final JaxRsAnnotations jaxRs;
+  private final DecisionResolver resolver;
+  private final ReferenceabilityValidator referenceability;
+  private final DiagnosticReporter reporter;
+
+  ResourceClassReader(
+      Elements elements,
+      Types types,
+      MethodHierarchy hierarchy,
+      JaxRsAnnotations jaxRs,
+      DecisionResolver resolver,
+      ReferenceabilityValidator referenceability,
+      DiagnosticReporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.hierarchy = hierarchy;
+    this.jaxRs = jaxRs;
+    this.resolver = resolver;
+    this.referenceability = referenceability;
+    this.reporter = reporter;
+  }
+
+  Result read(TypeElement resourceClass) {
+    if (hasUnresolvedSupertype(resourceClass)) {
+      return Result.of(Status.DEFERRED);
+    }
+    if (!jaxRs.mayBeResourceClass(resourceClass)) {
+      return Result.of(Status.NOTHING_TO_BIND);
+    }
+    int errorsBefore = reporter.errorCount();
+    Consultation consultation = new Consultation();
+    List<BoundMethod> methods = new ArrayList<>();
+    for (ExecutableElement method : jaxRs.resourceMethods(resourceClass)) {
+      List<ExecutableElement> overridden = hierarchy.overridden(method, resourceClass);
+      Optional<Decision> decision =
+          resolver.resolve(resourceClass, method, overridden, consultation);
+      if (decision.isEmpty()) {
+        continue;
+      }
+      List<TypeName> parameterTypes = new ArrayList<>();
+      for (VariableElement parameter : method.getParameters()) {
+        TypeMirror erased = types.erasure(parameter.asType());
+        if (isUnresolved(erased)) {
+          return Result.of(Status.DEFERRED);
+        }
+        parameterTypes.add(TypeName.get(erased));
+      }
+      methods.add(
+          new BoundMethod(
+              method.getSimpleName().toString(), parameterTypes, decision.get(), method));
+    }
+    if (consultation.malformed()) {
+      return Result.of(Status.DEFERRED);
+    }
+    if (methods.isEmpty()) {
+      return consultation.invalid() || reporter.errorCount() > errorsBefore
+          ? Result.of(Status.INVALID)
+          : Result.of(Status.NOTHING_TO_BIND);
+    }
+    ClassName className = ClassName.get(resourceClass);
+    ClassName bindingName =
+        ClassName.get(
+            elements.getPackageOf(resourceClass).getQualifiedName().toString(),
+            ElementNames.bindingSimpleName(resourceClass));
+    referenceability.validate(resourceClass, bindingName.simpleName(), methods);
+    if (consultation.invalid() || reporter.errorCount() > errorsBefore) {
+      return Result.of(Status.INVALID);
+    }
+    methods.sort(BY_NAME_THEN_PARAMETERS);
+    SortedMap<String, ClassName> annotatedTypes = new TreeMap<>();
+    for (BoundMethod method : methods) {
+      Element source = method.decision().source();
+      TypeElement type =
+          source instanceof TypeElement t ? t : (TypeElement) source.getEnclosingElement();
+      annotatedTypes.put(type.getQualifiedName().toString(), ClassName.get(type));
+    }
+    return new Result(
+        Status.READY,
+        Optional.of(
+            new ResourceClass(
+                resourceClass,
+                className,
+                bindingName,
+                methods,
+                List.copyOf(annotatedTypes.values()))));
+  }
+
+  private boolean hasUnresolvedSupertype(TypeElement type) {
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (isUnresolved(supertype)
+          || hasUnresolvedSupertype((TypeElement) types.asElement(supertype))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnresolved(TypeMirror type) {
+    TypeMirror component = type;
+    while (component.getKind() == TypeKind.ARRAY) {
+      component = ((ArrayType) component).getComponentType();
+    }
+    return component.getKind() == TypeKind.ERROR;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.portcullis.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An API interface published in its own jar still protects the resource classes that
+ * implement it: its annotations have runtime retention, so the processor reads them from
+ * class files.
+ */
+class ClassFileInheritanceTest {
+
+  @Test
+  void interfaceCompiledEarlierProtectsTheImplementingResourceClass(@TempDir Path apiJar)
+      throws IOException {
+    Compilation api =
+        Compiler.javac().compile(TestSources.ORDER, TestSources.ORDERS_API);
+    assertThat(api).succeeded();
+    writeClassFiles(api, apiJar);
+
+    List<File> classpath = new ArrayList<>();
+    classpath.add(apiJar.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    Compilation resource =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .withClasspath(classpath)
+            .compile(TestSources.ORDERS_API_RESOURCE);
+
+    assertThat(resource).succeededWithoutWarnings();
+    assertThat(resource)
+        .generatedSourceFile("shop.OrdersApiResource_ScopeBinding")
+        .hasSourceEquivalentTo(TestSources.golden("OrdersApiResource_ScopeBinding"));
+  }
+
+  private static void writeClassFiles(Compilation compilation, Path directory)
+      throws IOException {
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        Path target = directory.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.write(target, in.readAllBytes());
+        }
+      }
+    }
+  }
+}
