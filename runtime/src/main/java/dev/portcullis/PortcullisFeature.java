@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.JerseyRegistrationGuard;
 import dev.portcullis.internal.ScopeBindingFeature;
 import dev.portcullis.internal.TokenVerifier;
 import jakarta.ws.rs.core.Feature;
@@ -52,6 +53,7 @@ public final class PortcullisFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
+    context.property(JerseyRegistrationGuard.REGISTERED, true);
     TokenVerifier verifier = new TokenVerifier(config);
     context.register(new ScopeBindingFeature(verifier, config.realm(), config.scopeInChallenge()));
     return true;
