@@ -46,6 +46,12 @@ import java.util.function.Function;
  *       answers</td></tr>
  *   <tr><td>http-timeout</td><td>5s</td><td>connect and read timeout for discovery and
  *       key fetches</td></tr>
+ *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
+ *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
+ *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
+ *       metadata</td></tr>
+ *   <tr><td>resource-name</td><td>none</td><td>its {@code resource_name}</td></tr>
+ *   <tr><td>resource-documentation</td><td>none</td><td>its {@code resource_documentation}</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -67,6 +73,10 @@ public final class PortcullisConfig {
   private final boolean allowInsecureHttp;
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
+  private final URI resource;
+  private final String resourceName;
+  private final URI resourceDocumentation;
+  private final boolean resourceMetadata;
 
   private PortcullisConfig(Builder b, ConfigValues values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -105,6 +115,14 @@ public final class PortcullisConfig {
     this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
     this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
+    String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
+    this.resource = resourceText == null ? null : ConfigValues.parseUrl("resource", resourceText, allowInsecureHttp);
+    this.resourceName = b.resourceName != null ? b.resourceName : values.text("resource-name");
+    String documentation = b.resourceDocumentation != null ? b.resourceDocumentation.toString()
+        : values.text("resource-documentation");
+    this.resourceDocumentation = documentation == null ? null
+        : ConfigValues.parseUrl("resource-documentation", documentation, true);
+    this.resourceMetadata = flag(b.resourceMetadata, values, "resource-metadata", true);
   }
 
   private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
@@ -220,12 +238,39 @@ public final class PortcullisConfig {
     return httpTimeout;
   }
 
+  /**
+   * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
+   * the base URI each request was addressed to.
+   */
+  public Optional<URI> resource() {
+    return Optional.ofNullable(resource);
+  }
+
+  /** The human-readable {@code resource_name} in the RFC 9728 metadata, if configured. */
+  public Optional<String> resourceName() {
+    return Optional.ofNullable(resourceName);
+  }
+
+  /** The {@code resource_documentation} URL in the RFC 9728 metadata, if configured. */
+  public Optional<URI> resourceDocumentation() {
+    return Optional.ofNullable(resourceDocumentation);
+  }
+
+  /**
+   * Whether {@code /.well-known/oauth-protected-resource} is served (RFC 9728) and every
+   * challenge names it in {@code resource_metadata}.
+   */
+  public boolean resourceMetadata() {
+    return resourceMetadata;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
-        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + "}";
+        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
+        + ", resourceMetadata=" + resourceMetadata + "}";
   }
 
   /**
@@ -245,6 +290,10 @@ public final class PortcullisConfig {
     private Boolean allowInsecureHttp;
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
+    private URI resource;
+    private String resourceName;
+    private URI resourceDocumentation;
+    private Boolean resourceMetadata;
 
     /** For tests: reads properties and environment from the given sources. */
     Builder(Function<String, String> properties, Map<String, String> environment) {
@@ -309,6 +358,36 @@ public final class PortcullisConfig {
     /** Connect and read timeout for discovery and key fetches; default 5 seconds. */
     public Builder httpTimeout(Duration timeout) {
       this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * This API's resource identifier for RFC 9728 metadata, for example {@code
+     * https://api.example.com}; default: the base URI each request was addressed to.
+     */
+    public Builder resource(URI resource) {
+      this.resource = Objects.requireNonNull(resource, "resource");
+      return this;
+    }
+
+    /** The {@code resource_name} in the RFC 9728 metadata, for example {@code Orders API}. */
+    public Builder resourceName(String name) {
+      this.resourceName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The {@code resource_documentation} URL in the RFC 9728 metadata. */
+    public Builder resourceDocumentation(URI documentation) {
+      this.resourceDocumentation = Objects.requireNonNull(documentation, "documentation");
+      return this;
+    }
+
+    /**
+     * Serve {@code /.well-known/oauth-protected-resource} (RFC 9728) and name it in every
+     * challenge's {@code resource_metadata}; default true.
+     */
+    public Builder resourceMetadata(boolean serve) {
+      this.resourceMetadata = serve;
       return this;
     }
 
