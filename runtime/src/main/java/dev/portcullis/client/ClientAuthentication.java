@@ -122,7 +122,7 @@ public final class ClientAuthentication {
         default:
           throw new AssertionError(method);
       }
-    } catch (JOSEException | com.nimbusds.oauth2.sdk.ParseException e) {
+    } catch (JOSEException e) {
       throw new TokenAcquisitionException("The client assertion for " + method + " could not"
           + " be signed (" + e.getClass().getSimpleName() + "). Check the client key.", e);
     }
