@@ -28,9 +28,48 @@ import java.util.function.Function;
  *
  * <p>A builder made with a client name fills every value not set in code from the system
  * property {@code portcullis.client.<name>.<key>}, else the environment variable {@code
- * PORTCULLIS_CLIENT_<NAME>_<KEY>}; the keys are listed below.
+ * PORTCULLIS_CLIENT_<NAME>_<KEY>} (upper case, {@code .} and {@code -} as {@code _}).
  * Missing or wrong settings throw {@link ClientConfigurationException} from {@link
- * Builder#build()}, naming the key.
+ * Builder#build()}, naming the key. Durations are written {@code 250ms}, {@code 30s}, {@code
+ * 5m}, {@code 1h} or in ISO-8601 ({@code PT30S}); lists are separated by spaces or commas.
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>issuer</td><td>issuer URL for discovery</td><td>one of issuer and token-endpoint is
+ *       required</td></tr>
+ *   <tr><td>token-endpoint</td><td>token endpoint URL (skips discovery)</td><td></td></tr>
+ *   <tr><td>authorization-endpoint</td><td>for authorization_code</td><td>discovered</td></tr>
+ *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
+ *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
+ *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
+ *       key, else none</td></tr>
+ *   <tr><td>client-secret</td><td>client secret</td><td></td></tr>
+ *   <tr><td>private-key</td><td>PEM or JWK file of the private key</td><td></td></tr>
+ *   <tr><td>key-id</td><td>{@code kid} of assertions</td><td>the JWK's, else none</td></tr>
+ *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
+ *       </tr>
+ *   <tr><td>grant</td><td>client_credentials, refresh_token, authorization_code</td>
+ *       <td>client_credentials</td></tr>
+ *   <tr><td>refresh-token</td><td>for the refresh_token grant</td><td></td></tr>
+ *   <tr><td>redirect-uri</td><td>for the authorization_code grant</td><td></td></tr>
+ *   <tr><td>scopes</td><td>scopes to request</td><td>none</td></tr>
+ *   <tr><td>audience</td><td>{@code audience} values to request</td><td>none</td></tr>
+ *   <tr><td>resource</td><td>RFC 8707 {@code resource} URLs to request</td><td>none</td></tr>
+ *   <tr><td>refresh-ahead</td><td>renew this long before expiry</td><td>60s</td></tr>
+ *   <tr><td>default-lifetime</td><td>lifetime if {@code expires_in} is missing</td>
+ *       <td>300s</td></tr>
+ *   <tr><td>connect-timeout</td><td>token endpoint and discovery</td><td>5s</td></tr>
+ *   <tr><td>read-timeout</td><td>token endpoint and discovery</td><td>10s</td></tr>
+ *   <tr><td>max-attempts</td><td>attempts per token request on timeouts, 429, 5xx</td>
+ *       <td>3</td></tr>
+ *   <tr><td>retry-backoff</td><td>first backoff, doubled per attempt, with jitter</td>
+ *       <td>200ms</td></tr>
+ * </table>
+ *
+ * <p>Token exchange and JWT bearer grants take suppliers and are set in code only. The default
+ * lifetime of 300 seconds is deliberately short: a server that omits {@code expires_in} is
+ * asked again soon rather than trusted for long.
  */
 public final class OAuthClientSettings {
   private final String name;

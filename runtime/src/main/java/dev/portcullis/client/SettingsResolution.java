@@ -85,6 +85,14 @@ final class SettingsResolution {
         : config.duration("retry-backoff").orElse(DEFAULT_RETRY_BACKOFF), "retry-backoff",
         config);
     clock = code.clock;
+    if (grant.kind() == Grant.Kind.CLIENT_CREDENTIALS
+        && authentication.method() == ClientAuthenticationMethod.NONE) {
+      throw new ClientConfigurationException(client() + " uses the client_credentials grant,"
+          + " which only confidential clients may use, but has no client credentials. "
+          + capitalized(config.describe("client-secret", "authentication(...)"))
+          + (name == null ? "" : ", or set " + ClientConfiguration.propertyKey(name,
+              "private-key") + " to a key file") + ".");
+    }
     if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE && issuer == null
         && authorizationEndpoint == null) {
       throw new ClientConfigurationException(client() + " uses the authorization code grant"
