@@ -114,7 +114,7 @@ public final class ClientKey {
         : requested.equals(JWSAlgorithm.ES256);
     if (!fits) {
       throw new ClientConfigurationException("The signature algorithm " + algorithm
-          + " does not fit a " + privateKey.getAlgorithm() + " key. Use RS256 or PS256 with RSA"
+          + " does not fit this " + privateKey.getAlgorithm() + " key. Use RS256 or PS256 with RSA"
           + " keys and ES256 with EC P-256 keys.");
     }
     return new ClientKey(privateKey, keyId, requested);
