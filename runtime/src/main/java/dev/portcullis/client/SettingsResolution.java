@@ -37,6 +37,7 @@ final class SettingsResolution {
   final Duration readTimeout;
   final int maxAttempts;
   final Duration retryBackoff;
+  final boolean allowInsecureHttp;
   final Clock clock;
 
   SettingsResolution(OAuthClientSettings.Builder code, ClientConfiguration config) {
@@ -46,6 +47,11 @@ final class SettingsResolution {
         : config.uri("token-endpoint").orElse(null);
     authorizationEndpoint = code.authorizationEndpoint != null ? code.authorizationEndpoint
         : config.uri("authorization-endpoint").orElse(null);
+    allowInsecureHttp = code.allowInsecureHttp != null ? code.allowInsecureHttp
+        : config.bool("allow-insecure-http").orElse(false);
+    requireSecureTransport(issuer, "issuer");
+    requireSecureTransport(tokenEndpoint, "token-endpoint");
+    requireSecureTransport(authorizationEndpoint, "authorization-endpoint");
     if (issuer == null && tokenEndpoint == null) {
       throw new ClientConfigurationException(client() + " has neither an issuer nor a token"
           + " endpoint. To find the endpoints by discovery, " + config.describe("issuer",
@@ -98,6 +104,17 @@ final class SettingsResolution {
       throw new ClientConfigurationException(client() + " uses the authorization code grant"
           + " but has no authorization endpoint. " + capitalized(config.describe(
               "authorization-endpoint", "authorizationEndpoint(...)")) + ", or set an issuer.");
+    }
+  }
+
+  private void requireSecureTransport(URI uri, String key) {
+    if (uri != null && !InsecureTransport.permits(uri, allowInsecureHttp)) {
+      String allow = name == null ? "call allowInsecureHttp(true) on the builder"
+          : "set " + ClientConfiguration.propertyKey(name, "allow-insecure-http") + "=true (or "
+              + ClientConfiguration.environmentKey(name, "allow-insecure-http") + "=true), or"
+              + " call allowInsecureHttp(true) on the builder";
+      throw new ClientConfigurationException(InsecureTransport.problem(uri,
+          key.replace('-', ' ') + " URL", allow));
     }
   }
 

@@ -70,7 +70,11 @@ final class TokenCache {
       try {
         return shared.join().accessToken();
       } catch (CompletionException e) {
-        RuntimeException failure = (RuntimeException) e.getCause();
+        if (e.getCause() instanceof Error) {
+          throw (Error) e.getCause();
+        }
+        RuntimeException failure = e.getCause() instanceof RuntimeException
+            ? (RuntimeException) e.getCause() : e;
         AccessToken stillValid = stillValid(forceRefresh);
         if (stillValid != null) {
           LOG.log(System.Logger.Level.WARNING, "Renewing the token for scopes {0} failed; using"

@@ -114,7 +114,7 @@ public final class TokenClient implements TokenSource {
    */
   public PendingAuthorization authorizationRequest() {
     URI redirectUri = requireAuthorizationCodeGrant();
-    URI authorizationEndpoint = endpoint.endpoints().authorization;
+    URI authorizationEndpoint = endpoint.authorizationEndpoint();
     if (authorizationEndpoint == null) {
       throw new TokenAcquisitionException("The authorization server metadata has no"
           + " authorization_endpoint. Configure the authorization endpoint directly.");

@@ -33,7 +33,7 @@ final class TokenEndpoint {
   private final OAuthClientSettings settings;
   private final ClientID clientId;
   private final RetryBackoff backoff;
-  private EndpointDiscovery.Endpoints endpoints;
+  private EndpointDiscovery.Endpoints discovered;
 
   TokenEndpoint(OAuthClientSettings settings) {
     this.settings = settings;
@@ -41,20 +41,32 @@ final class TokenEndpoint {
     this.backoff = new RetryBackoff(settings.retryBackoff());
   }
 
-  /** The endpoints, discovered once on first use when only an issuer is configured. */
-  synchronized EndpointDiscovery.Endpoints endpoints() {
-    if (endpoints == null) {
-      EndpointDiscovery.Endpoints discovered = settings.tokenEndpoint().isPresent()
-          && (settings.issuer().isEmpty() || settings.authorizationEndpoint().isPresent())
-          ? null
-          : EndpointDiscovery.discover(settings.issuer().orElseThrow(),
-              settings.connectTimeout(), settings.readTimeout());
-      endpoints = new EndpointDiscovery.Endpoints(
-          settings.tokenEndpoint().orElseGet(() -> discovered.token),
-          settings.authorizationEndpoint().orElseGet(
-              () -> discovered == null ? null : discovered.authorization));
+  /** The token endpoint: configured, or discovered once from the issuer. */
+  URI tokenEndpoint() {
+    return settings.tokenEndpoint().orElseGet(() -> discovered().token);
+  }
+
+  /** The authorization endpoint: configured, discovered from the issuer, or null. */
+  URI authorizationEndpoint() {
+    return settings.authorizationEndpoint().orElseGet(
+        () -> settings.issuer().isPresent() ? discovered().authorization : null);
+  }
+
+  /** The issuer's metadata, fetched on first use and kept; a failure is retried next time. */
+  private synchronized EndpointDiscovery.Endpoints discovered() {
+    if (discovered == null) {
+      EndpointDiscovery.Endpoints endpoints = EndpointDiscovery.discover(
+          settings.issuer().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+      for (URI uri : new URI[] {endpoints.token, endpoints.authorization}) {
+        if (uri != null && !InsecureTransport.permits(uri, settings.allowInsecureHttp())) {
+          throw new TokenAcquisitionException(InsecureTransport.problem(uri, "endpoint in the"
+              + " metadata of issuer " + settings.issuer().orElseThrow() + ",",
+              "allow plain HTTP with allow-insecure-http"));
+        }
+      }
+      discovered = endpoints;
     }
-    return endpoints;
+    return discovered;
   }
 
   ClientID clientId() {
@@ -63,7 +75,7 @@ final class TokenEndpoint {
 
   /** Tokens for {@code grant} and {@code scopes}, after at most the configured attempts. */
   IssuedTokens request(AuthorizationGrant grant, Set<String> scopes, boolean sendAudiences) {
-    URI uri = endpoints().token;
+    URI uri = tokenEndpoint();
     int attempts = settings.maxAttempts();
     String lastProblem = null;
     Exception lastCause = null;

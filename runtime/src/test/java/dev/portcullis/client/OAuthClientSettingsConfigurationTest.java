@@ -233,4 +233,52 @@ class OAuthClientSettingsConfigurationTest {
   void invalidClientNameIsRejected() {
     assertThrows(ClientConfigurationException.class, () -> OAuthClientSettings.builder("a.b"));
   }
+
+  @Test
+  void plainHttpToAnotherHostIsRefusedWithTheWayToAllowIt() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").tokenEndpoint("http://as.example/token").clientId("c")
+            .authentication(ClientAuthentication.clientSecretBasic("s")).build());
+
+    assertEquals("The token endpoint URL http://as.example/token does not use https, so secrets"
+        + " and tokens would cross the network unencrypted. Use an https URL, or on a trusted"
+        + " network set portcullis.client.orders.allow-insecure-http=true (or"
+        + " PORTCULLIS_CLIENT_ORDERS_ALLOW_INSECURE_HTTP=true), or call allowInsecureHttp(true)"
+        + " on the builder.", e.getMessage());
+  }
+
+  @Test
+  void plainHttpIsAcceptedForLoopbackOrWhenAllowed() {
+    properties.put("portcullis.client.orders.allow-insecure-http", "true");
+    OAuthClientSettings allowed = builder("orders").tokenEndpoint("http://as.example/token")
+        .clientId("c").authentication(ClientAuthentication.clientSecretBasic("s")).build();
+    OAuthClientSettings loopback = OAuthClientSettings.builder()
+        .issuer("http://127.0.0.1:8080/default").clientId("c")
+        .authentication(ClientAuthentication.clientSecretBasic("s")).build();
+
+    assertTrue(allowed.allowInsecureHttp());
+    assertEquals(URI.create("http://127.0.0.1:8080/default"), loopback.issuer().orElseThrow());
+  }
+
+  @Test
+  void nonBooleanFlagIsRejected() {
+    properties.put("portcullis.client.orders.allow-insecure-http", "yes");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The value \"yes\" of portcullis.client.orders.allow-insecure-http is not a"
+        + " boolean. Set true or false.", e.getMessage());
+  }
+
+  @Test
+  void urlWithAnotherSchemeIsRejected() {
+    properties.put("portcullis.client.orders.issuer", "ftp://as.example");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().startsWith("The value \"ftp://as.example\" of"
+        + " portcullis.client.orders.issuer is not an absolute http(s) URL."), e.getMessage());
+  }
 }
