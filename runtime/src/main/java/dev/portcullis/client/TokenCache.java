@@ -22,6 +22,9 @@ final class TokenCache {
     IssuedTokens fetch(Set<String> scopes, String refreshToken);
   }
 
+  /** How long a valid token is served without retrying after a renewal failed. */
+  static final Duration RENEWAL_PAUSE = Duration.ofSeconds(5);
+
   private final Clock clock;
   private final Duration refreshAhead;
   private final TokenFetcher fetcher;
@@ -43,6 +46,7 @@ final class TokenCache {
     private IssuedTokens current;
     private String refreshToken;
     private CompletableFuture<IssuedTokens> inFlight;
+    private Instant renewalPausedUntil = Instant.MIN;
 
     Slot(Set<String> scopes) {
       this.scopes = scopes;
@@ -53,9 +57,15 @@ final class TokenCache {
       boolean leader = false;
       String refreshWith;
       synchronized (this) {
-        if (!forceRefresh && current != null
-            && clock.instant().isBefore(current.renewAt(refreshAhead))) {
-          return current.accessToken();
+        Instant now = clock.instant();
+        if (!forceRefresh && current != null) {
+          boolean fresh = now.isBefore(current.renewAt(refreshAhead));
+          boolean valid = !current.accessToken().isExpiredAt(now);
+          // Inside the refresh-ahead window a valid token is still good: only one caller waits
+          // for the renewal, and after a failed renewal nobody waits until the pause is over.
+          if (fresh || (valid && (inFlight != null || now.isBefore(renewalPausedUntil)))) {
+            return current.accessToken();
+          }
         }
         if (inFlight == null) {
           inFlight = new CompletableFuture<>();
@@ -77,6 +87,7 @@ final class TokenCache {
             ? (RuntimeException) e.getCause() : e;
         AccessToken stillValid = stillValid(forceRefresh);
         if (stillValid != null) {
+          pauseRenewal(stillValid);
           LOG.log(System.Logger.Level.WARNING, "Renewing the token for scopes {0} failed; using"
               + " the current token until it expires at {1}: {2}", scopes,
               stillValid.expiresAt(), failure.getMessage());
@@ -96,6 +107,14 @@ final class TokenCache {
           inFlight = null;
         }
         shared.completeExceptionally(e);
+      }
+    }
+
+    private synchronized void pauseRenewal(AccessToken stillValid) {
+      Instant until = clock.instant().plus(RENEWAL_PAUSE);
+      if (until.isAfter(renewalPausedUntil)) {
+        renewalPausedUntil = until.isAfter(stillValid.expiresAt()) ? stillValid.expiresAt()
+            : until;
       }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.client.CheckingTokenEndpoint.Reply;
@@ -32,6 +33,18 @@ class BearerTokenFilterTest {
   void start() throws Exception {
     tokenEndpoint = new CheckingTokenEndpoint();
     api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.createContext("/revoking", exchange -> {
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      authorizations.add(authorization);
+      if (authorization.equals("Bearer token-1")) {
+        exchange.getResponseHeaders().add("WWW-Authenticate",
+            "Bearer realm=\"orders\", error=\"invalid_token\"");
+        exchange.sendResponseHeaders(401, -1);
+      } else {
+        exchange.sendResponseHeaders(204, -1);
+      }
+      exchange.close();
+    });
     api.createContext("/orders", exchange -> {
       authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
       byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
@@ -98,5 +111,24 @@ class BearerTokenFilterTest {
     TokenRequestException cause = assertInstanceOf(TokenRequestException.class, e.getCause());
     assertEquals("invalid_client", cause.error());
     assertEquals(List.of(), authorizations);
+  }
+
+  @Test
+  void invalidTokenAnswerLeadsToOneNewTokenAndOneSuccessfulReplay() {
+    TokenClient tokens = tokens();
+    client.register(new BearerTokenFilter(tokens));
+    jakarta.ws.rs.client.WebTarget target = client.target(ordersUrl().replace("/orders",
+        "/revoking"));
+
+    jakarta.ws.rs.core.Response first = target.request().get();
+    assertEquals(401, first.getStatus());
+    assertTrue(TokenRejection.isInvalidToken(first.getStatus(),
+        first.getStringHeaders().get("WWW-Authenticate")));
+    tokens.invalidate(tokens.token());
+    jakarta.ws.rs.core.Response replay = target.request().get();
+
+    assertEquals(204, replay.getStatus());
+    assertEquals(List.of("Bearer token-1", "Bearer token-2"), authorizations);
+    assertEquals(2, tokenEndpoint.requestCount());
   }
 }

@@ -219,9 +219,37 @@ class TokenLifecycleTest {
     clock.advance(Duration.ofSeconds(570));
     assertEquals("a1", client.token().value());
     assertEquals(2, endpoint.requestCount(), "the renewal was attempted");
+    clock.advance(Duration.ofSeconds(4));
+    assertEquals("a1", client.token().value());
+    assertEquals(2, endpoint.requestCount(), "no new attempt during the pause");
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals("a1", client.token().value());
+    assertEquals(3, endpoint.requestCount(), "tried again after the pause");
 
-    clock.advance(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(24));
     assertThrows(TokenAcquisitionException.class, client::token);
+  }
+
+  @Test
+  void callersDuringASlowRenewalGetTheStillValidTokenWithoutWaiting() throws Exception {
+    endpoint.then(Reply.token("a1", 600), Reply.token("a2", 600).delayed(1_500));
+    TokenClient client = client();
+    client.token();
+    clock.advance(Duration.ofSeconds(570));
+    ExecutorService renewer = Executors.newSingleThreadExecutor();
+    try {
+      Future<AccessToken> renewal = renewer.submit(() -> client.token());
+      while (endpoint.requestCount() < 2) {
+        Thread.sleep(5);
+      }
+      long started = System.nanoTime();
+      assertEquals("a1", client.token().value());
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 500);
+      assertEquals("a2", renewal.get(10, TimeUnit.SECONDS).value());
+    } finally {
+      renewer.shutdownNow();
+    }
+    assertEquals("a2", client.token().value());
   }
 
   @Test
