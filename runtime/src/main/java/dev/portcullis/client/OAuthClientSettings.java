@@ -140,7 +140,9 @@ public final class OAuthClientSettings {
   /** The configured token endpoint, if any; otherwise it is discovered from the issuer. */
   public Optional<URI> tokenEndpoint() { return Optional.ofNullable(tokenEndpoint); }
   /** The configured authorization endpoint, if any; otherwise discovered from the issuer. */
-  public Optional<URI> authorizationEndpoint() { return Optional.ofNullable(authorizationEndpoint); }
+  public Optional<URI> authorizationEndpoint() {
+    return Optional.ofNullable(authorizationEndpoint);
+  }
   /** The client id. */
   public String clientId() { return clientId; }
   /** How the client authenticates. */

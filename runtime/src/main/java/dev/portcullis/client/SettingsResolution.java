@@ -66,6 +66,14 @@ final class SettingsResolution {
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
+    for (String scope : scopes) {
+      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+        throw new ClientConfigurationException(client() + " requests the scope \"" + scope
+            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
+            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
+            + " for example scopes(\"orders:read\", \"orders:write\").");
+      }
+    }
     audiences = code.audiences != null ? code.audiences : config.list("audience").orElse(List.of());
     resources = code.resources != null ? code.resources : config.list("resource")
         .map(list -> list.stream().map(value -> ClientConfiguration.parseUri(value,

@@ -78,7 +78,9 @@ public final class TokenClient implements TokenSource {
 
   /**
    * A token source for other scopes than the configured ones, sharing this client's endpoint
-   * and cache: each distinct scope set has its own cached token.
+   * and cache: each distinct scope set has its own cached token. With the authorization code
+   * grant only the configured scopes are signed in for, so other scope sets fail with {@link
+   * TokenAcquisitionException}.
    */
   public TokenSource forScopes(Set<String> scopes) {
     TokenCache.Slot slot = cache.slot(scopes);

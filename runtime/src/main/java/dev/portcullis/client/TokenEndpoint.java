@@ -164,6 +164,9 @@ final class TokenEndpoint {
           : settings.defaultLifetime();
       Set<String> granted = token.getScope() != null
           ? new LinkedHashSet<>(token.getScope().toStringList()) : scopes;
+      LOG.log(System.Logger.Level.DEBUG, "Obtained an access token for client {0} from {1},"
+          + " valid for {2}, scopes {3}, {4} refresh token.", clientId, uri, lifetime, granted,
+          refresh == null ? "without" : "with");
       return new IssuedTokens(new AccessToken(token.getValue(), token.getType().getValue(),
           sentAt.plus(lifetime), granted), refresh, lifetime);
     } catch (ParseException e) {

@@ -281,4 +281,15 @@ class OAuthClientSettingsConfigurationTest {
     assertTrue(e.getMessage().startsWith("The value \"ftp://as.example\" of"
         + " portcullis.client.orders.issuer is not an absolute http(s) URL."), e.getMessage());
   }
+
+  @Test
+  void scopeWithASpaceIsRejectedWithTheWayToListScopes() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> OAuthClientSettings.builder().tokenEndpoint("https://as.example/token")
+            .clientId("c").authentication(ClientAuthentication.clientSecretBasic("s"))
+            .scopes("orders:read orders:write").build());
+
+    assertTrue(e.getMessage().startsWith("The OAuth client requests the scope \"orders:read"
+        + " orders:write\", which is not a valid scope token"), e.getMessage());
+  }
 }
