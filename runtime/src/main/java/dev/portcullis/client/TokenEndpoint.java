@@ -86,6 +86,7 @@ final class TokenEndpoint {
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
       request.setConnectTimeout((int) settings.connectTimeout().toMillis());
       request.setReadTimeout((int) settings.readTimeout().toMillis());
+      request.setFollowRedirects(false); // never forward client credentials to another URL
       Instant sentAt = settings.clock().instant();
       HTTPResponse response;
       try {

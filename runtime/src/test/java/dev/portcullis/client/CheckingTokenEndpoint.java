@@ -40,10 +40,18 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
   }
 
-  /** An answer: status, JSON or other body, and a delay before it is sent. */
-  record Reply(int status, String contentType, String body, long delayMillis) {
+  /** An answer: status, JSON or other body, a delay before it is sent, maybe a Location. */
+  record Reply(int status, String contentType, String body, long delayMillis, URI location) {
     static Reply json(int status, String body) {
-      return new Reply(status, "application/json", body, 0);
+      return new Reply(status, "application/json", body, 0, null);
+    }
+
+    static Reply html(String body) {
+      return new Reply(200, "text/html", body, 0, null);
+    }
+
+    static Reply redirect(URI location) {
+      return new Reply(302, "text/plain", "", 0, location);
     }
 
     static Reply token(String accessToken, long expiresIn) {
@@ -57,7 +65,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
 
     Reply delayed(long millis) {
-      return new Reply(status, contentType, body, millis);
+      return new Reply(status, contentType, body, millis, location);
     }
   }
 
@@ -133,6 +141,9 @@ final class CheckingTokenEndpoint implements AutoCloseable {
         exchange.close();
         return;
       }
+    }
+    if (reply.location() != null) {
+      exchange.getResponseHeaders().set("Location", reply.location().toString());
     }
     send(exchange, reply.status(), reply.contentType(), reply.body());
   }

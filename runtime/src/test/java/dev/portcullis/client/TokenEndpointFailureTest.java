@@ -118,7 +118,7 @@ class TokenEndpointFailureTest {
 
   @Test
   void nonJsonBodyIsAClearExceptionNotARetry() {
-    endpoint.then(new Reply(200, "text/html", "<html>login page</html>", 0));
+    endpoint.then(Reply.html("<html>login page</html>"));
 
     TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
         () -> client().token());
@@ -157,5 +157,18 @@ class TokenEndpointFailureTest {
         () -> client().token());
 
     assertFalse(e.getMessage().contains("leaked-token-value"), e.getMessage());
+  }
+
+  @Test
+  void redirectIsNotFollowedSoCredentialsStayWithTheConfiguredEndpoint() throws Exception {
+    try (CheckingTokenEndpoint elsewhere = new CheckingTokenEndpoint()) {
+      endpoint.then(Reply.redirect(elsewhere.tokenUri()));
+
+      TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+          () -> client().token());
+
+      assertTrue(e.getMessage().contains("HTTP 302"), e.getMessage());
+      assertEquals(0, elsewhere.requestCount());
+    }
   }
 }
