@@ -24,7 +24,7 @@ class SecretsStayOutOfTextTest {
 
   @Test
   void accessTokenToStringHidesTheValue() {
-    AccessToken token = new AccessToken("eyJ.secret-token-value.sig", "Bearer",
+    AccessToken token = AccessToken.of("eyJ.secret-token-value.sig", "Bearer",
         Instant.parse("2030-01-01T00:00:00Z"), Set.of("orders:read"));
 
     assertHidden(token.toString(), "secret-token-value");
