@@ -79,9 +79,10 @@ final class TokenEndpoint {
     int attempts = settings.maxAttempts();
     String lastProblem = null;
     Exception lastCause = null;
+    Duration retryAfter = Duration.ZERO;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {
-        backoff.sleepAfter(attempt - 1);
+        backoff.sleepAfter(attempt - 1, retryAfter);
       }
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
       request.setConnectTimeout((int) settings.connectTimeout().toMillis());
@@ -104,6 +105,13 @@ final class TokenEndpoint {
       if (status == 429 || status >= 500) {
         lastProblem = "answered HTTP " + status;
         lastCause = null;
+        retryAfter = RetryBackoff.retryAfter(response.getHeaderValue("Retry-After"));
+        if (retryAfter.compareTo(RetryBackoff.CAP) > 0 && attempt < attempts) {
+          throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
+              + status + " and asked to be retried after " + retryAfter.toSeconds() + " seconds,"
+              + " longer than the " + RetryBackoff.CAP.toSeconds() + " seconds this client"
+              + " waits. The authorization server is overloaded or down; try again later.");
+        }
         LOG.log(System.Logger.Level.WARNING, "Token endpoint {0} {1} (attempt {2} of {3}).",
             uri, lastProblem, attempt, attempts);
         continue;

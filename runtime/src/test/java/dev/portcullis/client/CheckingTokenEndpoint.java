@@ -40,18 +40,25 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
   }
 
-  /** An answer: status, JSON or other body, a delay before it is sent, maybe a Location. */
-  record Reply(int status, String contentType, String body, long delayMillis, URI location) {
+  /** An answer: status, JSON or other body, a delay before it is sent, extra headers. */
+  record Reply(int status, String contentType, String body, long delayMillis,
+      Map<String, String> headers) {
     static Reply json(int status, String body) {
-      return new Reply(status, "application/json", body, 0, null);
+      return new Reply(status, "application/json", body, 0, Map.of());
     }
 
     static Reply html(String body) {
-      return new Reply(200, "text/html", body, 0, null);
+      return new Reply(200, "text/html", body, 0, Map.of());
     }
 
     static Reply redirect(URI location) {
-      return new Reply(302, "text/plain", "", 0, location);
+      return new Reply(302, "text/plain", "", 0, Map.of("Location", location.toString()));
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, contentType, body, delayMillis, more);
     }
 
     static Reply token(String accessToken, long expiresIn) {
@@ -65,7 +72,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
 
     Reply delayed(long millis) {
-      return new Reply(status, contentType, body, millis, location);
+      return new Reply(status, contentType, body, millis, headers);
     }
   }
 
@@ -142,9 +149,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
         return;
       }
     }
-    if (reply.location() != null) {
-      exchange.getResponseHeaders().set("Location", reply.location().toString());
-    }
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
     send(exchange, reply.status(), reply.contentType(), reply.body());
   }
 

@@ -171,4 +171,26 @@ class TokenEndpointFailureTest {
       assertEquals(0, elsewhere.requestCount());
     }
   }
+
+  @Test
+  void retryAfterFromTheServerLengthensTheWait() {
+    endpoint.then(Reply.json(503, "{}").withHeader("Retry-After", "1"), Reply.token("later", 60));
+    long started = System.nanoTime();
+
+    assertEquals("later", client().token().value());
+
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 1_000);
+  }
+
+  @Test
+  void retryAfterBeyondThirtySecondsIsReportedInsteadOfWaitedFor() {
+    endpoint.then(Reply.json(429, "{}").withHeader("Retry-After", "3600"));
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+        () -> client().token());
+
+    assertEquals(1, endpoint.requestCount());
+    assertTrue(e.getMessage().contains("asked to be retried after 3600 seconds"),
+        e.getMessage());
+  }
 }
