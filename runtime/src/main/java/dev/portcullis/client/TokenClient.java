@@ -161,12 +161,15 @@ public final class TokenClient implements TokenSource {
         return endpoint.request(new RefreshTokenGrant(new RefreshToken(refreshWith)), scopes,
             true);
       } catch (TokenRequestException e) {
-        boolean repeatable = grant.kind() != Grant.Kind.AUTHORIZATION_CODE
-            && grant.kind() != Grant.Kind.REFRESH_TOKEN;
-        if (!"invalid_grant".equals(e.error()) || !repeatable) {
+        if (!"invalid_grant".equals(e.error())) {
           throw e;
         }
+        // A refused refresh token is never sent again.
         cache.slot(scopes, subject).dropRefreshToken(refreshWith);
+        if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE
+            || grant.kind() == Grant.Kind.REFRESH_TOKEN) {
+          throw e;
+        }
         LOG.log(System.Logger.Level.INFO, "The refresh token of client {0} was refused"
             + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
             grant);

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -123,5 +126,35 @@ class AuthorizationCodeFlowTest {
 
     assertTrue(e.getMessage().contains("authorizationRequest()"), e.getMessage());
     assertEquals(0, endpoint.requestCount());
+  }
+
+  @Test
+  void refusedRefreshTokenIsNotRetriedAndTheUserMustSignInAgain() {
+    MutableClock clock = new MutableClock(Instant.now());
+    TokenClient signedIn = TokenClient.create(OAuthClientSettings.builder()
+        .tokenEndpoint(endpoint.tokenUri().toString())
+        .authorizationEndpoint("https://as.example/authorize")
+        .clientId("spa")
+        .authentication(ClientAuthentication.none())
+        .grant(Grant.authorizationCode(REDIRECT))
+        .retry(1, Duration.ZERO)
+        .clock(clock)
+        .build());
+    endpoint.then(Reply.json(200, "{\"access_token\":\"a1\","
+        + "\"token_type\":\"Bearer\",\"expires_in\":300,\"refresh_token\":\"r1\"}"),
+        Reply.error(400, "invalid_grant"));
+    PendingAuthorization pending = signedIn.authorizationRequest();
+    signedIn.completeAuthorization(pending,
+        URI.create(REDIRECT + "?code=c&state=" + pending.state()));
+    clock.advance(Duration.ofSeconds(300));
+
+    TokenRequestException refused = assertThrows(TokenRequestException.class, signedIn::token);
+    TokenAcquisitionException again = assertThrows(TokenAcquisitionException.class,
+        signedIn::token);
+
+    assertEquals("invalid_grant", refused.error());
+    assertTrue(again.getMessage().contains("a user must sign in"), again.getMessage());
+    assertEquals("r1", endpoint.last().param("refresh_token"));
+    assertEquals(2, endpoint.requestCount(), "the refused refresh token is not sent again");
   }
 }
