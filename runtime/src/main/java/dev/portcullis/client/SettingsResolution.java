@@ -192,7 +192,7 @@ final class SettingsResolution {
   private Duration positive(Duration value, String key, ClientConfiguration config) {
     if (value.isZero() || value.isNegative()) {
       throw new ClientConfigurationException(client() + " has " + key + " " + value
-          + ", which must be positive. " + capitalized(config.describe(key, key + "(...)")) + ".");
+          + ", which must be positive. " + capitalized(config.describe(key, builderMethod(key))) + ".");
     }
     return value;
   }
@@ -200,10 +200,23 @@ final class SettingsResolution {
   private Duration nonNegative(Duration value, String key, ClientConfiguration config) {
     if (value.isNegative()) {
       throw new ClientConfigurationException(client() + " has " + key + " " + value
-          + ", which must not be negative. " + capitalized(config.describe(key, key + "(...)"))
+          + ", which must not be negative. " + capitalized(config.describe(key, builderMethod(key)))
           + ".");
     }
     return value;
+  }
+
+  /** The builder method that sets {@code key}, for messages. */
+  private static String builderMethod(String key) {
+    if (key.equals("retry-backoff")) {
+      return "retry(...)";
+    }
+    StringBuilder method = new StringBuilder();
+    for (String part : key.split("-")) {
+      method.append(method.length() == 0 ? part
+          : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return method + "(...)";
   }
 
   private static String camel(ClientAuthenticationMethod method) {

@@ -292,4 +292,19 @@ class OAuthClientSettingsConfigurationTest {
     assertTrue(e.getMessage().startsWith("The OAuth client requests the scope \"orders:read"
         + " orders:write\", which is not a valid scope token"), e.getMessage());
   }
+
+  @Test
+  void nonPositiveTimeoutNamesTheKeyAndTheBuilderMethod() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    properties.put("portcullis.client.orders.read-timeout", "0s");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The OAuth client \"orders\" has read-timeout PT0S, which must be positive."
+        + " Set portcullis.client.orders.read-timeout (or PORTCULLIS_CLIENT_ORDERS_READ_TIMEOUT),"
+        + " or call readTimeout(...) on the builder.", e.getMessage());
+  }
 }
