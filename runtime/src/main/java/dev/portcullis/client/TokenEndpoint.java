@@ -1,0 +1,171 @@
+package dev.portcullis.client;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import net.minidev.json.JSONObject;
+
+/**
+ * Sends token requests to one authorization server: builds them with Nimbus, authenticates the
+ * client freshly for each attempt (so JWT assertions never repeat a {@code jti}), retries
+ * connection failures, timeouts, 429 and 5xx with {@link RetryBackoff}, and turns every other
+ * answer into issued tokens or a precise exception.
+ */
+final class TokenEndpoint {
+  private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
+
+  private final OAuthClientSettings settings;
+  private final ClientID clientId;
+  private final RetryBackoff backoff;
+  private EndpointDiscovery.Endpoints endpoints;
+
+  TokenEndpoint(OAuthClientSettings settings) {
+    this.settings = settings;
+    this.clientId = new ClientID(settings.clientId());
+    this.backoff = new RetryBackoff(settings.retryBackoff());
+  }
+
+  /** The endpoints, discovered once on first use when only an issuer is configured. */
+  synchronized EndpointDiscovery.Endpoints endpoints() {
+    if (endpoints == null) {
+      EndpointDiscovery.Endpoints discovered = settings.tokenEndpoint().isPresent()
+          && (settings.issuer().isEmpty() || settings.authorizationEndpoint().isPresent())
+          ? null
+          : EndpointDiscovery.discover(settings.issuer().orElseThrow(),
+              settings.connectTimeout(), settings.readTimeout());
+      endpoints = new EndpointDiscovery.Endpoints(
+          settings.tokenEndpoint().orElseGet(() -> discovered.token),
+          settings.authorizationEndpoint().orElseGet(
+              () -> discovered == null ? null : discovered.authorization));
+    }
+    return endpoints;
+  }
+
+  ClientID clientId() {
+    return clientId;
+  }
+
+  /** Tokens for {@code grant} and {@code scopes}, after at most the configured attempts. */
+  IssuedTokens request(AuthorizationGrant grant, Set<String> scopes, boolean sendAudiences) {
+    URI uri = endpoints().token;
+    int attempts = settings.maxAttempts();
+    String lastProblem = null;
+    Exception lastCause = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) {
+        backoff.sleepAfter(attempt - 1);
+      }
+      HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
+      request.setConnectTimeout((int) settings.connectTimeout().toMillis());
+      request.setReadTimeout((int) settings.readTimeout().toMillis());
+      Instant sentAt = settings.clock().instant();
+      HTTPResponse response;
+      try {
+        response = request.send();
+      } catch (IOException e) {
+        lastProblem = e instanceof SocketTimeoutException ? "timed out"
+            : e instanceof ConnectException ? "refused the connection"
+            : "failed with " + e.getClass().getSimpleName();
+        lastCause = e;
+        LOG.log(System.Logger.Level.WARNING, "Token request to {0} {1} (attempt {2} of {3}).",
+            uri, lastProblem, attempt, attempts);
+        continue;
+      }
+      int status = response.getStatusCode();
+      if (status == 429 || status >= 500) {
+        lastProblem = "answered HTTP " + status;
+        lastCause = null;
+        LOG.log(System.Logger.Level.WARNING, "Token endpoint {0} {1} (attempt {2} of {3}).",
+            uri, lastProblem, attempt, attempts);
+        continue;
+      }
+      return interpret(uri, response, scopes, sentAt);
+    }
+    String message = "The token endpoint " + uri + " " + lastProblem + " on all " + attempts
+        + " attempts. Check that the authorization server is up and reachable from here, and"
+        + " raise connect-timeout, read-timeout or max-attempts if it is slow.";
+    throw lastCause == null ? new TokenAcquisitionException(message)
+        : new TokenAcquisitionException(message, lastCause);
+  }
+
+  private TokenRequest build(URI uri, AuthorizationGrant grant, Set<String> scopes,
+      boolean sendAudiences) {
+    com.nimbusds.oauth2.sdk.auth.ClientAuthentication authentication = settings.authentication()
+        .forRequest(clientId, uri, settings.clock().instant());
+    TokenRequest.Builder builder = authentication == null
+        ? new TokenRequest.Builder(uri, clientId, grant)
+        : new TokenRequest.Builder(uri, authentication, grant);
+    if (!scopes.isEmpty()) {
+      builder.scope(new Scope(scopes.toArray(String[]::new)));
+    }
+    if (!settings.resources().isEmpty()) {
+      builder.resources(settings.resources().toArray(URI[]::new));
+    }
+    if (sendAudiences && !settings.audiences().isEmpty()) {
+      builder.customParameter("audience", settings.audiences().toArray(String[]::new));
+    }
+    return builder.build();
+  }
+
+  private IssuedTokens interpret(URI uri, HTTPResponse response, Set<String> scopes,
+      Instant sentAt) {
+    int status = response.getStatusCode();
+    JSONObject json;
+    try {
+      json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
+    } catch (ParseException e) {
+      throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
+          + status + " with a body that is not a JSON object (content type "
+          + response.getHeaderValue("Content-Type") + "). Check that the token endpoint URL"
+          + " points at the authorization server's token endpoint.");
+    }
+    if (status != 200) {
+      ErrorObject error = errorObject(json);
+      if (error == null || error.getCode() == null) {
+        throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
+            + status + " without an RFC 6749 error response. Check the token endpoint URL.");
+      }
+      throw new TokenRequestException(uri, error.getCode(), error.getDescription(),
+          error.getURI(), status);
+    }
+    try {
+      com.nimbusds.oauth2.sdk.token.AccessToken token = AccessTokenResponse.parse(json)
+          .getTokens().getAccessToken();
+      String refresh = JSONObjectUtils.getString(json, "refresh_token", null);
+      Duration lifetime = token.getLifetime() > 0 ? Duration.ofSeconds(token.getLifetime())
+          : settings.defaultLifetime();
+      Set<String> granted = token.getScope() != null
+          ? new LinkedHashSet<>(token.getScope().toStringList()) : scopes;
+      return new IssuedTokens(new AccessToken(token.getValue(), token.getType().getValue(),
+          sentAt.plus(lifetime), granted), refresh, lifetime);
+    } catch (ParseException e) {
+      throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP 200"
+          + " with JSON that is not a valid token response: it needs a string \"access_token\""
+          + " and a \"token_type\" (RFC 6749 section 5.1). Check the token endpoint URL.");
+    }
+  }
+
+  private static ErrorObject errorObject(JSONObject json) {
+    try {
+      return TokenErrorResponse.parse(json).getErrorObject();
+    } catch (ParseException e) {
+      return null;
+    }
+  }
+}
