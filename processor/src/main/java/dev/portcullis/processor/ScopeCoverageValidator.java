@@ -59,6 +59,7 @@ final class ScopeCoverageValidator {
           names.describe(client),
           names.describe(method),
           required.describe(),
+          quoted,
           quoted);
     }
     return requirement;

@@ -25,4 +25,13 @@ class StubGenerationTest {
         .generatedSourceFile("catalog.CatalogClient_OAuthStub")
         .hasSourceEquivalentTo(TestSources.golden("CatalogClient_OAuthStub"));
   }
+
+  @Test
+  void stubIsNotMistakenForAResourceClass() {
+    boolean stubBinding =
+        CATALOG.generatedFiles().stream()
+            .anyMatch(file -> file.getName().contains("CatalogClient_OAuthStub_ScopeBinding"));
+    org.junit.jupiter.api.Assertions.assertFalse(stubBinding);
+    assertThat(CATALOG).generatedSourceFile("catalog.CatalogResource_ScopeBinding");
+  }
 }
