@@ -28,6 +28,16 @@ public final class AccessToken {
     this.scopes = Set.copyOf(scopes);
   }
 
+  /**
+   * A token obtained some other way, for example for a fixed {@link TokenSource} in tests.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static AccessToken of(String value, String type, Instant expiresAt,
+      Set<String> scopes) {
+    return new AccessToken(value, type, expiresAt, scopes);
+  }
+
   /** The token value as issued; a secret, to be sent only to the API that accepts it. */
   public String value() {
     return value;

@@ -97,6 +97,16 @@ final class ClientConfiguration {
     });
   }
 
+  Optional<Boolean> bool(String key) {
+    return string(key).map(value -> {
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      throw new ClientConfigurationException("The value \"" + value + "\" of " + source(key)
+          + " is not a boolean. Set true or false.");
+    });
+  }
+
   /** A list separated by spaces or commas. */
   Optional<List<String>> list(String key) {
     return string(key).map(value -> Arrays.stream(value.split("[\\s,]+"))
@@ -114,7 +124,9 @@ final class ClientConfiguration {
   static URI parseUri(String value, String key) {
     try {
       URI uri = new URI(value);
-      if (uri.isAbsolute() && uri.getHost() != null) {
+      if (uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
+          && (uri.getScheme().equalsIgnoreCase("https")
+              || uri.getScheme().equalsIgnoreCase("http"))) {
         return uri;
       }
     } catch (URISyntaxException ignored) {

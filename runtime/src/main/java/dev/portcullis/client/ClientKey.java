@@ -13,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.text.ParseException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -109,12 +110,12 @@ public final class ClientKey {
 
   /** This key with the signature algorithm {@code RS256}, {@code PS256} or {@code ES256}. */
   public ClientKey withAlgorithm(String algorithm) {
-    JWSAlgorithm requested = JWSAlgorithm.parse(algorithm.strip().toUpperCase(java.util.Locale.ROOT));
+    JWSAlgorithm requested = JWSAlgorithm.parse(algorithm.strip().toUpperCase(Locale.ROOT));
     boolean fits = privateKey instanceof RSAPrivateKey ? RSA_ALGORITHMS.contains(requested)
         : requested.equals(JWSAlgorithm.ES256);
     if (!fits) {
       throw new ClientConfigurationException("The signature algorithm " + algorithm
-          + " does not fit a " + privateKey.getAlgorithm() + " key. Use RS256 or PS256 with RSA"
+          + " does not fit this " + privateKey.getAlgorithm() + " key. Use RS256 or PS256 with RSA"
           + " keys and ES256 with EC P-256 keys.");
     }
     return new ClientKey(privateKey, keyId, requested);

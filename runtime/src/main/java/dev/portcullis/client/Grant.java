@@ -1,5 +1,6 @@
 package dev.portcullis.client;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -28,8 +29,12 @@ import java.util.function.Supplier;
  * Grant.jwtBearer(() -> assertionFromWorkloadIdentity());     // RFC 7523
  * }</pre>
  *
- * <p>Suppliers are called once per token request, from the thread that makes it; a supplier
- * that throws fails that request with its exception.
+ * <p>The suppliers of token exchange and JWT bearer grants are called on every {@link
+ * TokenSource#token()} call, from the calling thread, because what they return selects the
+ * cached token: tokens obtained for one subject are never handed to a caller acting for
+ * another. Token exchange caches one token per distinct subject (and actor) token; JWT bearer
+ * one per assertion issuer, subject and audience, so its supplier may mint a new assertion on
+ * every call. A supplier that throws fails that call with its exception.
  */
 public final class Grant {
   /** RFC 8693 token type of an OAuth access token. */
@@ -147,25 +152,49 @@ public final class Grant {
     return refreshToken;
   }
 
+  /**
+   * Calls the suppliers of a token exchange or JWT bearer grant for one {@code token()} call;
+   * null for grants without a subject of their own.
+   */
+  SuppliedSubject supplySubject() {
+    switch (kind) {
+      case TOKEN_EXCHANGE:
+        String subject = supplied(subjectToken, "subject");
+        String actor = actorToken == null ? null : supplied(actorToken, "actor");
+        return SuppliedSubject.of(subject, actor, "token-exchange", subject, actor);
+      case JWT_BEARER:
+        String assertion = supplied(subjectToken, "assertion");
+        try {
+          JWTClaimsSet claims = SignedJWT.parse(assertion).getJWTClaimsSet();
+          return SuppliedSubject.of(assertion, null, "jwt-bearer", claims.getIssuer(),
+              claims.getSubject(), String.join(" ", claims.getAudience()));
+        } catch (ParseException e) {
+          throw new TokenAcquisitionException("The JWT bearer assertion supplier returned"
+              + " something that is not a signed JWT. Return a compact JWS.");
+        }
+      default:
+        return null;
+    }
+  }
+
   /** The Nimbus grant for one request; not for {@code authorization_code}. */
-  AuthorizationGrant toNimbus(List<String> audiences) {
+  AuthorizationGrant toNimbus(List<String> audiences, SuppliedSubject subject) {
     switch (kind) {
       case CLIENT_CREDENTIALS:
         return new ClientCredentialsGrant();
       case REFRESH_TOKEN:
         return new RefreshTokenGrant(new RefreshToken(refreshToken));
       case TOKEN_EXCHANGE:
-        return new TokenExchangeGrant(new TypelessAccessToken(supplied(subjectToken, "subject")),
+        return new TokenExchangeGrant(new TypelessAccessToken(subject.token()),
             typeUri(subjectTokenType),
-            actorToken == null ? null : new TypelessAccessToken(supplied(actorToken, "actor")),
+            subject.actorToken() == null ? null : new TypelessAccessToken(subject.actorToken()),
             actorTokenType == null ? null : typeUri(actorTokenType), null,
             audiences.isEmpty() ? null : Audience.create(audiences));
       case JWT_BEARER:
         try {
-          return new JWTBearerGrant(SignedJWT.parse(supplied(subjectToken, "assertion")));
+          return new JWTBearerGrant(SignedJWT.parse(subject.token()));
         } catch (ParseException e) {
-          throw new TokenAcquisitionException("The JWT bearer assertion supplier returned"
-              + " something that is not a signed JWT. Return a compact JWS.");
+          throw new AssertionError("checked in supplySubject()", e);
         }
       case PASSWORD:
         return new ResourceOwnerPasswordCredentialsGrant(username, password);
@@ -182,11 +211,11 @@ public final class Grant {
     }
   }
 
-  private static String supplied(Supplier<String> supplier, String what) {
+  private String supplied(Supplier<String> supplier, String what) {
     String value = supplier.get();
     if (value == null || value.isBlank()) {
-      throw new TokenAcquisitionException("The " + what + " token supplier returned no token."
-          + " Make it return the token to exchange.");
+      throw new TokenAcquisitionException("The " + what + " supplier of the " + this
+          + " returned nothing, so there is no token to request. Make it return a token.");
     }
     return value;
   }

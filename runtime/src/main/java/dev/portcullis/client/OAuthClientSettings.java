@@ -65,6 +65,8 @@ import java.util.function.Function;
  *       <td>3</td></tr>
  *   <tr><td>retry-backoff</td><td>first backoff, doubled per attempt, with jitter</td>
  *       <td>200ms</td></tr>
+ *   <tr><td>allow-insecure-http</td><td>allow http URLs beyond loopback addresses</td>
+ *       <td>false</td></tr>
  * </table>
  *
  * <p>Token exchange and JWT bearer grants take suppliers and are set in code only. The default
@@ -88,6 +90,7 @@ public final class OAuthClientSettings {
   private final Duration readTimeout;
   private final int maxAttempts;
   private final Duration retryBackoff;
+  private final boolean allowInsecureHttp;
   private final Clock clock;
 
   OAuthClientSettings(SettingsResolution resolved) {
@@ -107,6 +110,7 @@ public final class OAuthClientSettings {
     this.readTimeout = resolved.readTimeout;
     this.maxAttempts = resolved.maxAttempts;
     this.retryBackoff = resolved.retryBackoff;
+    this.allowInsecureHttp = resolved.allowInsecureHttp;
     this.clock = resolved.clock;
   }
 
@@ -136,7 +140,9 @@ public final class OAuthClientSettings {
   /** The configured token endpoint, if any; otherwise it is discovered from the issuer. */
   public Optional<URI> tokenEndpoint() { return Optional.ofNullable(tokenEndpoint); }
   /** The configured authorization endpoint, if any; otherwise discovered from the issuer. */
-  public Optional<URI> authorizationEndpoint() { return Optional.ofNullable(authorizationEndpoint); }
+  public Optional<URI> authorizationEndpoint() {
+    return Optional.ofNullable(authorizationEndpoint);
+  }
   /** The client id. */
   public String clientId() { return clientId; }
   /** How the client authenticates. */
@@ -161,6 +167,9 @@ public final class OAuthClientSettings {
   public int maxAttempts() { return maxAttempts; }
   /** Backoff before the second attempt; doubled for each further attempt, with jitter. */
   public Duration retryBackoff() { return retryBackoff; }
+
+  /** Whether plain-HTTP authorization server URLs are allowed beyond loopback addresses. */
+  public boolean allowInsecureHttp() { return allowInsecureHttp; }
 
   Clock clock() { return clock; }
 
@@ -194,6 +203,7 @@ public final class OAuthClientSettings {
     Duration readTimeout;
     Integer maxAttempts;
     Duration retryBackoff;
+    Boolean allowInsecureHttp;
     Clock clock = Clock.systemUTC();
     Function<String, String> properties = System::getProperty;
     Map<String, String> environment = System.getenv();
@@ -290,6 +300,15 @@ public final class OAuthClientSettings {
     public Builder retry(int maxAttempts, Duration initialBackoff) {
       this.maxAttempts = maxAttempts;
       this.retryBackoff = initialBackoff;
+      return this;
+    }
+
+    /**
+     * Allows plain-HTTP authorization server URLs on other hosts than this machine; default
+     * false. Loopback addresses are always allowed, for development servers.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 

@@ -37,6 +37,7 @@ final class SettingsResolution {
   final Duration readTimeout;
   final int maxAttempts;
   final Duration retryBackoff;
+  final boolean allowInsecureHttp;
   final Clock clock;
 
   SettingsResolution(OAuthClientSettings.Builder code, ClientConfiguration config) {
@@ -46,6 +47,11 @@ final class SettingsResolution {
         : config.uri("token-endpoint").orElse(null);
     authorizationEndpoint = code.authorizationEndpoint != null ? code.authorizationEndpoint
         : config.uri("authorization-endpoint").orElse(null);
+    allowInsecureHttp = code.allowInsecureHttp != null ? code.allowInsecureHttp
+        : config.bool("allow-insecure-http").orElse(false);
+    requireSecureTransport(issuer, "issuer");
+    requireSecureTransport(tokenEndpoint, "token-endpoint");
+    requireSecureTransport(authorizationEndpoint, "authorization-endpoint");
     if (issuer == null && tokenEndpoint == null) {
       throw new ClientConfigurationException(client() + " has neither an issuer nor a token"
           + " endpoint. To find the endpoints by discovery, " + config.describe("issuer",
@@ -60,6 +66,14 @@ final class SettingsResolution {
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
+    for (String scope : scopes) {
+      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+        throw new ClientConfigurationException(client() + " requests the scope \"" + scope
+            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
+            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
+            + " for example scopes(\"orders:read\", \"orders:write\").");
+      }
+    }
     audiences = code.audiences != null ? code.audiences : config.list("audience").orElse(List.of());
     resources = code.resources != null ? code.resources : config.list("resource")
         .map(list -> list.stream().map(value -> ClientConfiguration.parseUri(value,
@@ -98,6 +112,17 @@ final class SettingsResolution {
       throw new ClientConfigurationException(client() + " uses the authorization code grant"
           + " but has no authorization endpoint. " + capitalized(config.describe(
               "authorization-endpoint", "authorizationEndpoint(...)")) + ", or set an issuer.");
+    }
+  }
+
+  private void requireSecureTransport(URI uri, String key) {
+    if (uri != null && !InsecureTransport.permits(uri, allowInsecureHttp)) {
+      String allow = name == null ? "call allowInsecureHttp(true) on the builder"
+          : "set " + ClientConfiguration.propertyKey(name, "allow-insecure-http") + "=true (or "
+              + ClientConfiguration.environmentKey(name, "allow-insecure-http") + "=true), or"
+              + " call allowInsecureHttp(true) on the builder";
+      throw new ClientConfigurationException(InsecureTransport.problem(uri,
+          key.replace('-', ' ') + " URL", allow));
     }
   }
 
@@ -167,7 +192,7 @@ final class SettingsResolution {
   private Duration positive(Duration value, String key, ClientConfiguration config) {
     if (value.isZero() || value.isNegative()) {
       throw new ClientConfigurationException(client() + " has " + key + " " + value
-          + ", which must be positive. " + capitalized(config.describe(key, key + "(...)")) + ".");
+          + ", which must be positive. " + capitalized(config.describe(key, builderMethod(key))) + ".");
     }
     return value;
   }
@@ -175,10 +200,23 @@ final class SettingsResolution {
   private Duration nonNegative(Duration value, String key, ClientConfiguration config) {
     if (value.isNegative()) {
       throw new ClientConfigurationException(client() + " has " + key + " " + value
-          + ", which must not be negative. " + capitalized(config.describe(key, key + "(...)"))
+          + ", which must not be negative. " + capitalized(config.describe(key, builderMethod(key)))
           + ".");
     }
     return value;
+  }
+
+  /** The builder method that sets {@code key}, for messages. */
+  private static String builderMethod(String key) {
+    if (key.equals("retry-backoff")) {
+      return "retry(...)";
+    }
+    StringBuilder method = new StringBuilder();
+    for (String part : key.split("-")) {
+      method.append(method.length() == 0 ? part
+          : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return method + "(...)";
   }
 
   private static String camel(ClientAuthenticationMethod method) {

@@ -42,13 +42,11 @@ public final class TokenClient implements TokenSource {
   private final OAuthClientSettings settings;
   private final TokenEndpoint endpoint;
   private final TokenCache cache;
-  private final TokenCache.Slot defaultSlot;
 
   private TokenClient(OAuthClientSettings settings) {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
     this.cache = new TokenCache(settings.clock(), settings.refreshAhead(), this::fetch);
-    this.defaultSlot = cache.slot(settings.scopes());
   }
 
   /** A token client for {@code settings}; no request is made until the first token is asked. */
@@ -63,39 +61,46 @@ public final class TokenClient implements TokenSource {
 
   @Override
   public AccessToken token() {
-    return defaultSlot.token(false);
+    return token(settings.scopes(), false);
   }
 
   @Override
   public AccessToken token(boolean forceRefresh) {
-    return defaultSlot.token(forceRefresh);
+    return token(settings.scopes(), forceRefresh);
   }
 
   @Override
   public void invalidate(AccessToken rejected) {
-    defaultSlot.invalidate(Objects.requireNonNull(rejected, "rejected"));
+    cache.invalidate(Objects.requireNonNull(rejected, "rejected"));
+  }
+
+  private AccessToken token(Set<String> scopes, boolean forceRefresh) {
+    SuppliedSubject subject = settings.grant().supplySubject();
+    return cache.slot(scopes, subject).token(forceRefresh, subject);
   }
 
   /**
    * A token source for other scopes than the configured ones, sharing this client's endpoint
-   * and cache: each distinct scope set has its own cached token.
+   * and cache: each distinct scope set has its own cached token. With the authorization code
+   * grant only the configured scopes are signed in for, so other scope sets fail with {@link
+   * TokenAcquisitionException}.
    */
   public TokenSource forScopes(Set<String> scopes) {
-    TokenCache.Slot slot = cache.slot(scopes);
+    Set<String> requested = Set.copyOf(scopes);
     return new TokenSource() {
       @Override
       public AccessToken token() {
-        return slot.token(false);
+        return TokenClient.this.token(requested, false);
       }
 
       @Override
       public AccessToken token(boolean forceRefresh) {
-        return slot.token(forceRefresh);
+        return TokenClient.this.token(requested, forceRefresh);
       }
 
       @Override
       public void invalidate(AccessToken rejected) {
-        slot.invalidate(Objects.requireNonNull(rejected, "rejected"));
+        cache.invalidate(Objects.requireNonNull(rejected, "rejected"));
       }
 
       @Override
@@ -114,7 +119,7 @@ public final class TokenClient implements TokenSource {
    */
   public PendingAuthorization authorizationRequest() {
     URI redirectUri = requireAuthorizationCodeGrant();
-    URI authorizationEndpoint = endpoint.endpoints().authorization;
+    URI authorizationEndpoint = endpoint.authorizationEndpoint();
     if (authorizationEndpoint == null) {
       throw new TokenAcquisitionException("The authorization server metadata has no"
           + " authorization_endpoint. Configure the authorization endpoint directly.");
@@ -136,7 +141,7 @@ public final class TokenClient implements TokenSource {
     URI redirectUri = requireAuthorizationCodeGrant();
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
         redirectUri), settings.scopes(), true);
-    defaultSlot.store(issued);
+    cache.slot(settings.scopes(), null).store(issued);
     return issued.accessToken();
   }
 
@@ -148,7 +153,7 @@ public final class TokenClient implements TokenSource {
     return settings.grant().redirectUri();
   }
 
-  private IssuedTokens fetch(Set<String> scopes, String refreshToken) {
+  private IssuedTokens fetch(Set<String> scopes, String refreshToken, SuppliedSubject subject) {
     Grant grant = settings.grant();
     String refreshWith = refreshToken != null ? refreshToken : grant.initialRefreshToken();
     if (refreshWith != null) {
@@ -156,12 +161,15 @@ public final class TokenClient implements TokenSource {
         return endpoint.request(new RefreshTokenGrant(new RefreshToken(refreshWith)), scopes,
             true);
       } catch (TokenRequestException e) {
-        boolean repeatable = grant.kind() != Grant.Kind.AUTHORIZATION_CODE
-            && grant.kind() != Grant.Kind.REFRESH_TOKEN;
-        if (!"invalid_grant".equals(e.error()) || !repeatable) {
+        if (!"invalid_grant".equals(e.error())) {
           throw e;
         }
-        cache.slot(scopes).dropRefreshToken(refreshWith);
+        // A refused refresh token is never sent again.
+        cache.slot(scopes, subject).dropRefreshToken(refreshWith);
+        if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE
+            || grant.kind() == Grant.Kind.REFRESH_TOKEN) {
+          throw e;
+        }
         LOG.log(System.Logger.Level.INFO, "The refresh token of client {0} was refused"
             + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
             grant);
@@ -172,7 +180,7 @@ public final class TokenClient implements TokenSource {
           + " refresh token, so a user must sign in: call authorizationRequest() and"
           + " completeAuthorization(...) first.");
     }
-    return endpoint.request(grant.toNimbus(settings.audiences()), scopes,
+    return endpoint.request(grant.toNimbus(settings.audiences(), subject), scopes,
         !grant.carriesAudience());
   }
 

@@ -33,7 +33,7 @@ final class TokenEndpoint {
   private final OAuthClientSettings settings;
   private final ClientID clientId;
   private final RetryBackoff backoff;
-  private EndpointDiscovery.Endpoints endpoints;
+  private EndpointDiscovery.Endpoints discovered;
 
   TokenEndpoint(OAuthClientSettings settings) {
     this.settings = settings;
@@ -41,20 +41,32 @@ final class TokenEndpoint {
     this.backoff = new RetryBackoff(settings.retryBackoff());
   }
 
-  /** The endpoints, discovered once on first use when only an issuer is configured. */
-  synchronized EndpointDiscovery.Endpoints endpoints() {
-    if (endpoints == null) {
-      EndpointDiscovery.Endpoints discovered = settings.tokenEndpoint().isPresent()
-          && (settings.issuer().isEmpty() || settings.authorizationEndpoint().isPresent())
-          ? null
-          : EndpointDiscovery.discover(settings.issuer().orElseThrow(),
-              settings.connectTimeout(), settings.readTimeout());
-      endpoints = new EndpointDiscovery.Endpoints(
-          settings.tokenEndpoint().orElseGet(() -> discovered.token),
-          settings.authorizationEndpoint().orElseGet(
-              () -> discovered == null ? null : discovered.authorization));
+  /** The token endpoint: configured, or discovered once from the issuer. */
+  URI tokenEndpoint() {
+    return settings.tokenEndpoint().orElseGet(() -> discovered().token);
+  }
+
+  /** The authorization endpoint: configured, discovered from the issuer, or null. */
+  URI authorizationEndpoint() {
+    return settings.authorizationEndpoint().orElseGet(
+        () -> settings.issuer().isPresent() ? discovered().authorization : null);
+  }
+
+  /** The issuer's metadata, fetched on first use and kept; a failure is retried next time. */
+  private synchronized EndpointDiscovery.Endpoints discovered() {
+    if (discovered == null) {
+      EndpointDiscovery.Endpoints endpoints = EndpointDiscovery.discover(
+          settings.issuer().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+      for (URI uri : new URI[] {endpoints.token, endpoints.authorization}) {
+        if (uri != null && !InsecureTransport.permits(uri, settings.allowInsecureHttp())) {
+          throw new TokenAcquisitionException(InsecureTransport.problem(uri, "endpoint in the"
+              + " metadata of issuer " + settings.issuer().orElseThrow() + ",",
+              "allow plain HTTP with allow-insecure-http"));
+        }
+      }
+      discovered = endpoints;
     }
-    return endpoints;
+    return discovered;
   }
 
   ClientID clientId() {
@@ -63,17 +75,19 @@ final class TokenEndpoint {
 
   /** Tokens for {@code grant} and {@code scopes}, after at most the configured attempts. */
   IssuedTokens request(AuthorizationGrant grant, Set<String> scopes, boolean sendAudiences) {
-    URI uri = endpoints().token;
+    URI uri = tokenEndpoint();
     int attempts = settings.maxAttempts();
     String lastProblem = null;
     Exception lastCause = null;
+    Duration retryAfter = Duration.ZERO;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {
-        backoff.sleepAfter(attempt - 1);
+        backoff.sleepAfter(attempt - 1, retryAfter);
       }
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
       request.setConnectTimeout((int) settings.connectTimeout().toMillis());
       request.setReadTimeout((int) settings.readTimeout().toMillis());
+      request.setFollowRedirects(false); // never forward client credentials to another URL
       Instant sentAt = settings.clock().instant();
       HTTPResponse response;
       try {
@@ -91,6 +105,13 @@ final class TokenEndpoint {
       if (status == 429 || status >= 500) {
         lastProblem = "answered HTTP " + status;
         lastCause = null;
+        retryAfter = RetryBackoff.retryAfter(response.getHeaderValue("Retry-After"));
+        if (retryAfter.compareTo(RetryBackoff.CAP) > 0 && attempt < attempts) {
+          throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
+              + status + " and asked to be retried after " + retryAfter.toSeconds() + " seconds,"
+              + " longer than the " + RetryBackoff.CAP.toSeconds() + " seconds this client"
+              + " waits. The authorization server is overloaded or down; try again later.");
+        }
         LOG.log(System.Logger.Level.WARNING, "Token endpoint {0} {1} (attempt {2} of {3}).",
             uri, lastProblem, attempt, attempts);
         continue;
@@ -152,6 +173,9 @@ final class TokenEndpoint {
           : settings.defaultLifetime();
       Set<String> granted = token.getScope() != null
           ? new LinkedHashSet<>(token.getScope().toStringList()) : scopes;
+      LOG.log(System.Logger.Level.DEBUG, "Obtained an access token for client {0} from {1},"
+          + " valid for {2}, scopes {3}, {4} refresh token.", clientId, uri, lifetime, granted,
+          refresh == null ? "without" : "with");
       return new IssuedTokens(new AccessToken(token.getValue(), token.getType().getValue(),
           sentAt.plus(lifetime), granted), refresh, lifetime);
     } catch (ParseException e) {

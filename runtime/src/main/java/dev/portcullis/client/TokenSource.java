@@ -26,10 +26,14 @@ package dev.portcullis.client;
  *       the same request would fail again.
  *   <li>{@link TokenAcquisitionException}: the token endpoint could not be reached, timed out,
  *       answered 5xx after the bounded retries, or answered something that is not a token
- *       response. Connection failures, timeouts and 5xx answers have already been retried
- *       with exponential backoff before this is thrown.
- *   <li>While a refresh ahead of expiry fails but the cached token has not yet expired, the
- *       cached token is returned and the failure is logged; the next call tries again.
+ *       response. Connection failures, timeouts, 429 and 5xx answers have already been
+ *       retried with exponential backoff (and any {@code Retry-After} up to 30 seconds) before
+ *       this is thrown. Discovery failures are thrown as this too, and retried on the next
+ *       call.
+ *   <li>While a renewal ahead of expiry fails but the cached token has not yet expired, the
+ *       cached token is returned, the failure is logged, and renewal is tried again after
+ *       5 seconds. Callers arriving while a renewal is in flight get the still-valid token
+ *       without waiting; only an expired or invalidated token makes callers wait.
  * </ul>
  * Messages of these exceptions never contain tokens or secrets.
  */

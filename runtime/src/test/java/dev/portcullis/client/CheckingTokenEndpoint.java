@@ -40,10 +40,25 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
   }
 
-  /** An answer: status, JSON or other body, and a delay before it is sent. */
-  record Reply(int status, String contentType, String body, long delayMillis) {
+  /** An answer: status, JSON or other body, a delay before it is sent, extra headers. */
+  record Reply(int status, String contentType, String body, long delayMillis,
+      Map<String, String> headers) {
     static Reply json(int status, String body) {
-      return new Reply(status, "application/json", body, 0);
+      return new Reply(status, "application/json", body, 0, Map.of());
+    }
+
+    static Reply html(String body) {
+      return new Reply(200, "text/html", body, 0, Map.of());
+    }
+
+    static Reply redirect(URI location) {
+      return new Reply(302, "text/plain", "", 0, Map.of("Location", location.toString()));
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, contentType, body, delayMillis, more);
     }
 
     static Reply token(String accessToken, long expiresIn) {
@@ -57,7 +72,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
     }
 
     Reply delayed(long millis) {
-      return new Reply(status, contentType, body, millis);
+      return new Reply(status, contentType, body, millis, headers);
     }
   }
 
@@ -134,6 +149,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
         return;
       }
     }
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
     send(exchange, reply.status(), reply.contentType(), reply.body());
   }
 

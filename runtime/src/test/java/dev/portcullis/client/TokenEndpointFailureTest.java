@@ -118,7 +118,7 @@ class TokenEndpointFailureTest {
 
   @Test
   void nonJsonBodyIsAClearExceptionNotARetry() {
-    endpoint.then(new Reply(200, "text/html", "<html>login page</html>", 0));
+    endpoint.then(Reply.html("<html>login page</html>"));
 
     TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
         () -> client().token());
@@ -157,5 +157,40 @@ class TokenEndpointFailureTest {
         () -> client().token());
 
     assertFalse(e.getMessage().contains("leaked-token-value"), e.getMessage());
+  }
+
+  @Test
+  void redirectIsNotFollowedSoCredentialsStayWithTheConfiguredEndpoint() throws Exception {
+    try (CheckingTokenEndpoint elsewhere = new CheckingTokenEndpoint()) {
+      endpoint.then(Reply.redirect(elsewhere.tokenUri()));
+
+      TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+          () -> client().token());
+
+      assertTrue(e.getMessage().contains("HTTP 302"), e.getMessage());
+      assertEquals(0, elsewhere.requestCount());
+    }
+  }
+
+  @Test
+  void retryAfterFromTheServerLengthensTheWait() {
+    endpoint.then(Reply.json(503, "{}").withHeader("Retry-After", "1"), Reply.token("later", 60));
+    long started = System.nanoTime();
+
+    assertEquals("later", client().token().value());
+
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 1_000);
+  }
+
+  @Test
+  void retryAfterBeyondThirtySecondsIsReportedInsteadOfWaitedFor() {
+    endpoint.then(Reply.json(429, "{}").withHeader("Retry-After", "3600"));
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+        () -> client().token());
+
+    assertEquals(1, endpoint.requestCount());
+    assertTrue(e.getMessage().contains("asked to be retried after 3600 seconds"),
+        e.getMessage());
   }
 }

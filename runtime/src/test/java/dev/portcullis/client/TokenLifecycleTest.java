@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.CheckingTokenEndpoint.Reply;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,9 +220,37 @@ class TokenLifecycleTest {
     clock.advance(Duration.ofSeconds(570));
     assertEquals("a1", client.token().value());
     assertEquals(2, endpoint.requestCount(), "the renewal was attempted");
+    clock.advance(Duration.ofSeconds(4));
+    assertEquals("a1", client.token().value());
+    assertEquals(2, endpoint.requestCount(), "no new attempt during the pause");
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals("a1", client.token().value());
+    assertEquals(3, endpoint.requestCount(), "tried again after the pause");
 
-    clock.advance(Duration.ofSeconds(30));
+    clock.advance(Duration.ofSeconds(24));
     assertThrows(TokenAcquisitionException.class, client::token);
+  }
+
+  @Test
+  void callersDuringASlowRenewalGetTheStillValidTokenWithoutWaiting() throws Exception {
+    endpoint.then(Reply.token("a1", 600), Reply.token("a2", 600).delayed(1_500));
+    TokenClient client = client();
+    client.token();
+    clock.advance(Duration.ofSeconds(570));
+    ExecutorService renewer = Executors.newSingleThreadExecutor();
+    try {
+      Future<AccessToken> renewal = renewer.submit(() -> client.token());
+      while (endpoint.requestCount() < 2) {
+        Thread.sleep(5);
+      }
+      long started = System.nanoTime();
+      assertEquals("a1", client.token().value());
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 500);
+      assertEquals("a2", renewal.get(10, TimeUnit.SECONDS).value());
+    } finally {
+      renewer.shutdownNow();
+    }
+    assertEquals("a2", client.token().value());
   }
 
   @Test
@@ -244,21 +273,9 @@ class TokenLifecycleTest {
   @Test
   void audienceAndResourceAreRequested() {
     client(builder -> builder.audiences("orders-api")
-        .resources(java.net.URI.create("https://orders.example/api"))).token();
+        .resources(URI.create("https://orders.example/api"))).token();
 
     assertEquals("orders-api", endpoint.last().param("audience"));
     assertEquals("https://orders.example/api", endpoint.last().param("resource"));
-  }
-
-  @Test
-  void tokenExchangeSendsSubjectTokenTypeAndAudience() {
-    client(builder -> builder.audiences("orders-api")
-        .grant(Grant.tokenExchange(() -> "incoming-token", Grant.ACCESS_TOKEN_TYPE))).token();
-
-    CheckingTokenEndpoint.Received request = endpoint.last();
-    assertEquals("urn:ietf:params:oauth:grant-type:token-exchange", request.param("grant_type"));
-    assertEquals("incoming-token", request.param("subject_token"));
-    assertEquals(Grant.ACCESS_TOKEN_TYPE, request.param("subject_token_type"));
-    assertEquals(List.of("orders-api"), request.form().get("audience"));
   }
 }
