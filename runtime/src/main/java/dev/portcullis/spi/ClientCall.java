@@ -1,6 +1,7 @@
 package dev.portcullis.spi;
 
 import dev.portcullis.client.AccessToken;
+import dev.portcullis.client.TokenRejection;
 import dev.portcullis.client.TokenSource;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -253,7 +254,7 @@ public final class ClientCall {
   private Response execute() {
     AccessToken token = withToken ? tokens.token() : null;
     Response response = send(token);
-    if (token != null && BearerRejection.isInvalidToken(response)) {
+    if (token != null && isInvalidToken(response)) {
       tokens.invalidate(token);
       if (mayReplay()) {
         response.close();
@@ -273,7 +274,7 @@ public final class ClientCall {
     return sendAsync(token)
         .thenCompose(
             response -> {
-              if (token != null && BearerRejection.isInvalidToken(response)) {
+              if (token != null && isInvalidToken(response)) {
                 tokens.invalidate(token);
                 if (mayReplay()) {
                   response.close();
@@ -282,6 +283,11 @@ public final class ClientCall {
               }
               return CompletableFuture.completedFuture(response);
             });
+  }
+
+  private static boolean isInvalidToken(Response response) {
+    return TokenRejection.isInvalidToken(
+        response.getStatus(), response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
   }
 
   private boolean mayReplay() {
