@@ -44,7 +44,7 @@ final class StatusExceptions {
         return specific;
       }
     } catch (IllegalArgumentException e) {
-      // For example a 405 without the Allow header NotAllowedException insists on.
+      // A response a specific exception refuses: its family's exception still carries it.
     }
     return byFamily(response);
   }
