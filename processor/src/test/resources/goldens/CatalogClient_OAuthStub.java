@@ -136,6 +136,16 @@ public final class CatalogClient_OAuthStub implements CatalogClient {
   }
 
   @Override
+  public String search(SearchQuery query) {
+    return this.target.call("GET", "catalog/search")
+        .queryParam("q", query == null ? null : query.getText())
+        .headerParam("X-Page", query == null ? null : query.getPage(), "1")
+        .queryParam("tag", query == null ? null : query.tags)
+        .accept("text/plain")
+        .invoke(String.class);
+  }
+
+  @Override
   public String status() {
     return this.target.call("GET", "catalog/status")
         .withoutToken()

@@ -3,6 +3,7 @@ package catalog;
 import dev.portcullis.RequiresScope;
 import dev.portcullis.RequiresToken;
 import dev.portcullis.ScopeMatch;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
@@ -89,6 +90,11 @@ public interface CatalogApi {
   @Path("form")
   @Produces(MediaType.TEXT_PLAIN)
   String form(@FormParam("name") String name, @FormParam("tag") List<String> tags);
+
+  @GET
+  @Path("search")
+  @Produces(MediaType.TEXT_PLAIN)
+  String search(@BeanParam SearchQuery query);
 
   @GET
   @Path("count")

@@ -86,6 +86,11 @@ public class CatalogResource implements CatalogApi {
   }
 
   @Override
+  public String search(SearchQuery query) {
+    return query.getText() + "|" + query.getPage() + "|" + String.join(",", query.tags);
+  }
+
+  @Override
   public int count() {
     return 42;
   }

@@ -47,7 +47,8 @@ record ClientInterface(
    * @param declaredIn the type whose method declares the JAX-RS annotations, for the Javadoc
    * @param httpMethod {@code GET}, {@code POST}, ... or a custom method's name
    * @param path the request path relative to the base URI
-   * @param parameters the Java parameters in order
+   * @param javaParameters the parameters of the Java method, in order
+   * @param parameters what goes into the request, in the order of the Java parameters
    * @param thrown the checked exceptions the interface method declares
    * @param returnType the Java return type of the method
    * @param result how the answer is turned into the return value
@@ -62,6 +63,7 @@ record ClientInterface(
       ClassName declaredIn,
       String httpMethod,
       String path,
+      List<JavaParameter> javaParameters,
       List<ClientParameter> parameters,
       List<TypeName> thrown,
       TypeName returnType,
@@ -73,26 +75,42 @@ record ClientInterface(
       boolean sendsToken) {
 
     ClientMethod {
+      javaParameters = List.copyOf(javaParameters);
       parameters = List.copyOf(parameters);
       thrown = List.copyOf(thrown);
       accept = List.copyOf(accept);
     }
   }
 
+  /**
+   * One parameter of the Java method.
+   *
+   * @param name its name
+   * @param type its type
+   */
+  record JavaParameter(String name, TypeName type) {}
+
   /** Where a parameter goes in the request. */
   enum ParameterKind {
-    PATH("pathParam"),
-    QUERY("queryParam"),
-    MATRIX("matrixParam"),
-    HEADER("headerParam"),
-    COOKIE("cookieParam"),
-    FORM("formParam"),
-    ENTITY("entity");
+    PATH("pathParam", "PathParam"),
+    QUERY("queryParam", "QueryParam"),
+    MATRIX("matrixParam", "MatrixParam"),
+    HEADER("headerParam", "HeaderParam"),
+    COOKIE("cookieParam", "CookieParam"),
+    FORM("formParam", "FormParam"),
+    ENTITY("entity", "");
 
     private final String callMethod;
+    private final String annotationName;
 
-    ParameterKind(String callMethod) {
+    ParameterKind(String callMethod, String annotationName) {
       this.callMethod = callMethod;
+      this.annotationName = annotationName;
+    }
+
+    /** The simple name of the JAX-RS annotation, for messages. */
+    String annotationName() {
+      return annotationName;
     }
 
     /** The {@code ClientCall} method that adds it. */
@@ -102,18 +120,21 @@ record ClientInterface(
   }
 
   /**
-   * One parameter of a stub method.
+   * One value of the request.
    *
-   * @param javaName the parameter's name in the generated method
+   * @param javaName the Java parameter holding it (for a {@code @BeanParam}: the bean)
    * @param type its Java type
    * @param kind where it goes
    * @param name the parameter, header, cookie or field name; empty for the entity
    * @param defaultValue the {@code @DefaultValue}, if any
+   * @param beanProperty for a property of a {@code @BeanParam}, how to read it from the bean
+   *     {@code javaName}: a public field's name or a getter call such as {@code getQuery()}
    */
   record ClientParameter(
       String javaName,
       TypeName type,
       ParameterKind kind,
       String name,
-      Optional<String> defaultValue) {}
+      Optional<String> defaultValue,
+      Optional<String> beanProperty) {}
 }

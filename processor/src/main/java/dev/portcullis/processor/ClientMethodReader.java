@@ -4,11 +4,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.portcullis.processor.ClientInterface.ClientMethod;
 import dev.portcullis.processor.ClientInterface.ClientParameter;
+import dev.portcullis.processor.ClientInterface.JavaParameter;
 import dev.portcullis.processor.ClientInterface.ParameterKind;
 import dev.portcullis.processor.ClientInterface.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -27,32 +27,21 @@ import javax.lang.model.util.Types;
  */
 final class ClientMethodReader {
   private static final String WS = "jakarta.ws.rs.";
-  private static final Map<String, ParameterKind> PARAMETER_ANNOTATIONS =
-      Map.of(
-          WS + "PathParam", ParameterKind.PATH,
-          WS + "QueryParam", ParameterKind.QUERY,
-          WS + "MatrixParam", ParameterKind.MATRIX,
-          WS + "HeaderParam", ParameterKind.HEADER,
-          WS + "CookieParam", ParameterKind.COOKIE,
-          WS + "FormParam", ParameterKind.FORM);
-  private static final Map<String, String> UNSUPPORTED_PARAMETERS =
-      Map.of(
-          WS + "BeanParam",
-          "the fields of a parameter bean are not read yet. Pass them as separate @QueryParam,"
-              + " @HeaderParam, @PathParam, ... parameters of the client method.",
-          WS + "core.Context",
-          "it is injected by the server and is no part of a request. Leave the parameter out of"
-              + " the client interface.");
-
   private final Types types;
   private final JaxRsAnnotations jaxRs;
+  private final BeanParamReader beanParams;
   private final DiagnosticReporter reporter;
   private final ElementNames names;
 
   ClientMethodReader(
-      Types types, JaxRsAnnotations jaxRs, DiagnosticReporter reporter, ElementNames names) {
+      Types types,
+      JaxRsAnnotations jaxRs,
+      BeanParamReader beanParams,
+      DiagnosticReporter reporter,
+      ElementNames names) {
     this.types = types;
     this.jaxRs = jaxRs;
+    this.beanParams = beanParams;
     this.reporter = reporter;
     this.names = names;
   }
@@ -101,6 +90,13 @@ final class ClientMethodReader {
     if (reporter.errorCount() != errors) {
       return Optional.empty();
     }
+    List<JavaParameter> javaParameters = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      javaParameters.add(
+          new JavaParameter(
+              method.getParameters().get(i).getSimpleName().toString(),
+              TypeName.get(memberType.getParameterTypes().get(i))));
+    }
     List<TypeName> thrown = new ArrayList<>();
     for (TypeMirror exception : memberType.getThrownTypes()) {
       thrown.add(TypeName.get(exception));
@@ -111,6 +107,7 @@ final class ClientMethodReader {
             ClassName.get(declaringType),
             httpMethod.get(),
             path.template(),
+            javaParameters,
             parameters,
             thrown,
             TypeName.get(returned),
@@ -133,63 +130,61 @@ final class ClientMethodReader {
       ExecutableType memberType,
       PathTemplate path) {
     List<ClientParameter> parameters = new ArrayList<>();
-    ClientParameter entity = null;
-    boolean form = false;
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
       VariableElement annotatedParameter = annotated.getParameters().get(i);
       String javaName = parameter.getSimpleName().toString();
-      TypeName type = TypeName.get(memberType.getParameterTypes().get(i));
-      ParameterKind kind = ParameterKind.ENTITY;
-      String name = "";
-      Optional<String> defaultValue = Optional.empty();
-      for (AnnotationMirror mirror : annotatedParameter.getAnnotationMirrors()) {
-        String annotation = Annotations.name(mirror);
-        if (PARAMETER_ANNOTATIONS.containsKey(annotation)) {
-          kind = PARAMETER_ANNOTATIONS.get(annotation);
-          name = Annotations.stringValue(annotatedParameter, annotation).orElse("");
-        } else if (annotation.equals(WS + "DefaultValue")) {
-          defaultValue = Annotations.stringValue(annotatedParameter, annotation);
-        } else if (UNSUPPORTED_PARAMETERS.containsKey(annotation)) {
-          reporter.reportOnAnnotation(
-              Message.CLIENT_PARAMETER_UNSUPPORTED,
-              at == method ? parameter : at,
-              at == method && parameter == annotatedParameter ? mirror : null,
-              javaName,
-              names.describe(method),
-              mirror.getAnnotationType().asElement().getSimpleName(),
-              UNSUPPORTED_PARAMETERS.get(annotation));
-        }
+      TypeMirror type = memberType.getParameterTypes().get(i);
+      ParameterBinding binding = ParameterBinding.of(annotatedParameter);
+      if (binding.context().isPresent()) {
+        reporter.reportOnAnnotation(
+            Message.CLIENT_PARAMETER_UNSUPPORTED,
+            at == method ? parameter : at,
+            at == method && parameter == annotatedParameter ? binding.context().get() : null,
+            javaName,
+            names.describe(method),
+            "Context",
+            "it is injected by the server and is no part of a request. Leave the parameter out"
+                + " of the client interface.");
+      } else if (binding.beanParam()) {
+        parameters.addAll(beanParams.read(at, method, javaName, type));
+      } else {
+        parameters.add(
+            new ClientParameter(
+                javaName,
+                TypeName.get(type),
+                binding.kind(),
+                binding.name(),
+                binding.defaultValue(),
+                Optional.empty()));
       }
-      ClientParameter read = new ClientParameter(javaName, type, kind, name, defaultValue);
-      if (kind == ParameterKind.ENTITY) {
-        if (entity != null) {
-          reporter.report(
-              Message.CLIENT_METHOD_TWO_ENTITIES,
-              at,
-              names.describe(method),
-              entity.javaName(),
-              javaName);
-        }
-        entity = read;
-      }
-      form |= kind == ParameterKind.FORM;
-      if (kind == ParameterKind.PATH && !path.names().contains(name)) {
+    }
+    List<ClientParameter> entities =
+        parameters.stream().filter(p -> p.kind() == ParameterKind.ENTITY).toList();
+    if (entities.size() > 1) {
+      reporter.report(
+          Message.CLIENT_METHOD_TWO_ENTITIES,
+          at,
+          names.describe(method),
+          entities.get(0).javaName(),
+          entities.get(1).javaName());
+    }
+    if (!entities.isEmpty() && parameters.stream().anyMatch(p -> p.kind() == ParameterKind.FORM)) {
+      reporter.report(
+          Message.CLIENT_METHOD_ENTITY_AND_FORM, at, names.describe(method), entities.get(0).javaName());
+    }
+    for (ClientParameter parameter : parameters) {
+      if (parameter.kind() == ParameterKind.PATH && !path.names().contains(parameter.name())) {
         reporter.report(
             Message.CLIENT_PATH_PARAM_NOT_IN_PATH,
             at,
-            name,
-            javaName,
+            parameter.name(),
+            parameter.javaName(),
             names.describe(method),
             path.template(),
             path.names().isEmpty() ? "there are none" : "{" + String.join("}, {", path.names()) + "}",
-            name);
+            parameter.name());
       }
-      parameters.add(read);
-    }
-    if (entity != null && form) {
-      reporter.report(
-          Message.CLIENT_METHOD_ENTITY_AND_FORM, at, names.describe(method), entity.javaName());
     }
     return parameters;
   }

@@ -153,6 +153,16 @@ enum Message {
       Diagnostic.Kind.ERROR,
       "Parameter %s of client method %s is annotated @%s, which generated clients do not"
           + " support: %s"),
+  CLIENT_BEAN_PROPERTY_UNREADABLE(
+      Diagnostic.Kind.ERROR,
+      "%s of @BeanParam type %s, used by client method %s, is annotated @%s, but the generated"
+          + " client cannot read it: it is not a public field and has no public getter %s()."
+          + " Add the getter or make the field public."),
+  CLIENT_BEAN_PARAM_NOT_A_CLASS(
+      Diagnostic.Kind.ERROR,
+      "Parameter %s of client method %s is a @BeanParam of type %s, which is not a class whose"
+          + " fields or setters carry JAX-RS parameter annotations. Use such a class, or pass"
+          + " the values as separate @QueryParam, @HeaderParam, ... parameters."),
   CLIENT_PATH_PARAM_NOT_IN_PATH(
       Diagnostic.Kind.ERROR,
       "@PathParam(\"%s\") on parameter %s of client method %s names no template of its path"

@@ -88,7 +88,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new ClientInterfaceReader(
                 types,
                 hierarchy,
-                new ClientMethodReader(types, jaxRs, reporter, names),
+                new ClientMethodReader(
+                    types,
+                    jaxRs,
+                    new BeanParamReader(elements, types, reporter, names),
+                    reporter,
+                    names),
                 new ScopeCoverageValidator(clientDecisions, hierarchy, reporter, names),
                 reporter,
                 names),

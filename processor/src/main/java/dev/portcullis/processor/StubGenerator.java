@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.portcullis.processor.ClientInterface.ClientMethod;
 import dev.portcullis.processor.ClientInterface.ClientParameter;
+import dev.portcullis.processor.ClientInterface.JavaParameter;
 import dev.portcullis.processor.ClientInterface.ParameterKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +99,8 @@ final class StubGenerator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(method.returnType());
-    for (ClientParameter parameter : method.parameters()) {
-      spec.addParameter(parameter.type(), parameter.javaName());
+    for (JavaParameter parameter : method.javaParameters()) {
+      spec.addParameter(parameter.type(), parameter.name());
     }
     spec.addExceptions(method.thrown());
     CodeBlock.Builder call =
@@ -134,10 +135,18 @@ final class StubGenerator {
               contentType)
           : CodeBlock.of(".entity($N, $S)", parameter.javaName(), contentType);
     }
+    CodeBlock value =
+        parameter.beanProperty().isPresent()
+            ? CodeBlock.of(
+                "$N == null ? null : $N.$L",
+                parameter.javaName(),
+                parameter.javaName(),
+                parameter.beanProperty().get())
+            : CodeBlock.of("$N", parameter.javaName());
     CodeBlock.Builder call =
         CodeBlock.builder()
-            .add(".$L($S, $N", parameter.kind().callMethod(), parameter.name(), parameter.javaName());
-    parameter.defaultValue().ifPresent(value -> call.add(", $S", value));
+            .add(".$L($S, $L", parameter.kind().callMethod(), parameter.name(), value);
+    parameter.defaultValue().ifPresent(fallback -> call.add(", $S", fallback));
     return call.add(")").build();
   }
 

@@ -132,6 +132,14 @@ class ClientRoundTripTest {
   }
 
   @Test
+  void beanParameterPropertiesAreSentByTheirAnnotations() throws Exception {
+    Object query = loader.loadClass("catalog.SearchQuery").getConstructor().newInstance();
+    query.getClass().getMethod("setText", String.class).invoke(query, "blue ink");
+    query.getClass().getField("tags").set(query, List.of("a", "b"));
+    assertEquals("blue ink|1|a,b", call(client(ALL_SCOPES), "search", query));
+  }
+
+  @Test
   void formParametersBecomeTheBody() throws Exception {
     assertEquals("pen|a,b", call(client(ALL_SCOPES), "form", "pen", List.of("a", "b")));
   }

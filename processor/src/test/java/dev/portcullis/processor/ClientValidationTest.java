@@ -86,10 +86,15 @@ class ClientValidationTest {
           "  @GET <T> T typeParameter();",
           "  @POST String twoBodies(String first, String second);",
           "  @POST String bodyAndForm(String body, @FormParam(\"f\") String field);",
-          "  @GET String bean(@BeanParam Object bean);",
+          "  @GET String bean(@BeanParam Unreadable bean);",
+          "  @GET String context(@jakarta.ws.rs.core.Context Object request);",
+          "  @GET String search(@BeanParam java.util.List<String> values);",
           "  @GET @Path(\"x\") String strayPathParam(@PathParam(\"id\") String id);",
           "  @GET @Path(\"{id}\") String unboundTemplate();",
           "  @GET Future<String> future();",
+          "}",
+          "class Unreadable {",
+          "  @jakarta.ws.rs.QueryParam(\"q\") private String query;",
           "}");
 
   private static final Compilation COMPILATION =
@@ -200,13 +205,31 @@ class ClientValidationTest {
   }
 
   @Test
-  void beanParamIsNotSupportedYet() {
+  void beanPropertyWithoutGetterCannotBeRead() {
+    assertOnMethod(
+        Message.CLIENT_BEAN_PROPERTY_UNREADABLE.format(
+            "Field query", "Unreadable", "BadMethods.bean(Unreadable)", "QueryParam", "getQuery"),
+        "bean(");
+  }
+
+  @Test
+  void beanParamThatIsNotAClass() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CLIENT_BEAN_PARAM_NOT_A_CLASS.format(
+                "values", "BadMethods.search(List)", "java.util.List<java.lang.String>"))
+        .inFile(BAD_METHODS)
+        .onLineContaining("search(");
+  }
+
+  @Test
+  void contextParameterIsNoPartOfARequest() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CLIENT_PARAMETER_UNSUPPORTED.format(
-                "bean", "BadMethods.bean(Object)", "BeanParam", ""))
+                "request", "BadMethods.context(Object)", "Context", ""))
         .inFile(BAD_METHODS)
-        .onLineContaining("bean(");
+        .onLineContaining("context(");
   }
 
   @Test

@@ -14,6 +14,7 @@ class StubGenerationTest {
           .compile(
               TestSources.source("catalog/Item.java"),
               TestSources.source("catalog/PURGE.java"),
+              TestSources.source("catalog/SearchQuery.java"),
               TestSources.source("catalog/CatalogApi.java"),
               TestSources.source("catalog/CatalogClient.java"),
               TestSources.source("catalog/CatalogResource.java"));
