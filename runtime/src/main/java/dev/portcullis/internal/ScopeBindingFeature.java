@@ -70,6 +70,7 @@ public final class ScopeBindingFeature implements DynamicFeature {
     }
     if (metadata != null) {
       metadata.addScopes(requirement.scopes());
+      requirement.impliedBy().values().forEach(metadata::addScopes);
     }
     context.register(new BearerFilter(verifier, requirement, realm, scopeInChallenge, metadata),
         Priorities.AUTHENTICATION);

@@ -4,8 +4,10 @@ import dev.portcullis.ScopeMatch;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a request must present to reach a resource method: nothing ({@link Kind#PUBLIC}),
@@ -25,17 +27,22 @@ public final class ScopeRequirement {
     SCOPES
   }
 
-  private static final ScopeRequirement PUBLIC = new ScopeRequirement(Kind.PUBLIC, ScopeMatch.ALL, List.of());
-  private static final ScopeRequirement TOKEN = new ScopeRequirement(Kind.TOKEN, ScopeMatch.ALL, List.of());
+  private static final ScopeRequirement PUBLIC =
+      new ScopeRequirement(Kind.PUBLIC, ScopeMatch.ALL, List.of(), Map.of());
+  private static final ScopeRequirement TOKEN =
+      new ScopeRequirement(Kind.TOKEN, ScopeMatch.ALL, List.of(), Map.of());
 
   private final Kind kind;
   private final ScopeMatch match;
   private final List<String> scopes;
+  private final Map<String, List<String>> impliedBy;
 
-  private ScopeRequirement(Kind kind, ScopeMatch match, List<String> scopes) {
+  private ScopeRequirement(
+      Kind kind, ScopeMatch match, List<String> scopes, Map<String, List<String>> impliedBy) {
     this.kind = kind;
     this.match = match;
     this.scopes = scopes;
+    this.impliedBy = impliedBy;
   }
 
   /** No token needed. */
@@ -62,7 +69,31 @@ public final class ScopeRequirement {
     if (unique.size() != scopes.length) {
       throw new IllegalArgumentException("A scope requirement lists the same scope twice.");
     }
-    return new ScopeRequirement(Kind.SCOPES, match, List.copyOf(unique));
+    return new ScopeRequirement(Kind.SCOPES, match, List.copyOf(unique), Map.of());
+  }
+
+  /**
+   * A copy that also accepts a token granting any of {@code implying} where this requirement
+   * names {@code scope}: the scope hierarchy of a catalogue ({@code orders:admin} implies
+   * {@code orders:read}), written into generated bindings by the annotation processor.
+   *
+   * <p>With {@link ScopeMatch#ALL} each listed scope is satisfied by itself or by one of the
+   * scopes implying it; with {@link ScopeMatch#ANY} one listed scope, so satisfied, is enough.
+   * {@link #scopes()} stays the declared list, so a 403 challenge names the narrowest scope.
+   *
+   * @throws IllegalArgumentException if {@code scope} is not one of {@link #scopes()}
+   */
+  public ScopeRequirement orImpliedBy(String scope, String... implying) {
+    if (!scopes.contains(scope)) {
+      throw new IllegalArgumentException(
+          "Scope \"" + scope + "\" is not one of the required scopes " + scopes + ".");
+    }
+    Map<String, List<String>> widened = new TreeMap<>(impliedBy);
+    Set<String> merged = new LinkedHashSet<>(widened.getOrDefault(scope, List.of()));
+    merged.addAll(List.of(implying));
+    merged.remove(scope);
+    widened.put(scope, List.copyOf(merged));
+    return new ScopeRequirement(kind, match, scopes, Map.copyOf(widened));
   }
 
   /** The decision. */
@@ -80,6 +111,14 @@ public final class ScopeRequirement {
     return scopes;
   }
 
+  /**
+   * For each required scope that other scopes imply, those scopes (see {@link
+   * #orImpliedBy}); empty without a scope hierarchy.
+   */
+  public Map<String, List<String>> impliedBy() {
+    return impliedBy;
+  }
+
   /** Whether a token granting {@code granted} satisfies this requirement. */
   public boolean isSatisfiedBy(Collection<String> granted) {
     switch (kind) {
@@ -87,16 +126,29 @@ public final class ScopeRequirement {
       case TOKEN:
         return true;
       default:
-        if (match == ScopeMatch.ALL) {
-          return granted.containsAll(scopes);
-        }
         for (String scope : scopes) {
-          if (granted.contains(scope)) {
+          boolean satisfied = isSatisfied(scope, granted);
+          if (match == ScopeMatch.ANY && satisfied) {
             return true;
           }
+          if (match == ScopeMatch.ALL && !satisfied) {
+            return false;
+          }
         }
-        return false;
+        return match == ScopeMatch.ALL;
     }
+  }
+
+  private boolean isSatisfied(String scope, Collection<String> granted) {
+    if (granted.contains(scope)) {
+      return true;
+    }
+    for (String implying : impliedBy.getOrDefault(scope, List.of())) {
+      if (granted.contains(implying)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -104,12 +156,13 @@ public final class ScopeRequirement {
     return o instanceof ScopeRequirement other
         && kind == other.kind
         && match == other.match
-        && scopes.equals(other.scopes);
+        && scopes.equals(other.scopes)
+        && impliedBy.equals(other.impliedBy);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, match, scopes);
+    return Objects.hash(kind, match, scopes, impliedBy);
   }
 
   @Override
@@ -120,7 +173,8 @@ public final class ScopeRequirement {
       case TOKEN:
         return "any valid token";
       default:
-        return (match == ScopeMatch.ALL ? "all of " : "any of ") + scopes;
+        String implied = impliedBy.isEmpty() ? "" : " (implied by " + impliedBy + ")";
+        return (match == ScopeMatch.ALL ? "all of " : "any of ") + scopes + implied;
     }
   }
 }
