@@ -12,6 +12,10 @@ final class AnnotationNames {
   static final String REQUIRES_TOKEN = "dev.portcullis.RequiresToken";
   static final String PUBLIC = "dev.portcullis.Public";
   static final String OAUTH_CLIENT = "dev.portcullis.OAuthClient";
+  static final String SCOPE_CATALOGUE = "dev.portcullis.ScopeCatalogue";
+  static final String SCOPE_DESCRIPTION = "dev.portcullis.ScopeDescription";
+  static final String REQUIRE_EXPLICIT_DECISIONS = "dev.portcullis.RequireExplicitDecisions";
+  static final String APPLICATION = "jakarta.ws.rs.core.Application";
 
   static final String JAXRS_PACKAGE = "jakarta.ws.rs";
   static final String PATH = "jakarta.ws.rs.Path";

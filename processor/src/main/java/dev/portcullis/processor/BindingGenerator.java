@@ -105,6 +105,14 @@ final class BindingGenerator {
           CodeBlock.builder()
               .add("$T.of($S, ", METHOD_BINDING, method.name())
               .add(requirement(method.decision().requirement()));
+      method
+          .implyingScopes()
+          .forEach(
+              (scope, implying) -> {
+                entry.add("\n$>$>.orImpliedBy($S", scope);
+                implying.forEach(s -> entry.add(", $S", s));
+                entry.add(")$<$<");
+              });
       for (TypeName parameterType : method.parameterTypes()) {
         entry.add(", $T.class", parameterType);
       }

@@ -1,7 +1,9 @@
 package dev.portcullis.processor;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -23,6 +25,7 @@ final class ClientStubStep {
   private final Filer filer;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final SortedSet<String> generatedStubs = new TreeSet<>();
+  private final List<ClientInterface> clients = new ArrayList<>();
 
   ClientStubStep(
       Elements elements,
@@ -60,6 +63,7 @@ final class ClientStubStep {
         case READY -> {
           ClientInterface model = result.model().orElseThrow();
           if (generatedStubs.add(model.stubName().canonicalName())) {
+            clients.add(model);
             generator.generate(model).writeTo(filer);
           }
         }
@@ -69,6 +73,11 @@ final class ClientStubStep {
         }
       }
     }
+  }
+
+  /** The clients whose stubs were generated, in the order they were. */
+  List<ClientInterface> clients() {
+    return List.copyOf(clients);
   }
 
   /** Whether {@code qualifiedName} is a stub this step generated: not a resource class. */

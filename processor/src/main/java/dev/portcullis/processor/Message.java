@@ -181,6 +181,62 @@ enum Message {
       Diagnostic.Kind.ERROR,
       "The client of @OAuthClient interface %s was not generated because the interface or its"
           + " methods refer to types that do not exist. Fix the missing types."),
+  SCOPE_UNKNOWN_DID_YOU_MEAN(
+      Diagnostic.Kind.ERROR,
+      "Unknown scope \"%s\" on %s: no @ScopeCatalogue declares it. Did you mean \"%s\"? Use"
+          + " the catalogue constant, or add the scope to a catalogue with a @ScopeDescription."),
+  SCOPE_UNKNOWN(
+      Diagnostic.Kind.ERROR,
+      "Unknown scope \"%s\" on %s: no @ScopeCatalogue declares it (the catalogues declare %s)."
+          + " Use a catalogue constant, or add the scope to a catalogue with a @ScopeDescription."),
+  CATALOGUE_SCOPE_UNUSED(
+      Diagnostic.Kind.WARNING,
+      "Scope \"%s\" (catalogue constant %s) is not required by any @RequiresScope or requested by any"
+          + " @OAuthClient of this compilation, nor does it imply a scope that is. Protect the"
+          + " endpoints that need it, or remove it from the catalogue."),
+  CATALOGUE_NOT_AN_INTERFACE(
+      Diagnostic.Kind.ERROR,
+      "@ScopeCatalogue on %s is not supported: a scope catalogue must be an interface, so that"
+          + " its String fields are constants usable in annotations. Make %s an interface."),
+  CATALOGUE_ENTRY_NOT_A_STRING(
+      Diagnostic.Kind.ERROR,
+      "Field %s of scope catalogue %s is not a String constant, but every field of a catalogue"
+          + " is a scope. Declare it as String NAME = \"scope\", or move it out of the"
+          + " catalogue."),
+  CATALOGUE_SCOPE_INVALID(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" of catalogue constant %s is not a valid OAuth 2.0 scope: %s. RFC 6749"
+          + " section 3.3 allows one or more printable ASCII characters other than space, '\"'"
+          + " and '\\'. Write the scope exactly as the authorization server issues it."),
+  CATALOGUE_DESCRIPTION_MISSING(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" of catalogue constant %s has no description. Annotate the constant with"
+          + " @ScopeDescription(\"what a token with this scope may do\")."),
+  CATALOGUE_SCOPE_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" of catalogue constant %s is already declared by %s. Declare each scope in"
+          + " exactly one catalogue and refer to that constant."),
+  CATALOGUE_IMPLIES_UNKNOWN(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" (%s) implies \"%s\", which no @ScopeCatalogue declares.%s Imply only"
+          + " catalogue scopes, preferably through their constants."),
+  CATALOGUE_IMPLIES_CYCLE(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" (%s) takes part in a cycle of implied scopes: %s. A scope hierarchy must"
+          + " lead from broader to narrower scopes; remove one of these implications."),
+  EXPLICIT_DECISION_MISSING(
+      Diagnostic.Kind.ERROR,
+      "Resource method %s has no Portcullis decision, but %s requires one for every resource"
+          + " method. Annotate it, its class or its API interface with @RequiresScope,"
+          + " @RequiresToken, or @Public if it is meant to be open."),
+  EXPLICIT_DECISIONS_MISPLACED(
+      Diagnostic.Kind.ERROR,
+      "@RequireExplicitDecisions on %s has no effect: it applies to a package (in"
+          + " package-info.java) or to the jakarta.ws.rs.core.Application subclass. Move it"
+          + " there."),
+  OPTION_INVALID(
+      Diagnostic.Kind.ERROR,
+      "Processor option -A%s=%s is not a boolean. Write -A%s=true or -A%s=false."),
   PROCESSOR_FAILED(
       Diagnostic.Kind.ERROR,
       "Portcullis annotation processor failed with %s. This is a bug in Portcullis, please"

@@ -3,6 +3,7 @@ package dev.portcullis.processor;
 import com.google.auto.service.AutoService;
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
+import dev.portcullis.processor.ResourceClass.BoundMethod;
 import dev.portcullis.processor.ResourceClassReader.Result;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -48,6 +50,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private BindingGenerator bindingGenerator;
   private ServiceFileWriter serviceFileWriter;
   private ClientStubStep clientStubStep;
+  private MethodHierarchy hierarchy;
+  private JaxRsAnnotations jaxRs;
+  private ScopeCatalogues catalogues;
+  private ScopeCatalogueStep catalogueStep;
+  private ExplicitDecisionPolicy explicitDecisions;
+  private ScopeManifestStep manifestStep;
 
   private final Set<String> deferredClasses = new LinkedHashSet<>();
   private final SortedSet<String> generatedBindings = new TreeSet<>();
@@ -62,8 +70,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
     Types types = processingEnv.getTypeUtils();
     reporter = new DiagnosticReporter(processingEnv.getMessager());
     ElementNames names = new ElementNames(types);
-    MethodHierarchy hierarchy = new MethodHierarchy(elements, types);
-    JaxRsAnnotations jaxRs = new JaxRsAnnotations(elements, hierarchy);
+    hierarchy = new MethodHierarchy(elements, types);
+    jaxRs = new JaxRsAnnotations(elements, hierarchy);
     PortcullisAnnotationReader reader = new PortcullisAnnotationReader(elements);
     declaredRequirements =
         new DeclaredRequirements(reader, new AnnotationContentValidator(reporter, names));
@@ -80,6 +88,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
     bindingGenerator =
         new BindingGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null);
     serviceFileWriter = new ServiceFileWriter(processingEnv.getFiler(), elements);
+    catalogues =
+        new ScopeCatalogues(
+            elements,
+            new ScopeCatalogueReader(elements, reporter),
+            reporter,
+            CompilerTrees.of(processingEnv));
     DecisionResolver clientDecisions =
         new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
     clientStubStep =
@@ -94,12 +108,26 @@ public final class PortcullisProcessor extends AbstractProcessor {
                     new BeanParamReader(elements, types, reporter, names),
                     reporter,
                     names),
-                new ScopeCoverageValidator(clientDecisions, hierarchy, reporter, names),
+                new ScopeCoverageValidator(
+                    clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
                 reporter,
                 names),
             new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
             reporter,
             processingEnv.getFiler());
+    catalogueStep = new ScopeCatalogueStep(catalogues, elements, reporter, names);
+    explicitDecisions =
+        new ExplicitDecisionPolicy(processingEnv.getOptions(), elements, types, reporter, names);
+    manifestStep =
+        new ScopeManifestStep(
+            new EndpointReader(types, hierarchy, jaxRs),
+            catalogues,
+            new ScopeManifestWriter(processingEnv.getFiler()));
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ExplicitDecisionPolicy.OPTION);
   }
 
   @Override
@@ -107,6 +135,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
     Set<String> types = new TreeSet<>(AnnotationNames.STANDARD_HTTP_METHODS);
     types.add(AnnotationNames.PATH);
     types.add(AnnotationNames.OAUTH_CLIENT);
+    types.add(AnnotationNames.SCOPE_CATALOGUE);
+    types.add(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS);
     for (RequirementKind kind : RequirementKind.values()) {
       types.add(kind.annotationName());
     }
@@ -124,9 +154,15 @@ public final class PortcullisProcessor extends AbstractProcessor {
       if (roundEnv.processingOver()) {
         finish();
       } else {
+        catalogueStep.readCatalogues(
+            roundEnv, elements.getTypeElement(AnnotationNames.SCOPE_CATALOGUE));
+        explicitDecisions.readAnnotations(
+            roundEnv, elements.getTypeElement(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
         validateAnnotatedElements(roundEnv);
+        recordClients(roundEnv);
         clientStubStep.process(roundEnv);
         bindResourceClasses(roundEnv);
+        catalogueStep.endOfRound();
       }
     } catch (Throwable t) { // A crash must reach the user as a diagnostic, not abort javac.
       StringWriter trace = new StringWriter();
@@ -149,8 +185,27 @@ public final class PortcullisProcessor extends AbstractProcessor {
       DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation());
       if (!declared.malformed()) {
         placementValidator.validate(declared);
+        declared.find(RequirementKind.SCOPES).ifPresent(catalogueStep::recordRequirement);
       }
     }
+  }
+
+  private void recordClients(RoundEnvironment roundEnv) {
+    TypeElement annotation = elements.getTypeElement(AnnotationNames.OAUTH_CLIENT);
+    if (annotation == null) {
+      return;
+    }
+    for (TypeElement client : ElementFilter.typesIn(roundEnv.getElementsAnnotatedWith(annotation))) {
+      catalogues.addFromPackagesOf(apiTypesAbove(client));
+    }
+    catalogueStep.recordClients(roundEnv, annotation);
+  }
+
+  /** The supertypes with {@code @Path}: API interfaces, whose packages may hold catalogues. */
+  private List<TypeElement> apiTypesAbove(TypeElement type) {
+    return hierarchy.supertypes(type).stream()
+        .filter(t -> Annotations.find(t, AnnotationNames.PATH).isPresent())
+        .toList();
   }
 
   private void bindResourceClasses(RoundEnvironment roundEnv) throws IOException {
@@ -169,21 +224,40 @@ public final class PortcullisProcessor extends AbstractProcessor {
       if (clientStubStep.isGeneratedStub(candidate.getQualifiedName().toString())) {
         continue; // A client implements the API interface; it is not a resource class.
       }
+      boolean mayBeResource = jaxRs.mayBeResourceClass(candidate);
+      if (mayBeResource) {
+        catalogues.addFromPackagesOf(apiTypesAbove(candidate));
+      }
       Result result = resourceClassReader.read(candidate);
       switch (result.status()) {
         case READY -> {
-          ResourceClass model = result.model().orElseThrow();
+          ResourceClass model =
+              result.model().orElseThrow().withImplyingScopes(catalogues::implyingScopes);
           String binding = model.bindingName().canonicalName();
           if (generatedBindings.add(binding)) {
             bindingGenerator.generate(model).writeTo(processingEnv.getFiler());
+            checkDecisionsAndRecord(candidate, model.methods());
+          }
+        }
+        case NOTHING_TO_BIND -> {
+          if (mayBeResource) {
+            checkDecisionsAndRecord(candidate, List.of());
           }
         }
         case DEFERRED -> deferredClasses.add(candidate.getQualifiedName().toString());
-        case NOTHING_TO_BIND, INVALID -> {
-          // Nothing to write; errors, if any, are reported.
+        case INVALID -> {
+          // Nothing to write; the errors are reported.
         }
       }
     }
+  }
+
+  private void checkDecisionsAndRecord(TypeElement resourceClass, List<BoundMethod> bound) {
+    List<ExecutableElement> resourceMethods = jaxRs.resourceMethods(resourceClass);
+    List<ExecutableElement> undecided = new ArrayList<>(resourceMethods);
+    bound.forEach(method -> undecided.remove(method.element()));
+    explicitDecisions.check(resourceClass, undecided);
+    manifestStep.addResourceClass(resourceClass, resourceMethods, bound);
   }
 
   private static void collectConcreteClasses(TypeElement type, List<TypeElement> into) {
@@ -217,5 +291,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
       }
     }
     serviceFileWriter.write(generatedBindings);
+    catalogueStep.finish();
+    manifestStep.finish(clientStubStep.clients());
   }
 }

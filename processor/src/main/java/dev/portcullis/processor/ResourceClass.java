@@ -3,6 +3,9 @@ package dev.portcullis.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -30,18 +33,50 @@ record ResourceClass(
   }
 
   /**
+   * This class with each bound method's scopes widened by the scope hierarchy: {@code
+   * implying} gives, for a requirement, the scopes implying each of its scopes.
+   */
+  ResourceClass withImplyingScopes(
+      Function<Requirement, SortedMap<String, List<String>>> implying) {
+    List<BoundMethod> widened =
+        methods.stream()
+            .map(
+                m ->
+                    new BoundMethod(
+                        m.name(),
+                        m.parameterTypes(),
+                        m.decision(),
+                        m.element(),
+                        implying.apply(m.decision().requirement())))
+            .toList();
+    return new ResourceClass(element, className, bindingName, widened, annotatedTypes);
+  }
+
+  /**
    * One resource method and its requirement.
    *
    * @param name the Java method name
    * @param parameterTypes the erased parameter types, as generated code writes them
    * @param decision the requirement and where it came from
    * @param element the method as a member of the resource class (possibly inherited)
+   * @param implyingScopes for each required scope that catalogue scopes imply, those scopes,
+   *     sorted; empty without a scope hierarchy
    */
   record BoundMethod(
-      String name, List<TypeName> parameterTypes, Decision decision, ExecutableElement element) {
+      String name,
+      List<TypeName> parameterTypes,
+      Decision decision,
+      ExecutableElement element,
+      SortedMap<String, List<String>> implyingScopes) {
 
     BoundMethod {
       parameterTypes = List.copyOf(parameterTypes);
+      implyingScopes = new TreeMap<>(implyingScopes);
+    }
+
+    BoundMethod(
+        String name, List<TypeName> parameterTypes, Decision decision, ExecutableElement element) {
+      this(name, parameterTypes, decision, element, new TreeMap<>());
     }
   }
 }

@@ -2,8 +2,10 @@ package dev.portcullis.processor;
 
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -19,16 +21,23 @@ final class ScopeCoverageValidator {
   private final MethodHierarchy hierarchy;
   private final DiagnosticReporter reporter;
   private final ElementNames names;
+  private final Function<String, ? extends Collection<String>> satisfying;
 
+  /**
+   * @param satisfying the scopes satisfying a required scope: itself and, with a scope
+   *     hierarchy, the catalogue scopes implying it
+   */
   ScopeCoverageValidator(
       DecisionResolver resolver,
       MethodHierarchy hierarchy,
       DiagnosticReporter reporter,
-      ElementNames names) {
+      ElementNames names,
+      Function<String, ? extends Collection<String>> satisfying) {
     this.resolver = resolver;
     this.hierarchy = hierarchy;
     this.reporter = reporter;
     this.names = names;
+    this.satisfying = satisfying;
   }
 
   /**
@@ -46,7 +55,8 @@ final class ScopeCoverageValidator {
     }
     Requirement required = requirement.get();
     List<String> missing = new ArrayList<>(required.scopes());
-    missing.removeAll(annotation.scopes());
+    missing.removeIf(
+        scope -> satisfying.apply(scope).stream().anyMatch(annotation.scopes()::contains));
     boolean any = "ANY".equals(required.match());
     boolean covered = any ? missing.size() < required.scopes().size() : missing.isEmpty();
     if (!covered) {

@@ -1,0 +1,108 @@
+package dev.portcullis.processor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Deny by default at compile time: decides which resource classes must give every resource
+ * method an explicit decision, and reports the methods that have none. Required for the whole
+ * compilation by {@code -Aportcullis.requireExplicit=true} or a {@code
+ * @RequireExplicitDecisions} Application subclass; for a package and its subpackages by the
+ * annotation in {@code package-info.java}.
+ */
+final class ExplicitDecisionPolicy {
+  static final String OPTION = "portcullis.requireExplicit";
+
+  private final Elements elements;
+  private final Types types;
+  private final DiagnosticReporter reporter;
+  private final ElementNames names;
+  /** Why the whole compilation requires decisions, if it does. */
+  private String everywhere;
+  /** Annotated packages, each with the reason a message names. */
+  private final SortedMap<String, String> packages = new TreeMap<>();
+
+  ExplicitDecisionPolicy(
+      Map<String, String> options,
+      Elements elements,
+      Types types,
+      DiagnosticReporter reporter,
+      ElementNames names) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.names = names;
+    String option = options.get(OPTION);
+    if (option != null) {
+      String value = option.strip();
+      if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+        everywhere = "-A" + OPTION + "=true";
+      } else if (!value.equalsIgnoreCase("false")) {
+        reporter.report(Message.OPTION_INVALID, null, OPTION, option, OPTION, OPTION);
+      }
+    }
+  }
+
+  /** Reads the {@code @RequireExplicitDecisions} annotations of this round. */
+  void readAnnotations(RoundEnvironment roundEnv, TypeElement annotation) {
+    if (annotation == null) {
+      return;
+    }
+    TypeElement application = elements.getTypeElement(AnnotationNames.APPLICATION);
+    for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
+      if (element instanceof PackageElement pkg) {
+        String name = pkg.getQualifiedName().toString();
+        packages.put(name, "@RequireExplicitDecisions on package " + name);
+      } else if (element instanceof TypeElement type
+          && application != null
+          && types.isSubtype(types.erasure(type.asType()), types.erasure(application.asType()))) {
+        if (everywhere == null) {
+          everywhere = "@RequireExplicitDecisions on " + names.describe(type);
+        }
+      } else {
+        reporter.report(Message.EXPLICIT_DECISIONS_MISPLACED, element, names.describe(element));
+      }
+    }
+  }
+
+  /** Reports each of {@code undecided}, resource methods of {@code resourceClass}. */
+  void check(TypeElement resourceClass, List<ExecutableElement> undecided) {
+    Optional<String> reason = reasonFor(resourceClass);
+    if (reason.isEmpty()) {
+      return;
+    }
+    for (ExecutableElement method : undecided) {
+      // An inherited method may sit in a class file: report it on the class that serves it.
+      Element at = method.getEnclosingElement().equals(resourceClass) ? method : resourceClass;
+      String described =
+          at == method
+              ? names.describe(method)
+              : names.describe(method) + " (served by " + names.describe(resourceClass) + ")";
+      reporter.report(Message.EXPLICIT_DECISION_MISSING, at, described, reason.get());
+    }
+  }
+
+  private Optional<String> reasonFor(TypeElement resourceClass) {
+    if (everywhere != null) {
+      return Optional.of(everywhere);
+    }
+    String pkg = elements.getPackageOf(resourceClass).getQualifiedName().toString();
+    for (Map.Entry<String, String> annotated : packages.entrySet()) {
+      String name = annotated.getKey();
+      if (pkg.equals(name) || pkg.startsWith(name + ".")) {
+        return Optional.of(annotated.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.portcullis.processor;
+
+import dev.portcullis.processor.PortcullisAnnotation.ScopeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads one {@code @ScopeCatalogue} interface into {@link CatalogueScope}s, reporting each
+ * constant that is not a described, valid scope at that constant. Works the same for sources
+ * and class files, so an API jar can carry its catalogue.
+ */
+final class ScopeCatalogueReader {
+  private final Elements elements;
+  private final DiagnosticReporter reporter;
+
+  ScopeCatalogueReader(Elements elements, DiagnosticReporter reporter) {
+    this.elements = elements;
+    this.reporter = reporter;
+  }
+
+  /** The valid scopes of {@code catalogue} in declaration order. */
+  List<CatalogueScope> read(TypeElement catalogue, boolean fromSources) {
+    String catalogueName = String.join(".", ElementNames.nestedNames(catalogue));
+    if (catalogue.getKind() != ElementKind.INTERFACE) {
+      reporter.report(Message.CATALOGUE_NOT_AN_INTERFACE, catalogue, catalogueName, catalogueName);
+      return List.of();
+    }
+    List<CatalogueScope> scopes = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(catalogue.getEnclosedElements())) {
+      String constantName = catalogueName + "." + field.getSimpleName();
+      if (!(field.getConstantValue() instanceof String scope)) {
+        reporter.report(
+            Message.CATALOGUE_ENTRY_NOT_A_STRING, field, field.getSimpleName(), catalogueName);
+        continue;
+      }
+      Optional<Message> problem = AnnotationContentValidator.scopeTokenProblem(scope);
+      if (problem.isPresent()) {
+        reporter.report(
+            Message.CATALOGUE_SCOPE_INVALID, field, scope, constantName, why(problem.get(), scope));
+        continue;
+      }
+      Optional<AnnotationMirror> description =
+          Annotations.find(field, AnnotationNames.SCOPE_DESCRIPTION);
+      String text =
+          description
+              .flatMap(mirror -> Annotations.value(mirror, "value"))
+              .map(AnnotationValue::getValue)
+              .filter(String.class::isInstance)
+              .map(String.class::cast)
+              .orElse("")
+              .strip();
+      if (text.isEmpty()) {
+        reporter.report(Message.CATALOGUE_DESCRIPTION_MISSING, field, scope, constantName);
+        continue;
+      }
+      scopes.add(
+          new CatalogueScope(
+              scope,
+              text,
+              implies(description.get()),
+              catalogue,
+              field,
+              description.get(),
+              fromSources));
+    }
+    return scopes;
+  }
+
+  private List<ScopeValue> implies(AnnotationMirror description) {
+    List<ScopeValue> implies = new ArrayList<>();
+    Optional<AnnotationValue> value = Annotations.value(description, "implies");
+    if (value.isPresent() && value.get().getValue() instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof AnnotationValue each && each.getValue() instanceof String scope) {
+          implies.add(new ScopeValue(scope, each));
+        }
+      }
+    }
+    return implies;
+  }
+
+  private static String why(Message problem, String scope) {
+    return switch (problem) {
+      case SCOPE_EMPTY -> "it is empty";
+      case SCOPE_CONTAINS_SPACE -> "it contains whitespace";
+      default -> "it contains " + AnnotationContentValidator.firstInvalidCharacter(scope);
+    };
+  }
+}

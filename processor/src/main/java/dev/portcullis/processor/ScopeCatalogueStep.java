@@ -1,0 +1,162 @@
+package dev.portcullis.processor;
+
+import dev.portcullis.processor.PortcullisAnnotation.ScopeValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks scopes against the catalogues: reads the catalogues of each round, records every
+ * scope written in {@code @RequiresScope} and {@code @OAuthClient}; at the end of each round,
+ * when at least one catalogue takes part, reports unknown scopes (with the closest catalogue
+ * scope), and after the last round the catalogue scopes nothing used.
+ */
+final class ScopeCatalogueStep {
+
+  /** One scope string written in an annotation of this compilation. */
+  private record ScopeUse(
+      String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {}
+
+  private final ScopeCatalogues catalogues;
+  private final DiagnosticReporter reporter;
+  private final ElementNames names;
+  private final Elements elements;
+  private final List<ScopeUse> uses = new ArrayList<>();
+  private final Set<String> used = new HashSet<>();
+
+  ScopeCatalogueStep(
+      ScopeCatalogues catalogues,
+      Elements elements,
+      DiagnosticReporter reporter,
+      ElementNames names) {
+    this.catalogues = catalogues;
+    this.elements = elements;
+    this.reporter = reporter;
+    this.names = names;
+  }
+
+  /** Reads the catalogues compiled in this round. */
+  void readCatalogues(RoundEnvironment roundEnv, TypeElement catalogueAnnotation) {
+    if (catalogueAnnotation == null) {
+      return;
+    }
+    for (Element element : roundEnv.getElementsAnnotatedWith(catalogueAnnotation)) {
+      if (element instanceof TypeElement type) {
+        catalogues.add(type, true);
+      }
+    }
+  }
+
+  /** Records the scopes of a {@code @RequiresScope} written in this compilation. */
+  void recordRequirement(PortcullisAnnotation annotation) {
+    String where = names.describe(annotation.element());
+    for (ScopeValue scope : annotation.scopes()) {
+      record(scope.scope(), where, annotation.element(), annotation.mirror(), scope.value());
+    }
+  }
+
+  /** Records the scopes of the {@code @OAuthClient} interfaces compiled in this round. */
+  void recordClients(RoundEnvironment roundEnv, TypeElement clientAnnotation) {
+    if (clientAnnotation == null) {
+      return;
+    }
+    for (Element element : roundEnv.getElementsAnnotatedWith(clientAnnotation)) {
+      Optional<AnnotationMirror> mirror = Annotations.find(element, AnnotationNames.OAUTH_CLIENT);
+      Optional<AnnotationValue> scopes = mirror.flatMap(m -> Annotations.value(m, "scopes"));
+      if (scopes.isEmpty()) {
+        continue;
+      }
+      String where = "@OAuthClient " + names.describe(element);
+      if (scopes.get().getValue() instanceof List<?> items) {
+        for (Object item : items) {
+          if (item instanceof AnnotationValue value && value.getValue() instanceof String scope) {
+            record(scope, where, element, mirror.get(), value);
+          }
+        }
+      }
+    }
+  }
+
+  private void record(
+      String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    catalogues.addReferencedBy(element, mirror, value);
+    // Invalid scope-tokens are reported by the annotation's own checks.
+    if (AnnotationContentValidator.scopeTokenProblem(scope).isEmpty()) {
+      uses.add(new ScopeUse(scope, where, element, mirror, value));
+    }
+  }
+
+  /**
+   * Checks the scopes recorded in this round against the catalogues known now. Diagnostics
+   * need the round's own elements: javac gives elements of earlier rounds no source position.
+   */
+  void endOfRound() {
+    catalogues.validateNewImplications();
+    List<ScopeUse> roundUses = List.copyOf(uses);
+    uses.clear();
+    if (catalogues.isEmpty()) {
+      return;
+    }
+    List<String> known = catalogues.all().stream().map(CatalogueScope::scope).toList();
+    for (ScopeUse use : roundUses) {
+      if (catalogues.find(use.scope()).isPresent()) {
+        used.addAll(catalogues.satisfying(use.scope()));
+        continue;
+      }
+      Optional<String> closest = ClosestScope.to(use.scope(), known);
+      if (closest.isPresent()) {
+        reporter.reportOnValue(
+            Message.SCOPE_UNKNOWN_DID_YOU_MEAN,
+            use.element(),
+            use.mirror(),
+            use.value(),
+            use.scope(),
+            use.where(),
+            closest.get());
+      } else {
+        reporter.reportOnValue(
+            Message.SCOPE_UNKNOWN,
+            use.element(),
+            use.mirror(),
+            use.value(),
+            use.scope(),
+            use.where(),
+            "\"" + String.join("\", \"", known) + "\"");
+      }
+    }
+  }
+
+  /** Warns about the catalogue scopes of this compilation nothing used; after the last round. */
+  void finish() {
+    for (CatalogueScope scope : catalogues.all()) {
+      if (scope.fromSources() && !used.contains(scope.scope())) {
+        Element constant = currentConstant(scope);
+        reporter.report(
+            Message.CATALOGUE_SCOPE_UNUSED, constant, scope.scope(), scope.constantName());
+      }
+    }
+  }
+
+  /** The constant as an element of the current round, which has a source position. */
+  private Element currentConstant(CatalogueScope scope) {
+    TypeElement catalogue = elements.getTypeElement(scope.catalogueName());
+    if (catalogue != null) {
+      for (VariableElement field : ElementFilter.fieldsIn(catalogue.getEnclosedElements())) {
+        if (field.getSimpleName().contentEquals(scope.constant().getSimpleName())) {
+          return field;
+        }
+      }
+    }
+    return scope.constant();
+  }
+}

@@ -1,0 +1,223 @@
+package dev.portcullis.processor;
+
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.portcullis.processor.PortcullisAnnotation.ScopeValue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * The union of the scope catalogues taking part in the compilation, and the scope hierarchy
+ * their {@code implies} define. A catalogue takes part when it is compiled now, when a
+ * checked annotation uses one of its constants (found through the compiler's tree API, where
+ * available), or when it sits in the package of an API interface a resource class or client
+ * inherits from, so that an API jar can carry its catalogue.
+ */
+final class ScopeCatalogues {
+  private final Elements elements;
+  private final ScopeCatalogueReader reader;
+  private final DiagnosticReporter reporter;
+  private final Trees trees;
+  private final Set<String> readCatalogues = new HashSet<>();
+  private final Set<String> searchedPackages = new HashSet<>();
+  private final SortedMap<String, CatalogueScope> byScope = new TreeMap<>();
+  private final List<CatalogueScope> unvalidated = new ArrayList<>();
+
+  /**
+   * @param trees the compiler's tree API, or {@code null} when the compiler has none
+   */
+  ScopeCatalogues(
+      Elements elements, ScopeCatalogueReader reader, DiagnosticReporter reporter, Trees trees) {
+    this.elements = elements;
+    this.reader = reader;
+    this.reporter = reporter;
+    this.trees = trees;
+  }
+
+  /** Reads {@code catalogue} unless it was read before. */
+  void add(TypeElement catalogue, boolean fromSources) {
+    if (!readCatalogues.add(catalogue.getQualifiedName().toString())) {
+      return;
+    }
+    for (CatalogueScope scope : reader.read(catalogue, fromSources)) {
+      CatalogueScope first = byScope.putIfAbsent(scope.scope(), scope);
+      if (first == null) {
+        unvalidated.add(scope);
+      } else {
+        reporter.report(
+            Message.CATALOGUE_SCOPE_DUPLICATE,
+            scope.constant(),
+            scope.scope(),
+            scope.constantName(),
+            first.constantName());
+      }
+    }
+  }
+
+  /** Adds the catalogue declaring the constant {@code value} refers to, if it does. */
+  void addReferencedBy(Element element, AnnotationMirror mirror, AnnotationValue value) {
+    if (trees == null) {
+      return;
+    }
+    TreePath path = trees.getPath(element, mirror, value);
+    Element referenced = path == null ? null : trees.getElement(path);
+    if (referenced instanceof VariableElement constant
+        && constant.getEnclosingElement() instanceof TypeElement type
+        && isCatalogue(type)) {
+      add(type, false);
+    }
+  }
+
+  /** Adds the catalogues in the packages of {@code types}, once per package. */
+  void addFromPackagesOf(List<TypeElement> types) {
+    for (TypeElement type : types) {
+      PackageElement pkg = elements.getPackageOf(type);
+      if (searchedPackages.add(pkg.getQualifiedName().toString())) {
+        for (TypeElement member : ElementFilter.typesIn(pkg.getEnclosedElements())) {
+          if (isCatalogue(member)) {
+            add(member, false);
+          }
+        }
+      }
+    }
+  }
+
+  static boolean isCatalogue(TypeElement type) {
+    return Annotations.find(type, AnnotationNames.SCOPE_CATALOGUE).isPresent();
+  }
+
+  boolean isEmpty() {
+    return readCatalogues.isEmpty();
+  }
+
+  Optional<CatalogueScope> find(String scope) {
+    return Optional.ofNullable(byScope.get(scope));
+  }
+
+  /** Every catalogue scope, sorted. */
+  List<CatalogueScope> all() {
+    return List.copyOf(byScope.values());
+  }
+
+  /**
+   * {@code scope} and every catalogue scope that implies it, directly or through others,
+   * sorted: the scopes a token may present to satisfy a requirement of {@code scope}.
+   */
+  SortedSet<String> satisfying(String scope) {
+    SortedSet<String> satisfying = new TreeSet<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(scope));
+    while (!pending.isEmpty()) {
+      String current = pending.pop();
+      if (satisfying.add(current)) {
+        for (CatalogueScope candidate : byScope.values()) {
+          if (candidate.impliedScopes().contains(current)) {
+            pending.push(candidate.scope());
+          }
+        }
+      }
+    }
+    return satisfying;
+  }
+
+  /**
+   * For each scope {@code requirement} names that other catalogue scopes imply, those scopes:
+   * what a generated binding accepts in its place.
+   */
+  SortedMap<String, List<String>> implyingScopes(Requirement requirement) {
+    SortedMap<String, List<String>> implying = new TreeMap<>();
+    for (String scope : requirement.scopes()) {
+      SortedSet<String> others = satisfying(scope);
+      others.remove(scope);
+      if (!others.isEmpty()) {
+        implying.put(scope, List.copyOf(others));
+      }
+    }
+    return implying;
+  }
+
+  /**
+   * Reports, at the {@code implies} value, implications of unknown scopes and cycles among
+   * the scopes added since the last call.
+   */
+  void validateNewImplications() {
+    List<CatalogueScope> added = List.copyOf(unvalidated);
+    unvalidated.clear();
+    for (CatalogueScope scope : added) {
+      for (ScopeValue implied : scope.implies()) {
+        if (!byScope.containsKey(implied.scope())) {
+          String suggestion =
+              ClosestScope.to(implied.scope(), byScope.keySet())
+                  .map(s -> " Did you mean \"" + s + "\"?")
+                  .orElse("");
+          reportOnImplies(
+              Message.CATALOGUE_IMPLIES_UNKNOWN, scope, implied, implied.scope(), suggestion);
+          continue;
+        }
+        List<String> back = pathOfImplications(implied.scope(), scope.scope());
+        if (!back.isEmpty()) {
+          List<String> cycle = new ArrayList<>();
+          cycle.add(scope.scope());
+          cycle.addAll(back);
+          reportOnImplies(
+              Message.CATALOGUE_IMPLIES_CYCLE, scope, implied, String.join(" implies ", cycle));
+        }
+      }
+    }
+  }
+
+  private void reportOnImplies(
+      Message message, CatalogueScope scope, ScopeValue implied, Object... details) {
+    Object[] args = new Object[details.length + 2];
+    args[0] = scope.scope();
+    args[1] = scope.constantName();
+    System.arraycopy(details, 0, args, 2, details.length);
+    reporter.reportOnValue(
+        message, scope.constant(), scope.descriptionMirror(), implied.value(), args);
+  }
+
+  /** The implication path from {@code from} to {@code to}, both included; empty if none. */
+  private List<String> pathOfImplications(String from, String to) {
+    Map<String, String> parent = new HashMap<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(from));
+    parent.put(from, null);
+    while (!pending.isEmpty()) {
+      String current = pending.removeFirst();
+      if (current.equals(to)) {
+        List<String> path = new ArrayList<>();
+        for (String at = current; at != null; at = parent.get(at)) {
+          path.add(at);
+        }
+        Collections.reverse(path);
+        return path;
+      }
+      CatalogueScope entry = byScope.get(current);
+      for (String next : entry == null ? List.<String>of() : entry.impliedScopes()) {
+        if (!parent.containsKey(next)) {
+          parent.put(next, current);
+          pending.addLast(next);
+        }
+      }
+    }
+    return List.of();
+  }
+}
