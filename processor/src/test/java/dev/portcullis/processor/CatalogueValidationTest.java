@@ -1,0 +1,196 @@
+package dev.portcullis.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catalogue entries that are not described, valid, unique scopes, and scope hierarchies that
+ * imply unknown scopes or go round in a cycle, are errors at the constant or value at fault.
+ */
+class CatalogueValidationTest {
+  private static final JavaFileObject BAD =
+      JavaFileObjects.forSourceLines(
+          "shop.BadScopes",
+          "package shop;",
+          "",
+          "import dev.portcullis.ScopeCatalogue;",
+          "import dev.portcullis.ScopeDescription;",
+          "",
+          "@ScopeCatalogue",
+          "public interface BadScopes {",
+          "  @ScopeDescription(\"Read orders.\")",
+          "  String READ = \"orders:read\";",
+          "",
+          "  @ScopeDescription(\"Two scopes in one.\")",
+          "  String SPACED = \"orders:read orders:write\";",
+          "",
+          "  @ScopeDescription(\"Quoted.\")",
+          "  String QUOTED = \"say\\\"what\";",
+          "",
+          "  String UNDESCRIBED = \"orders:undescribed\";",
+          "",
+          "  @ScopeDescription(\"  \")",
+          "  String BLANK = \"orders:blank\";",
+          "",
+          "  @ScopeDescription(\"A number is not a scope.\")",
+          "  int LIMIT = 10;",
+          "",
+          "  @ScopeDescription(value = \"Write orders.\", implies = \"orders:raed\")",
+          "  String WRITE = \"orders:write\";",
+          "",
+          "  @ScopeDescription(value = \"Ping.\", implies = \"pong\")",
+          "  String PING = \"ping\";",
+          "",
+          "  @ScopeDescription(value = \"Pong.\", implies = PING)",
+          "  String PONG = \"pong\";",
+          "",
+          "  @ScopeDescription(value = \"Itself.\", implies = \"selfish\")",
+          "  String SELFISH = \"selfish\";",
+          "}");
+
+  private static final JavaFileObject OTHER =
+      JavaFileObjects.forSourceLines(
+          "shop.OtherScopes",
+          "package shop;",
+          "",
+          "import dev.portcullis.ScopeCatalogue;",
+          "import dev.portcullis.ScopeDescription;",
+          "",
+          "@ScopeCatalogue",
+          "public interface OtherScopes {",
+          "  @ScopeDescription(\"Read orders, again.\")",
+          "  String ORDERS_READ = \"orders:read\";",
+          "}");
+
+  private static final JavaFileObject NOT_AN_INTERFACE =
+      JavaFileObjects.forSourceLines(
+          "shop.ClassScopes",
+          "package shop;",
+          "",
+          "import dev.portcullis.ScopeCatalogue;",
+          "",
+          "@ScopeCatalogue",
+          "public class ClassScopes {",
+          "  public static final String READ = \"orders:read\";",
+          "}");
+
+  private static final Compilation COMPILATION =
+      Compiler.javac()
+          .withProcessors(new PortcullisProcessor())
+          .compile(BAD, OTHER, NOT_AN_INTERFACE);
+
+  @Test
+  void scopeWithWhitespaceIsAnErrorAtTheConstant() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_SCOPE_INVALID.format(
+                "orders:read orders:write", "BadScopes.SPACED", "it contains whitespace"))
+        .inFile(BAD)
+        .onLineContaining("String SPACED");
+  }
+
+  @Test
+  void scopeWithAForbiddenCharacterNamesIt() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_SCOPE_INVALID.format(
+                "say\"what", "BadScopes.QUOTED", "it contains a double quote (U+0022)"))
+        .inFile(BAD)
+        .onLineContaining("String QUOTED");
+  }
+
+  @Test
+  void constantWithoutDescriptionIsAnError() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_DESCRIPTION_MISSING.format(
+                "orders:undescribed", "BadScopes.UNDESCRIBED"))
+        .inFile(BAD)
+        .onLineContaining("String UNDESCRIBED");
+  }
+
+  @Test
+  void blankDescriptionCountsAsMissing() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_DESCRIPTION_MISSING.format("orders:blank", "BadScopes.BLANK"))
+        .inFile(BAD)
+        .onLineContaining("String BLANK");
+  }
+
+  @Test
+  void fieldThatIsNotAStringIsAnError() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(Message.CATALOGUE_ENTRY_NOT_A_STRING.format("LIMIT", "BadScopes"))
+        .inFile(BAD)
+        .onLineContaining("int LIMIT");
+  }
+
+  @Test
+  void scopeDeclaredByTwoCataloguesIsAnErrorAtTheSecond() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_SCOPE_DUPLICATE.format(
+                "orders:read", "OtherScopes.ORDERS_READ", "BadScopes.READ"))
+        .inFile(OTHER)
+        .onLineContaining("String ORDERS_READ");
+  }
+
+  @Test
+  void catalogueThatIsAClassIsAnError() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_NOT_AN_INTERFACE.format("ClassScopes", "ClassScopes"))
+        .inFile(NOT_AN_INTERFACE)
+        .onLineContaining("public class ClassScopes");
+  }
+
+  @Test
+  void implyingAnUnknownScopeIsAnErrorAtThatValueWithASuggestion() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_IMPLIES_UNKNOWN.format(
+                "orders:write",
+                "BadScopes.WRITE",
+                "orders:raed",
+                " Did you mean \"orders:read\"?"))
+        .inFile(BAD)
+        .onLineContaining("implies = \"orders:raed\"");
+  }
+
+  @Test
+  void cycleOfImplicationsIsAnErrorNamingTheCycle() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "ping", "BadScopes.PING", "ping implies pong implies ping"))
+        .inFile(BAD)
+        .onLineContaining("implies = \"pong\"");
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "pong", "BadScopes.PONG", "pong implies ping implies pong"))
+        .inFile(BAD)
+        .onLineContaining("implies = PING");
+  }
+
+  @Test
+  void scopeImplyingItselfIsACycle() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "selfish", "BadScopes.SELFISH", "selfish implies selfish"))
+        .inFile(BAD)
+        .onLineContaining("implies = \"selfish\"");
+  }
+
+  @Test
+  void everyProblemIsReportedOnce() {
+    assertThat(COMPILATION).hadErrorCount(11);
+  }
+}
