@@ -20,6 +20,6 @@ public interface OrdersApi extends OrdersReadApi, OrdersWriteApi {
   /** Deletes an order: 204, or 404 when there is none. Needs {@code orders:admin}. */
   @DELETE
   @Path("{id}")
-  @RequiresScope("orders:admin")
+  @RequiresScope(OrdersScopes.ADMIN)
   void delete(@PathParam("id") String id);
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresScope("orders:read")
+@RequiresScope(OrdersScopes.READ)
 public interface OrdersReadApi {
 
   /** Every order. Needs {@code orders:read}. */

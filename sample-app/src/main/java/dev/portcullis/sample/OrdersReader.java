@@ -7,5 +7,5 @@ import dev.portcullis.OAuthClient;
  * {@link OrdersApi} with these scopes would fail the build, because {@code create} needs
  * {@code orders:write} and {@code delete} needs {@code orders:admin}.
  */
-@OAuthClient(name = "orders-reader", scopes = "orders:read")
+@OAuthClient(name = "orders-reader", scopes = OrdersScopes.READ)
 public interface OrdersReader extends OrdersReadApi {}

@@ -16,6 +16,6 @@ public interface OrdersWriteApi {
   /** Creates an order and answers 201 with its location. Needs {@code orders:write}. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresScope("orders:write")
+  @RequiresScope(OrdersScopes.WRITE)
   Response create(NewOrder order);
 }

@@ -3,5 +3,5 @@ package dev.portcullis.sample;
 import dev.portcullis.OAuthClient;
 
 /** A generated client that reads and creates orders, but cannot delete them. */
-@OAuthClient(name = "orders-writer", scopes = {"orders:read", "orders:write"})
+@OAuthClient(name = "orders-writer", scopes = {OrdersScopes.READ, OrdersScopes.WRITE})
 public interface OrdersWriter extends OrdersReadApi, OrdersWriteApi {}
