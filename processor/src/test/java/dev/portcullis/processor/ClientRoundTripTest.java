@@ -197,6 +197,15 @@ class ClientRoundTripTest {
   }
 
   @Test
+  void asynchronousRequestIsReplayedOnceToo() throws Exception {
+    CountingTokens tokens = tokens(List.of("other-api", AUDIENCE));
+    CompletionStage<?> item = (CompletionStage<?>) call(stub(tokens), "getAsync", "replay-async");
+    assertEquals("async replay-async", field(item.toCompletableFuture().get(10, TimeUnit.SECONDS), "name"));
+    assertEquals(2, requests("GET /catalog/async/replay-async"));
+    assertEquals(1, tokens.invalidations.get());
+  }
+
+  @Test
   void rejectedTokenIsNeverReplayedInALoop() {
     CountingTokens tokens = tokens(List.of("other-api", "other-api"));
     assertThrows(NotAuthorizedException.class, () -> call(stub(tokens), "get", "replay-twice"));

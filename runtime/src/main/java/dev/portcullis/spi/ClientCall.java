@@ -1,7 +1,6 @@
 package dev.portcullis.spi;
 
 import dev.portcullis.client.AccessToken;
-import dev.portcullis.client.TokenRejection;
 import dev.portcullis.client.TokenSource;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -252,46 +250,15 @@ public final class ClientCall {
   }
 
   private Response execute() {
-    AccessToken token = withToken ? tokens.token() : null;
-    Response response = send(token);
-    if (token != null && isInvalidToken(response)) {
-      tokens.invalidate(token);
-      if (mayReplay()) {
-        response.close();
-        response = send(tokens.token());
-      }
-    }
-    return response;
+    return exchange().execute(this::send);
   }
 
   private CompletionStage<Response> executeAsync() {
-    AccessToken token;
-    try {
-      token = withToken ? tokens.token() : null;
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return sendAsync(token)
-        .thenCompose(
-            response -> {
-              if (token != null && isInvalidToken(response)) {
-                tokens.invalidate(token);
-                if (mayReplay()) {
-                  response.close();
-                  return sendAsync(tokens.token());
-                }
-              }
-              return CompletableFuture.completedFuture(response);
-            });
+    return exchange().executeAsync(this::sendAsync);
   }
 
-  private static boolean isInvalidToken(Response response) {
-    return TokenRejection.isInvalidToken(
-        response.getStatus(), response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
-  }
-
-  private boolean mayReplay() {
-    return replayable && IDEMPOTENT.contains(httpMethod);
+  private BearerExchange exchange() {
+    return new BearerExchange(tokens, withToken, replayable && IDEMPOTENT.contains(httpMethod));
   }
 
   private Response send(AccessToken token) {
