@@ -13,6 +13,11 @@ import java.util.function.Function;
  * Sends one request with a bearer token and handles its rejection: after {@code 401} with
  * {@code error="invalid_token"} the token is invalidated and, when the request may be sent
  * again, it is replayed exactly once with a fresh token. The second answer is final.
+ *
+ * <p>The token is attached here rather than by registering {@link
+ * dev.portcullis.client.BearerTokenFilter} on the caller's client: the exchange must know which
+ * token the API rejected in order to invalidate exactly that one, a synchronous {@code Response}
+ * does not carry the request's properties, and the caller's {@code Client} stays unchanged.
  */
 final class BearerExchange {
   private final TokenSource tokens;
