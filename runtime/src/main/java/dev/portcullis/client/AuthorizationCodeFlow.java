@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The two halves of the authorization code grant with PKCE S256 (RFC 7636): the authorization
- * URL with a fresh {@code state} and code verifier, then the callback check and the code grant.
+ * URL with a fresh {@code state} and code verifier, then the callback checks ({@code state},
+ * and the RFC 9207 {@code iss} when present) and the code grant.
  */
 final class AuthorizationCodeFlow {
   private AuthorizationCodeFlow() {}
@@ -47,7 +48,7 @@ final class AuthorizationCodeFlow {
    * pending}: its {@code state} must match, and it must carry a code rather than an error.
    */
   static AuthorizationCodeGrant grantFor(PendingAuthorization pending, URI callback,
-      URI redirectUri) {
+      URI redirectUri, URI expectedIssuer) {
     AuthorizationResponse response;
     try {
       response = AuthorizationResponse.parse(callback);
@@ -61,6 +62,13 @@ final class AuthorizationCodeFlow {
       throw new TokenAcquisitionException("The state in the authorization callback does not"
           + " match the pending authorization request, so the callback may be forged or belong"
           + " to another sign-in. Start a new authorization request.");
+    }
+    // RFC 9207: an iss parameter naming another server reveals a mix-up attack.
+    if (expectedIssuer != null && response.getIssuer() != null
+        && !response.getIssuer().getValue().equals(expectedIssuer.toString())) {
+      throw new TokenAcquisitionException("The authorization callback comes from issuer "
+          + response.getIssuer() + ", not " + expectedIssuer + ", so the code may have been"
+          + " obtained from another authorization server. Start a new authorization request.");
     }
     if (!response.indicatesSuccess()) {
       AuthorizationErrorResponse error = response.toErrorResponse();

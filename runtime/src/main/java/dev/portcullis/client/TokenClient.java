@@ -133,14 +133,15 @@ public final class TokenClient implements TokenSource {
    * URL) carries {@code pending}'s state and a code, exchanges the code with the PKCE verifier,
    * and caches the tokens, so that {@link #token()} returns them and later renews them.
    *
-   * @throws TokenAcquisitionException if the state does not match (nothing is sent then), the
-   *     callback carries an error, or the exchange fails
+   * @throws TokenAcquisitionException if the state does not match or the callback's RFC 9207
+   *     {@code iss} names another issuer (nothing is sent then), the callback carries an error,
+   *     or the exchange fails
    * @throws TokenRequestException if the token endpoint refuses the code
    */
   public AccessToken completeAuthorization(PendingAuthorization pending, URI callback) {
     URI redirectUri = requireAuthorizationCodeGrant();
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
-        redirectUri), settings.scopes(), true);
+        redirectUri, settings.issuer().orElse(null)), settings.scopes(), true);
     cache.slot(settings.scopes(), null).store(issued);
     return issued.accessToken();
   }

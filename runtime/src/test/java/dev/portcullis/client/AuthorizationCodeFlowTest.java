@@ -157,4 +157,27 @@ class AuthorizationCodeFlowTest {
     assertEquals("r1", endpoint.last().param("refresh_token"));
     assertEquals(2, endpoint.requestCount(), "the refused refresh token is not sent again");
   }
+
+  @Test
+  void callbackFromAnotherIssuerIsRejectedAndFromTheConfiguredOneAccepted() {
+    TokenClient withIssuer = TokenClient.create(OAuthClientSettings.builder()
+        .issuer("https://as.example")
+        .tokenEndpoint(endpoint.tokenUri().toString())
+        .authorizationEndpoint("https://as.example/authorize")
+        .clientId("spa")
+        .authentication(ClientAuthentication.none())
+        .grant(Grant.authorizationCode(REDIRECT))
+        .build());
+    PendingAuthorization pending = withIssuer.authorizationRequest();
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+        () -> withIssuer.completeAuthorization(pending, URI.create(REDIRECT
+            + "?code=c&state=" + pending.state() + "&iss=https%3A%2F%2Fevil.example")));
+    assertTrue(e.getMessage().contains("from issuer https://evil.example"), e.getMessage());
+    assertEquals(0, endpoint.requestCount());
+
+    withIssuer.completeAuthorization(pending, URI.create(REDIRECT + "?code=c&state="
+        + pending.state() + "&iss=https%3A%2F%2Fas.example"));
+    assertEquals(1, endpoint.requestCount());
+  }
 }

@@ -8,7 +8,14 @@ import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Tokens, secrets, keys and verifiers never appear in toString() or exception messages. */
@@ -88,6 +95,69 @@ class SecretsStayOutOfTextTest {
       assertFalse(refused.contains(SECRET), refused);
       assertFalse(malformed.contains(SECRET) || malformed.contains("issued-token-value"),
           malformed);
+    }
+  }
+
+  @SuppressWarnings("deprecation")
+  @Test
+  void grantsInSettingsToStringHideRefreshTokensAndPasswords() {
+    for (Grant grant : List.of(Grant.refreshToken("refresh-secret-1"),
+        Grant.password("alice", "password-secret-1"))) {
+      OAuthClientSettings settings = OAuthClientSettings.builder()
+          .tokenEndpoint("https://as.example/token").clientId("billing")
+          .authentication(ClientAuthentication.clientSecretBasic(SECRET)).grant(grant).build();
+
+      assertHidden(settings.toString(), "refresh-secret-1", "password-secret-1", SECRET);
+    }
+  }
+
+  @Test
+  void logRecordsOfAFullLifecycleHoldNoTokenOrSecret() throws Exception {
+    Logger logger = Logger.getLogger("dev.portcullis.client");
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(new SimpleFormatter().format(record));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Level previous = logger.getLevel();
+    logger.setLevel(Level.ALL);
+    logger.addHandler(capture);
+    try (CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint()) {
+      endpoint.then(Reply.json(503, "{}"),
+          Reply.json(200, "{\"access_token\":\"access-secret-1\",\"token_type\":\"Bearer\","
+              + "\"expires_in\":600,\"refresh_token\":\"refresh-secret-2\"}"),
+          Reply.error(400, "invalid_grant"), Reply.token("access-secret-2", 600));
+      MutableClock clock = new MutableClock();
+      TokenClient client = TokenClient.create(OAuthClientSettings.builder()
+          .tokenEndpoint(endpoint.tokenUri().toString())
+          .clientId("billing")
+          .authentication(ClientAuthentication.clientSecretPost(SECRET))
+          .retry(2, Duration.ZERO)
+          .clock(clock)
+          .build());
+
+      client.token();
+      clock.advance(Duration.ofSeconds(600));
+      client.token();
+    } finally {
+      logger.removeHandler(capture);
+      logger.setLevel(previous);
+    }
+
+    assertTrue(logged.size() >= 3, "retry, fallback and obtained tokens are logged: " + logged);
+    for (String record : logged) {
+      for (String secret : List.of(SECRET, "access-secret-1", "access-secret-2",
+          "refresh-secret-2")) {
+        assertFalse(record.contains(secret), "\"" + secret + "\" leaked in log: " + record);
+      }
     }
   }
 }
