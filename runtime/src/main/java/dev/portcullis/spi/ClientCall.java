@@ -60,6 +60,7 @@ public final class ClientCall {
   private Entity<?> entity;
   private boolean replayable = true;
   private boolean withToken = true;
+  private int valueTemplates;
 
   ClientCall(String httpMethod, WebTarget target, TokenSource tokens) {
     this.httpMethod = httpMethod;
@@ -88,10 +89,14 @@ public final class ClientCall {
     return pathParam(name, value != null ? value : defaultValue);
   }
 
-  /** Adds a query parameter; a collection or array repeats it; null adds nothing. */
+  /**
+   * Adds a query parameter, percent-encoded ({@code &}, {@code =}, {@code %} and braces
+   * included); a collection or array repeats it; null adds nothing.
+   */
   public ClientCall queryParam(String name, Object value) {
     for (String each : values(value)) {
-      target = target.queryParam(name, each);
+      String template = nextValueTemplate();
+      target = target.queryParam(name, "{" + template + "}").resolveTemplate(template, each);
     }
     return this;
   }
@@ -101,12 +106,23 @@ public final class ClientCall {
     return queryParam(name, value != null ? value : defaultValue);
   }
 
-  /** Adds a matrix parameter to the last path segment; a collection repeats it. */
+  /** Adds a matrix parameter to the last path segment, percent-encoded; a collection repeats it. */
   public ClientCall matrixParam(String name, Object value) {
     for (String each : values(value)) {
-      target = target.matrixParam(name, each);
+      String template = nextValueTemplate();
+      target = target.matrixParam(name, "{" + template + "}").resolveTemplate(template, each);
     }
     return this;
+  }
+
+  /**
+   * A fresh template name for one value. {@code WebTarget.queryParam} reads braces in a value
+   * as a template and encodes only contextually (an existing {@code %41} stays); a value
+   * resolved into a template is encoded completely. The prefix keeps the names apart from
+   * the templates of {@code @Path}.
+   */
+  private String nextValueTemplate() {
+    return "portcullis.value" + valueTemplates++;
   }
 
   /** {@link #matrixParam(String, Object)} with {@code defaultValue} for a null value. */
