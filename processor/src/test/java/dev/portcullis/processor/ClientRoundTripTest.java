@@ -115,8 +115,8 @@ class ClientRoundTripTest {
 
   @Test
   void collectionQueryParameterIsRepeatedAndDefaultValueFillsANull() throws Exception {
-    List<?> items = (List<?>) call(client(ALL_SCOPES), "list", List.of("red", "blue"), null);
-    assertEquals("red,blue", field(items.get(0), "name"));
+    List<?> items = (List<?>) call(client(ALL_SCOPES), "list", List.of("red", "a&b=c d+e%f{g}"), null);
+    assertEquals("red,a&b=c d+e%f{g}", field(items.get(0), "name"));
     assertEquals("20", field(items.get(1), "name"));
   }
 
@@ -193,6 +193,15 @@ class ClientRoundTripTest {
     Object item = call(stub(tokens), "get", "replay-get");
     assertEquals("replay-get", field(item, "id"));
     assertEquals(2, requests("GET /catalog/items/replay-get"));
+    assertEquals(1, tokens.invalidations.get());
+  }
+
+  @Test
+  void asynchronousRequestIsReplayedOnceToo() throws Exception {
+    CountingTokens tokens = tokens(List.of("other-api", AUDIENCE));
+    CompletionStage<?> item = (CompletionStage<?>) call(stub(tokens), "getAsync", "replay-async");
+    assertEquals("async replay-async", field(item.toCompletableFuture().get(10, TimeUnit.SECONDS), "name"));
+    assertEquals(2, requests("GET /catalog/async/replay-async"));
     assertEquals(1, tokens.invalidations.get());
   }
 

@@ -1,7 +1,6 @@
 package dev.portcullis.spi;
 
 import dev.portcullis.client.AccessToken;
-import dev.portcullis.client.TokenRejection;
 import dev.portcullis.client.TokenSource;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -62,6 +60,7 @@ public final class ClientCall {
   private Entity<?> entity;
   private boolean replayable = true;
   private boolean withToken = true;
+  private int valueTemplates;
 
   ClientCall(String httpMethod, WebTarget target, TokenSource tokens) {
     this.httpMethod = httpMethod;
@@ -90,10 +89,14 @@ public final class ClientCall {
     return pathParam(name, value != null ? value : defaultValue);
   }
 
-  /** Adds a query parameter; a collection or array repeats it; null adds nothing. */
+  /**
+   * Adds a query parameter, percent-encoded ({@code &}, {@code =}, {@code %} and braces
+   * included); a collection or array repeats it; null adds nothing.
+   */
   public ClientCall queryParam(String name, Object value) {
     for (String each : values(value)) {
-      target = target.queryParam(name, each);
+      String template = nextValueTemplate();
+      target = target.queryParam(name, "{" + template + "}").resolveTemplate(template, each);
     }
     return this;
   }
@@ -103,12 +106,23 @@ public final class ClientCall {
     return queryParam(name, value != null ? value : defaultValue);
   }
 
-  /** Adds a matrix parameter to the last path segment; a collection repeats it. */
+  /** Adds a matrix parameter to the last path segment, percent-encoded; a collection repeats it. */
   public ClientCall matrixParam(String name, Object value) {
     for (String each : values(value)) {
-      target = target.matrixParam(name, each);
+      String template = nextValueTemplate();
+      target = target.matrixParam(name, "{" + template + "}").resolveTemplate(template, each);
     }
     return this;
+  }
+
+  /**
+   * A fresh template name for one value. {@code WebTarget.queryParam} reads braces in a value
+   * as a template and encodes only contextually (an existing {@code %41} stays); a value
+   * resolved into a template is encoded completely. The prefix keeps the names apart from
+   * the templates of {@code @Path}.
+   */
+  private String nextValueTemplate() {
+    return "portcullis.value" + valueTemplates++;
   }
 
   /** {@link #matrixParam(String, Object)} with {@code defaultValue} for a null value. */
@@ -252,46 +266,15 @@ public final class ClientCall {
   }
 
   private Response execute() {
-    AccessToken token = withToken ? tokens.token() : null;
-    Response response = send(token);
-    if (token != null && isInvalidToken(response)) {
-      tokens.invalidate(token);
-      if (mayReplay()) {
-        response.close();
-        response = send(tokens.token());
-      }
-    }
-    return response;
+    return exchange().execute(this::send);
   }
 
   private CompletionStage<Response> executeAsync() {
-    AccessToken token;
-    try {
-      token = withToken ? tokens.token() : null;
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return sendAsync(token)
-        .thenCompose(
-            response -> {
-              if (token != null && isInvalidToken(response)) {
-                tokens.invalidate(token);
-                if (mayReplay()) {
-                  response.close();
-                  return sendAsync(tokens.token());
-                }
-              }
-              return CompletableFuture.completedFuture(response);
-            });
+    return exchange().executeAsync(this::sendAsync);
   }
 
-  private static boolean isInvalidToken(Response response) {
-    return TokenRejection.isInvalidToken(
-        response.getStatus(), response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
-  }
-
-  private boolean mayReplay() {
-    return replayable && IDEMPOTENT.contains(httpMethod);
+  private BearerExchange exchange() {
+    return new BearerExchange(tokens, withToken, replayable && IDEMPOTENT.contains(httpMethod));
   }
 
   private Response send(AccessToken token) {
