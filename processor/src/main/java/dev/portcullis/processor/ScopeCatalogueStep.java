@@ -33,6 +33,7 @@ final class ScopeCatalogueStep {
   private final Elements elements;
   private final List<ScopeUse> uses = new ArrayList<>();
   private final Set<String> used = new HashSet<>();
+  private boolean anyScopeWritten;
 
   ScopeCatalogueStep(
       ScopeCatalogues catalogues,
@@ -89,6 +90,7 @@ final class ScopeCatalogueStep {
 
   private void record(
       String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    anyScopeWritten = true;
     catalogues.addReferencedBy(element, mirror, value);
     // Invalid scope-tokens are reported by the annotation's own checks.
     if (AnnotationContentValidator.scopeTokenProblem(scope).isEmpty()) {
@@ -136,8 +138,14 @@ final class ScopeCatalogueStep {
     }
   }
 
-  /** Warns about the catalogue scopes of this compilation nothing used; after the last round. */
+  /**
+   * Warns about the catalogue scopes of this compilation nothing used; after the last round. A
+   * compilation that writes no scope at all (a module holding only the catalogue) does not.
+   */
   void finish() {
+    if (!anyScopeWritten) {
+      return;
+    }
     for (CatalogueScope scope : catalogues.all()) {
       if (scope.fromSources() && !used.contains(scope.scope())) {
         Element constant = currentConstant(scope);

@@ -70,7 +70,9 @@ class ScopeHierarchyAndManifestTest {
                 "StockApi.delete(String)",
                 "@RequiresScope(\"stock:admin\")",
                 "\"stock:admin\"",
-                "\"stock:admin\""));
+                "\"stock:admin\""))
+        .inFile(narrow.sourceFiles().get(3))
+        .onLineContaining("scopes = {WarehouseScopes.WRITE,");
     assertThat(narrow).hadErrorCount(1);
   }
 
