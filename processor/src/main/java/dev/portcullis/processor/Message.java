@@ -191,9 +191,9 @@ enum Message {
           + " Use a catalogue constant, or add the scope to a catalogue with a @ScopeDescription."),
   CATALOGUE_SCOPE_UNUSED(
       Diagnostic.Kind.WARNING,
-      "Scope \"%s\" (catalogue constant %s) is not required by any @RequiresScope or requested by any"
-          + " @OAuthClient of this compilation, nor does it imply a scope that is. Protect the"
-          + " endpoints that need it, or remove it from the catalogue."),
+      "Scope \"%s\" (catalogue constant %s) is not required by any @RequiresScope or requested"
+          + " by any @OAuthClient of this compilation, nor does it imply a scope that is. Protect"
+          + " the endpoints that need it, or remove it from the catalogue."),
   CATALOGUE_NOT_AN_INTERFACE(
       Diagnostic.Kind.ERROR,
       "@ScopeCatalogue on %s is not supported: a scope catalogue must be an interface, so that"

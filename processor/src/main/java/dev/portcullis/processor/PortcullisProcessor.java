@@ -195,7 +195,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
     if (annotation == null) {
       return;
     }
-    for (TypeElement client : ElementFilter.typesIn(roundEnv.getElementsAnnotatedWith(annotation))) {
+    Set<? extends Element> clients = roundEnv.getElementsAnnotatedWith(annotation);
+    for (TypeElement client : ElementFilter.typesIn(clients)) {
       catalogues.addFromPackagesOf(apiTypesAbove(client));
     }
     catalogueStep.recordClients(roundEnv, annotation);

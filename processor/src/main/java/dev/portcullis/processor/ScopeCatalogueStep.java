@@ -25,7 +25,11 @@ final class ScopeCatalogueStep {
 
   /** One scope string written in an annotation of this compilation. */
   private record ScopeUse(
-      String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {}
+      String scope,
+      String where,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value) {}
 
   private final ScopeCatalogues catalogues;
   private final DiagnosticReporter reporter;

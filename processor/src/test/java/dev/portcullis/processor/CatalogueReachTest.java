@@ -55,7 +55,8 @@ class CatalogueReachTest {
           "      \"orders:admn\"}, match = ScopeMatch.ANY)",
           "  public String either() { return null; }",
           "",
-          "  @GET @Path(\"fine\") @RequiresScope(ShopScopes.READ) public String fine() { return null; }",
+          "  @GET @Path(\"fine\") @RequiresScope(ShopScopes.READ)",
+          "  public String fine() { return null; }",
           "",
           "  @GET @Path(\"classwide\") public String classWide() { return null; }",
           "}");
@@ -81,8 +82,10 @@ class CatalogueReachTest {
           "@ScopeCatalogue",
           "public interface ShopScopes {",
           "  @ScopeDescription(\"Read.\") String READ = \"orders:read\";",
-          "  @ScopeDescription(value = \"Write.\", implies = READ) String WRITE = \"orders:write\";",
-          "  @ScopeDescription(value = \"Admin.\", implies = WRITE) String ADMIN = \"orders:admin\";",
+          "  @ScopeDescription(value = \"Write.\", implies = READ)",
+          "  String WRITE = \"orders:write\";",
+          "  @ScopeDescription(value = \"Admin.\", implies = WRITE)",
+          "  String ADMIN = \"orders:admin\";",
           "  @ScopeDescription(\"Returns.\") String RETURNS = \"returns:read\";",
           "  @ScopeDescription(\"Export.\") String EXPORT = \"orders:export\";",
           "}");

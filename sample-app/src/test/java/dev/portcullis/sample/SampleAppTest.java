@@ -133,6 +133,21 @@ class SampleAppTest {
   }
 
   @Test
+  void scopeHierarchyLetsABroaderScopeDoWhatItImplies() throws Exception {
+    String adminOnly = token("admin-only", "orders:admin");
+    String writeOnly = token("write-only", "orders:write");
+    assertEquals(200, send("GET", "/api/orders", adminOnly, null).statusCode());
+    assertEquals(200, send("GET", "/api/orders", writeOnly, null).statusCode());
+    HttpResponse<String> created = send("POST", "/api/orders", adminOnly, "{\"item\":\"cups\",\"quantity\":1}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = JSON.readTree(created.body()).get("id").asText();
+    HttpResponse<String> refused = send("DELETE", "/api/orders/" + id, writeOnly, null);
+    assertEquals(403, refused.statusCode());
+    assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().contains("scope=\"orders:admin\""));
+    assertEquals(204, send("DELETE", "/api/orders/" + id, adminOnly, null).statusCode());
+  }
+
+  @Test
   void adminDeletes() throws Exception {
     HttpResponse<String> created = send("POST", "/api/orders", admin, "{\"item\":\"mugs\",\"quantity\":2}");
     String id = JSON.readTree(created.body()).get("id").asText();
