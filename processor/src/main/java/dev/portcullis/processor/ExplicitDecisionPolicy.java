@@ -42,9 +42,10 @@ final class ExplicitDecisionPolicy {
     this.types = types;
     this.reporter = reporter;
     this.names = names;
-    String option = options.get(OPTION);
-    if (option != null) {
-      String value = option.strip();
+    if (options.containsKey(OPTION)) {
+      // javac maps a bare -Aportcullis.requireExplicit to null: that turns it on too.
+      String option = options.get(OPTION);
+      String value = option == null ? "" : option.strip();
       if (value.isEmpty() || value.equalsIgnoreCase("true")) {
         everywhere = "-A" + OPTION + "=true";
       } else if (!value.equalsIgnoreCase("false")) {

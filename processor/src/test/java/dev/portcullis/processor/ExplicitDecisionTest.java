@@ -100,6 +100,21 @@ class ExplicitDecisionTest {
   }
 
   @Test
+  void optionWithoutValueTurnsTheCheckOn() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .withOptions("-Aportcullis.requireExplicit")
+            .compile(OPEN);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.EXPLICIT_DECISION_MISSING.format(
+                "Open.get()", "-Aportcullis.requireExplicit=true"))
+        .inFile(OPEN)
+        .onLineContaining("public String get()");
+  }
+
+  @Test
   void optionThatIsNotABooleanIsAnError() {
     Compilation compilation =
         Compiler.javac()
