@@ -17,14 +17,14 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The manifest printer reads a manifest from a jar and prints aligned tables. */
+/** The manifest printer reads manifests from jars or the class path and prints aligned tables. */
 class ScopeManifestTest {
 
   @Test
   void printsEndpointsClientsAndScopesOfAJarAsAlignedTables(@TempDir Path directory)
       throws IOException {
     Path jar = directory.resolve("app.jar");
-    try (InputStream manifest = getClass().getResourceAsStream("/manifest/scopes.json");
+    try (InputStream manifest = getClass().getResourceAsStream("/" + ScopeManifest.RESOURCE);
         OutputStream file = Files.newOutputStream(jar);
         ZipOutputStream zip = new ZipOutputStream(file)) {
       zip.putNextEntry(new ZipEntry(ScopeManifest.RESOURCE));
@@ -48,6 +48,19 @@ class ScopeManifestTest {
     assertTrue(text.contains("\n  stock-admin  stock:admin audit  warehouse.StockAdminClient\n"),
         text);
     assertTrue(text.contains("\n  stock:write  stock:read   Change stock levels."), text);
+  }
+
+  @Test
+  void withoutArgumentsPrintsEveryManifestOnTheClassPath() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int status = ScopeManifest.print(List.of(), print(out), print(new ByteArrayOutputStream()));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status);
+    assertTrue(text.startsWith("Scope manifest file:"), text);
+    assertTrue(text.contains(ScopeManifest.RESOURCE + "\n"), text);
+    assertTrue(text.contains("\n  DELETE  /stock/{sku}   stock:admin "), text);
   }
 
   @Test

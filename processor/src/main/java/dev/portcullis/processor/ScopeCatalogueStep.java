@@ -137,9 +137,16 @@ final class ScopeCatalogueStep {
             use.value(),
             use.scope(),
             use.where(),
-            "\"" + String.join("\", \"", known) + "\"");
+            listed(known));
       }
     }
+  }
+
+  /** The scopes quoted, at most ten of them, so that a large catalogue keeps the message short. */
+  private static String listed(List<String> scopes) {
+    int shown = Math.min(scopes.size(), 10);
+    String quoted = "\"" + String.join("\", \"", scopes.subList(0, shown)) + "\"";
+    return shown == scopes.size() ? quoted : quoted + " and " + (scopes.size() - shown) + " more";
   }
 
   /**
