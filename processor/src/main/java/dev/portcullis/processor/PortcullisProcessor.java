@@ -39,6 +39,13 @@ import javax.lang.model.util.Types;
  * jars; only a clean model is written. Classes that refer to types not generated yet are
  * retried in the next round. It also runs for resource classes without Portcullis
  * annotations of their own, because they may inherit them.
+ *
+ * <p>Around that, each round reads the {@code @ScopeCatalogue}s and {@code
+ * @RequireExplicitDecisions} of its sources first, widens bindings and client coverage by the
+ * catalogues' scope hierarchy, reports resource methods without a decision where decisions are
+ * required, and ends by checking the round's scopes against the catalogues. After the last
+ * round it writes the services file and the scope manifest {@code
+ * META-INF/portcullis/scopes.json}.
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
