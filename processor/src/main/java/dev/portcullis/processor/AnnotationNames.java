@@ -11,6 +11,7 @@ final class AnnotationNames {
   static final String REQUIRES_SCOPE = "dev.portcullis.RequiresScope";
   static final String REQUIRES_TOKEN = "dev.portcullis.RequiresToken";
   static final String PUBLIC = "dev.portcullis.Public";
+  static final String OAUTH_CLIENT = "dev.portcullis.OAuthClient";
 
   static final String JAXRS_PACKAGE = "jakarta.ws.rs";
   static final String PATH = "jakarta.ws.rs.Path";

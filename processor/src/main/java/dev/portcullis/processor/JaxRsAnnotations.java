@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -51,6 +52,17 @@ final class JaxRsAnnotations {
       }
     }
     return MethodRole.NONE;
+  }
+
+  /**
+   * The declaration whose JAX-RS annotations apply to {@code method} as a member of {@code
+   * type}: the nearest of the method and the methods it overrides with any JAX-RS annotation.
+   */
+  Optional<ExecutableElement> annotatedDeclaration(ExecutableElement method, TypeElement type) {
+    List<ExecutableElement> chain = new ArrayList<>();
+    chain.add(method);
+    chain.addAll(hierarchy.overridden(method, type));
+    return chain.stream().filter(this::hasJaxRsAnnotation).findFirst();
   }
 
   /** Whether JAX-RS dispatches requests to {@code method} as a member of {@code type}. */

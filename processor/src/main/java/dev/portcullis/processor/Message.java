@@ -92,6 +92,95 @@ enum Message {
       "The scope binding of %s was not generated because the class or its Portcullis"
           + " annotations refer to types or constants that do not exist. Fix the missing types;"
           + " until then its resource methods would not be protected."),
+  CLIENT_NOT_AN_INTERFACE(
+      Diagnostic.Kind.ERROR,
+      "@OAuthClient on %s has no effect: a client is generated only for an interface. Declare"
+          + " the client as an interface whose methods carry JAX-RS annotations, for example"
+          + " \"interface OrdersClient extends OrdersApi\"."),
+  CLIENT_NOT_IMPLEMENTABLE(
+      Diagnostic.Kind.ERROR,
+      "The client of @OAuthClient interface %s cannot be generated because %s. Make it a"
+          + " top-level or static nested interface without type parameters and with at least"
+          + " package access."),
+  CLIENT_NAME_INVALID(
+      Diagnostic.Kind.ERROR,
+      "@OAuthClient on %s has the name \"%s\", which cannot be used in configuration keys such"
+          + " as portcullis.client.<name>.base-uri. Use letters, digits, '-' and '_', starting"
+          + " with a letter or digit, for example \"orders-reader\"."),
+  CLIENT_SCOPE_INVALID(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" in @OAuthClient on %s is not a valid OAuth 2.0 scope: RFC 6749 section 3.3"
+          + " allows one or more printable ASCII characters other than space, '\"' and '\\'."
+          + " Write each scope as its own string, exactly as the authorization server issues"
+          + " it."),
+  CLIENT_SCOPE_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "Scope \"%s\" is listed more than once in @OAuthClient on %s. Remove the repeated"
+          + " scope."),
+  CLIENT_SCOPES_MISSING(
+      Diagnostic.Kind.ERROR,
+      "Client %s cannot call %s: the method requires %s, and the scopes of @OAuthClient lack %s."
+          + " Add %s to scopes, or declare the client on an interface that does not include"
+          + " this method."),
+  CLIENT_SCOPES_NONE_OF(
+      Diagnostic.Kind.ERROR,
+      "Client %s cannot call %s: the method requires %s, and the scopes of @OAuthClient include"
+          + " none of them. Add one of %s to scopes, or declare the client on an interface that"
+          + " does not include this method."),
+  CLIENT_METHOD_NOT_HTTP(
+      Diagnostic.Kind.ERROR,
+      "Client method %s has no HTTP method annotation such as @GET (neither it nor a method it"
+          + " overrides has one), so the generated client cannot call it. Add the HTTP method"
+          + " annotation, or make it a default method. Sub-resource locators are not"
+          + " supported."),
+  CLIENT_METHOD_GENERIC(
+      Diagnostic.Kind.ERROR,
+      "Client method %s declares type parameters, so the generated client cannot know which"
+          + " type to read or send. Use concrete types, such as List<Order> instead of <T>"
+          + " List<T>."),
+  CLIENT_METHOD_TWO_ENTITIES(
+      Diagnostic.Kind.ERROR,
+      "Client method %s has more than one parameter without a JAX-RS annotation (%s and %s),"
+          + " but a request has one body. Annotate every parameter except the body with"
+          + " @PathParam, @QueryParam, @HeaderParam, @CookieParam, @MatrixParam or"
+          + " @FormParam."),
+  CLIENT_METHOD_ENTITY_AND_FORM(
+      Diagnostic.Kind.ERROR,
+      "Client method %s has both a body parameter %s and @FormParam parameters, but a request"
+          + " has one body. Send the form fields as @FormParam parameters only, or send the"
+          + " whole body as the one unannotated parameter."),
+  CLIENT_PARAMETER_UNSUPPORTED(
+      Diagnostic.Kind.ERROR,
+      "Parameter %s of client method %s is annotated @%s, which generated clients do not"
+          + " support: %s"),
+  CLIENT_BEAN_PROPERTY_UNREADABLE(
+      Diagnostic.Kind.ERROR,
+      "%s of @BeanParam type %s, used by client method %s, is annotated @%s, but the generated"
+          + " client cannot read it: it is not a public field and has no public getter %s()."
+          + " Add the getter or make the field public."),
+  CLIENT_BEAN_PARAM_NOT_A_CLASS(
+      Diagnostic.Kind.ERROR,
+      "Parameter %s of client method %s is a @BeanParam of type %s, which is not a class whose"
+          + " fields or setters carry JAX-RS parameter annotations. Use such a class, or pass"
+          + " the values as separate @QueryParam, @HeaderParam, ... parameters."),
+  CLIENT_PATH_PARAM_NOT_IN_PATH(
+      Diagnostic.Kind.ERROR,
+      "@PathParam(\"%s\") on parameter %s of client method %s names no template of its path"
+          + " \"%s\". Use one of the templates (%s), or add {%s} to @Path."),
+  CLIENT_PATH_TEMPLATE_UNBOUND(
+      Diagnostic.Kind.ERROR,
+      "The path \"%s\" of client method %s has the template {%s}, but no parameter is"
+          + " annotated @PathParam(\"%s\"), so the request path could not be built. Add such a"
+          + " parameter."),
+  CLIENT_RETURN_TYPE_UNSUPPORTED(
+      Diagnostic.Kind.ERROR,
+      "Client method %s returns %s, which the generated client cannot produce. Return an entity"
+          + " type (such as Order or List<Order>), Response, void, or CompletionStage of one of"
+          + " them."),
+  CLIENT_UNRESOLVED_TYPES(
+      Diagnostic.Kind.ERROR,
+      "The client of @OAuthClient interface %s was not generated because the interface or its"
+          + " methods refer to types that do not exist. Fix the missing types."),
   PROCESSOR_FAILED(
       Diagnostic.Kind.ERROR,
       "Portcullis annotation processor failed with %s. This is a bug in Portcullis, please"

@@ -47,6 +47,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private ResourceClassReader resourceClassReader;
   private BindingGenerator bindingGenerator;
   private ServiceFileWriter serviceFileWriter;
+  private ClientStubStep clientStubStep;
 
   private final Set<String> deferredClasses = new LinkedHashSet<>();
   private final SortedSet<String> generatedBindings = new TreeSet<>();
@@ -79,12 +80,33 @@ public final class PortcullisProcessor extends AbstractProcessor {
     bindingGenerator =
         new BindingGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null);
     serviceFileWriter = new ServiceFileWriter(processingEnv.getFiler(), elements);
+    DecisionResolver clientDecisions =
+        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
+    clientStubStep =
+        new ClientStubStep(
+            elements,
+            new ClientInterfaceReader(
+                types,
+                hierarchy,
+                new ClientMethodReader(
+                    types,
+                    jaxRs,
+                    new BeanParamReader(elements, types, reporter, names),
+                    reporter,
+                    names),
+                new ScopeCoverageValidator(clientDecisions, hierarchy, reporter, names),
+                reporter,
+                names),
+            new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
+            reporter,
+            processingEnv.getFiler());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> types = new TreeSet<>(AnnotationNames.STANDARD_HTTP_METHODS);
     types.add(AnnotationNames.PATH);
+    types.add(AnnotationNames.OAUTH_CLIENT);
     for (RequirementKind kind : RequirementKind.values()) {
       types.add(kind.annotationName());
     }
@@ -103,6 +125,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
         finish();
       } else {
         validateAnnotatedElements(roundEnv);
+        clientStubStep.process(roundEnv);
         bindResourceClasses(roundEnv);
       }
     } catch (Throwable t) { // A crash must reach the user as a diagnostic, not abort javac.
@@ -143,6 +166,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
       collectConcreteClasses(root, candidates);
     }
     for (TypeElement candidate : candidates) {
+      if (clientStubStep.isGeneratedStub(candidate.getQualifiedName().toString())) {
+        continue; // A client implements the API interface; it is not a resource class.
+      }
       Result result = resourceClassReader.read(candidate);
       switch (result.status()) {
         case READY -> {
@@ -181,6 +207,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   }
 
   private void finish() throws IOException {
+    clientStubStep.finish();
     for (String name : deferredClasses) {
       TypeElement deferred = elements.getTypeElement(name);
       // javac reports the missing types itself; say what that means for protection only

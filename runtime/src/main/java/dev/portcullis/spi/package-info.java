@@ -9,6 +9,12 @@
  * META-INF/services/dev.portcullis.spi.ScopeBinding}. The runtime loads the bindings once,
  * with {@link java.util.ServiceLoader}, when the application starts.
  *
+ * <p>For every {@code @OAuthClient} interface the processor writes a final class {@code
+ * <Interface>_OAuthStub}; each of its methods starts a {@link dev.portcullis.spi.ClientCall}
+ * from a {@link dev.portcullis.spi.StubTarget}, adds the method's parameters and invokes it.
+ * Tokens, the one replay after {@code 401 invalid_token} and status exceptions live in {@code
+ * ClientCall}, not in generated code.
+ *
  * <p>Application code does not normally use this package; it is public so that generated
  * code in any package can reach it, and it changes only together with the processor.
  */

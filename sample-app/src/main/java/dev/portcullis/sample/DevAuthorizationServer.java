@@ -28,6 +28,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 final class DevAuthorizationServer implements AutoCloseable {
 
   static final String ISSUER_ID = "default";
+  static final long DEFAULT_LIFETIME_SECONDS = 3600;
 
   private final MockOAuth2Server server;
 
@@ -37,7 +38,12 @@ final class DevAuthorizationServer implements AutoCloseable {
 
   /** Starts on 127.0.0.1:{@code preferredPort}, or on any free port when that one is taken. */
   static DevAuthorizationServer start(int preferredPort, String audience) {
-    OrdersTokenCallback callback = new OrdersTokenCallback(audience);
+    return start(preferredPort, audience, DEFAULT_LIFETIME_SECONDS);
+  }
+
+  /** Like {@link #start(int, String)}, issuing tokens that expire after {@code lifetimeSeconds}. */
+  static DevAuthorizationServer start(int preferredPort, String audience, long lifetimeSeconds) {
+    OrdersTokenCallback callback = new OrdersTokenCallback(audience, lifetimeSeconds);
     OAuth2Config config = new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), Set.of(callback));
     MockOAuth2Server server = new MockOAuth2Server(config);
     try {
@@ -79,11 +85,12 @@ final class DevAuthorizationServer implements AutoCloseable {
 
   /** Shapes every token the way a real identity provider configured for the API would. */
   private static final class OrdersTokenCallback implements OAuth2TokenCallback {
-    private static final long LIFETIME_SECONDS = 3600;
     private final String audience;
+    private final long lifetimeSeconds;
 
-    OrdersTokenCallback(String audience) {
+    OrdersTokenCallback(String audience, long lifetimeSeconds) {
       this.audience = audience;
+      this.lifetimeSeconds = lifetimeSeconds;
     }
 
     @Override
@@ -121,7 +128,7 @@ final class DevAuthorizationServer implements AutoCloseable {
 
     @Override
     public long tokenExpiry() {
-      return LIFETIME_SECONDS;
+      return lifetimeSeconds;
     }
 
     private static String clientId(TokenRequest request) {

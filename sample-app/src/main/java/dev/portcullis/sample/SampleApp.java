@@ -40,8 +40,17 @@ public final class SampleApp implements AutoCloseable {
 
   /** Runs the sample until the process is stopped. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length == 1 && args[0].equals("demo")) {
+      try {
+        new Demo(System.out).run();
+      } catch (RuntimeException e) {
+        System.err.println("The demo failed: " + e);
+        System.exit(1);
+      }
+      System.exit(0);
+    }
     if (args.length > 1 || (args.length == 1 && !args[0].equals("serve"))) {
-      System.err.println("Usage: java -jar portcullis-sample-app.jar [serve]");
+      System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo]");
       System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
       System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see README.md.");
       System.exit(2);
@@ -65,6 +74,15 @@ public final class SampleApp implements AutoCloseable {
    * @throws IllegalStateException when the configuration is wrong or a port is taken
    */
   static SampleApp start(Map<String, String> env, java.util.Properties properties) {
+    return start(env, properties, DevAuthorizationServer.DEFAULT_LIFETIME_SECONDS);
+  }
+
+  /**
+   * Like {@link #start(Map, java.util.Properties)}; an embedded development server issues tokens
+   * that expire after {@code devTokenLifetimeSeconds}.
+   */
+  static SampleApp start(
+      Map<String, String> env, java.util.Properties properties, long devTokenLifetimeSeconds) {
     int port = port(env.get("PORT"));
     String audience = firstNonBlank(properties.getProperty("portcullis.audience"), env.get("PORTCULLIS_AUDIENCE"), DEFAULT_AUDIENCE);
     String configuredIssuer = firstNonBlank(properties.getProperty("portcullis.issuer"), env.get("PORTCULLIS_ISSUER"), null);
@@ -76,7 +94,7 @@ public final class SampleApp implements AutoCloseable {
     }
     String issuer = configuredIssuer;
     if (configuredIssuer == null) {
-      devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience);
+      devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
       issuer = devServer.issuer();
       config.issuer(issuer);
     }

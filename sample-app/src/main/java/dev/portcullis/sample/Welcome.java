@@ -59,6 +59,7 @@ final class Welcome {
     out.println("  # a broken token: 401 error=\"invalid_token\"");
     out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer not.a.token\"");
     out.println();
+    out.println("Generated OAuth clients calling this API, step by step: java -jar portcullis-sample-app.jar demo");
   }
 
   private String tokenCommand(String client, String scope) {

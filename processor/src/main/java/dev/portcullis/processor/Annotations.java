@@ -1,0 +1,79 @@
+package dev.portcullis.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads annotation values by the annotation's qualified name, the same for sources and class
+ * files, so that the processor needs neither JAX-RS nor the runtime on its own class path.
+ */
+final class Annotations {
+  private Annotations() {}
+
+  static String name(AnnotationMirror mirror) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
+    return find(element, mirror -> name(mirror).equals(qualifiedName));
+  }
+
+  static Optional<AnnotationMirror> find(Element element, Predicate<AnnotationMirror> test) {
+    return element.getAnnotationMirrors().stream()
+        .filter(test)
+        .map(mirror -> (AnnotationMirror) mirror)
+        .findFirst();
+  }
+
+  /** The explicitly written value of {@code member}, if any. */
+  static Optional<AnnotationValue> value(AnnotationMirror mirror, String member) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The string {@code value()} of the annotation on {@code element}, if present. */
+  static Optional<String> stringValue(Element element, String annotation) {
+    return find(element, annotation)
+        .flatMap(mirror -> value(mirror, "value"))
+        .map(AnnotationValue::getValue)
+        .filter(String.class::isInstance)
+        .map(String.class::cast);
+  }
+
+  /** The strings of a {@code String[] value()}; empty when the annotation is absent. */
+  static List<String> stringValues(Element element, String annotation) {
+    List<String> strings = new ArrayList<>();
+    find(element, annotation)
+        .flatMap(mirror -> value(mirror, "value"))
+        .ifPresent(value -> strings.addAll(strings(value)));
+    return strings;
+  }
+
+  /** The strings of an array value, or of a single string value. */
+  static List<String> strings(AnnotationValue value) {
+    List<String> strings = new ArrayList<>();
+    if (value.getValue() instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof AnnotationValue each && each.getValue() instanceof String string) {
+          strings.add(string);
+        }
+      }
+    } else if (value.getValue() instanceof String string) {
+      strings.add(string);
+    }
+    return strings;
+  }
+}

@@ -1,0 +1,206 @@
+package dev.portcullis.processor;
+
+import com.palantir.javapoet.ClassName;
+import dev.portcullis.processor.ClientInterface.ClientMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads and validates one {@code @OAuthClient} interface: the annotation, the interface, every
+ * method's signature and the scope coverage. Only a clean read yields a {@link
+ * ClientInterface}; an interface that refers to types not generated yet is deferred.
+ */
+final class ClientInterfaceReader {
+  /** RFC 6749 section 3.3 {@code scope-token}. */
+  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+  private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+  /** The outcome of reading one interface. */
+  enum Status {
+    READY,
+    DEFERRED,
+    INVALID
+  }
+
+  record Result(Status status, Optional<ClientInterface> model) {}
+
+  private final Types types;
+  private final MethodHierarchy hierarchy;
+  private final ClientMethodReader methodReader;
+  private final ScopeCoverageValidator coverage;
+  private final DiagnosticReporter reporter;
+  private final ElementNames names;
+
+  ClientInterfaceReader(
+      Types types,
+      MethodHierarchy hierarchy,
+      ClientMethodReader methodReader,
+      ScopeCoverageValidator coverage,
+      DiagnosticReporter reporter,
+      ElementNames names) {
+    this.types = types;
+    this.hierarchy = hierarchy;
+    this.methodReader = methodReader;
+    this.coverage = coverage;
+    this.reporter = reporter;
+    this.names = names;
+  }
+
+  Result read(TypeElement type) {
+    AnnotationMirror mirror = Annotations.find(type, AnnotationNames.OAUTH_CLIENT).orElseThrow();
+    if (type.getKind() != ElementKind.INTERFACE) {
+      reporter.reportOnAnnotation(
+          Message.CLIENT_NOT_AN_INTERFACE, type, mirror, names.describe(type));
+      return new Result(Status.INVALID, Optional.empty());
+    }
+    if (refersToMissingTypes(type)) {
+      return new Result(Status.DEFERRED, Optional.empty());
+    }
+    int errors = reporter.errorCount();
+    Optional<String> notImplementable = whyNotImplementable(type);
+    if (notImplementable.isPresent()) {
+      reporter.reportOnAnnotation(
+          Message.CLIENT_NOT_IMPLEMENTABLE,
+          type,
+          mirror,
+          names.describe(type),
+          notImplementable.get());
+      return new Result(Status.INVALID, Optional.empty());
+    }
+    OAuthClientAnnotation annotation = readAnnotation(type, mirror);
+    List<ClientMethod> methods = new ArrayList<>();
+    for (ExecutableElement method : abstractMethods(type)) {
+      Optional<Requirement> requirement = coverage.check(type, method, annotation);
+      boolean sendsToken =
+          requirement.map(r -> r.kind() != RequirementKind.PUBLIC).orElse(true);
+      methodReader.read(type, method, sendsToken).ifPresent(methods::add);
+    }
+    if (reporter.errorCount() != errors) {
+      return new Result(Status.INVALID, Optional.empty());
+    }
+    ClassName interfaceName = ClassName.get(type);
+    ClassName stubName =
+        ClassName.get(
+            interfaceName.packageName(),
+            String.join("_", ElementNames.nestedNames(type)) + "_OAuthStub");
+    return new Result(
+        Status.READY,
+        Optional.of(
+            new ClientInterface(
+                type, interfaceName, stubName, annotation.name(), annotation.scopes(), methods)));
+  }
+
+  private OAuthClientAnnotation readAnnotation(TypeElement type, AnnotationMirror mirror) {
+    AnnotationValue nameValue = Annotations.value(mirror, "name").orElse(null);
+    String name = nameValue != null && nameValue.getValue() instanceof String s ? s : "";
+    if (!CLIENT_NAME.matcher(name).matches()) {
+      reporter.reportOnValue(
+          Message.CLIENT_NAME_INVALID, type, mirror, nameValue, names.describe(type), name);
+    }
+    AnnotationValue scopesValue = Annotations.value(mirror, "scopes").orElse(null);
+    List<String> scopes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    if (scopesValue != null) {
+      List<AnnotationValue> items = new ArrayList<>();
+      if (scopesValue.getValue() instanceof List<?> list) {
+        list.forEach(item -> items.add((AnnotationValue) item));
+      } else {
+        items.add(scopesValue);
+      }
+      for (AnnotationValue item : items) {
+        String scope = item.getValue() instanceof String s ? s : "";
+        if (!SCOPE_TOKEN.matcher(scope).matches()) {
+          reporter.reportOnValue(
+              Message.CLIENT_SCOPE_INVALID, type, mirror, item, scope, names.describe(type));
+        } else if (!seen.add(scope)) {
+          reporter.reportOnValue(
+              Message.CLIENT_SCOPE_DUPLICATE, type, mirror, item, scope, names.describe(type));
+        } else {
+          scopes.add(scope);
+        }
+      }
+    }
+    return new OAuthClientAnnotation(name, scopes, mirror, nameValue, scopesValue);
+  }
+
+  /** Abstract instance methods, sorted by name and parameter types for stable output. */
+  private List<ExecutableElement> abstractMethods(TypeElement type) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : hierarchy.instanceMethods(type)) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        methods.add(method);
+      }
+    }
+    methods.sort(Comparator.comparing(names::describe));
+    return methods;
+  }
+
+  private static Optional<String> whyNotImplementable(TypeElement type) {
+    if (!type.getTypeParameters().isEmpty()) {
+      return Optional.of("it has type parameters");
+    }
+    Element current = type;
+    while (current instanceof TypeElement nested) {
+      if (nested.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(
+            nested == type ? "it is private" : "it is nested in a private type");
+      }
+      if (nested.getNestingKind() == NestingKind.LOCAL) {
+        return Optional.of("it is local to a method");
+      }
+      current = nested.getEnclosingElement();
+    }
+    return Optional.empty();
+  }
+
+  private boolean refersToMissingTypes(TypeElement type) {
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (supertype.getKind() == TypeKind.ERROR) {
+        return true;
+      }
+    }
+    for (ExecutableElement method : hierarchy.instanceMethods(type)) {
+      if (isMissing(method.getReturnType())) {
+        return true;
+      }
+      for (var parameter : method.getParameters()) {
+        if (isMissing(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissing(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof ArrayType array) {
+      return isMissing(array.getComponentType());
+    }
+    if (type instanceof DeclaredType declared) {
+      return declared.getTypeArguments().stream().anyMatch(ClientInterfaceReader::isMissing);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.portcullis.processor;
+
+import dev.portcullis.processor.ClientInterface.ParameterKind;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * Where the JAX-RS annotations of a method parameter, or of a field or setter of a
+ * {@code @BeanParam} class, put its value in a request.
+ *
+ * @param kind where the value goes; {@link ParameterKind#ENTITY} when nothing says otherwise
+ * @param name the parameter, header, cookie or field name; empty for the entity
+ * @param defaultValue the {@code @DefaultValue}, if any
+ * @param beanParam whether it is a {@code @BeanParam}
+ * @param context the {@code @Context} annotation, which has no meaning in a request
+ */
+record ParameterBinding(
+    ParameterKind kind,
+    String name,
+    Optional<String> defaultValue,
+    boolean beanParam,
+    Optional<AnnotationMirror> context) {
+  private static final String WS = "jakarta.ws.rs.";
+  private static final Map<String, ParameterKind> KINDS =
+      Map.of(
+          WS + "PathParam", ParameterKind.PATH,
+          WS + "QueryParam", ParameterKind.QUERY,
+          WS + "MatrixParam", ParameterKind.MATRIX,
+          WS + "HeaderParam", ParameterKind.HEADER,
+          WS + "CookieParam", ParameterKind.COOKIE,
+          WS + "FormParam", ParameterKind.FORM);
+
+  static ParameterBinding of(Element element) {
+    ParameterKind kind = ParameterKind.ENTITY;
+    String name = "";
+    Optional<String> defaultValue = Optional.empty();
+    boolean beanParam = false;
+    Optional<AnnotationMirror> context = Optional.empty();
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      String annotation = Annotations.name(mirror);
+      if (KINDS.containsKey(annotation)) {
+        kind = KINDS.get(annotation);
+        name = Annotations.stringValue(element, annotation).orElse("");
+      } else if (annotation.equals(WS + "DefaultValue")) {
+        defaultValue = Annotations.stringValue(element, annotation);
+      } else if (annotation.equals(WS + "BeanParam")) {
+        beanParam = true;
+      } else if (annotation.equals(WS + "core.Context")) {
+        context = Optional.of(mirror);
+      }
+    }
+    return new ParameterBinding(kind, name, defaultValue, beanParam, context);
+  }
+
+  /** Whether a request parameter annotation ({@code @QueryParam}, ...) is present. */
+  boolean isRequestParameter() {
+    return kind != ParameterKind.ENTITY;
+  }
+}

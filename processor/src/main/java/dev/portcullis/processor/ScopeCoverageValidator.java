@@ -1,0 +1,71 @@
+package dev.portcullis.processor;
+
+import dev.portcullis.processor.DeclaredRequirements.Consultation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Checks that the scopes an {@code @OAuthClient} requests cover every method it can call. The
+ * requirement of a method is found exactly as for a resource class implementing the client
+ * interface ({@link DecisionResolver}), so the client and the server agree on it: {@code
+ * ALL} needs every listed scope, {@code ANY} one of them, {@code @RequiresToken} and {@code
+ * @Public} nothing.
+ */
+final class ScopeCoverageValidator {
+  private final DecisionResolver resolver;
+  private final MethodHierarchy hierarchy;
+  private final DiagnosticReporter reporter;
+  private final ElementNames names;
+
+  ScopeCoverageValidator(
+      DecisionResolver resolver,
+      MethodHierarchy hierarchy,
+      DiagnosticReporter reporter,
+      ElementNames names) {
+    this.resolver = resolver;
+    this.hierarchy = hierarchy;
+    this.reporter = reporter;
+    this.names = names;
+  }
+
+  /**
+   * The requirement of {@code method}, if it has one, after reporting at the annotation's
+   * {@code scopes} when {@code client} does not satisfy it.
+   */
+  Optional<Requirement> check(
+      TypeElement client, ExecutableElement method, OAuthClientAnnotation annotation) {
+    Optional<Requirement> requirement =
+        resolver
+            .resolve(client, method, hierarchy.overridden(method, client), new Consultation())
+            .map(Decision::requirement);
+    if (requirement.isEmpty() || requirement.get().kind() != RequirementKind.SCOPES) {
+      return requirement;
+    }
+    Requirement required = requirement.get();
+    List<String> missing = new ArrayList<>(required.scopes());
+    missing.removeAll(annotation.scopes());
+    boolean any = "ANY".equals(required.match());
+    boolean covered = any ? missing.size() < required.scopes().size() : missing.isEmpty();
+    if (!covered) {
+      String quoted = quote(missing);
+      reporter.reportOnValue(
+          any ? Message.CLIENT_SCOPES_NONE_OF : Message.CLIENT_SCOPES_MISSING,
+          client,
+          annotation.mirror(),
+          annotation.scopesValue(),
+          names.describe(client),
+          names.describe(method),
+          required.describe(),
+          quoted,
+          quoted);
+    }
+    return requirement;
+  }
+
+  private static String quote(List<String> scopes) {
+    return "\"" + String.join("\", \"", scopes) + "\"";
+  }
+}

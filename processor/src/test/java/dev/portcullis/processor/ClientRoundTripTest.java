@@ -1,0 +1,321 @@
+package dev.portcullis.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.OAuthClients;
+import dev.portcullis.PortcullisConfig;
+import dev.portcullis.PortcullisFeature;
+import dev.portcullis.client.ClientAuthentication;
+import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.TokenClient;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.tools.JavaFileObject;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated client calls a Portcullis-protected Jersey server over real HTTP, with tokens
+ * that {@link TokenClient} obtains with client_credentials from a real authorization server.
+ */
+class ClientRoundTripTest {
+  private static final String AUDIENCE = "catalog-api";
+  private static final String ALL_SCOPES = "catalog:read catalog:write";
+  private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+
+  @TempDir static Path classes;
+
+  private static MockOAuth2Server authorizationServer;
+  private static URLClassLoader loader;
+  private static HttpServer server;
+  private static URI base;
+  private static Client http;
+  private static Class<?> clientInterface;
+
+  @BeforeAll
+  static void start() throws Exception {
+    writeClassOutput(StubGenerationTest.CATALOG.generatedFiles());
+    authorizationServer = new MockOAuth2Server();
+    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
+    loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, ClientRoundTripTest.class.getClassLoader());
+    clientInterface = loader.loadClass("catalog.CatalogClient");
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      PortcullisConfig config =
+          PortcullisConfig.builder()
+              .issuer(authorizationServer.issuerUrl("default").toString())
+              .audience(AUDIENCE)
+              .build();
+      ResourceConfig app =
+          new ResourceConfig(loader.loadClass("catalog.CatalogResource"))
+              .register(JacksonFeature.class)
+              .register(new RequestCounter())
+              .register(new PortcullisFeature(config));
+      server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+      base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+    http = ClientBuilder.newBuilder().register(JacksonFeature.class).build();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (http != null) {
+      http.close();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+    if (authorizationServer != null) {
+      authorizationServer.shutdown();
+    }
+    if (loader != null) {
+      loader.close();
+    }
+  }
+
+  @Test
+  void collectionQueryParameterIsRepeatedAndDefaultValueFillsANull() throws Exception {
+    List<?> items = (List<?>) call(client(ALL_SCOPES), "list", List.of("red", "a&b=c d+e%f{g}"), null);
+    assertEquals("red,a&b=c d+e%f{g}", field(items.get(0), "name"));
+    assertEquals("20", field(items.get(1), "name"));
+  }
+
+  @Test
+  void pathParameterIsEncodedAsOneSegmentSlashIncluded() throws Exception {
+    Object item = call(client(ALL_SCOPES), "get", "shelf/7 a");
+    assertEquals("shelf/7 a", field(item, "id"));
+  }
+
+  @Test
+  void headerCookieAndMatrixParametersAreSent() throws Exception {
+    assertEquals("t-1|s-1|1", call(client(ALL_SCOPES), "echo", "t-1", "s-1", null));
+  }
+
+  @Test
+  void beanParameterPropertiesAreSentByTheirAnnotations() throws Exception {
+    Object query = loader.loadClass("catalog.SearchQuery").getConstructor().newInstance();
+    query.getClass().getMethod("setText", String.class).invoke(query, "blue ink");
+    query.getClass().getField("tags").set(query, List.of("a", "b"));
+    assertEquals("blue ink|1|a,b", call(client(ALL_SCOPES), "search", query));
+  }
+
+  @Test
+  void formParametersBecomeTheBody() throws Exception {
+    assertEquals("pen|a,b", call(client(ALL_SCOPES), "form", "pen", List.of("a", "b")));
+  }
+
+  @Test
+  void entityIsSentAndTheRawResponseReturned() throws Exception {
+    Object item = loader.loadClass("catalog.Item").getConstructor(String.class, String.class)
+        .newInstance("i-1", "ink");
+    try (Response response = (Response) call(client(ALL_SCOPES), "create", item)) {
+      assertEquals(201, response.getStatus());
+      assertTrue(response.getLocation().getPath().endsWith("/catalog/items/i-1"));
+    }
+    assertEquals("ink", field(call(client(ALL_SCOPES), "replace", "i-1", item), "name"));
+  }
+
+  @Test
+  void primitiveAndAsynchronousResults() throws Exception {
+    Object stub = client(ALL_SCOPES);
+    assertEquals(42, call(stub, "count"));
+    CompletionStage<?> async = (CompletionStage<?>) call(stub, "getAsync", "x");
+    assertEquals("async x", field(async.toCompletableFuture().get(10, TimeUnit.SECONDS), "name"));
+    call(stub, "delete", "d-1");
+  }
+
+  @Test
+  void errorStatusesRaiseTheMatchingExceptionButResponseGetsItRaw() throws Exception {
+    Object stub = client(ALL_SCOPES);
+    assertThrows(NotFoundException.class, () -> call(stub, "get", "missing"));
+    assertThrows(NotFoundException.class, () -> call(stub, "delete", "missing"));
+
+    Object reader = client("profile");
+    ForbiddenException refused = assertThrows(ForbiddenException.class, () -> call(reader, "get", "x"));
+    assertTrue(
+        refused.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE)
+            .contains("error=\"insufficient_scope\""));
+    try (Response raw = (Response) call(reader, "exists", "x")) {
+      assertEquals(403, raw.getStatus());
+    }
+  }
+
+  @Test
+  void publicMethodSendsNoToken() throws Exception {
+    CountingTokens tokens = tokens(List.of());
+    assertEquals("anonymous", call(stub(tokens), "status"));
+    assertEquals(0, tokens.tokens.get());
+  }
+
+  @Test
+  void rejectedTokenIsReplacedAndAnIdempotentRequestReplayedOnce() throws Exception {
+    CountingTokens tokens = tokens(List.of("other-api", AUDIENCE));
+    Object item = call(stub(tokens), "get", "replay-get");
+    assertEquals("replay-get", field(item, "id"));
+    assertEquals(2, requests("GET /catalog/items/replay-get"));
+    assertEquals(1, tokens.invalidations.get());
+  }
+
+  @Test
+  void asynchronousRequestIsReplayedOnceToo() throws Exception {
+    CountingTokens tokens = tokens(List.of("other-api", AUDIENCE));
+    CompletionStage<?> item = (CompletionStage<?>) call(stub(tokens), "getAsync", "replay-async");
+    assertEquals("async replay-async", field(item.toCompletableFuture().get(10, TimeUnit.SECONDS), "name"));
+    assertEquals(2, requests("GET /catalog/async/replay-async"));
+    assertEquals(1, tokens.invalidations.get());
+  }
+
+  @Test
+  void rejectedTokenIsNeverReplayedInALoop() {
+    CountingTokens tokens = tokens(List.of("other-api", "other-api"));
+    assertThrows(NotAuthorizedException.class, () -> call(stub(tokens), "get", "replay-twice"));
+    assertEquals(2, requests("GET /catalog/items/replay-twice"));
+  }
+
+  @Test
+  void rejectedPostIsNotReplayed() {
+    CountingTokens tokens = tokens(List.of("other-api"));
+    int before = requests("POST /catalog/form");
+    assertThrows(NotAuthorizedException.class, () -> call(stub(tokens), "form", "replay-post", List.of()));
+    assertEquals(before + 1, requests("POST /catalog/form"));
+    assertEquals(1, tokens.invalidations.get());
+    assertEquals(1, tokens.tokens.get());
+  }
+
+  @Test
+  void clientFromConfigurationRequestsTheAnnotationScopes() throws Exception {
+    String prefix = "portcullis.client.catalog.";
+    Map<String, String> properties = Map.of(
+        prefix + "base-uri", base.toString(),
+        prefix + "token-endpoint", authorizationServer.tokenEndpointUrl("default").toString(),
+        prefix + "client-id", "catalog-service",
+        prefix + "client-secret", "secret");
+    properties.forEach(System::setProperty);
+    try {
+      enqueue(AUDIENCE, ALL_SCOPES);
+      assertEquals(42, call(OAuthClients.fromConfiguration(clientInterface), "count"));
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  /** A client whose token grants {@code scope}. */
+  private static Object client(String scope) {
+    enqueue(AUDIENCE, scope);
+    return stub(new CountingTokens(tokenClient()));
+  }
+
+  /** Tokens whose successive audiences are {@code audiences}: a foreign one is rejected. */
+  private static CountingTokens tokens(List<String> audiences) {
+    audiences.forEach(audience -> enqueue(audience, ALL_SCOPES));
+    return new CountingTokens(tokenClient());
+  }
+
+  private static Object stub(CountingTokens tokens) {
+    return OAuthClients.builder(clientInterface).baseUri(base).tokens(tokens).client(http).build();
+  }
+
+  private static TokenClient tokenClient() {
+    return TokenClient.create(
+        OAuthClientSettings.builder()
+            .tokenEndpoint(authorizationServer.tokenEndpointUrl("default").toString())
+            .clientId("catalog-service")
+            .authentication(ClientAuthentication.clientSecretBasic("secret"))
+            .scopes("catalog:read", "catalog:write")
+            .build());
+  }
+
+  private static void enqueue(String audience, String scope) {
+    authorizationServer.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            "default", "catalog-service", "JWT", List.of(audience), Map.of("scope", scope), 3600));
+  }
+
+  private static int requests(String key) {
+    AtomicInteger count = REQUESTS.get(key);
+    return count == null ? 0 : count.get();
+  }
+
+  private static Object call(Object stub, String name, Object... args) throws Exception {
+    for (Method method : clientInterface.getMethods()) {
+      if (method.getName().equals(name) && method.getParameterCount() == args.length) {
+        try {
+          return method.invoke(stub, args);
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof Exception cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      }
+    }
+    throw new AssertionError("no method " + name);
+  }
+
+  private static Object field(Object item, String name) throws ReflectiveOperationException {
+    return item.getClass().getField(name).get(item);
+  }
+
+  private static void writeClassOutput(List<JavaFileObject> files) throws IOException {
+    for (JavaFileObject file : files) {
+      String name = file.getName();
+      if (name.startsWith("/CLASS_OUTPUT/")) {
+        Path target = classes.resolve(name.substring("/CLASS_OUTPUT/".length()));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.write(target, in.readAllBytes());
+        }
+      }
+    }
+  }
+
+  /** Counts requests by method and path before anything can reject them. */
+  @PreMatching
+  static final class RequestCounter implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+      String key = request.getMethod() + " /" + request.getUriInfo().getPath(false);
+      REQUESTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+  }
+}

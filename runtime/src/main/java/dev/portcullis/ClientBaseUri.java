@@ -1,0 +1,59 @@
+package dev.portcullis;
+
+import dev.portcullis.internal.UrlPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The base URI of a generated client: read from {@code portcullis.client.<name>.base-uri} and
+ * checked, because a bearer token sent over plain http to another host can be stolen on the way.
+ */
+final class ClientBaseUri {
+  private ClientBaseUri() {}
+
+  static URI fromConfiguration(String clientName) {
+    ConfigValues config = new ConfigValues(System::getProperty, System.getenv());
+    String key = key(clientName, "base-uri");
+    String text = config.text(key);
+    if (text == null) {
+      throw new PortcullisConfigException(
+          "Client " + clientName + " has no base URI. Set " + ConfigValues.describe(key)
+              + " to the API's URL, for example https://orders.example.com, or pass"
+              + " baseUri(...) to OAuthClients.builder(...).");
+    }
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      throw new PortcullisConfigException(
+          ConfigValues.propertyName(key) + " is \"" + text + "\", which is not a URL; use an"
+              + " absolute https URL such as https://orders.example.com.");
+    }
+  }
+
+  static void check(URI uri, String clientName) {
+    String key = key(clientName, "base-uri");
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new PortcullisConfigException(
+          "The base URI of client " + clientName + " is \"" + uri + "\", which is not an"
+              + " absolute http or https URL; set " + ConfigValues.propertyName(key)
+              + " to a URL such as https://orders.example.com.");
+    }
+    ConfigValues config = new ConfigValues(System::getProperty, System.getenv());
+    String insecureKey = key(clientName, "allow-insecure-http");
+    String insecure = config.text(insecureKey);
+    boolean allowInsecure = insecure != null && ConfigValues.parseBoolean(insecureKey, insecure);
+    if (scheme.equals("http") && !allowInsecure && !UrlPolicy.isLoopback(uri.getHost())) {
+      throw new PortcullisConfigException(
+          "The base URI of client " + clientName + " is \"" + uri + "\", a plain http URL to a"
+              + " host that is not loopback, so its bearer tokens could be read on the way. Use"
+              + " https, or set " + ConfigValues.propertyName(insecureKey) + "=true if the"
+              + " network path is trusted.");
+    }
+  }
+
+  private static String key(String clientName, String key) {
+    return "client." + clientName + "." + key;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.portcullis;
+
+import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.TokenClient;
+import dev.portcullis.client.TokenSource;
+import dev.portcullis.spi.StubTarget;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the generated clients of {@link OAuthClient} interfaces.
+ *
+ * <pre>{@code
+ * // Everything from configuration: portcullis.client.orders-reader.base-uri, .issuer, .client-id, ...
+ * OrdersReader orders = OAuthClients.fromConfiguration(OrdersReader.class);
+ *
+ * // Or in code, with your own JAX-RS client for JSON providers, TLS and timeouts:
+ * OrdersReader orders = OAuthClients.builder(OrdersReader.class)
+ *     .baseUri(URI.create("https://orders.example.com"))
+ *     .settings(OAuthClientSettings.builder("orders-reader").issuer(issuer).clientId(id)
+ *         .authentication(ClientAuthentication.clientSecretBasic(secret)).build())
+ *     .client(ClientBuilder.newBuilder().register(JacksonFeature.class).build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>The generated class {@code <Interface>_OAuthStub} is found once, when the client is
+ * created, by its name in the interface's class loader: nothing is looked up per call, no
+ * services file has to be merged across jars, and each stub stays the output of exactly one
+ * interface (which keeps incremental compilation precise). Clients are thread-safe; create one
+ * and share it.
+ *
+ * <p>Without {@link Builder#client(Client)} a JAX-RS client is built with {@link
+ * ClientBuilder} (10 s connect and 30 s read timeout); it needs a JAX-RS implementation such as
+ * Jersey on the class path and entity providers (JSON) for your types.
+ */
+public final class OAuthClients {
+  private OAuthClients() {}
+
+  /**
+   * A client of {@code clientInterface} for the API at {@code baseUri}, with tokens from
+   * {@code tokens}.
+   *
+   * @throws IllegalArgumentException if {@code clientInterface} is not an {@link OAuthClient}
+   *     interface
+   * @throws IllegalStateException if its stub was not generated (the processor did not run)
+   */
+  public static <T> T create(Class<T> clientInterface, URI baseUri, TokenSource tokens) {
+    return builder(clientInterface).baseUri(baseUri).tokens(tokens).build();
+  }
+
+  /**
+   * A client configured entirely by the keys {@code portcullis.client.<name>.*} (system
+   * properties) or {@code PORTCULLIS_CLIENT_<NAME>_*} (environment), where {@code <name>} is
+   * {@link OAuthClient#name()}: {@code base-uri} for the API and the token settings of {@link
+   * OAuthClientSettings}. The scopes requested are those of {@link OAuthClient#scopes()}
+   * unless {@code portcullis.client.<name>.scopes} is set.
+   *
+   * @throws PortcullisConfigException if {@code base-uri} is missing or not a URL
+   * @throws dev.portcullis.client.ClientConfigurationException if a token setting is wrong
+   */
+  public static <T> T fromConfiguration(Class<T> clientInterface) {
+    return builder(clientInterface).build();
+  }
+
+  /** A builder for a client of {@code clientInterface}; unset values come from configuration. */
+  public static <T> Builder<T> builder(Class<T> clientInterface) {
+    return new Builder<>(clientInterface);
+  }
+
+  /**
+   * Collects the base URI, the source of tokens and the JAX-RS client. What is not set in code
+   * is read from configuration when {@link #build()} is called.
+   */
+  public static final class Builder<T> {
+    private final Class<T> clientInterface;
+    private final OAuthClient annotation;
+    private URI baseUri;
+    private TokenSource tokens;
+    private OAuthClientSettings settings;
+    private Client client;
+
+    private Builder(Class<T> clientInterface) {
+      this.clientInterface = Objects.requireNonNull(clientInterface, "clientInterface");
+      this.annotation = clientInterface.getAnnotation(OAuthClient.class);
+      if (!clientInterface.isInterface() || annotation == null) {
+        throw new IllegalArgumentException(
+            clientInterface.getName() + " is not an interface annotated @OAuthClient, so there"
+                + " is no generated client for it. Annotate the API interface's client with"
+                + " @OAuthClient(name = ..., scopes = ...).");
+      }
+    }
+
+    /** The API's base URI; otherwise {@code portcullis.client.<name>.base-uri}. */
+    public Builder<T> baseUri(URI baseUri) {
+      this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+      return this;
+    }
+
+    /**
+     * Where tokens come from, for example a shared {@link TokenClient}; replaces {@link
+     * #settings(OAuthClientSettings)}. The source is used as it is: it should grant the
+     * scopes of the annotation.
+     */
+    public Builder<T> tokens(TokenSource tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * The token settings; otherwise {@link OAuthClientSettings#fromConfiguration(String)} with
+     * the annotation's name. Without scopes in the settings the annotation's are requested.
+     */
+    public Builder<T> settings(OAuthClientSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The JAX-RS client to send with, configured with your entity providers, TLS and timeouts.
+     * Its configuration is not changed; closing it is up to you.
+     */
+    public Builder<T> client(Client client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Creates the client.
+     *
+     * @throws PortcullisConfigException if the base URI is missing or not an http(s) URL
+     * @throws IllegalStateException if the stub was not generated
+     */
+    public T build() {
+      Class<? extends T> stub = stubClass();
+      URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
+      ClientBaseUri.check(base, annotation.name());
+      TokenSource source = tokens != null ? tokens : tokenSource();
+      Client http = client != null ? client : defaultClient();
+      StubTarget target = new StubTarget(http.target(base), source);
+      try {
+        return stub.getConstructor(StubTarget.class).newInstance(target);
+      } catch (InvocationTargetException e) {
+        throw new IllegalStateException("The stub " + stub.getName() + " failed to start.", e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            "The stub " + stub.getName() + " has no public constructor taking a StubTarget: it"
+                + " was generated by another Portcullis version. Rebuild with matching versions.",
+            e);
+      }
+    }
+
+    private TokenSource tokenSource() {
+      OAuthClientSettings resolved =
+          settings != null ? settings : OAuthClientSettings.fromConfiguration(annotation.name());
+      TokenClient tokenClient = TokenClient.create(resolved);
+      return resolved.scopes().isEmpty()
+          ? tokenClient.forScopes(Set.of(annotation.scopes()))
+          : tokenClient;
+    }
+
+    private Class<? extends T> stubClass() {
+      String name = stubName(clientInterface);
+      try {
+        Class<?> stub = Class.forName(name, true, clientInterface.getClassLoader());
+        return stub.asSubclass(clientInterface);
+      } catch (ClassNotFoundException | ClassCastException e) {
+        throw new IllegalStateException(
+            "There is no generated client " + name + " for " + clientInterface.getName()
+                + ": the Portcullis annotation processor did not run when it was compiled. Add"
+                + " dev.portcullis:portcullis-processor to the annotationProcessorPaths of"
+                + " maven-compiler-plugin (or Gradle's annotationProcessor) and rebuild.",
+            e);
+      }
+    }
+
+    private static Client defaultClient() {
+      return ClientBuilder.newBuilder()
+          .connectTimeout(10, TimeUnit.SECONDS)
+          .readTimeout(30, TimeUnit.SECONDS)
+          .build();
+    }
+  }
+
+  /** {@code shop.Outer$Inner} becomes {@code shop.Outer_Inner_OAuthStub}, as generated. */
+  static String stubName(Class<?> clientInterface) {
+    String packageName = clientInterface.getPackageName();
+    String binary = clientInterface.getName();
+    String nested = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
+    String simple = nested.replace('$', '_') + "_OAuthStub";
+    return packageName.isEmpty() ? simple : packageName + "." + simple;
+  }
+}

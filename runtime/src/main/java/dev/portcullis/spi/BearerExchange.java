@@ -1,0 +1,78 @@
+package dev.portcullis.spi;
+
+import dev.portcullis.client.AccessToken;
+import dev.portcullis.client.TokenRejection;
+import dev.portcullis.client.TokenSource;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Sends one request with a bearer token and handles its rejection: after {@code 401} with
+ * {@code error="invalid_token"} the token is invalidated and, when the request may be sent
+ * again, it is replayed exactly once with a fresh token. The second answer is final.
+ *
+ * <p>The token is attached here rather than by registering {@link
+ * dev.portcullis.client.BearerTokenFilter} on the caller's client: the exchange must know which
+ * token the API rejected in order to invalidate exactly that one, a synchronous {@code Response}
+ * does not carry the request's properties, and the caller's {@code Client} stays unchanged.
+ */
+final class BearerExchange {
+  private final TokenSource tokens;
+  private final boolean withToken;
+  private final boolean mayReplay;
+
+  /**
+   * @param tokens where tokens come from
+   * @param withToken false for {@code @Public} methods: nothing is attached or replayed
+   * @param mayReplay whether the request is idempotent and its body can be sent again
+   */
+  BearerExchange(TokenSource tokens, boolean withToken, boolean mayReplay) {
+    this.tokens = tokens;
+    this.withToken = withToken;
+    this.mayReplay = mayReplay;
+  }
+
+  /** Sends with {@code send}, which attaches the token it is given (null: none). */
+  Response execute(Function<AccessToken, Response> send) {
+    AccessToken token = withToken ? tokens.token() : null;
+    Response response = send.apply(token);
+    if (token != null && isInvalidToken(response)) {
+      tokens.invalidate(token);
+      if (mayReplay) {
+        response.close();
+        response = send.apply(tokens.token());
+      }
+    }
+    return response;
+  }
+
+  /** {@link #execute} for asynchronous sends; failures complete the stage exceptionally. */
+  CompletionStage<Response> executeAsync(Function<AccessToken, CompletionStage<Response>> send) {
+    AccessToken token;
+    try {
+      token = withToken ? tokens.token() : null;
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return send.apply(token)
+        .thenCompose(
+            response -> {
+              if (token != null && isInvalidToken(response)) {
+                tokens.invalidate(token);
+                if (mayReplay) {
+                  response.close();
+                  return send.apply(tokens.token());
+                }
+              }
+              return CompletableFuture.completedFuture(response);
+            });
+  }
+
+  private static boolean isInvalidToken(Response response) {
+    return TokenRejection.isInvalidToken(
+        response.getStatus(), response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE));
+  }
+}

@@ -1,0 +1,333 @@
+package dev.portcullis.spi;
+
+import dev.portcullis.client.AccessToken;
+import dev.portcullis.client.TokenSource;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * One HTTP request of a generated stub method: parameters are added in the order the method
+ * declares them, then one {@code invoke} method sends it.
+ *
+ * <h2>Tokens and the one replay</h2>
+ * Every request carries {@code Authorization: Bearer} with a token from the stub's {@link
+ * TokenSource} (obtained on the calling thread, from its cache when possible), unless the
+ * method is {@code @Public}. When the API answers {@code 401} with {@code
+ * error="invalid_token"}, the rejected token is {@linkplain TokenSource#invalidate(AccessToken)
+ * invalidated}; a request with an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE) whose body
+ * can be sent again is then sent once more with a fresh token. Never more than once: a second
+ * rejection is the answer. POST, PATCH and custom methods are not replayed, because the server
+ * may have acted on them.
+ *
+ * <h2>Failure semantics</h2>
+ * <ul>
+ *   <li>Any answer outside 2xx raises the matching {@link jakarta.ws.rs.WebApplicationException}
+ *       subclass ({@code NotFoundException}, {@code ForbiddenException}, {@code
+ *       NotAuthorizedException}, ...) with the response, its body buffered — except for {@link
+ *       #invokeForResponse()}, which returns every answer as it is.
+ *   <li>When no token can be obtained, the token source's exception ({@code
+ *       TokenRequestException}, {@code TokenAcquisitionException}) propagates and nothing is sent.
+ *   <li>Connection failures are the JAX-RS client's {@code ProcessingException}.
+ *   <li>The asynchronous variants complete exceptionally with the same exceptions.
+ * </ul>
+ */
+public final class ClientCall {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
+  private final String httpMethod;
+  private final TokenSource tokens;
+  private WebTarget target;
+  private final List<String> accept = new ArrayList<>();
+  private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private Form form;
+  private Entity<?> entity;
+  private boolean replayable = true;
+  private boolean withToken = true;
+  private int valueTemplates;
+
+  ClientCall(String httpMethod, WebTarget target, TokenSource tokens) {
+    this.httpMethod = httpMethod;
+    this.target = target;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Fills the path template {@code {name}} with {@code value}, percent-encoded as one path
+   * segment ({@code /} included).
+   *
+   * @throws IllegalArgumentException if {@code value} is null
+   */
+  public ClientCall pathParam(String name, Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "The path parameter \"" + name + "\" is null; a request path cannot have an empty"
+              + " segment. Pass a value, or declare @DefaultValue on the parameter.");
+    }
+    target = target.resolveTemplate(name, value.toString(), true);
+    return this;
+  }
+
+  /** {@link #pathParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall pathParam(String name, Object value, String defaultValue) {
+    return pathParam(name, value != null ? value : defaultValue);
+  }
+
+  /**
+   * Adds a query parameter, percent-encoded ({@code &}, {@code =}, {@code %} and braces
+   * included); a collection or array repeats it; null adds nothing.
+   */
+  public ClientCall queryParam(String name, Object value) {
+    for (String each : values(value)) {
+      String template = nextValueTemplate();
+      target = target.queryParam(name, "{" + template + "}").resolveTemplate(template, each);
+    }
+    return this;
+  }
+
+  /** {@link #queryParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall queryParam(String name, Object value, String defaultValue) {
+    return queryParam(name, value != null ? value : defaultValue);
+  }
+
+  /** Adds a matrix parameter to the last path segment, percent-encoded; a collection repeats it. */
+  public ClientCall matrixParam(String name, Object value) {
+    for (String each : values(value)) {
+      String template = nextValueTemplate();
+      target = target.matrixParam(name, "{" + template + "}").resolveTemplate(template, each);
+    }
+    return this;
+  }
+
+  /**
+   * A fresh template name for one value. {@code WebTarget.queryParam} reads braces in a value
+   * as a template and encodes only contextually (an existing {@code %41} stays); a value
+   * resolved into a template is encoded completely. The prefix keeps the names apart from
+   * the templates of {@code @Path}.
+   */
+  private String nextValueTemplate() {
+    return "portcullis.value" + valueTemplates++;
+  }
+
+  /** {@link #matrixParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall matrixParam(String name, Object value, String defaultValue) {
+    return matrixParam(name, value != null ? value : defaultValue);
+  }
+
+  /** Adds a request header; a collection adds one value each; null adds nothing. */
+  public ClientCall headerParam(String name, Object value) {
+    for (String each : values(value)) {
+      headers.add(Map.entry(name, each));
+    }
+    return this;
+  }
+
+  /** {@link #headerParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall headerParam(String name, Object value, String defaultValue) {
+    return headerParam(name, value != null ? value : defaultValue);
+  }
+
+  /** Sends a cookie; null sends none. */
+  public ClientCall cookieParam(String name, Object value) {
+    if (value != null) {
+      cookies.put(name, value.toString());
+    }
+    return this;
+  }
+
+  /** {@link #cookieParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall cookieParam(String name, Object value, String defaultValue) {
+    return cookieParam(name, value != null ? value : defaultValue);
+  }
+
+  /**
+   * Adds a field to the {@code application/x-www-form-urlencoded} body; a collection repeats
+   * it; null adds nothing.
+   */
+  public ClientCall formParam(String name, Object value) {
+    if (form == null) {
+      form = new Form();
+      entity = Entity.form(form);
+    }
+    for (String each : values(value)) {
+      form.param(name, each);
+    }
+    return this;
+  }
+
+  /** {@link #formParam(String, Object)} with {@code defaultValue} for a null value. */
+  public ClientCall formParam(String name, Object value, String defaultValue) {
+    return formParam(name, value != null ? value : defaultValue);
+  }
+
+  /** The media types of the {@code Accept} header, from {@code @Produces}. */
+  public ClientCall accept(String... mediaTypes) {
+    accept.addAll(List.of(mediaTypes));
+    return this;
+  }
+
+  /** The request body, sent as {@code mediaType} (from {@code @Consumes}). */
+  public ClientCall entity(Object body, String mediaType) {
+    return setEntity(body, body, mediaType);
+  }
+
+  /** The request body of a generic type such as {@code List<Order>}. */
+  public ClientCall entity(Object body, GenericType<?> type, String mediaType) {
+    return setEntity(body == null ? null : new GenericEntity<>(body, type.getType()), body, mediaType);
+  }
+
+  private ClientCall setEntity(Object wrapped, Object body, String mediaType) {
+    if (wrapped != null) {
+      entity = Entity.entity(wrapped, MediaType.valueOf(mediaType));
+      // A stream is consumed by the first attempt and cannot be sent again.
+      replayable = !(body instanceof InputStream) && !(body instanceof Reader);
+    }
+    return this;
+  }
+
+  /** Sends no token: the method is {@code @Public}. */
+  public ClientCall withoutToken() {
+    withToken = false;
+    return this;
+  }
+
+  /** Sends the request and reads a 2xx answer as {@code type}; {@code null} for no content. */
+  public <T> T invoke(Class<T> type) {
+    return readEntity(execute(), response -> response.readEntity(type));
+  }
+
+  /** Sends the request and reads a 2xx answer as {@code type}; {@code null} for no content. */
+  public <T> T invoke(GenericType<T> type) {
+    return readEntity(execute(), response -> response.readEntity(type));
+  }
+
+  /** Sends the request and returns the answer whatever its status; the caller closes it. */
+  public Response invokeForResponse() {
+    return execute();
+  }
+
+  /** Sends the request and checks that the answer is 2xx. */
+  public void invokeWithoutResult() {
+    try (Response response = execute()) {
+      StatusExceptions.throwUnlessSuccessful(response);
+    }
+  }
+
+  /** Asynchronous {@link #invoke(Class)}. */
+  public <T> CompletionStage<T> invokeAsync(Class<T> type) {
+    return executeAsync().thenApply(r -> readEntity(r, response -> response.readEntity(type)));
+  }
+
+  /** Asynchronous {@link #invoke(GenericType)}. */
+  public <T> CompletionStage<T> invokeAsync(GenericType<T> type) {
+    return executeAsync().thenApply(r -> readEntity(r, response -> response.readEntity(type)));
+  }
+
+  /** Asynchronous {@link #invokeForResponse()}. */
+  public CompletionStage<Response> invokeAsyncForResponse() {
+    return executeAsync();
+  }
+
+  /** Asynchronous {@link #invokeWithoutResult()}. */
+  public CompletionStage<Void> invokeAsyncWithoutResult() {
+    return executeAsync()
+        .thenApply(
+            r -> {
+              try (Response response = r) {
+                StatusExceptions.throwUnlessSuccessful(response);
+              }
+              return null;
+            });
+  }
+
+  private static <T> T readEntity(Response response, Function<Response, T> reader) {
+    StatusExceptions.throwUnlessSuccessful(response);
+    if (response.getStatus() == 204 || !response.hasEntity()) {
+      response.close();
+      return null;
+    }
+    return reader.apply(response);
+  }
+
+  private Response execute() {
+    return exchange().execute(this::send);
+  }
+
+  private CompletionStage<Response> executeAsync() {
+    return exchange().executeAsync(this::sendAsync);
+  }
+
+  private BearerExchange exchange() {
+    return new BearerExchange(tokens, withToken, replayable && IDEMPOTENT.contains(httpMethod));
+  }
+
+  private Response send(AccessToken token) {
+    Invocation.Builder request = request(token);
+    return entity == null ? request.method(httpMethod) : request.method(httpMethod, entity);
+  }
+
+  private CompletionStage<Response> sendAsync(AccessToken token) {
+    Invocation.Builder request = request(token);
+    return entity == null
+        ? request.rx().method(httpMethod)
+        : request.rx().method(httpMethod, entity);
+  }
+
+  private Invocation.Builder request(AccessToken token) {
+    Invocation.Builder request = target.request();
+    if (!accept.isEmpty()) {
+      request.accept(accept.toArray(String[]::new));
+    }
+    for (Map.Entry<String, String> header : headers) {
+      request.header(header.getKey(), header.getValue());
+    }
+    for (Map.Entry<String, String> cookie : cookies.entrySet()) {
+      request.cookie(cookie.getKey(), cookie.getValue());
+    }
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
+    }
+    return request;
+  }
+
+  private static List<String> values(Object value) {
+    List<String> values = new ArrayList<>();
+    if (value instanceof Iterable<?> iterable) {
+      for (Object each : iterable) {
+        if (each != null) {
+          values.add(each.toString());
+        }
+      }
+    } else if (value instanceof Object[] array) {
+      for (Object each : array) {
+        if (each != null) {
+          values.add(each.toString());
+        }
+      }
+    } else if (value != null) {
+      values.add(value.toString());
+    }
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCall[" + httpMethod + " " + target.getUri() + "]";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.portcullis.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.RedirectionException;
+import jakarta.ws.rs.ServerErrorException;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+/** Statuses outside 2xx become the exception JAX-RS defines for them, as proxies do. */
+class StatusExceptionsTest {
+
+  @Test
+  void successfulAnswersPass() {
+    StatusExceptions.throwUnlessSuccessful(Response.status(204).build());
+  }
+
+  @Test
+  void namedStatusesGetTheirOwnException() {
+    assertEquals(NotAuthorizedException.class, exceptionFor(401).getClass());
+    assertEquals(ForbiddenException.class, exceptionFor(403).getClass());
+    assertEquals(NotFoundException.class, exceptionFor(404).getClass());
+    assertEquals(ServiceUnavailableException.class, exceptionFor(503).getClass());
+    assertEquals(
+        NotAllowedException.class,
+        StatusExceptions.of(Response.status(405).header("Allow", "GET").build()).getClass());
+  }
+
+  @Test
+  void otherStatusesGetTheirFamilysException() {
+    assertEquals(ClientErrorException.class, exceptionFor(418).getClass());
+    assertEquals(ServerErrorException.class, exceptionFor(502).getClass());
+    assertEquals(RedirectionException.class, exceptionFor(302).getClass());
+  }
+
+  @Test
+  void theExceptionCarriesTheResponse() {
+    WebApplicationException thrown =
+        assertThrows(
+            WebApplicationException.class,
+            () -> StatusExceptions.throwUnlessSuccessful(Response.status(409).entity("taken").build()));
+    assertEquals(409, thrown.getResponse().getStatus());
+  }
+
+  private static WebApplicationException exceptionFor(int status) {
+    return StatusExceptions.of(Response.status(status).build());
+  }
+}
