@@ -1,18 +1,16 @@
 package dev.portcullis.client;
 
+import dev.portcullis.internal.ConfigDuration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
  * {@code -} as {@code _}). Values set in code are applied by the caller before these are asked.
  */
 final class ClientConfiguration {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final String name;
   private final Function<String, String> properties;
@@ -138,27 +135,7 @@ final class ClientConfiguration {
 
   /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT30S}. */
   static Duration parseDuration(String value, String key) {
-    String text = value.strip().toLowerCase(Locale.ROOT);
-    Matcher matcher = SHORT_DURATION.matcher(text);
-    try {
-      if (matcher.matches()) {
-        long amount = Long.parseLong(matcher.group(1));
-        switch (matcher.group(2)) {
-          case "ms": return Duration.ofMillis(amount);
-          case "s": return Duration.ofSeconds(amount);
-          case "m": return Duration.ofMinutes(amount);
-          case "h": return Duration.ofHours(amount);
-          default: return Duration.ofDays(amount);
-        }
-      }
-      Duration parsed = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-      if (!parsed.isNegative()) {
-        return parsed;
-      }
-    } catch (DateTimeParseException | NumberFormatException ignored) {
-      // reported below
-    }
-    throw new ClientConfigurationException("The value \"" + value + "\" of " + key + " is not a"
-        + " duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S.");
+    return ConfigDuration.parse(value).orElseThrow(() -> new ClientConfigurationException("The value \"" + value
+        + "\" of " + key + " is not a duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S."));
   }
 }
