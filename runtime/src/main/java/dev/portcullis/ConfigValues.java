@@ -73,6 +73,15 @@ final class ConfigValues {
     }
   }
 
+  static int parseCount(String key, String text) {
+    try {
+      return Integer.parseInt(text.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+          + "\", which is not a whole number; use a value such as 10000.");
+    }
+  }
+
   static boolean parseBoolean(String key, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.equals("true") || t.equals("false")) {

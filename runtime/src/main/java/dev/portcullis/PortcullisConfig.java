@@ -46,6 +46,9 @@ import java.util.function.Function;
  *       answers</td></tr>
  *   <tr><td>http-timeout</td><td>5s</td><td>connect and read timeout for discovery and
  *       key fetches</td></tr>
+ *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
+ *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
+ *       still checked on every use); {@code 0} turns the cache off</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -67,6 +70,7 @@ public final class PortcullisConfig {
   private final boolean allowInsecureHttp;
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
+  private final int tokenCacheSize;
 
   private PortcullisConfig(Builder b, ConfigValues values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -105,6 +109,13 @@ public final class PortcullisConfig {
     this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
     this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
+    Integer cacheSize = b.tokenCacheSize != null ? b.tokenCacheSize
+        : parsed(values, "token-cache-size", ConfigValues::parseCount);
+    this.tokenCacheSize = cacheSize != null ? cacheSize : 10_000;
+    if (tokenCacheSize < 0 || tokenCacheSize > 10_000_000) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
+          + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
+    }
   }
 
   private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
@@ -220,12 +231,18 @@ public final class PortcullisConfig {
     return httpTimeout;
   }
 
+  /** How many verified tokens are remembered; {@code 0} when the cache is off. */
+  public int tokenCacheSize() {
+    return tokenCacheSize;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
-        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + "}";
+        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout
+        + ", tokenCacheSize=" + tokenCacheSize + "}";
   }
 
   /**
@@ -245,6 +262,7 @@ public final class PortcullisConfig {
     private Boolean allowInsecureHttp;
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
+    private Integer tokenCacheSize;
 
     /** For tests: reads properties and environment from the given sources. */
     Builder(Function<String, String> properties, Map<String, String> environment) {
@@ -309,6 +327,15 @@ public final class PortcullisConfig {
     /** Connect and read timeout for discovery and key fetches; default 5 seconds. */
     public Builder httpTimeout(Duration timeout) {
       this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How many verified tokens to remember so that a repeated token skips the signature
+     * check; default 10,000, {@code 0} turns the cache off. Expiry is checked on every use.
+     */
+    public Builder tokenCacheSize(int size) {
+      this.tokenCacheSize = size;
       return this;
     }
 

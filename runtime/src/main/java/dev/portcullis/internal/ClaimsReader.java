@@ -22,7 +22,8 @@ final class ClaimsReader {
       clientId = stringClaim(claims, "azp");
     }
     return new VerifiedToken(stringClaim(claims, "sub"), clientId, claims.getIssuer(), scopes,
-        claims.getExpirationTime().toInstant(), claims.getClaims());
+        claims.getExpirationTime().toInstant(),
+        claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), claims.getClaims());
   }
 
   private static void addScopes(Set<String> scopes, Object claim, boolean arrayAllowed)
