@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One issuer's signing key and tokens shaped like a Keycloak access token (about 1.2 KB
+ * One issuer's signing key and tokens shaped like a Keycloak access token (about 1.25 KB
  * for RS256): {@code typ: JWT} and a thumbprint {@code kid}; {@code iss}, {@code aud},
- * {@code exp}, {@code iat}, {@code jti}, {@code sub}, {@code azp}, several scopes, realm and
- * client roles, profile claims. Every token gets a fresh {@code jti}, so tokens are distinct.
+ * {@code exp}, {@code iat}, {@code jti}, {@code sub}, {@code azp}, several scopes, realm
+ * roles, profile claims. Every token gets a fresh {@code jti}, so tokens are distinct.
  */
 public final class TokenFixture {
   public static final String ISSUER = "https://idp.example.com/realms/shop";
@@ -78,20 +78,15 @@ public final class TokenFixture {
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
         .issueTime(Date.from(now))
-        .claim("auth_time", now.getEpochSecond() - 30)
         .jwtID(UUID.randomUUID().toString())
         .issuer(ISSUER)
         .audience(List.of(AUDIENCE, "account"))
         .subject("f3b8c1d2-7a4e-4c59-9b1e-2d6f8a0c4e71")
         .claim("typ", "Bearer")
         .claim("azp", "shop-frontend")
-        .claim("sid", "0c2b6f1e-5d3a-4b8e-9f7c-1a2d3e4f5a6b")
-        .claim("acr", "1")
-        .claim("allowed-origins", List.of("https://shop.example.com", "https://admin.shop.example.com"))
+        .claim("allowed-origins", List.of("https://shop.example.com"))
         .claim("realm_access", Map.of("roles", List.of("default-roles-shop", "offline_access", "uma_authorization",
             "customer", "orders-viewer")))
-        .claim("resource_access", Map.of("account", Map.of("roles", List.of("manage-account",
-            "manage-account-links", "view-profile"))))
         .claim("scope", "openid profile email orders:read orders:write invoices:read")
         .claim("email_verified", true)
         .claim("name", "Alice Example")
