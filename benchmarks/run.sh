@@ -114,8 +114,11 @@ for warm in /open /protected; do
   run_wrk "warmup$(tr / - <<< "$warm")" "$PORT" "$warm" "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
 done
 run_wrk container-grizzly "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
-run_wrk open "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS"
-run_wrk protected-repeat "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS"
+# Open and protected alternate, three rounds each, so that drifting load hits both alike.
+for round in 1 2 3; do
+  run_wrk "open-$round" "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS"
+  run_wrk "protected-repeat-$round" "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS"
+done
 memory "before 10,000 distinct tokens"
 run_wrk protected-distinct "$PORT" /protected "$TOKENS/distinct.txt" "$WRK_SECONDS"
 memory "after one run of 10,000 distinct tokens"

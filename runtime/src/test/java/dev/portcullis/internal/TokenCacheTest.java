@@ -105,6 +105,18 @@ class TokenCacheTest {
   }
 
   @Test
+  void tokenVerifiedWhileTheKeySetChangesIsRememberedOnlyOnItsNextCheck() throws Exception {
+    TokenVerifier verifier = keys.verifier(TestKeys.config().build());
+    verifier.verify(keys.token());
+    keys.publish(TestKeys.K1, TestKeys.K2);
+    String signedByK2 = keys.token(TestKeys.K2, c -> { });
+    VerifiedToken duringChange = verifier.verify(signedByK2); // its unknown kid fetches the new set
+    VerifiedToken afterChange = verifier.verify(signedByK2);
+    assertNotSame(duringChange, afterChange, "which set checked it is unknown, so it was not remembered");
+    assertSame(afterChange, verifier.verify(signedByK2));
+  }
+
+  @Test
   void tokensSurviveARefetchThatReturnsTheSameKeys() throws Exception {
     TokenVerifier verifier = keys.verifier(TestKeys.config().build());
     String signedByK1 = keys.token();
