@@ -70,7 +70,7 @@ install_missing wrk hyperfine
 
 # ---------------------------------------------------------------- 1. JMH
 section "JMH: token verification (us/op, lower is better)"
-java -jar "$JAR" VerificationBenchmark "${JMH_OPTS[@]}" -rf json -rff "$WORK/jmh.json" | tee "$WORK/jmh.txt" \
+java -jar "$JAR" "VerificationBenchmark|CacheKeyBenchmark" "${JMH_OPTS[@]}" -rf json -rff "$WORK/jmh.json" | tee "$WORK/jmh.txt" \
   | sed -n '/^Benchmark /,$p'
 echo "load after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
 
