@@ -77,7 +77,7 @@ echo "load after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
 section "JFR: where Portcullis' cold RS256 check spends its time"
 java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 "${JMH_OPTS[@]}" \
   -prof "jfr:dir=$WORK/jfr;configName=profile" > "$WORK/jfr.txt"
-python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)"
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)" jmh
 
 # ---------------------------------------------------------------- 2. wrk
 start_server() { # container, port, token dir
@@ -119,6 +119,13 @@ for round in 1 2 3; do
   run_wrk "open-$round" "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS"
   run_wrk "protected-repeat-$round" "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS"
 done
+# A profile of the protected endpoint with a repeated token, taken in a separate run.
+jcmd "$SERVER" JFR.start name=protected settings=profile >/dev/null
+run_wrk protected-repeat-profiled "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
+jcmd "$SERVER" JFR.dump name=protected filename="$WORK/server-protected.jfr" >/dev/null
+jcmd "$SERVER" JFR.stop name=protected >/dev/null
+echo "where the protected endpoint's time goes (JFR, repeated token):"
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$WORK/server-protected.jfr" server
 memory "before 10,000 distinct tokens"
 run_wrk protected-distinct "$PORT" /protected "$TOKENS/distinct.txt" "$WRK_SECONDS"
 memory "after one run of 10,000 distinct tokens"
@@ -141,6 +148,11 @@ hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
   -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
   -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 echo "generated bindings: $(find "$GEN/out-proc" -name '*_ScopeBinding.class' | wc -l)"
+echo "where javac's time goes with the processor (JFR):"
+rm -rf "$GEN/out-jfr"
+javac -J-XX:StartFlightRecording=filename="$GEN/javac.jfr",settings=profile -d "$GEN/out-jfr" -cp "$CP" \
+  -processorpath "$PP" @"$GEN/sources.txt" 2>/dev/null
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$GEN/javac.jfr" javac
 
 # ---------------------------------------------------------------- summary
 section "Summary"
