@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class BearerExtractor {
   private static final String SCHEME = "bearer";
+  private static final boolean[] B64TOKEN_CHARS = b64TokenChars();
 
   private BearerExtractor() {}
 
@@ -86,7 +87,21 @@ final class BearerExtractor {
   }
 
   private static boolean isB64TokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    return c < B64TOKEN_CHARS.length && B64TOKEN_CHARS[c];
+  }
+
+  private static boolean[] b64TokenChars() {
+    boolean[] allowed = new boolean[128];
+    for (char c = 'a'; c <= 'z'; c++) {
+      allowed[c] = true;
+      allowed[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      allowed[c] = true;
+    }
+    for (char c : "-._~+/".toCharArray()) {
+      allowed[c] = true;
+    }
+    return allowed;
   }
 }
