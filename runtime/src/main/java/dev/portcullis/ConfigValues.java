@@ -1,22 +1,19 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.ConfigDuration;
 import dev.portcullis.internal.UrlPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one configuration key from system properties and then the environment, and turns
  * its text into a value, failing with a sentence that names the key.
  */
 final class ConfigValues {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Function<String, String> properties;
   private final Map<String, String> environment;
@@ -49,28 +46,8 @@ final class ConfigValues {
   }
 
   static Duration parseDuration(String key, String text) {
-    Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-    try {
-      if (m.matches()) {
-        long amount = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-          case "ms":
-            return Duration.ofMillis(amount);
-          case "s":
-            return Duration.ofSeconds(amount);
-          case "m":
-            return Duration.ofMinutes(amount);
-          case "h":
-            return Duration.ofHours(amount);
-          default:
-            return Duration.ofDays(amount);
-        }
-      }
-      return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
-          + "\", which is not a duration; use a value such as 30s, 5m or PT1M.");
-    }
+    return ConfigDuration.parse(text).orElseThrow(() -> new PortcullisConfigException(propertyName(key) + " is \""
+        + text + "\", which is not a duration; use a value such as 30s, 5m or PT1M."));
   }
 
   static int parseCount(String key, String text) {

@@ -49,6 +49,12 @@ import java.util.function.Function;
  *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
  *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
  *       still checked on every use); {@code 0} turns the cache off</td></tr>
+ *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
+ *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
+ *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
+ *       metadata</td></tr>
+ *   <tr><td>resource-name</td><td>none</td><td>its {@code resource_name}</td></tr>
+ *   <tr><td>resource-documentation</td><td>none</td><td>its {@code resource_documentation}</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -71,6 +77,10 @@ public final class PortcullisConfig {
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
   private final int tokenCacheSize;
+  private final URI resource;
+  private final String resourceName;
+  private final URI resourceDocumentation;
+  private final boolean resourceMetadata;
 
   private PortcullisConfig(Builder b, ConfigValues values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -116,6 +126,14 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
           + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
     }
+    String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
+    this.resource = resourceText == null ? null : ConfigValues.parseUrl("resource", resourceText, allowInsecureHttp);
+    this.resourceName = b.resourceName != null ? b.resourceName : values.text("resource-name");
+    String documentation = b.resourceDocumentation != null ? b.resourceDocumentation.toString()
+        : values.text("resource-documentation");
+    this.resourceDocumentation = documentation == null ? null
+        : ConfigValues.parseUrl("resource-documentation", documentation, true);
+    this.resourceMetadata = flag(b.resourceMetadata, values, "resource-metadata", true);
   }
 
   private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
@@ -236,13 +254,39 @@ public final class PortcullisConfig {
     return tokenCacheSize;
   }
 
+  /**
+   * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
+   * the base URI each request was addressed to.
+   */
+  public Optional<URI> resource() {
+    return Optional.ofNullable(resource);
+  }
+
+  /** The human-readable {@code resource_name} in the RFC 9728 metadata, if configured. */
+  public Optional<String> resourceName() {
+    return Optional.ofNullable(resourceName);
+  }
+
+  /** The {@code resource_documentation} URL in the RFC 9728 metadata, if configured. */
+  public Optional<URI> resourceDocumentation() {
+    return Optional.ofNullable(resourceDocumentation);
+  }
+
+  /**
+   * Whether {@code /.well-known/oauth-protected-resource} is served (RFC 9728) and every
+   * challenge names it in {@code resource_metadata}.
+   */
+  public boolean resourceMetadata() {
+    return resourceMetadata;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
-        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout
-        + ", tokenCacheSize=" + tokenCacheSize + "}";
+        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
+        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize + "}";
   }
 
   /**
@@ -263,6 +307,10 @@ public final class PortcullisConfig {
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
     private Integer tokenCacheSize;
+    private URI resource;
+    private String resourceName;
+    private URI resourceDocumentation;
+    private Boolean resourceMetadata;
 
     /** For tests: reads properties and environment from the given sources. */
     Builder(Function<String, String> properties, Map<String, String> environment) {
@@ -336,6 +384,36 @@ public final class PortcullisConfig {
      */
     public Builder tokenCacheSize(int size) {
       this.tokenCacheSize = size;
+      return this;
+    }
+
+    /**
+     * This API's resource identifier for RFC 9728 metadata, for example {@code
+     * https://api.example.com}; default: the base URI each request was addressed to.
+     */
+    public Builder resource(URI resource) {
+      this.resource = Objects.requireNonNull(resource, "resource");
+      return this;
+    }
+
+    /** The {@code resource_name} in the RFC 9728 metadata, for example {@code Orders API}. */
+    public Builder resourceName(String name) {
+      this.resourceName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The {@code resource_documentation} URL in the RFC 9728 metadata. */
+    public Builder resourceDocumentation(URI documentation) {
+      this.resourceDocumentation = Objects.requireNonNull(documentation, "documentation");
+      return this;
+    }
+
+    /**
+     * Serve {@code /.well-known/oauth-protected-resource} (RFC 9728) and name it in every
+     * challenge's {@code resource_metadata}; default true.
+     */
+    public Builder resourceMetadata(boolean serve) {
+      this.resourceMetadata = serve;
       return this;
     }
 

@@ -1,7 +1,11 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.JerseyRegistrationGuard;
+import dev.portcullis.internal.ProtectedResourceMetadata;
+import dev.portcullis.internal.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.ScopeBindingFeature;
 import dev.portcullis.internal.TokenVerifier;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;
@@ -24,7 +28,10 @@ import java.util.Objects;
  *
  * <p>Answers follow RFC 6750 section 3: 401 without a token or with a bad one ({@code
  * error="invalid_token"}), 403 {@code insufficient_scope} when scopes are missing, 400
- * {@code invalid_request} for a token in the query string or duplicate credentials.
+ * {@code invalid_request} for a token in the query string or duplicate credentials. Every
+ * challenge carries {@code resource_metadata} (RFC 9728 section 5.1), naming the public
+ * {@code /.well-known/oauth-protected-resource} document the feature serves: the
+ * authorization server, the scopes the bindings use, and {@code bearer_methods_supported}.
  *
  * <p>Failure semantics: the application does not start (an {@link IllegalStateException}
  * propagates from the JAX-RS runtime's startup) when a resource class carries Portcullis
@@ -52,8 +59,14 @@ public final class PortcullisFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
+    context.property(JerseyRegistrationGuard.REGISTERED, true);
     TokenVerifier verifier = new TokenVerifier(config);
-    context.register(new ScopeBindingFeature(verifier, config.realm(), config.scopeInChallenge()));
+    ProtectedResourceMetadata metadata = null;
+    if (config.resourceMetadata()) {
+      metadata = new ProtectedResourceMetadata(config);
+      context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
+    }
+    context.register(new ScopeBindingFeature(verifier, config.realm(), config.scopeInChallenge(), metadata));
     return true;
   }
 }

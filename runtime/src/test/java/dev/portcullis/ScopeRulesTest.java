@@ -22,7 +22,9 @@ class ScopeRulesTest {
   @BeforeAll
   static void start() throws Exception {
     keys = new KeyServer();
-    app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build(),
+    // Exact RFC 6750 challenges here; the RFC 9728 resource_metadata parameter has its own test.
+    app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .resourceMetadata(false).build(),
         OrdersResource.class, MeResource.class, PlainResource.class, ItemsResource.class, NotesResource.class);
   }
 

@@ -10,12 +10,15 @@ import dev.portcullis.testapp.StaleResource;
 import dev.portcullis.testapp.UnboundResource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Set;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,38 @@ class StartupTest {
     assertTrue(message.contains("dev.portcullis:portcullis-processor"), message);
     assertTrue(message.contains("annotationProcessorPaths"), message);
     assertTrue(message.contains("-proc:full"), message);
+  }
+
+  @Test
+  void annotatedClassInAnApplicationThatForgotPortcullisFeatureStopsStartup() {
+    ResourceConfig app = new ResourceConfig(dev.portcullis.testapp.OrdersResource.class);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app).stop(0));
+    String message = rootCause(e).getMessage();
+    assertTrue(message.contains("PortcullisFeature is not registered"), message);
+    assertTrue(message.contains(dev.portcullis.testapp.OrdersResource.class.getName()), message);
+  }
+
+  @Test
+  void applicationWithoutPortcullisFeatureMayServeAnnotatedClassesUnprotectedOnPurpose() throws Exception {
+    ResourceConfig app = new ResourceConfig(PlainResource.class, dev.portcullis.testapp.OrdersResource.class)
+        .property("portcullis.require-feature", "false");
+    com.sun.net.httpserver.HttpServer server =
+        JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+    try {
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/plain"))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void applicationWithoutAnnotatedClassesNeedsNoPortcullisFeature() {
+    ResourceConfig app = new ResourceConfig(PlainResource.class);
+    JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app).stop(0);
   }
 
   @Test

@@ -29,6 +29,11 @@ final class TestApp implements AutoCloseable {
     this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** The base URI, without a trailing slash: {@code http://127.0.0.1:<port>}. */
+  URI base() {
+    return base;
+  }
+
   /** Starts the app; throws whatever Jersey throws at startup. */
   static TestApp start(PortcullisConfig config, Class<?>... resources) {
     ResourceConfig app = new ResourceConfig(resources).register(new PortcullisFeature(config));

@@ -28,7 +28,9 @@ class TokenVerificationTest {
   @BeforeAll
   static void start() throws Exception {
     keys = new KeyServer();
-    app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build(),
+    // Exact RFC 6750 challenges here; the RFC 9728 resource_metadata parameter has its own test.
+    app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .resourceMetadata(false).build(),
         OrdersResource.class);
   }
 

@@ -64,6 +64,14 @@ final class BearerChallenge {
     return new BearerChallenge(error.status, h.toString(), json.append('}').toString());
   }
 
+  /**
+   * This challenge with the RFC 9728 section 5.1 {@code resource_metadata} parameter, which
+   * tells the client where to learn which authorization server and scopes to use.
+   */
+  BearerChallenge withResourceMetadata(String url) {
+    return new BearerChallenge(status, header + ", resource_metadata=" + quote(url), body);
+  }
+
   /** The HTTP status. */
   int status() {
     return status;

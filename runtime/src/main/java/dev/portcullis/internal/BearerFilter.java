@@ -23,9 +23,16 @@ final class BearerFilter implements ContainerRequestFilter {
   private final ScopeRequirement requirement;
   private final String realm;
   private final List<String> challengeScopes;
+  private final ProtectedResourceMetadata metadata;
 
-  BearerFilter(TokenVerifier verifier, ScopeRequirement requirement, String realm, boolean scopeInChallenge) {
+  /**
+   * @param metadata the RFC 9728 metadata named in every challenge, or {@code null} when it is
+   *     not served
+   */
+  BearerFilter(TokenVerifier verifier, ScopeRequirement requirement, String realm, boolean scopeInChallenge,
+      ProtectedResourceMetadata metadata) {
     this.verifier = verifier;
+    this.metadata = metadata;
     this.requirement = requirement;
     this.realm = realm;
     this.challengeScopes = scopeInChallenge ? requirement.scopes() : List.of();
@@ -38,9 +45,17 @@ final class BearerFilter implements ContainerRequestFilter {
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis rejected a request after an unexpected {0}.",
           e.getClass().getName());
-      request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
-          "The token could not be verified.", List.of()).toResponse());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
+          "The token could not be verified.", List.of()));
     }
+  }
+
+  private void reject(ContainerRequestContext request, BearerChallenge challenge) {
+    BearerChallenge answer = challenge;
+    if (metadata != null) {
+      answer = challenge.withResourceMetadata(metadata.url(request.getUriInfo().getBaseUri()));
+    }
+    request.abortWith(answer.toResponse());
   }
 
   private void check(ContainerRequestContext request) throws IOException {
@@ -52,17 +67,17 @@ final class BearerFilter implements ContainerRequestFilter {
           "Access tokens are not accepted in the request body; send the token in the Authorization header.");
     }
     if (credentials instanceof BearerCredentials.Missing) {
-      request.abortWith(BearerChallenge.missingToken(realm).toResponse());
+      reject(request, BearerChallenge.missingToken(realm));
       return;
     }
     if (credentials instanceof BearerCredentials.InvalidRequest invalid) {
-      request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INVALID_REQUEST,
-          invalid.description(), List.of()).toResponse());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_REQUEST,
+          invalid.description(), List.of()));
       return;
     }
     if (credentials instanceof BearerCredentials.Malformed malformed) {
-      request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
-          malformed.description(), List.of()).toResponse());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
+          malformed.description(), List.of()));
       return;
     }
     VerifiedToken token;
@@ -70,13 +85,13 @@ final class BearerFilter implements ContainerRequestFilter {
       token = verifier.verify(((BearerCredentials.Token) credentials).value());
     } catch (TokenRejectedException e) {
       LOG.log(System.Logger.Level.DEBUG, "Portcullis rejected a token: {0}", e.getMessage());
-      request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
-          e.getMessage(), List.of()).toResponse());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
+          e.getMessage(), List.of()));
       return;
     }
     if (!requirement.isSatisfiedBy(token.scopes())) {
-      request.abortWith(BearerChallenge.error(realm, BearerChallenge.Error.INSUFFICIENT_SCOPE,
-          "The token does not grant the scope this endpoint requires.", challengeScopes).toResponse());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INSUFFICIENT_SCOPE,
+          "The token does not grant the scope this endpoint requires.", challengeScopes));
       return;
     }
     SecurityContext original = request.getSecurityContext();

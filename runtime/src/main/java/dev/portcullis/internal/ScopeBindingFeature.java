@@ -27,10 +27,16 @@ public final class ScopeBindingFeature implements DynamicFeature {
   private final String realm;
   private final boolean scopeInChallenge;
   private final ScopeBindings bindings = new ScopeBindings();
+  private final ProtectedResourceMetadata metadata;
 
-  /** Uses {@code verifier} for every protected method. */
-  public ScopeBindingFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge) {
+  /**
+   * Uses {@code verifier} for every protected method and, unless {@code metadata} is {@code
+   * null}, names the RFC 9728 metadata in challenges and lists the methods' scopes in it.
+   */
+  public ScopeBindingFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
+      ProtectedResourceMetadata metadata) {
     this.verifier = verifier;
+    this.metadata = metadata;
     this.realm = realm;
     this.scopeInChallenge = scopeInChallenge;
   }
@@ -62,6 +68,10 @@ public final class ScopeBindingFeature implements DynamicFeature {
     if (requirement.kind() == ScopeRequirement.Kind.PUBLIC) {
       return;
     }
-    context.register(new BearerFilter(verifier, requirement, realm, scopeInChallenge), Priorities.AUTHENTICATION);
+    if (metadata != null) {
+      metadata.addScopes(requirement.scopes());
+    }
+    context.register(new BearerFilter(verifier, requirement, realm, scopeInChallenge, metadata),
+        Priorities.AUTHENTICATION);
   }
 }

@@ -71,6 +71,9 @@ public final class SampleApp implements AutoCloseable {
 
     DevAuthorizationServer devServer = null;
     PortcullisConfig.Builder config = PortcullisConfig.builder().audience(audience);
+    if (properties.getProperty("portcullis.resource-name") == null && env.get("PORTCULLIS_RESOURCE_NAME") == null) {
+      config.resourceName("Portcullis sample Orders API");
+    }
     String issuer = configuredIssuer;
     if (configuredIssuer == null) {
       devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience);
@@ -81,11 +84,9 @@ public final class SampleApp implements AutoCloseable {
       URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
       ResourceConfig resources = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-          .property(ProtectedResourceMetadataResource.ISSUER_PROPERTY, issuer)
           .register(OrdersResource.class)
           .register(MeResource.class)
           .register(HealthResource.class)
-          .register(ProtectedResourceMetadataResource.class)
           .register(JacksonFeature.class)
           .register(new PortcullisFeature(config.build()));
       HttpServer server = JdkHttpServerFactory.createHttpServer(baseUri, resources, false);

@@ -62,6 +62,16 @@ class SampleAppTest {
     JsonNode metadata = JSON.readTree(response.body());
     assertEquals(app.issuer(), metadata.get("authorization_servers").get(0).asText());
     assertEquals("header", metadata.get("bearer_methods_supported").get(0).asText());
+    assertEquals(app.baseUri().toString().replaceAll("/$", ""), metadata.get("resource").asText());
+    assertEquals("[\"orders:admin\",\"orders:read\",\"orders:write\"]", metadata.get("scopes_supported").toString());
+    assertEquals("Portcullis sample Orders API", metadata.get("resource_name").asText());
+  }
+
+  @Test
+  void challengesPointAtTheProtectedResourceMetadata() throws Exception {
+    String challenge = send("GET", "/api/orders", null, null).headers().firstValue("WWW-Authenticate").orElseThrow();
+    assertTrue(challenge.endsWith("resource_metadata=\"" + app.baseUri().toString().replaceAll("/$", "")
+        + "/.well-known/oauth-protected-resource\""), challenge);
   }
 
   @Test

@@ -1,0 +1,141 @@
+package dev.portcullis.client;
+
+import dev.portcullis.internal.ConfigDuration;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration of one named client: system property {@code portcullis.client.<name>.<key>},
+ * else environment variable {@code PORTCULLIS_CLIENT_<NAME>_<KEY>} (upper case, {@code .} and
+ * {@code -} as {@code _}). Values set in code are applied by the caller before these are asked.
+ */
+final class ClientConfiguration {
+
+  private final String name;
+  private final Function<String, String> properties;
+  private final Map<String, String> environment;
+
+  ClientConfiguration(String name, Function<String, String> properties,
+      Map<String, String> environment) {
+    this.name = name;
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  static String propertyKey(String name, String key) {
+    return "portcullis.client." + name + "." + key;
+  }
+
+  static String environmentKey(String name, String key) {
+    return ("PORTCULLIS_CLIENT_" + name + "_" + key).toUpperCase(Locale.ROOT)
+        .replace('.', '_').replace('-', '_');
+  }
+
+  /** How the user sets {@code key}, for messages: both configuration names and the builder. */
+  String describe(String key, String builderMethod) {
+    String code = "call " + builderMethod + " on the builder";
+    if (name == null) {
+      return code;
+    }
+    return "set " + propertyKey(name, key) + " (or " + environmentKey(name, key) + "), or "
+        + code;
+  }
+
+  /** Where a configured value came from, for messages. */
+  private String source(String key) {
+    return properties.apply(propertyKey(name, key)) != null ? propertyKey(name, key)
+        : environmentKey(name, key);
+  }
+
+  Optional<String> string(String key) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String value = properties.apply(propertyKey(name, key));
+    if (value == null) {
+      value = environment.get(environmentKey(name, key));
+    }
+    return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  Optional<URI> uri(String key) {
+    return string(key).map(value -> parseUri(value, source(key)));
+  }
+
+  Optional<Path> path(String key) {
+    return string(key).map(Path::of);
+  }
+
+  Optional<Duration> duration(String key) {
+    return string(key).map(value -> parseDuration(value, source(key)));
+  }
+
+  Optional<Integer> positiveInteger(String key) {
+    return string(key).map(value -> {
+      try {
+        int number = Integer.parseInt(value);
+        if (number > 0) {
+          return number;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new ClientConfigurationException("The value \"" + value + "\" of " + source(key)
+          + " is not a positive whole number. Set a number such as 3.");
+    });
+  }
+
+  Optional<Boolean> bool(String key) {
+    return string(key).map(value -> {
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      throw new ClientConfigurationException("The value \"" + value + "\" of " + source(key)
+          + " is not a boolean. Set true or false.");
+    });
+  }
+
+  /** A list separated by spaces or commas. */
+  Optional<List<String>> list(String key) {
+    return string(key).map(value -> Arrays.stream(value.split("[\\s,]+"))
+        .filter(item -> !item.isEmpty()).collect(Collectors.toList()));
+  }
+
+  Optional<ClientAuthenticationMethod> method(String key) {
+    return string(key).map(value -> ClientAuthenticationMethod.fromWireName(value, source(key)));
+  }
+
+  String sourceOf(String key) {
+    return source(key);
+  }
+
+  static URI parseUri(String value, String key) {
+    try {
+      URI uri = new URI(value);
+      if (uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
+          && (uri.getScheme().equalsIgnoreCase("https")
+              || uri.getScheme().equalsIgnoreCase("http"))) {
+        return uri;
+      }
+    } catch (URISyntaxException ignored) {
+      // reported below
+    }
+    throw new ClientConfigurationException("The value \"" + value + "\" of " + key + " is not"
+        + " an absolute http(s) URL. Set a URL such as https://idp.example.com/token.");
+  }
+
+  /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT30S}. */
+  static Duration parseDuration(String value, String key) {
+    return ConfigDuration.parse(value).orElseThrow(() -> new ClientConfigurationException("The value \"" + value
+        + "\" of " + key + " is not a duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S."));
+  }
+}

@@ -1,0 +1,338 @@
+package dev.portcullis.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Everything a client needs to obtain tokens: where the authorization server is, who the client
+ * is, how it authenticates, which grant it uses and how tokens are cached and retried.
+ * Immutable; validated when built.
+ *
+ * <pre>{@code
+ * OAuthClientSettings settings = OAuthClientSettings.builder("orders")
+ *     .issuer("https://idp.example.com/realms/shop")
+ *     .clientId("billing-service")
+ *     .authentication(ClientAuthentication.clientSecretBasic(secret))
+ *     .scopes("orders:read")
+ *     .build();
+ * }</pre>
+ *
+ * <p>A builder made with a client name fills every value not set in code from the system
+ * property {@code portcullis.client.<name>.<key>}, else the environment variable {@code
+ * PORTCULLIS_CLIENT_<NAME>_<KEY>} (upper case, {@code .} and {@code -} as {@code _}).
+ * Missing or wrong settings throw {@link ClientConfigurationException} from {@link
+ * Builder#build()}, naming the key. Durations are written {@code 250ms}, {@code 30s}, {@code
+ * 5m}, {@code 1h} or in ISO-8601 ({@code PT30S}); lists are separated by spaces or commas.
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>issuer</td><td>issuer URL for discovery</td><td>one of issuer and token-endpoint is
+ *       required</td></tr>
+ *   <tr><td>token-endpoint</td><td>token endpoint URL (skips discovery)</td><td></td></tr>
+ *   <tr><td>authorization-endpoint</td><td>for authorization_code</td><td>discovered</td></tr>
+ *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
+ *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
+ *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
+ *       key, else none</td></tr>
+ *   <tr><td>client-secret</td><td>client secret</td><td></td></tr>
+ *   <tr><td>private-key</td><td>PEM or JWK file of the private key</td><td></td></tr>
+ *   <tr><td>key-id</td><td>{@code kid} of assertions</td><td>the JWK's, else none</td></tr>
+ *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
+ *       </tr>
+ *   <tr><td>grant</td><td>client_credentials, refresh_token, authorization_code</td>
+ *       <td>client_credentials</td></tr>
+ *   <tr><td>refresh-token</td><td>for the refresh_token grant</td><td></td></tr>
+ *   <tr><td>redirect-uri</td><td>for the authorization_code grant</td><td></td></tr>
+ *   <tr><td>scopes</td><td>scopes to request</td><td>none</td></tr>
+ *   <tr><td>audience</td><td>{@code audience} values to request</td><td>none</td></tr>
+ *   <tr><td>resource</td><td>RFC 8707 {@code resource} URLs to request</td><td>none</td></tr>
+ *   <tr><td>refresh-ahead</td><td>renew this long before expiry</td><td>60s</td></tr>
+ *   <tr><td>default-lifetime</td><td>lifetime if {@code expires_in} is missing</td>
+ *       <td>300s</td></tr>
+ *   <tr><td>connect-timeout</td><td>token endpoint and discovery</td><td>5s</td></tr>
+ *   <tr><td>read-timeout</td><td>token endpoint and discovery</td><td>10s</td></tr>
+ *   <tr><td>max-attempts</td><td>attempts per token request on timeouts, 429, 5xx</td>
+ *       <td>3</td></tr>
+ *   <tr><td>retry-backoff</td><td>first backoff, doubled per attempt, with jitter</td>
+ *       <td>200ms</td></tr>
+ *   <tr><td>allow-insecure-http</td><td>allow http URLs beyond loopback addresses</td>
+ *       <td>false</td></tr>
+ * </table>
+ *
+ * <p>Token exchange and JWT bearer grants take suppliers and are set in code only. The default
+ * lifetime of 300 seconds is deliberately short: a server that omits {@code expires_in} is
+ * asked again soon rather than trusted for long.
+ */
+public final class OAuthClientSettings {
+  private final String name;
+  private final URI issuer;
+  private final URI tokenEndpoint;
+  private final URI authorizationEndpoint;
+  private final String clientId;
+  private final ClientAuthentication authentication;
+  private final Grant grant;
+  private final Set<String> scopes;
+  private final List<String> audiences;
+  private final List<URI> resources;
+  private final Duration refreshAhead;
+  private final Duration defaultLifetime;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final int maxAttempts;
+  private final Duration retryBackoff;
+  private final boolean allowInsecureHttp;
+  private final Clock clock;
+
+  OAuthClientSettings(SettingsResolution resolved) {
+    this.name = resolved.name;
+    this.issuer = resolved.issuer;
+    this.tokenEndpoint = resolved.tokenEndpoint;
+    this.authorizationEndpoint = resolved.authorizationEndpoint;
+    this.clientId = resolved.clientId;
+    this.authentication = resolved.authentication;
+    this.grant = resolved.grant;
+    this.scopes = Set.copyOf(resolved.scopes);
+    this.audiences = List.copyOf(resolved.audiences);
+    this.resources = List.copyOf(resolved.resources);
+    this.refreshAhead = resolved.refreshAhead;
+    this.defaultLifetime = resolved.defaultLifetime;
+    this.connectTimeout = resolved.connectTimeout;
+    this.readTimeout = resolved.readTimeout;
+    this.maxAttempts = resolved.maxAttempts;
+    this.retryBackoff = resolved.retryBackoff;
+    this.allowInsecureHttp = resolved.allowInsecureHttp;
+    this.clock = resolved.clock;
+  }
+
+  /** A builder that takes every value from code only. */
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** A builder for the client {@code name}; values not set in code come from configuration. */
+  public static Builder builder(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+      throw new ClientConfigurationException("The client name \"" + name + "\" is not valid."
+          + " Use letters, digits, '-' and '_', starting with a letter or digit.");
+    }
+    return new Builder(name);
+  }
+
+  /** The settings of client {@code name} from system properties and environment only. */
+  public static OAuthClientSettings fromConfiguration(String name) {
+    return builder(name).build();
+  }
+
+  /** The client name used for configuration keys and messages, if any. */
+  public Optional<String> name() { return Optional.ofNullable(name); }
+  /** The issuer to discover endpoints from, if no token endpoint was given. */
+  public Optional<URI> issuer() { return Optional.ofNullable(issuer); }
+  /** The configured token endpoint, if any; otherwise it is discovered from the issuer. */
+  public Optional<URI> tokenEndpoint() { return Optional.ofNullable(tokenEndpoint); }
+  /** The configured authorization endpoint, if any; otherwise discovered from the issuer. */
+  public Optional<URI> authorizationEndpoint() {
+    return Optional.ofNullable(authorizationEndpoint);
+  }
+  /** The client id. */
+  public String clientId() { return clientId; }
+  /** How the client authenticates. */
+  public ClientAuthentication authentication() { return authentication; }
+  /** The grant used to obtain tokens. */
+  public Grant grant() { return grant; }
+  /** The scopes requested by default; empty to let the authorization server decide. */
+  public Set<String> scopes() { return scopes; }
+  /** Audiences requested (RFC 8693 {@code audience}); empty for none. */
+  public List<String> audiences() { return audiences; }
+  /** Resource indicators requested (RFC 8707 {@code resource}); empty for none. */
+  public List<URI> resources() { return resources; }
+  /** How long before expiry a token is renewed. */
+  public Duration refreshAhead() { return refreshAhead; }
+  /** The lifetime assumed when a token response has no {@code expires_in}. */
+  public Duration defaultLifetime() { return defaultLifetime; }
+  /** Connect timeout for the token endpoint and discovery. */
+  public Duration connectTimeout() { return connectTimeout; }
+  /** Read timeout for the token endpoint and discovery. */
+  public Duration readTimeout() { return readTimeout; }
+  /** Attempts per token request, including the first, for timeouts and 5xx answers. */
+  public int maxAttempts() { return maxAttempts; }
+  /** Backoff before the second attempt; doubled for each further attempt, with jitter. */
+  public Duration retryBackoff() { return retryBackoff; }
+
+  /** Whether plain-HTTP authorization server URLs are allowed beyond loopback addresses. */
+  public boolean allowInsecureHttp() { return allowInsecureHttp; }
+
+  Clock clock() { return clock; }
+
+  @Override
+  public String toString() {
+    return "OAuthClientSettings[name=" + name + ", issuer=" + issuer + ", tokenEndpoint="
+        + tokenEndpoint + ", clientId=" + clientId + ", authentication=" + authentication
+        + ", grant=" + grant + ", scopes=" + new TreeSet<>(scopes) + ", audiences=" + audiences
+        + ", resources=" + resources + ", refreshAhead=" + refreshAhead + ", defaultLifetime="
+        + defaultLifetime + ", maxAttempts=" + maxAttempts + "]";
+  }
+
+  /**
+   * Builds {@link OAuthClientSettings}. Values set here win over system properties, which win
+   * over environment variables.
+   */
+  public static final class Builder {
+    final String name;
+    URI issuer;
+    URI tokenEndpoint;
+    URI authorizationEndpoint;
+    String clientId;
+    ClientAuthentication authentication;
+    Grant grant;
+    Set<String> scopes;
+    List<String> audiences;
+    List<URI> resources;
+    Duration refreshAhead;
+    Duration defaultLifetime;
+    Duration connectTimeout;
+    Duration readTimeout;
+    Integer maxAttempts;
+    Duration retryBackoff;
+    Boolean allowInsecureHttp;
+    Clock clock = Clock.systemUTC();
+    Function<String, String> properties = System::getProperty;
+    Map<String, String> environment = System.getenv();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** The issuer; endpoints are discovered from its OIDC or RFC 8414 metadata. */
+    public Builder issuer(String issuer) {
+      this.issuer = ClientConfiguration.parseUri(issuer, "the issuer");
+      return this;
+    }
+
+    /** The token endpoint, skipping discovery. */
+    public Builder tokenEndpoint(String tokenEndpoint) {
+      this.tokenEndpoint = ClientConfiguration.parseUri(tokenEndpoint, "the token endpoint");
+      return this;
+    }
+
+    /** The authorization endpoint for the authorization code grant, skipping discovery. */
+    public Builder authorizationEndpoint(String endpoint) {
+      this.authorizationEndpoint = ClientConfiguration.parseUri(endpoint,
+          "the authorization endpoint");
+      return this;
+    }
+
+    /** The client id registered at the authorization server. */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      return this;
+    }
+
+    /** How the client authenticates; see {@link ClientAuthentication}. */
+    public Builder authentication(ClientAuthentication authentication) {
+      this.authentication = Objects.requireNonNull(authentication, "authentication");
+      return this;
+    }
+
+    /** The grant; {@link Grant#clientCredentials()} unless set. */
+    public Builder grant(Grant grant) {
+      this.grant = Objects.requireNonNull(grant, "grant");
+      return this;
+    }
+
+    /** The scopes to request. */
+    public Builder scopes(String... scopes) {
+      return scopes(List.of(scopes));
+    }
+
+    /** The scopes to request. */
+    public Builder scopes(Collection<String> scopes) {
+      this.scopes = Set.copyOf(scopes);
+      return this;
+    }
+
+    /** Audiences to request ({@code audience} parameter). */
+    public Builder audiences(String... audiences) {
+      this.audiences = List.of(audiences);
+      return this;
+    }
+
+    /** Resource indicators to request ({@code resource} parameter, RFC 8707). */
+    public Builder resources(URI... resources) {
+      this.resources = List.of(resources);
+      return this;
+    }
+
+    /** Renew tokens this long before they expire; default 60 seconds. */
+    public Builder refreshAhead(Duration refreshAhead) {
+      this.refreshAhead = refreshAhead;
+      return this;
+    }
+
+    /** Lifetime assumed when {@code expires_in} is missing; default 300 seconds. */
+    public Builder defaultLifetime(Duration defaultLifetime) {
+      this.defaultLifetime = defaultLifetime;
+      return this;
+    }
+
+    /** Connect timeout for the token endpoint and discovery; default 5 seconds. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** Read timeout for the token endpoint and discovery; default 10 seconds. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /** Attempts per token request (default 3) and the first backoff (default 200 ms). */
+    public Builder retry(int maxAttempts, Duration initialBackoff) {
+      this.maxAttempts = maxAttempts;
+      this.retryBackoff = initialBackoff;
+      return this;
+    }
+
+    /**
+     * Allows plain-HTTP authorization server URLs on other hosts than this machine; default
+     * false. Loopback addresses are always allowed, for development servers.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /** The clock used for expiry and assertions; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    Builder configurationSources(Function<String, String> properties,
+        Map<String, String> environment) {
+      this.properties = properties;
+      this.environment = environment;
+      return this;
+    }
+
+    /**
+     * The validated settings.
+     *
+     * @throws ClientConfigurationException naming the key of the first missing or wrong value
+     */
+    public OAuthClientSettings build() {
+      return new OAuthClientSettings(new SettingsResolution(this,
+          new ClientConfiguration(name, properties, environment)));
+    }
+  }
+}

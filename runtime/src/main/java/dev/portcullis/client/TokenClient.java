@@ -1,0 +1,192 @@
+package dev.portcullis.client;
+
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Obtains, caches and renews the access tokens of one OAuth client. Thread-safe; create one per
+ * client and share it.
+ *
+ * <pre>{@code
+ * TokenClient orders = TokenClient.create(OAuthClientSettings.builder("orders")
+ *     .tokenEndpoint("https://idp.example.com/oauth2/token")
+ *     .clientId("billing-service")
+ *     .authentication(ClientAuthentication.clientSecretBasic(secret))
+ *     .scopes("orders:read")
+ *     .build());
+ * AccessToken token = orders.token();              // cached until 60 s before expiry
+ * TokenSource admin = orders.forScopes(Set.of("orders:admin"));  // its own cache slot
+ * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * Tokens are cached per scope set and renewed {@link OAuthClientSettings#refreshAhead()} before
+ * they expire (at most half-way through their lifetime). When the authorization server issued a
+ * refresh token, renewal uses it; if it is refused with {@code invalid_grant}, the configured
+ * grant is used again (the authorization code grant cannot be repeated: the user must sign in
+ * again). A response without {@code expires_in} is taken to last {@link
+ * OAuthClientSettings#defaultLifetime()} (default 300 seconds).
+ *
+ * <h2>Authorization code grant</h2>
+ * With {@link Grant#authorizationCode(URI)}, send the user to {@link #authorizationRequest()}'s
+ * URL, keep the {@link PendingAuthorization}, and pass the callback URL to {@link
+ * #completeAuthorization}. Until then {@link #token()} throws {@link TokenAcquisitionException}.
+ *
+ * <p>Failure semantics are those of {@link TokenSource}.
+ */
+public final class TokenClient implements TokenSource {
+  private static final System.Logger LOG = System.getLogger(TokenClient.class.getName());
+
+  private final OAuthClientSettings settings;
+  private final TokenEndpoint endpoint;
+  private final TokenCache cache;
+
+  private TokenClient(OAuthClientSettings settings) {
+    this.settings = settings;
+    this.endpoint = new TokenEndpoint(settings);
+    this.cache = new TokenCache(settings.clock(), settings.refreshAhead(), this::fetch);
+  }
+
+  /** A token client for {@code settings}; no request is made until the first token is asked. */
+  public static TokenClient create(OAuthClientSettings settings) {
+    return new TokenClient(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /** The settings this client was created with. */
+  public OAuthClientSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public AccessToken token() {
+    return token(settings.scopes(), false);
+  }
+
+  @Override
+  public AccessToken token(boolean forceRefresh) {
+    return token(settings.scopes(), forceRefresh);
+  }
+
+  @Override
+  public void invalidate(AccessToken rejected) {
+    cache.invalidate(Objects.requireNonNull(rejected, "rejected"));
+  }
+
+  private AccessToken token(Set<String> scopes, boolean forceRefresh) {
+    SuppliedSubject subject = settings.grant().supplySubject();
+    return cache.slot(scopes, subject).token(forceRefresh, subject);
+  }
+
+  /**
+   * A token source for other scopes than the configured ones, sharing this client's endpoint
+   * and cache: each distinct scope set has its own cached token. With the authorization code
+   * grant only the configured scopes are signed in for, so other scope sets fail with {@link
+   * TokenAcquisitionException}.
+   */
+  public TokenSource forScopes(Set<String> scopes) {
+    Set<String> requested = Set.copyOf(scopes);
+    return new TokenSource() {
+      @Override
+      public AccessToken token() {
+        return TokenClient.this.token(requested, false);
+      }
+
+      @Override
+      public AccessToken token(boolean forceRefresh) {
+        return TokenClient.this.token(requested, forceRefresh);
+      }
+
+      @Override
+      public void invalidate(AccessToken rejected) {
+        cache.invalidate(Objects.requireNonNull(rejected, "rejected"));
+      }
+
+      @Override
+      public String toString() {
+        return "TokenSource[client=" + settings.clientId() + ", scopes=" + scopes + "]";
+      }
+    };
+  }
+
+  /**
+   * Starts the authorization code grant: a URL with a fresh {@code state} and PKCE S256
+   * challenge. Keep the result until the callback.
+   *
+   * @throws IllegalStateException if the grant is not {@link Grant#authorizationCode(URI)}
+   * @throws TokenAcquisitionException if the authorization endpoint cannot be discovered
+   */
+  public PendingAuthorization authorizationRequest() {
+    URI redirectUri = requireAuthorizationCodeGrant();
+    URI authorizationEndpoint = endpoint.authorizationEndpoint();
+    if (authorizationEndpoint == null) {
+      throw new TokenAcquisitionException("The authorization server metadata has no"
+          + " authorization_endpoint. Configure the authorization endpoint directly.");
+    }
+    return AuthorizationCodeFlow.start(authorizationEndpoint, endpoint.clientId(), redirectUri,
+        settings.scopes(), settings.resources());
+  }
+
+  /**
+   * Completes the authorization code grant: checks that {@code callback} (the full redirect
+   * URL) carries {@code pending}'s state and a code, exchanges the code with the PKCE verifier,
+   * and caches the tokens, so that {@link #token()} returns them and later renews them.
+   *
+   * @throws TokenAcquisitionException if the state does not match or the callback's RFC 9207
+   *     {@code iss} names another issuer (nothing is sent then), the callback carries an error,
+   *     or the exchange fails
+   * @throws TokenRequestException if the token endpoint refuses the code
+   */
+  public AccessToken completeAuthorization(PendingAuthorization pending, URI callback) {
+    URI redirectUri = requireAuthorizationCodeGrant();
+    IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
+        redirectUri, settings.issuer().orElse(null)), settings.scopes(), true);
+    cache.slot(settings.scopes(), null).store(issued);
+    return issued.accessToken();
+  }
+
+  private URI requireAuthorizationCodeGrant() {
+    if (settings.grant().kind() != Grant.Kind.AUTHORIZATION_CODE) {
+      throw new IllegalStateException("This client uses the " + settings.grant() + " grant."
+          + " Configure Grant.authorizationCode(redirectUri) to sign users in.");
+    }
+    return settings.grant().redirectUri();
+  }
+
+  private IssuedTokens fetch(Set<String> scopes, String refreshToken, SuppliedSubject subject) {
+    Grant grant = settings.grant();
+    String refreshWith = refreshToken != null ? refreshToken : grant.initialRefreshToken();
+    if (refreshWith != null) {
+      try {
+        return endpoint.request(new RefreshTokenGrant(new RefreshToken(refreshWith)), scopes,
+            true);
+      } catch (TokenRequestException e) {
+        if (!"invalid_grant".equals(e.error())) {
+          throw e;
+        }
+        // A refused refresh token is never sent again.
+        cache.slot(scopes, subject).dropRefreshToken(refreshWith);
+        if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE
+            || grant.kind() == Grant.Kind.REFRESH_TOKEN) {
+          throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "The refresh token of client {0} was refused"
+            + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
+            grant);
+      }
+    }
+    if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE) {
+      throw new TokenAcquisitionException("Client " + settings.clientId() + " has no usable"
+          + " refresh token, so a user must sign in: call authorizationRequest() and"
+          + " completeAuthorization(...) first.");
+    }
+    return endpoint.request(grant.toNimbus(settings.audiences(), subject), scopes,
+        !grant.carriesAudience());
+  }
+
+  @Override
+  public String toString() {
+    return "TokenClient[" + settings + "]";
+  }
+}

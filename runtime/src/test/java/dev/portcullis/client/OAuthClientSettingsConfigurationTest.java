@@ -1,0 +1,310 @@
+package dev.portcullis.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Settings from code, system properties and environment, and the messages when they are wrong. */
+class OAuthClientSettingsConfigurationTest {
+  private final Map<String, String> properties = new HashMap<>();
+  private final Map<String, String> environment = new HashMap<>();
+
+  private OAuthClientSettings.Builder builder(String name) {
+    return OAuthClientSettings.builder(name).configurationSources(properties::get, environment);
+  }
+
+  @Test
+  void everyValueCanComeFromSystemProperties() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s3cret");
+    properties.put("portcullis.client.orders.client-auth", "client_secret_post");
+    properties.put("portcullis.client.orders.scopes", "orders:read, orders:write");
+    properties.put("portcullis.client.orders.audience", "orders-api");
+    properties.put("portcullis.client.orders.resource", "https://orders.example/");
+    properties.put("portcullis.client.orders.refresh-ahead", "2m");
+    properties.put("portcullis.client.orders.default-lifetime", "PT10M");
+    properties.put("portcullis.client.orders.connect-timeout", "250ms");
+    properties.put("portcullis.client.orders.read-timeout", "3s");
+    properties.put("portcullis.client.orders.max-attempts", "5");
+    properties.put("portcullis.client.orders.retry-backoff", "1s");
+
+    OAuthClientSettings settings = builder("orders").build();
+
+    assertEquals(Optional.of(URI.create("https://as.example/token")), settings.tokenEndpoint());
+    assertEquals("billing", settings.clientId());
+    assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_POST,
+        settings.authentication().method());
+    assertEquals(Set.of("orders:read", "orders:write"), settings.scopes());
+    assertEquals(List.of("orders-api"), settings.audiences());
+    assertEquals(List.of(URI.create("https://orders.example/")), settings.resources());
+    assertEquals(Duration.ofMinutes(2), settings.refreshAhead());
+    assertEquals(Duration.ofMinutes(10), settings.defaultLifetime());
+    assertEquals(Duration.ofMillis(250), settings.connectTimeout());
+    assertEquals(Duration.ofSeconds(3), settings.readTimeout());
+    assertEquals(5, settings.maxAttempts());
+    assertEquals(Duration.ofSeconds(1), settings.retryBackoff());
+  }
+
+  @Test
+  void environmentNamesAreUpperCaseWithDotsAndDashesAsUnderscores() {
+    environment.put("PORTCULLIS_CLIENT_ORDERS_V2_TOKEN_ENDPOINT", "https://as.example/token");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_V2_CLIENT_ID", "from-env");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_V2_CLIENT_SECRET", "s3cret");
+
+    OAuthClientSettings settings = builder("orders-v2").build();
+
+    assertEquals("from-env", settings.clientId());
+    assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+        settings.authentication().method(), "a secret alone means client_secret_basic");
+  }
+
+  @Test
+  void codeWinsOverPropertiesWhichWinOverEnvironment() {
+    environment.put("PORTCULLIS_CLIENT_ORDERS_TOKEN_ENDPOINT", "https://env.example/token");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_CLIENT_ID", "env-id");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_CLIENT_SECRET", "env-secret");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_REFRESH_AHEAD", "10s");
+    properties.put("portcullis.client.orders.client-id", "property-id");
+    properties.put("portcullis.client.orders.refresh-ahead", "20s");
+
+    OAuthClientSettings settings = builder("orders").refreshAhead(Duration.ofSeconds(30)).build();
+
+    assertEquals(URI.create("https://env.example/token"), settings.tokenEndpoint().orElseThrow());
+    assertEquals("property-id", settings.clientId());
+    assertEquals(Duration.ofSeconds(30), settings.refreshAhead());
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    OAuthClientSettings settings = OAuthClientSettings.builder()
+        .tokenEndpoint("https://as.example/token").clientId("c")
+        .authentication(ClientAuthentication.clientSecretBasic("s")).build();
+
+    assertEquals(Duration.ofSeconds(60), settings.refreshAhead());
+    assertEquals(Duration.ofSeconds(300), settings.defaultLifetime());
+    assertEquals(Duration.ofSeconds(5), settings.connectTimeout());
+    assertEquals(Duration.ofSeconds(10), settings.readTimeout());
+    assertEquals(3, settings.maxAttempts());
+    assertEquals(Duration.ofMillis(200), settings.retryBackoff());
+    assertEquals("client_credentials", settings.grant().kind().name().toLowerCase());
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({"30s, PT30S", "5m, PT5M", "250ms, PT0.25S", "1h, PT1H", "PT45S, PT45S",
+      "pt2m, PT2M"})
+  void durationsAcceptShortFormsAndIso8601(String text, String expected) {
+    assertEquals(Duration.parse(expected), ClientConfiguration.parseDuration(text, "key"));
+  }
+
+  @Test
+  void wrongDurationNamesTheKeyAndShowsTheFormat() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    environment.put("PORTCULLIS_CLIENT_ORDERS_REFRESH_AHEAD", "5 minutes");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The value \"5 minutes\" of PORTCULLIS_CLIENT_ORDERS_REFRESH_AHEAD is not a"
+        + " duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S.", e.getMessage());
+  }
+
+  @Test
+  void missingClientIdNamesBothKeysAndTheBuilderMethod() {
+    properties.put("portcullis.client.orders.issuer", "https://as.example");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The OAuth client \"orders\" has no client id. Set"
+        + " portcullis.client.orders.client-id (or PORTCULLIS_CLIENT_ORDERS_CLIENT_ID), or call"
+        + " clientId(...) on the builder.", e.getMessage());
+  }
+
+  @Test
+  void missingIssuerAndTokenEndpointExplainsBothWays() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").clientId("c").build());
+
+    assertTrue(e.getMessage().contains("portcullis.client.orders.issuer"), e.getMessage());
+    assertTrue(e.getMessage().contains("PORTCULLIS_CLIENT_ORDERS_TOKEN_ENDPOINT"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownAuthenticationMethodListsTheSupportedOnes() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-auth", "tls_client_auth");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().startsWith("The client authentication method \"tls_client_auth\""
+        + " in portcullis.client.orders.client-auth is not supported. Use one of"
+        + " client_secret_basic, client_secret_post"), e.getMessage());
+  }
+
+  @Test
+  void secretMethodWithoutSecretNamesTheSecretKey() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-auth", "client_secret_basic");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().contains("portcullis.client.orders.client-secret"), e.getMessage());
+  }
+
+  @Test
+  void clientCredentialsWithoutCredentialsFailsAtBuild() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> OAuthClientSettings.builder().tokenEndpoint("https://as.example/token")
+            .clientId("c").authentication(ClientAuthentication.none()).build());
+
+    assertTrue(e.getMessage().contains("client_credentials grant"), e.getMessage());
+  }
+
+  @Test
+  void privateKeyFileFromConfigurationMeansPrivateKeyJwt() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.private-key", Keys.file("rsa-pkcs1.pem").toString());
+    properties.put("portcullis.client.orders.key-id", "k1");
+    properties.put("portcullis.client.orders.signing-algorithm", "ps256");
+
+    OAuthClientSettings settings = builder("orders").build();
+
+    assertEquals(ClientAuthenticationMethod.PRIVATE_KEY_JWT, settings.authentication().method());
+    assertTrue(settings.authentication().toString().contains("kid=k1, alg=PS256"),
+        settings.authentication().toString());
+  }
+
+  @Test
+  void unreadableKeyFileNamesTheFile() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.private-key", "/no/such/key.pem");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().startsWith("The client key file /no/such/key.pem could not be"
+        + " read"), e.getMessage());
+  }
+
+  @Test
+  void algorithmThatDoesNotFitTheKeyIsRejected() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> ClientKey.fromFile(Keys.file("ec-sec1.pem"), null).withAlgorithm("RS256"));
+
+    assertTrue(e.getMessage().contains("does not fit this EC key"), e.getMessage());
+  }
+
+  @Test
+  void tokenExchangeCannotBeConfiguredByKeyAndSaysSo() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    properties.put("portcullis.client.orders.grant", "token_exchange");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().contains("portcullis.client.orders.grant"), e.getMessage());
+    assertTrue(e.getMessage().contains("grant(...)"), e.getMessage());
+  }
+
+  @Test
+  void invalidClientNameIsRejected() {
+    assertThrows(ClientConfigurationException.class, () -> OAuthClientSettings.builder("a.b"));
+  }
+
+  @Test
+  void plainHttpToAnotherHostIsRefusedWithTheWayToAllowIt() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").tokenEndpoint("http://as.example/token").clientId("c")
+            .authentication(ClientAuthentication.clientSecretBasic("s")).build());
+
+    assertEquals("The token endpoint URL http://as.example/token does not use https, so secrets"
+        + " and tokens would cross the network unencrypted. Use an https URL, or on a trusted"
+        + " network set portcullis.client.orders.allow-insecure-http=true (or"
+        + " PORTCULLIS_CLIENT_ORDERS_ALLOW_INSECURE_HTTP=true), or call allowInsecureHttp(true)"
+        + " on the builder.", e.getMessage());
+  }
+
+  @Test
+  void plainHttpIsAcceptedForLoopbackOrWhenAllowed() {
+    properties.put("portcullis.client.orders.allow-insecure-http", "true");
+    OAuthClientSettings allowed = builder("orders").tokenEndpoint("http://as.example/token")
+        .clientId("c").authentication(ClientAuthentication.clientSecretBasic("s")).build();
+    OAuthClientSettings loopback = OAuthClientSettings.builder()
+        .issuer("http://127.0.0.1:8080/default").clientId("c")
+        .authentication(ClientAuthentication.clientSecretBasic("s")).build();
+
+    assertTrue(allowed.allowInsecureHttp());
+    assertEquals(URI.create("http://127.0.0.1:8080/default"), loopback.issuer().orElseThrow());
+  }
+
+  @Test
+  void nonBooleanFlagIsRejected() {
+    properties.put("portcullis.client.orders.allow-insecure-http", "yes");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The value \"yes\" of portcullis.client.orders.allow-insecure-http is not a"
+        + " boolean. Set true or false.", e.getMessage());
+  }
+
+  @Test
+  void urlWithAnotherSchemeIsRejected() {
+    properties.put("portcullis.client.orders.issuer", "ftp://as.example");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertTrue(e.getMessage().startsWith("The value \"ftp://as.example\" of"
+        + " portcullis.client.orders.issuer is not an absolute http(s) URL."), e.getMessage());
+  }
+
+  @Test
+  void scopeWithASpaceIsRejectedWithTheWayToListScopes() {
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> OAuthClientSettings.builder().tokenEndpoint("https://as.example/token")
+            .clientId("c").authentication(ClientAuthentication.clientSecretBasic("s"))
+            .scopes("orders:read orders:write").build());
+
+    assertTrue(e.getMessage().startsWith("The OAuth client requests the scope \"orders:read"
+        + " orders:write\", which is not a valid scope token"), e.getMessage());
+  }
+
+  @Test
+  void nonPositiveTimeoutNamesTheKeyAndTheBuilderMethod() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    properties.put("portcullis.client.orders.read-timeout", "0s");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> builder("orders").build());
+
+    assertEquals("The OAuth client \"orders\" has read-timeout PT0S, which must be positive."
+        + " Set portcullis.client.orders.read-timeout (or PORTCULLIS_CLIENT_ORDERS_READ_TIMEOUT),"
+        + " or call readTimeout(...) on the builder.", e.getMessage());
+  }
+}

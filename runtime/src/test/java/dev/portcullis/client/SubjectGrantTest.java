@@ -1,0 +1,111 @@
+package dev.portcullis.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Token exchange and JWT bearer grants: what is sent, and tokens kept apart per subject. */
+class SubjectGrantTest {
+  private CheckingTokenEndpoint endpoint;
+
+  @BeforeEach
+  void start() throws Exception {
+    endpoint = new CheckingTokenEndpoint();
+  }
+
+  @AfterEach
+  void stop() {
+    endpoint.close();
+  }
+
+  private TokenClient client(UnaryOperator<OAuthClientSettings.Builder> customize) {
+    return TokenClient.create(customize.apply(OAuthClientSettings.builder()
+        .tokenEndpoint(endpoint.tokenUri().toString())
+        .clientId("billing")
+        .authentication(ClientAuthentication.clientSecretPost("secret"))
+        .scopes("orders:read")
+        .retry(1, Duration.ZERO)).build());
+  }
+
+  @Test
+  void tokenExchangeSendsSubjectTokenTypeAndAudience() {
+    client(builder -> builder.audiences("orders-api")
+        .grant(Grant.tokenExchange(() -> "incoming-token", Grant.ACCESS_TOKEN_TYPE))).token();
+
+    CheckingTokenEndpoint.Received request = endpoint.last();
+    assertEquals("urn:ietf:params:oauth:grant-type:token-exchange", request.param("grant_type"));
+    assertEquals("incoming-token", request.param("subject_token"));
+    assertEquals(Grant.ACCESS_TOKEN_TYPE, request.param("subject_token_type"));
+    assertEquals(List.of("orders-api"), request.form().get("audience"));
+  }
+
+  @Test
+  void tokenExchangeNeverHandsOneSubjectsTokenToAnother() {
+    AtomicReference<String> incoming =
+        new AtomicReference<>("alice-token");
+    TokenClient client = client(builder -> builder
+        .grant(Grant.tokenExchange(incoming::get, Grant.ACCESS_TOKEN_TYPE)));
+
+    AccessToken forAlice = client.token();
+    incoming.set("bob-token");
+    AccessToken forBob = client.token();
+    incoming.set("alice-token");
+    AccessToken forAliceAgain = client.token();
+
+    assertEquals("token-1", forAlice.value());
+    assertEquals("token-2", forBob.value());
+    assertEquals("alice-token", endpoint.received().get(0).param("subject_token"));
+    assertEquals("bob-token", endpoint.received().get(1).param("subject_token"));
+    assertSame(forAlice, forAliceAgain);
+    assertEquals(2, endpoint.requestCount());
+  }
+
+  @Test
+  void jwtBearerAssertionsMintedPerCallShareOneTokenPerSubject() throws Exception {
+    AtomicReference<String> subject =
+        new AtomicReference<>("service-a");
+    JWSSigner signer = new MACSigner(
+        "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    TokenClient client = client(builder -> builder.grant(Grant.jwtBearer(() -> {
+      try {
+        SignedJWT jwt = new SignedJWT(
+            new JWSHeader(JWSAlgorithm.HS256),
+            new JWTClaimsSet.Builder().issuer("workload").subject(subject.get())
+                .audience("https://as.example").jwtID(UUID.randomUUID().toString())
+                .build());
+        jwt.sign(signer);
+        return jwt.serialize();
+      } catch (JOSEException e) {
+        throw new IllegalStateException(e);
+      }
+    })));
+
+    AccessToken first = client.token();
+    assertSame(first, client.token(), "a fresh assertion for the same subject hits the cache");
+    subject.set("service-b");
+    AccessToken other = client.token();
+
+    assertEquals("token-2", other.value());
+    assertEquals(2, endpoint.requestCount());
+    assertEquals("urn:ietf:params:oauth:grant-type:jwt-bearer",
+        endpoint.last().param("grant_type"));
+    assertEquals("service-b", SignedJWT.parse(endpoint.last().param("assertion"))
+        .getJWTClaimsSet().getSubject());
+  }
+}
