@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import java.security.Key;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 
 /**
@@ -28,10 +30,13 @@ import javax.crypto.SecretKey;
  * hands out the same instances until it fetches a new set, so a remembered key can never
  * belong to a different JWK, and a fetched set (even an equal one) starts afresh. The
  * memory is bounded: past {@value #MAX_KEYS} entries it is dropped and rebuilt on demand.
- * The algorithm check, the JWK matching and the unknown-kid refetch are Nimbus' own.
+ * The algorithm check, the JWK matching (its matcher is remembered too) and the
+ * unknown-kid refetch are Nimbus' own.
  */
 final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext> {
   static final int MAX_KEYS = 64;
+
+  private final Map<MatcherKey, JWKMatcher> matchers = new ConcurrentHashMap<>();
 
   /** Copy-on-write: readers never lock; writers replace the whole map. */
   private volatile Map<JWK, List<Key>> javaKeys = new IdentityHashMap<>();
@@ -45,7 +50,7 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
     if (!isAllowed(header.getAlgorithm())) {
       return List.of();
     }
-    JWKMatcher matcher = createJWKMatcher(header);
+    JWKMatcher matcher = matcher(header);
     if (matcher == null) {
       return List.of();
     }
@@ -60,6 +65,29 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
     }
     return keys;
   }
+
+  /**
+   * Nimbus' matcher for {@code header}, remembered: {@code JWKMatcher.forJWSHeader} reads only
+   * the algorithm, the kid and the x5t#S256 thumbprint, so those are the key, and a matcher
+   * is immutable. Made-up kids cannot grow the map beyond {@value #MAX_KEYS} entries.
+   */
+  private JWKMatcher matcher(JWSHeader header) {
+    MatcherKey key = new MatcherKey(header.getAlgorithm(), header.getKeyID(), header.getX509CertSHA256Thumbprint());
+    JWKMatcher known = matchers.get(key);
+    if (known != null) {
+      return known;
+    }
+    JWKMatcher made = createJWKMatcher(header);
+    if (made != null) {
+      if (matchers.size() >= MAX_KEYS) {
+        matchers.clear();
+      }
+      matchers.put(key, made);
+    }
+    return made;
+  }
+
+  private record MatcherKey(JWSAlgorithm algorithm, String keyId, Base64URL thumbprint) {}
 
   private List<Key> javaKeys(JWK jwk) {
     List<Key> known = javaKeys.get(jwk);
@@ -80,6 +108,11 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
       javaKeys = next;
     }
     return converted;
+  }
+
+  /** For tests: how many key matchers are remembered. */
+  int rememberedMatchers() {
+    return matchers.size();
   }
 
   /** For tests: how many JWKs have a remembered Java key. */

@@ -34,6 +34,18 @@ class KeyReuseTest {
   }
 
   @Test
+  void madeUpKidsDoNotGrowTheRememberedMatchersWithoutBound() throws Exception {
+    CachedKeySelector selector = new CachedKeySelector(Set.of(JWSAlgorithm.RS256),
+        new ImmutableJWKSet<>(new JWKSet(TestKeys.K1.toPublicJWK())));
+    for (int i = 0; i < 500; i++) {
+      JWSHeader madeUp = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("kid-" + i).build();
+      assertTrue(selector.selectJWSKeys(madeUp, null).isEmpty());
+    }
+    assertTrue(selector.rememberedMatchers() <= CachedKeySelector.MAX_KEYS, "" + selector.rememberedMatchers());
+    assertEquals(List.of(TestKeys.K1.toPublicKey()), selector.selectJWSKeys(RS256_K1, null));
+  }
+
+  @Test
   void newJwkInstancesGetTheirOwnJavaKey() throws Exception {
     TestKeys keys = new TestKeys();
     KeySetVersion version = new KeySetVersion();
