@@ -20,11 +20,12 @@ import java.util.concurrent.TimeUnit;
  * the precise rejection reason.
  *
  * <p>Keys are the full token text, compared with {@code equals}: a look-up can only find a
- * token that is character for character one that was verified. The hash is taken from the
- * token's last characters (the signature, which a valid token has no control over) rather
- * than all 1-2 KB of it: {@code String.hashCode} of a fresh request string would otherwise
- * cost about a microsecond. Only verified tokens are ever stored, so no one can plant
- * colliding keys. Each {@link TokenVerifier} has its own cache, so a token verified for one
+ * token that is character for character one that was verified. A SHA-256 key would save
+ * about 1.2 KB per entry but costs about a microsecond per look-up, more than the rest of
+ * it together (see BENCHMARKS.md). The hash is taken from the token's last characters,
+ * signature bytes that no one can choose for a valid token, rather than all 1-2 KB of it:
+ * {@code String.hashCode} of a fresh request string would also cost about a microsecond.
+ * Only verified tokens are ever stored, so no one can plant colliding keys. Each {@link TokenVerifier} has its own cache, so a token verified for one
  * issuer or audience is never an answer for another.
  */
 final class TokenCache {
