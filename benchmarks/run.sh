@@ -148,6 +148,19 @@ hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
   -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
   -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 echo "generated bindings: $(find "$GEN/out-proc" -name '*_ScopeBinding.class' | wc -l)"
+echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
+for size in "1 1" "200 20"; do
+  set -- $size
+  python3 "$ROOT/benchmarks/run-support/generate_resources.py" "$GEN/scale-$1/src" "$1" "$2" >/dev/null
+  find "$GEN/scale-$1/src" -name '*.java' > "$GEN/scale-$1/sources.txt"
+  hyperfine -N -w 1 -r 2 --export-json "$WORK/javac-scale-$1x$2.json" \
+    -p "rm -rf $GEN/scale-$1/out-none $GEN/scale-$1/out-proc" \
+    -n "$(($1 * $2)) methods without processor" \
+    "javac -proc:none -d $GEN/scale-$1/out-none -cp $CP @$GEN/scale-$1/sources.txt" \
+    -n "$(($1 * $2)) methods with processor" \
+    "javac -d $GEN/scale-$1/out-proc -cp $CP -processorpath $PP @$GEN/scale-$1/sources.txt" \
+    | grep -E '^Benchmark|Time \(mean'
+done
 echo "where javac's time goes with the processor (JFR):"
 rm -rf "$GEN/out-jfr"
 javac -J-XX:StartFlightRecording=filename="$GEN/javac.jfr",settings=profile -d "$GEN/out-jfr" -cp "$CP" \
