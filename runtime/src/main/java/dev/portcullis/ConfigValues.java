@@ -50,6 +50,15 @@ final class ConfigValues {
         + text + "\", which is not a duration; use a value such as 30s, 5m or PT1M."));
   }
 
+  static int parseCount(String key, String text) {
+    try {
+      return Integer.parseInt(text.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+          + "\", which is not a whole number; use a value such as 10000.");
+    }
+  }
+
   static boolean parseBoolean(String key, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.equals("true") || t.equals("false")) {

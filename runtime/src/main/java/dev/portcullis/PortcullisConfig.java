@@ -46,6 +46,9 @@ import java.util.function.Function;
  *       answers</td></tr>
  *   <tr><td>http-timeout</td><td>5s</td><td>connect and read timeout for discovery and
  *       key fetches</td></tr>
+ *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
+ *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
+ *       still checked on every use); {@code 0} turns the cache off</td></tr>
  *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
  *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
  *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
@@ -73,6 +76,7 @@ public final class PortcullisConfig {
   private final boolean allowInsecureHttp;
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
+  private final int tokenCacheSize;
   private final URI resource;
   private final String resourceName;
   private final URI resourceDocumentation;
@@ -115,6 +119,13 @@ public final class PortcullisConfig {
     this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
     this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
+    Integer cacheSize = b.tokenCacheSize != null ? b.tokenCacheSize
+        : parsed(values, "token-cache-size", ConfigValues::parseCount);
+    this.tokenCacheSize = cacheSize != null ? cacheSize : 10_000;
+    if (tokenCacheSize < 0 || tokenCacheSize > 10_000_000) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
+          + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
+    }
     String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
     this.resource = resourceText == null ? null : ConfigValues.parseUrl("resource", resourceText, allowInsecureHttp);
     this.resourceName = b.resourceName != null ? b.resourceName : values.text("resource-name");
@@ -238,6 +249,11 @@ public final class PortcullisConfig {
     return httpTimeout;
   }
 
+  /** How many verified tokens are remembered; {@code 0} when the cache is off. */
+  public int tokenCacheSize() {
+    return tokenCacheSize;
+  }
+
   /**
    * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
    * the base URI each request was addressed to.
@@ -270,7 +286,7 @@ public final class PortcullisConfig {
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
-        + ", resourceMetadata=" + resourceMetadata + "}";
+        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize + "}";
   }
 
   /**
@@ -290,6 +306,7 @@ public final class PortcullisConfig {
     private Boolean allowInsecureHttp;
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
+    private Integer tokenCacheSize;
     private URI resource;
     private String resourceName;
     private URI resourceDocumentation;
@@ -358,6 +375,15 @@ public final class PortcullisConfig {
     /** Connect and read timeout for discovery and key fetches; default 5 seconds. */
     public Builder httpTimeout(Duration timeout) {
       this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How many verified tokens to remember so that a repeated token skips the signature
+     * check; default 10,000, {@code 0} turns the cache off. Expiry is checked on every use.
+     */
+    public Builder tokenCacheSize(int size) {
+      this.tokenCacheSize = size;
       return this;
     }
 

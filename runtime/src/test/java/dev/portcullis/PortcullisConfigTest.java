@@ -56,6 +56,26 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void tokenCacheSizeDefaultsTo10000AndCanBeTurnedOff() {
+    assertEquals(10_000, builder().issuer("https://idp.example.com").audience("a").build().tokenCacheSize());
+    environment.put("PORTCULLIS_TOKEN_CACHE_SIZE", "0");
+    assertEquals(0, builder().issuer("https://idp.example.com").audience("a").build().tokenCacheSize());
+    properties.put("portcullis.token-cache-size", "50_000");
+    assertEquals(50_000, builder().issuer("https://idp.example.com").audience("a").build().tokenCacheSize());
+    assertEquals(7, builder().issuer("https://idp.example.com").audience("a").tokenCacheSize(7).build()
+        .tokenCacheSize());
+  }
+
+  @Test
+  void tokenCacheSizeMustBeAWholeNumberInRange() {
+    properties.put("portcullis.token-cache-size", "lots");
+    assertEquals("portcullis.token-cache-size is \"lots\", which is not a whole number; use a value such as 10000.",
+        failure(builder().issuer("https://idp.example.com").audience("a")));
+    assertTrue(failure(builder().issuer("https://idp.example.com").audience("a").tokenCacheSize(-1))
+        .startsWith("portcullis.token-cache-size is -1, which is outside 0 to 10000000"));
+  }
+
+  @Test
   void defaultsAreSecure() {
     PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
     assertEquals(Duration.ofSeconds(60), config.clockSkew());

@@ -1,7 +1,6 @@
 package dev.portcullis.internal;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Finds the bearer token of a request as RFC 6750 section 2.1 describes it: {@code
@@ -10,8 +9,8 @@ import java.util.regex.Pattern;
  * history (RFC 6750 section 2.3, RFC 9700 section 2.4.1).
  */
 final class BearerExtractor {
-  private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
   private static final String SCHEME = "bearer";
+  private static final boolean[] B64TOKEN_CHARS = b64TokenChars();
 
   private BearerExtractor() {}
 
@@ -61,9 +60,48 @@ final class BearerExtractor {
       start++;
     }
     String token = value.substring(start);
-    if (!B64TOKEN.matcher(token).matches()) {
+    if (!isB64Token(token)) {
       return new BearerCredentials.Malformed("The access token is malformed.");
     }
     return new BearerCredentials.Token(token);
+  }
+
+  /**
+   * Whether {@code token} is an RFC 6750 {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" /
+   * "." / "_" / "~" / "+" / "/" ) *"="}. A loop rather than a regular expression: this runs on
+   * every protected request over 1-2 KB, where the regex costs microseconds.
+   */
+  static boolean isB64Token(String token) {
+    int i = 0;
+    int n = token.length();
+    while (i < n && isB64TokenChar(token.charAt(i))) {
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    while (i < n && token.charAt(i) == '=') {
+      i++;
+    }
+    return i == n;
+  }
+
+  private static boolean isB64TokenChar(char c) {
+    return c < B64TOKEN_CHARS.length && B64TOKEN_CHARS[c];
+  }
+
+  private static boolean[] b64TokenChars() {
+    boolean[] allowed = new boolean[128];
+    for (char c = 'a'; c <= 'z'; c++) {
+      allowed[c] = true;
+      allowed[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      allowed[c] = true;
+    }
+    for (char c : "-._~+/".toCharArray()) {
+      allowed[c] = true;
+    }
+    return allowed;
   }
 }

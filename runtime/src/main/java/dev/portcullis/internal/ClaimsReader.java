@@ -22,7 +22,8 @@ final class ClaimsReader {
       clientId = stringClaim(claims, "azp");
     }
     return new VerifiedToken(stringClaim(claims, "sub"), clientId, claims.getIssuer(), scopes,
-        claims.getExpirationTime().toInstant(), claims.getClaims());
+        claims.getExpirationTime().toInstant(),
+        claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), claims.getClaims());
   }
 
   private static void addScopes(Set<String> scopes, Object claim, boolean arrayAllowed)
@@ -31,10 +32,17 @@ final class ClaimsReader {
       return;
     }
     if (claim instanceof String) {
-      for (String scope : ((String) claim).split(" ")) {
-        if (!scope.isEmpty()) {
-          scopes.add(scope);
+      String text = (String) claim;
+      int start = 0;
+      while (start <= text.length()) { // split at single spaces, skipping empty parts
+        int end = text.indexOf(' ', start);
+        if (end < 0) {
+          end = text.length();
         }
+        if (end > start) {
+          scopes.add(text.substring(start, end));
+        }
+        start = end + 1;
       }
       return;
     }

@@ -1,91 +1,43 @@
 package dev.portcullis.internal;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.portcullis.PortcullisConfig;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executor;
 
 /**
- * Verifies JWT access tokens: signature with a key from the issuer's JWKS and an allowed
- * asymmetric algorithm, {@code typ}, {@code iss}, {@code aud}, {@code exp} and {@code nbf}.
- * Composed once from Nimbus parts and then shared by all requests (thread-safe).
+ * Verifies JWT access tokens for one configuration (one issuer, one audience): a token seen
+ * before is answered from the {@link TokenCache}, which still checks {@code exp}, {@code nbf}
+ * and that the issuer's keys have not changed; any other token gets the full {@link
+ * TokenChecks}. Built once and shared by all requests (thread-safe).
  *
- * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every
- * token it does not accept, including when keys cannot be fetched; it never throws a
- * runtime exception for token input. Nothing here logs token content.
+ * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
+ * it does not accept, including when keys cannot be fetched; it never throws a runtime
+ * exception for token input. Nothing here logs token content.
  */
 public final class TokenVerifier {
-  private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
-  private static final int MAX_JWKS_BYTES = 512 * 1024;
-
-  private final DefaultJWTProcessor<SecurityContext> processor;
-  private final AtomicLong lastKeyWarningMillis = new AtomicLong();
+  private final KeySetVersion keySetVersion = new KeySetVersion();
+  private final TokenChecks checks;
+  private final TokenCache cache;
 
   /** Configures verification; fetches nothing until the first token arrives. */
   public TokenVerifier(PortcullisConfig config) {
-    this.processor = new DefaultJWTProcessor<>();
-    processor.setJWSTypeVerifier(typeVerifier(config.strictTokenType()));
-    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-    config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keySource(config)));
-    JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-    config.issuer().ifPresent(issuer -> exact.issuer(issuer.toString()));
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        Set.of(config.audience()), exact.build(), new HashSet<>(Set.of("exp", "iss")), null);
-    claims.setMaxClockSkew((int) config.clockSkew().getSeconds());
-    processor.setJWTClaimsSetVerifier(claims);
+    this(config, null, Clock.systemUTC(), null);
   }
 
-  private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier(boolean strict) {
-    JOSEObjectType atJwt = new JOSEObjectType("at+jwt");
-    JOSEObjectType applicationAtJwt = new JOSEObjectType("application/at+jwt");
-    return strict
-        ? new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt)
-        : new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt, JOSEObjectType.JWT, null);
-  }
-
-  private static JWKSource<SecurityContext> keySource(PortcullisConfig config) {
-    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.httpTimeout().toMillis());
-    if (config.jwksUri().isPresent()) {
-      return keySet(config.jwksUri().get(), timeoutMillis);
-    }
-    IssuerMetadata metadata = new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(),
-        config.allowInsecureHttp());
-    return new DiscoveredKeySource(metadata, uri -> keySet(uri, timeoutMillis), Clock.systemUTC(),
-        Duration.ofMillis(250), Duration.ofMinutes(1));
-  }
-
-  /** A cached, rate-limited, outage-tolerant JWKS source that refetches on an unknown kid. */
-  private static JWKSource<SecurityContext> keySet(URI uri, int timeoutMillis) {
-    try {
-      return JWKSourceBuilder.<SecurityContext>create(uri.toURL(),
-              new DefaultResourceRetriever(timeoutMillis, timeoutMillis, MAX_JWKS_BYTES))
-          .retrying(true)
-          .outageTolerant(true)
-          .build();
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException("The JWKS URL " + uri + " is not a valid URL; check portcullis.jwks-uri.", e);
-    }
+  /**
+   * For tests and benchmarks.
+   *
+   * @param keys the key set to serve instead of fetching the configured one, or {@code null}
+   * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool
+   */
+  TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
+    JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
+        : IssuerKeys.cached(keys, keySetVersion);
+    this.checks = new TokenChecks(config, source, clock);
+    this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
   }
 
   /**
@@ -94,31 +46,23 @@ public final class TokenVerifier {
    * @throws TokenRejectedException with a description safe to send to the client
    */
   VerifiedToken verify(String token) throws TokenRejectedException {
-    JWTClaimsSet claims;
-    try {
-      claims = processor.process(token, null);
-    } catch (KeySourceException e) {
-      warnKeysUnavailable(e);
-      throw new TokenRejectedException(TokenRejectedException.KEYS_UNAVAILABLE);
-    } catch (ParseException e) {
-      throw new TokenRejectedException("The token is not a well-formed JWT.");
-    } catch (BadJOSEException e) {
-      throw new TokenRejectedException(RejectionReasons.describe(e));
-    } catch (JOSEException | RuntimeException e) {
-      // Unexpected input the libraries did not classify: reject, never answer 500.
-      LOG.log(System.Logger.Level.DEBUG, "Token rejected by {0}.", e.getClass().getName());
-      throw new TokenRejectedException("The token is invalid.");
+    long before = keySetVersion.current();
+    VerifiedToken known = cache.find(token, before);
+    if (known != null) {
+      return known;
     }
-    return ClaimsReader.read(claims);
+    VerifiedToken verified = checks.verify(token);
+    long after = keySetVersion.current();
+    // If keys were fetched meanwhile, the check may have used either set: remember the token
+    // only when there was one set it can have used (the first fetch counts as that).
+    if (after == before || (before == 0 && after == 1)) {
+      cache.remember(token, verified, after);
+    }
+    return verified;
   }
 
-  private void warnKeysUnavailable(KeySourceException e) {
-    long now = System.currentTimeMillis();
-    long last = lastKeyWarningMillis.get();
-    if (now - last > 30_000 && lastKeyWarningMillis.compareAndSet(last, now)) {
-      LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens because the signing keys are unavailable: {0}"
-          + (e.getCause() != null ? " ({1})" : ""), e.getMessage(),
-          e.getCause() == null ? "" : e.getCause().getMessage());
-    }
+  /** For tests: how many tokens the cache holds. */
+  long cachedTokens() {
+    return cache.size();
   }
 }

@@ -6,28 +6,41 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The facts of a token whose signature and claims were verified. Immutable. */
+/**
+ * The facts of a token whose signature and claims were verified. Immutable and shared: the
+ * token cache hands the same instance to every request that presents the same token.
+ *
+ * <p>The full claims map is frozen (deep-copied into unmodifiable collections) on first
+ * use of {@link #claims()}, not per verification: most requests only need the subject and
+ * scopes, and copying every claim of a 1-2 KB token is wasted work for them.
+ */
 final class VerifiedToken implements TokenPrincipal {
   private final String subject;
   private final String clientId;
   private final String issuer;
   private final Set<String> scopes;
   private final Instant expiresAt;
-  private final Map<String, Object> claims;
+  private final long notBeforeMillis;
+  private final Map<String, Object> rawClaims;
+  private volatile Map<String, Object> frozenClaims;
 
+  /**
+   * @param scopes owned by the new instance from now on
+   * @param rawClaims read-only view of the verified claims; its values are frozen on demand
+   */
   VerifiedToken(String subject, String clientId, String issuer, Set<String> scopes, Instant expiresAt,
-      Map<String, Object> claims) {
+      Instant notBefore, Map<String, Object> rawClaims) {
     this.subject = subject;
     this.clientId = clientId;
     this.issuer = issuer;
-    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    this.scopes = Collections.unmodifiableSet(scopes);
     this.expiresAt = expiresAt;
-    this.claims = freezeMap(claims);
+    this.notBeforeMillis = notBefore == null ? Long.MIN_VALUE / 2 : notBefore.toEpochMilli();
+    this.rawClaims = rawClaims;
   }
 
   @Override
@@ -62,7 +75,17 @@ final class VerifiedToken implements TokenPrincipal {
 
   @Override
   public Map<String, Object> claims() {
+    Map<String, Object> claims = frozenClaims;
+    if (claims == null) {
+      claims = freezeMap(rawClaims); // a race only computes the same copy twice
+      frozenClaims = claims;
+    }
     return claims;
+  }
+
+  /** {@code nbf} in epoch milliseconds; far in the past when the token has none. */
+  long notBeforeMillis() {
+    return notBeforeMillis;
   }
 
   /** Names the principal without any token content beyond the subject and client. */

@@ -52,6 +52,13 @@ class BearerExtractorTest {
   }
 
   @Test
+  void everyB64TokenCharacterIsAccepted() {
+    String all = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+    assertEquals(new BearerCredentials.Token(all + "=="), one("Bearer " + all + "=="));
+    assertInstanceOf(BearerCredentials.Malformed.class, one("Bearer ==="));
+  }
+
+  @Test
   void paddingIsAllowedOnlyAtTheEnd() {
     assertEquals(new BearerCredentials.Token("abc=="), one("Bearer abc=="));
     assertInstanceOf(BearerCredentials.Malformed.class, one("Bearer ab=c"));

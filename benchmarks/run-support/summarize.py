@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Prints the results of one benchmarks/run.sh run as Markdown tables, with the ratios
+against the targets of issue 5.
+
+Usage: summarize.py RUN_DIR
+"""
+import json
+import math
+import pathlib
+import re
+import sys
+
+run = pathlib.Path(sys.argv[1])
+verdicts = []
+
+
+def verdict(name, ok, detail):
+    verdicts.append(f"| {name} | {detail} | {'met' if ok else 'MISSED'} |")
+
+
+def ratio(a, ea, b, eb):
+    r = a / b
+    return r, r * math.sqrt((ea / a) ** 2 + (eb / b) ** 2)
+
+
+# ---- JMH
+jmh = json.loads((run / "jmh.json").read_text())
+scores = {}
+for result in jmh:
+    name = result["benchmark"].rsplit(".", 1)[1]
+    if "params" not in result:  # CacheKeyBenchmark
+        m = result["primaryMetric"]
+        print(f"SHA-256 of the RS256 token, the alternative cache key ({name}): {m['score']:.3f} ± {float(m['scoreError']):.3f} us/op\n")
+        continue
+    alg = result["params"]["alg"]
+    metric = result["primaryMetric"]
+    error = float(metric["scoreError"])  # "NaN" with a single iteration
+    error = 0.0 if math.isnan(error) else error
+    scores[(alg, name)] = (metric["score"], error)
+order = ["bareJca", "nimbus", "spring", "portcullisCold", "portcullisWarm"]
+labels = {"bareJca": "bare JCA signature check", "nimbus": "Nimbus DefaultJWTProcessor",
+          "spring": "Spring NimbusJwtDecoder", "portcullisCold": "Portcullis cold (cache off, distinct tokens)",
+          "portcullisWarm": "Portcullis warm (repeated token, cache on)"}
+print("JMH, average time per token (us/op; error = 99.9% confidence interval):\n")
+print("| verifier | alg | us/op | ± error | × bare JCA |")
+print("|---|---|---:|---:|---:|")
+for alg in ("RS256", "ES256"):
+    if (alg, "bareJca") not in scores:
+        continue
+    base, base_err = scores[(alg, "bareJca")]
+    for name in order:
+        if (alg, name) not in scores:
+            continue
+        score, err = scores[(alg, name)]
+        r, er = ratio(score, err, base, base_err)
+        print(f"| {labels[name]} | {alg} | {score:.3f} | {err:.3f} | {r:.3f} ± {er:.3f} |")
+for alg, limit in (("RS256", 1.15), ("ES256", 1.05)):
+    if (alg, "portcullisCold") in scores:
+        r, er = ratio(*scores[(alg, "portcullisCold")], *scores[(alg, "bareJca")])
+        verdict(f"cold {alg} ≤ {limit}× bare JCA", r <= limit, f"{r:.3f} ± {er:.3f}×")
+for alg in ("RS256", "ES256"):
+    if (alg, "portcullisWarm") in scores:
+        s, e = scores[(alg, "portcullisWarm")]
+        verdict(f"warm {alg} ≤ 1 µs", s <= 1.0, f"{s:.3f} ± {e:.3f} µs")
+
+# ---- wrk
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(label):
+    path = run / f"wrk-{label}.txt"
+    if not path.exists():
+        return None
+    text = path.read_text()
+    out = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))}
+    for pct in ("50", "99"):
+        m = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+        out[pct] = float(m.group(1)) * UNIT[m.group(2)] if m else float("nan")
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    out["non2xx"] = int(m.group(1)) if m else 0
+    m = re.search(r"(\d+) requests in", text)
+    out["requests"] = int(m.group(1)) if m else 0
+    return out
+
+
+print("\nwrk over loopback (1 thread, 16 connections; latency in ms):\n")
+print("| scenario | req/s | p50 | p99 | requests | non-2xx |")
+print("|---|---:|---:|---:|---:|---:|")
+for label in ("container-jdk", "container-grizzly", "open-1", "protected-repeat-1", "open-2", "protected-repeat-2",
+              "open-3", "protected-repeat-3", "protected-distinct", "protected-distinct-again", "protected-invalid"):
+    w = wrk(label)
+    if w:
+        print(f"| {label} | {w['rps']:.0f} | {w['50']:.2f} | {w['99']:.2f} | {w['requests']} | {w['non2xx']} |")
+memory = run / "memory.txt"
+if memory.exists():
+    print("\n" + memory.read_text().strip())
+
+
+def rounds(prefix):
+    runs = [w for w in (wrk(f"{prefix}-{i}") for i in (1, 2, 3)) if w]
+    if not runs:
+        return None
+    rps = [w["rps"] for w in runs]
+    mean = sum(rps) / len(rps)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in rps) / (len(rps) - 1)) if len(rps) > 1 else 0.0
+    p99 = sorted(w["99"] for w in runs)[len(runs) // 2]
+    return mean, sd, p99
+
+
+open_, repeat = rounds("open"), rounds("protected-repeat")
+if open_ and repeat:
+    print("\nrepeated token, 3 alternating rounds: open %.0f ± %.0f req/s (median p99 %.2f ms), protected %.0f ± %.0f"
+          " req/s (median p99 %.2f ms)" % (open_[0], open_[1], open_[2], repeat[0], repeat[1], repeat[2]))
+    r, er = ratio(repeat[0], repeat[1], open_[0], open_[1])
+    verdict("protected ≥ 0.9× open req/s (repeated token)", r >= 0.9, f"{r:.3f} ± {er:.3f}×")
+    verdict("protected p99 ≤ 1.2× open p99 (medians of 3)", repeat[2] <= 1.2 * open_[2],
+            f"{repeat[2]:.2f} ms vs {open_[2]:.2f} ms = {repeat[2] / open_[2]:.2f}×")
+
+# ---- javac
+javac = run / "javac.json"
+if javac.exists():
+    results = {r["command"]: r for r in json.loads(javac.read_text())["results"]}
+    without, with_ = results["without processor"], results["with processor"]
+    print("\njavac, 1,000 annotated resource methods (s; mean ± standard deviation):\n")
+    print("| javac | wall mean | ± sd | min | CPU user | runs |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, r in (("without processor (-proc:none)", without), ("with the Portcullis processor", with_)):
+        print(f"| {name} | {r['mean']:.3f} | {r['stddev']:.3f} | {r['min']:.3f} | {r['user']:.3f} |"
+              f" {len(r['times'])} |")
+    r, er = ratio(with_["mean"], with_["stddev"], without["mean"], without["stddev"])
+    verdict("processor adds ≤ 15 % to javac (wall time)", r <= 1.15, f"+{100 * (r - 1):.1f} % ± {100 * er:.1f} %")
+    print(f"\nCPU time (user) with the processor: {with_['user'] / without['user']:.2f}× without it")
+
+print("\nTargets (issue 5):\n")
+print("| target | measured | verdict |")
+print("|---|---|---|")
+print("\n".join(verdicts))

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Reruns every Portcullis benchmark and prints a summary at the end:
+#   1. JMH: the cost of accepting one token, Portcullis beside bare JCA, Nimbus and Spring,
+#      plus a JFR profile of Portcullis' cold path;
+#   2. wrk: an open and a protected endpoint over HTTP on 127.0.0.1;
+#   3. javac: compiling 1,000 annotated resource methods with and without the processor.
+# The raw output is saved to benchmarks/results/<UTC date and time>.txt.
+#
+# Usage: benchmarks/run.sh [--quick] [--no-build]
+#   --quick     short runs to check that everything works (figures are not meaningful)
+#   --no-build  use benchmarks/target as it is
+# Needs Java 17+, Maven, python3; installs wrk and hyperfine with apt-get when missing.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+QUICK=0
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
+    *) echo "Unknown option $arg; use --quick or --no-build." >&2; exit 2 ;;
+  esac
+done
+
+STAMP=$(date -u +%Y-%m-%dT%H%MZ)
+WORK="$ROOT/benchmarks/target/run-$STAMP"
+RESULT="$ROOT/benchmarks/results/$STAMP.txt"
+[ "$QUICK" = 1 ] && RESULT="$WORK/quick.txt"
+mkdir -p "$WORK" "$(dirname "$RESULT")"
+exec > >(tee "$RESULT") 2>&1
+
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+PORT=${PORT:-18080}
+if [ "$QUICK" = 1 ]; then
+  JMH_OPTS=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
+  WRK_SECONDS=3
+  JAVAC_RUNS=2
+else
+  JMH_OPTS=(-f 1 -wi 5 -i 5 -w 2s -r 2s)
+  WRK_SECONDS=10
+  JAVAC_RUNS=6
+fi
+
+section() { printf '\n=== %s ===\n' "$*"; }
+
+section "Machine"
+echo "date (UTC): $(date -u '+%Y-%m-%d %H:%M:%S')"
+echo "cpus: $(nproc); model: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+echo "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
+echo "kernel: $(uname -sr)"
+java -version 2>&1 | sed 's/^/java: /'
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+
+if [ "$BUILD" = 1 ]; then
+  section "Build"
+  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
+  echo "built $JAR"
+fi
+
+install_missing() {
+  local missing=()
+  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+install_missing wrk hyperfine
+
+# ---------------------------------------------------------------- 1. JMH
+section "JMH: token verification (us/op, lower is better)"
+java -jar "$JAR" "VerificationBenchmark|CacheKeyBenchmark" "${JMH_OPTS[@]}" -rf json -rff "$WORK/jmh.json" | tee "$WORK/jmh.txt" \
+  | sed -n '/^Benchmark /,$p'
+echo "load after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+section "JFR: where Portcullis' cold RS256 check spends its time"
+java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 "${JMH_OPTS[@]}" \
+  -prof "jfr:dir=$WORK/jfr;configName=profile" > "$WORK/jfr.txt"
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)" jmh
+
+# ---------------------------------------------------------------- 2. wrk
+start_server() { # container, port, token dir
+  java -Xmx1g -cp "$JAR" dev.portcullis.benchmarks.http.HttpBenchmarkServer "$2" "$3" "$1" > "$WORK/server-$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 120); do grep -q READY "$WORK/server-$1.log" && return; sleep 1; done
+  echo "The $1 server did not start; see $WORK/server-$1.log" >&2; exit 1
+}
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+run_wrk() { # label, port, path, token file, seconds
+  echo "--- $1"
+  wrk -t1 -c16 -d"$5"s --latency -s "$ROOT/benchmarks/wrk/tokens.lua" "http://127.0.0.1:$2" -- "$3" "$4" \
+    | tee "$WORK/wrk-$1.txt" | grep -E 'Requests/sec|  (50|99)%|Non-2xx|Socket errors'
+}
+memory() { # label
+  jcmd "$SERVER" GC.run >/dev/null
+  local heap rss
+  heap=$(jcmd "$SERVER" GC.heap_info | sed -n 's/.*total \([0-9]*K\), used \([0-9]*K\).*/\2/p' | head -1)
+  rss=$(awk '/VmRSS/ {print $2 "K"}' "/proc/$SERVER/status")
+  echo "memory $1: heap used after full GC $heap, RSS $rss" | tee -a "$WORK/memory.txt"
+}
+
+section "wrk: which Jersey container (open endpoint, repeated token)"
+start_server jdk $((PORT + 1)) "$WORK/tokens-jdk"
+run_wrk jdk-warmup $((PORT + 1)) /open "$WORK/tokens-jdk/repeat.txt" "$WRK_SECONDS" >/dev/null
+run_wrk container-jdk $((PORT + 1)) /open "$WORK/tokens-jdk/repeat.txt" "$WRK_SECONDS"
+stop_server
+
+section "wrk: open vs protected, Grizzly, 1 thread, 16 connections, ${WRK_SECONDS}s each"
+TOKENS="$WORK/tokens"
+start_server grizzly "$PORT" "$TOKENS"
+echo "token size: $(head -1 "$TOKENS/repeat.txt" | tr -d '\n' | wc -c) characters"
+for warm in /open /protected; do
+  run_wrk "warmup$(tr / - <<< "$warm")" "$PORT" "$warm" "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
+done
+run_wrk container-grizzly "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
+# Open and protected alternate, three rounds each, so that drifting load hits both alike.
+for round in 1 2 3; do
+  run_wrk "open-$round" "$PORT" /open "$TOKENS/repeat.txt" "$WRK_SECONDS"
+  run_wrk "protected-repeat-$round" "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS"
+done
+# A profile of the protected endpoint with a repeated token, taken in a separate run.
+jcmd "$SERVER" JFR.start name=protected settings=profile >/dev/null
+run_wrk protected-repeat-profiled "$PORT" /protected "$TOKENS/repeat.txt" "$WRK_SECONDS" >/dev/null
+jcmd "$SERVER" JFR.dump name=protected filename="$WORK/server-protected.jfr" >/dev/null
+jcmd "$SERVER" JFR.stop name=protected >/dev/null
+echo "where the protected endpoint's time goes (JFR, repeated token):"
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$WORK/server-protected.jfr" server
+memory "before 10,000 distinct tokens"
+run_wrk protected-distinct "$PORT" /protected "$TOKENS/distinct.txt" "$WRK_SECONDS"
+memory "after one run of 10,000 distinct tokens"
+run_wrk protected-distinct-again "$PORT" /protected "$TOKENS/distinct.txt" "$WRK_SECONDS"
+memory "after a second run"
+run_wrk protected-invalid "$PORT" /protected "$TOKENS/invalid.txt" "$WRK_SECONDS"
+stop_server
+
+# ---------------------------------------------------------------- 3. javac
+section "javac: 1,000 annotated resource methods, with and without the processor"
+LIB="$ROOT/benchmarks/target/javac-benchmark-jars"
+GEN="$WORK/javac-project"
+python3 "$ROOT/benchmarks/run-support/generate_resources.py" "$GEN/src" 50 20
+CP="$LIB/portcullis-runtime.jar:$LIB/jakarta.ws.rs-api.jar"
+PP="$LIB/portcullis-processor.jar:$LIB/javapoet.jar"
+find "$GEN/src" -name '*.java' > "$GEN/sources.txt"
+echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|@DELETE' -r "$GEN/src" | awk -F: '{s+=$2} END {print s}') resource methods"
+hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
+  -p "rm -rf $GEN/out-none $GEN/out-proc" \
+  -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
+  -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
+echo "generated bindings: $(find "$GEN/out-proc" -name '*_ScopeBinding.class' | wc -l)"
+echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
+for size in "1 1" "200 20"; do
+  set -- $size
+  python3 "$ROOT/benchmarks/run-support/generate_resources.py" "$GEN/scale-$1/src" "$1" "$2" >/dev/null
+  find "$GEN/scale-$1/src" -name '*.java' > "$GEN/scale-$1/sources.txt"
+  hyperfine -N -w 1 -r 2 --export-json "$WORK/javac-scale-$1x$2.json" \
+    -p "rm -rf $GEN/scale-$1/out-none $GEN/scale-$1/out-proc" \
+    -n "$(($1 * $2)) methods without processor" \
+    "javac -proc:none -d $GEN/scale-$1/out-none -cp $CP @$GEN/scale-$1/sources.txt" \
+    -n "$(($1 * $2)) methods with processor" \
+    "javac -d $GEN/scale-$1/out-proc -cp $CP -processorpath $PP @$GEN/scale-$1/sources.txt" \
+    | grep -E '^Benchmark|Time \(mean'
+done
+echo "where javac's time goes with the processor (JFR):"
+rm -rf "$GEN/out-jfr"
+javac -J-XX:StartFlightRecording=filename="$GEN/javac.jfr",settings=profile -d "$GEN/out-jfr" -cp "$CP" \
+  -processorpath "$PP" @"$GEN/sources.txt" 2>/dev/null
+python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$GEN/javac.jfr" javac
+
+# ---------------------------------------------------------------- summary
+section "Summary"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$ROOT/benchmarks/run-support/summarize.py" "$WORK"
+echo
+echo "raw output: $RESULT"

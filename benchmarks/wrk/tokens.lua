@@ -1,0 +1,19 @@
+-- Sends GET <path> with "Authorization: Bearer <token>", cycling through the tokens in a file
+-- (one per line). Usage: wrk ... -s tokens.lua -- /protected tokens.txt
+local path = "/protected"
+local tokens = {}
+local next = 0
+
+function init(args)
+  path = args[1] or path
+  for line in io.lines(args[2]) do
+    if #line > 0 then tokens[#tokens + 1] = "Bearer " .. line end
+  end
+  -- Threads start at different places so that they do not send the same token together.
+  next = math.random(#tokens) - 1
+end
+
+function request()
+  next = next % #tokens + 1
+  return wrk.format("GET", path, { ["Authorization"] = tokens[next] })
+end
