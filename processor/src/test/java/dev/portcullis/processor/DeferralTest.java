@@ -5,14 +5,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -46,34 +38,5 @@ class DeferralTest {
         .contains(
             "MethodBinding.of(\"post\", ScopeRequirement.scopes(ScopeMatch.ALL, \"dto:write\"),"
                 + " OrderDto.class)");
-  }
-
-  /** Stands in for any processor that generates types the resource class uses. */
-  private static final class OrderDtoGenerator extends AbstractProcessor {
-    private boolean generated;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!generated) {
-        generated = true;
-        try (Writer writer =
-            processingEnv.getFiler().createSourceFile("shop.OrderDto").openWriter()) {
-          writer.write("package shop;\n\npublic class OrderDto {}\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
   }
 }
