@@ -54,6 +54,11 @@ final class ScopeCoverageValidator {
       return requirement;
     }
     Requirement required = requirement.get();
+    if (required.scopes().stream()
+        .anyMatch(scope -> AnnotationContentValidator.scopeTokenProblem(scope).isPresent())) {
+      // The invalid scope is reported where it is written; no client could ever hold it.
+      return requirement;
+    }
     List<String> missing = new ArrayList<>(required.scopes());
     missing.removeIf(
         scope -> satisfying.apply(scope).stream().anyMatch(annotation.scopes()::contains));
