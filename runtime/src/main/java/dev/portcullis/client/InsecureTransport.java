@@ -1,8 +1,7 @@
 package dev.portcullis.client;
 
-import java.net.InetAddress;
+import dev.portcullis.internal.UrlPolicy;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -17,26 +16,12 @@ final class InsecureTransport {
   static boolean permits(URI uri, boolean allowInsecureHttp) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return scheme.equals("https") || allowInsecureHttp
-        || (scheme.equals("http") && isLoopback(uri.getHost()));
+        || (scheme.equals("http") && UrlPolicy.isLoopback(uri.getHost()));
   }
 
   static String problem(URI uri, String what, String howToAllow) {
     return "The " + what + " " + uri + " does not use https, so secrets and tokens would cross"
         + " the network unencrypted. Use an https URL, or on a trusted network " + howToAllow
         + ".";
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
-      return false; // never resolve names here: only literal loopback addresses count
-    }
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }
