@@ -10,7 +10,6 @@ import dev.portcullis.processor.ClientInterface.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -56,7 +55,7 @@ final class ClientMethodReader {
     Element at = method.getEnclosingElement().equals(client) ? method : client;
     Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, client);
     Optional<String> httpMethod =
-        declaration.flatMap(d -> Annotations.find(d, jaxRs::isHttpMethod)).map(this::httpMethod);
+        declaration.flatMap(d -> Annotations.find(d, jaxRs::isHttpMethod)).map(JaxRsAnnotations::httpMethodName);
     if (httpMethod.isEmpty()) {
       reporter.report(Message.CLIENT_METHOD_NOT_HTTP, at, names.describe(method));
       return Optional.empty();
@@ -206,15 +205,6 @@ final class ClientMethodReader {
             template);
       }
     }
-  }
-
-  private String httpMethod(AnnotationMirror mirror) {
-    TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-    String name = annotation.getQualifiedName().toString();
-    if (AnnotationNames.STANDARD_HTTP_METHODS.contains(name)) {
-      return annotation.getSimpleName().toString();
-    }
-    return Annotations.stringValue(annotation, AnnotationNames.HTTP_METHOD).orElse(name);
   }
 
   private boolean isCompletionStage(TypeMirror type) {

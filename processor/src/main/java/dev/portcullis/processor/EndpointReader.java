@@ -8,7 +8,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -48,7 +47,7 @@ final class EndpointReader {
     for (ExecutableElement method : resourceMethods) {
       Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, resourceClass);
       Optional<String> httpMethod =
-          declaration.flatMap(d -> Annotations.find(d, jaxRs::isHttpMethod)).map(this::httpMethod);
+          declaration.flatMap(d -> Annotations.find(d, jaxRs::isHttpMethod)).map(JaxRsAnnotations::httpMethodName);
       if (httpMethod.isEmpty()) {
         continue;
       }
@@ -85,15 +84,6 @@ final class EndpointReader {
       }
     }
     return null;
-  }
-
-  private String httpMethod(AnnotationMirror mirror) {
-    TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-    String name = annotation.getQualifiedName().toString();
-    if (AnnotationNames.STANDARD_HTTP_METHODS.contains(name)) {
-      return annotation.getSimpleName().toString();
-    }
-    return Annotations.stringValue(annotation, AnnotationNames.HTTP_METHOD).orElse(name);
   }
 
   private String javaMethod(TypeElement resourceClass, ExecutableElement method) {

@@ -36,6 +36,19 @@ final class JaxRsAnnotations {
     this.hierarchy = hierarchy;
   }
 
+  /**
+   * The HTTP method an annotation such as {@code @GET} or a custom {@code @HttpMethod("PURGE")}
+   * annotation stands for.
+   */
+  static String httpMethodName(AnnotationMirror mirror) {
+    TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+    String name = annotation.getQualifiedName().toString();
+    if (AnnotationNames.STANDARD_HTTP_METHODS.contains(name)) {
+      return annotation.getSimpleName().toString();
+    }
+    return Annotations.stringValue(annotation, AnnotationNames.HTTP_METHOD).orElse(name);
+  }
+
   /** The role of {@code method} as a member of {@code type}, ignoring its modifiers. */
   MethodRole role(ExecutableElement method, TypeElement type) {
     List<ExecutableElement> chain = new ArrayList<>();
