@@ -33,7 +33,6 @@ final class AnnotationNames {
           "jakarta.ws.rs.PATCH");
 
   static final String SPI_PACKAGE = "dev.portcullis.spi";
-  static final String SCOPE_BINDING = "dev.portcullis.spi.ScopeBinding";
   static final String GENERATED = "javax.annotation.processing.Generated";
 
   private AnnotationNames() {}

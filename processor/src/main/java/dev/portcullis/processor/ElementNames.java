@@ -53,11 +53,6 @@ final class ElementNames {
     return names;
   }
 
-  /** The binding class for {@code resource}: {@code Outer_Inner_ScopeBinding}. */
-  static String bindingSimpleName(TypeElement resource) {
-    return String.join("_", nestedNames(resource)) + "_ScopeBinding";
-  }
-
   private String typeName(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
     if (erased instanceof ArrayType array) {

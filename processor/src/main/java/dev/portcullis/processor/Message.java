@@ -67,16 +67,6 @@ enum Message {
       Diagnostic.Kind.WARNING,
       "@%s on %s has no effect: the method is not public, so JAX-RS does not treat it as a"
           + " resource method. Make the method public."),
-  CLASS_NOT_REFERENCEABLE(
-      Diagnostic.Kind.ERROR,
-      "Resource class %s has Portcullis requirements, but the generated %s cannot refer to it"
-          + " because %s. Make it a top-level class or a static nested class with at least"
-          + " package access."),
-  PARAMETER_TYPE_NOT_REFERENCEABLE(
-      Diagnostic.Kind.ERROR,
-      "Resource method %s has Portcullis requirements, but the generated %s cannot refer to its"
-          + " parameter type %s because that type is private. Give the parameter type at least"
-          + " package access."),
   CONFLICTING_INHERITED_REQUIREMENTS(
       Diagnostic.Kind.ERROR,
       "%s inherits conflicting Portcullis requirements for resource method %s: %s from %s and %s"

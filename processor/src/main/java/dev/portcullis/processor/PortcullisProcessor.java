@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -29,9 +29,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Checks Portcullis annotations at compile time and generates, for every concrete JAX-RS
- * resource class with requirements, a {@code <Resource>_ScopeBinding} listed in {@code
- * META-INF/services/dev.portcullis.spi.ScopeBinding}.
+ * Checks Portcullis annotations at compile time and writes, for every concrete JAX-RS
+ * resource class with requirements, its binding {@code
+ * META-INF/portcullis/bindings/<binary name>.json} (see {@link BindingWriter}).
  *
  * <p>Each round reads, validates, then generates: annotations written in the round's
  * sources are checked where they sit; each resource class is read into a {@link
@@ -44,8 +44,7 @@ import javax.lang.model.util.Types;
  * @RequireExplicitDecisions} of its sources first, widens bindings and client coverage by the
  * catalogues' scope hierarchy, reports resource methods without a decision where decisions are
  * required, and ends by checking the round's scopes against the catalogues. After the last
- * round it writes the services file and the scope manifest {@code
- * META-INF/portcullis/scopes.json}.
+ * round it writes the scope manifest {@code META-INF/portcullis/scopes.json}.
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
@@ -54,8 +53,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private DeclaredRequirements declaredRequirements;
   private PlacementValidator placementValidator;
   private ResourceClassReader resourceClassReader;
-  private BindingGenerator bindingGenerator;
-  private ServiceFileWriter serviceFileWriter;
+  private BindingWriter bindingWriter;
   private ClientStubStep clientStubStep;
   private MethodHierarchy hierarchy;
   private JaxRsAnnotations jaxRs;
@@ -65,7 +63,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private ScopeManifestStep manifestStep;
 
   private final Set<String> deferredClasses = new LinkedHashSet<>();
-  private final SortedSet<String> generatedBindings = new TreeSet<>();
+  private final Set<String> boundClasses = new HashSet<>();
 
   /** Creates the processor; javac finds it through {@link java.util.ServiceLoader}. */
   public PortcullisProcessor() {}
@@ -90,11 +88,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
             hierarchy,
             jaxRs,
             new DecisionResolver(declaredRequirements, hierarchy, reporter, names),
-            new ReferenceabilityValidator(elements, reporter, names),
             reporter);
-    bindingGenerator =
-        new BindingGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null);
-    serviceFileWriter = new ServiceFileWriter(processingEnv.getFiler(), elements);
+    bindingWriter = new BindingWriter(processingEnv.getFiler());
     catalogues =
         new ScopeCatalogues(
             elements,
@@ -241,9 +236,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
         case READY -> {
           ResourceClass model =
               result.model().orElseThrow().withImplyingScopes(catalogues::implyingScopes);
-          String binding = model.bindingName().canonicalName();
-          if (generatedBindings.add(binding)) {
-            bindingGenerator.generate(model).writeTo(processingEnv.getFiler());
+          if (boundClasses.add(model.binaryName())) {
+            bindingWriter.write(model);
             checkDecisionsAndRecord(candidate, model.methods());
           }
         }
@@ -298,7 +292,6 @@ public final class PortcullisProcessor extends AbstractProcessor {
         reporter.report(Message.UNRESOLVED_TYPES, deferred, name);
       }
     }
-    serviceFileWriter.write(generatedBindings);
     catalogueStep.finish();
     manifestStep.finish(clientStubStep.clients());
   }

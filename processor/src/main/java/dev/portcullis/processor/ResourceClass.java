@@ -1,7 +1,5 @@
 package dev.portcullis.processor;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,21 +9,19 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A concrete resource class and the requirement of each of its resource methods that has
- * one: everything {@link BindingGenerator} needs, already checked.
+ * one: everything {@link BindingWriter} needs, already checked.
  *
- * @param element the resource class, the originating element of the generated binding
- * @param className how generated code names the resource class
- * @param bindingName the generated binding class, in the resource class's package
+ * @param element the resource class, the originating element of the binding
+ * @param binaryName the resource class's binary name, as {@link Class#getName()} gives it
  * @param methods the bound resource methods, sorted by name, then parameter types
- * @param annotatedTypes the types whose annotations (on the type or its methods) the
- *     requirements were taken from, sorted by name
+ * @param annotatedTypes the qualified names of the types whose annotations (on the type or
+ *     its methods) the requirements were taken from, sorted
  */
 record ResourceClass(
     TypeElement element,
-    ClassName className,
-    ClassName bindingName,
+    String binaryName,
     List<BoundMethod> methods,
-    List<ClassName> annotatedTypes) {
+    List<String> annotatedTypes) {
 
   ResourceClass {
     methods = List.copyOf(methods);
@@ -49,14 +45,14 @@ record ResourceClass(
                         m.element(),
                         implying.apply(m.decision().requirement())))
             .toList();
-    return new ResourceClass(element, className, bindingName, widened, annotatedTypes);
+    return new ResourceClass(element, binaryName, widened, annotatedTypes);
   }
 
   /**
    * One resource method and its requirement.
    *
    * @param name the Java method name
-   * @param parameterTypes the erased parameter types, as generated code writes them
+   * @param parameterTypes the erased parameter types, as {@link Class#getTypeName()} writes them
    * @param decision the requirement and where it came from
    * @param element the method as a member of the resource class (possibly inherited)
    * @param implyingScopes for each required scope that catalogue scopes imply, those scopes,
@@ -64,7 +60,7 @@ record ResourceClass(
    */
   record BoundMethod(
       String name,
-      List<TypeName> parameterTypes,
+      List<String> parameterTypes,
       Decision decision,
       ExecutableElement element,
       SortedMap<String, List<String>> implyingScopes) {
@@ -75,7 +71,7 @@ record ResourceClass(
     }
 
     BoundMethod(
-        String name, List<TypeName> parameterTypes, Decision decision, ExecutableElement element) {
+        String name, List<String> parameterTypes, Decision decision, ExecutableElement element) {
       this(name, parameterTypes, decision, element, new TreeMap<>());
     }
   }

@@ -1,20 +1,19 @@
 package dev.portcullis.processor;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -56,7 +55,7 @@ final class ResourceClassReader {
               BoundMethod::parameterTypes,
               (a, b) -> {
                 for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                  int byType = a.get(i).toString().compareTo(b.get(i).toString());
+                  int byType = a.get(i).compareTo(b.get(i));
                   if (byType != 0) {
                     return byType;
                   }
@@ -69,7 +68,6 @@ final class ResourceClassReader {
   private final MethodHierarchy hierarchy;
   private final JaxRsAnnotations jaxRs;
   private final DecisionResolver resolver;
-  private final ReferenceabilityValidator referenceability;
   private final DiagnosticReporter reporter;
 
   ResourceClassReader(
@@ -78,14 +76,12 @@ final class ResourceClassReader {
       MethodHierarchy hierarchy,
       JaxRsAnnotations jaxRs,
       DecisionResolver resolver,
-      ReferenceabilityValidator referenceability,
       DiagnosticReporter reporter) {
     this.elements = elements;
     this.types = types;
     this.hierarchy = hierarchy;
     this.jaxRs = jaxRs;
     this.resolver = resolver;
-    this.referenceability = referenceability;
     this.reporter = reporter;
   }
 
@@ -106,13 +102,13 @@ final class ResourceClassReader {
       if (decision.isEmpty()) {
         continue;
       }
-      List<TypeName> parameterTypes = new ArrayList<>();
+      List<String> parameterTypes = new ArrayList<>();
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror erased = types.erasure(parameter.asType());
         if (isUnresolved(erased)) {
           return Result.of(Status.DEFERRED);
         }
-        parameterTypes.add(TypeName.get(erased));
+        parameterTypes.add(typeName(erased));
       }
       methods.add(
           new BoundMethod(
@@ -126,32 +122,25 @@ final class ResourceClassReader {
           ? Result.of(Status.INVALID)
           : Result.of(Status.NOTHING_TO_BIND);
     }
-    ClassName className = ClassName.get(resourceClass);
-    ClassName bindingName =
-        ClassName.get(
-            elements.getPackageOf(resourceClass).getQualifiedName().toString(),
-            ElementNames.bindingSimpleName(resourceClass));
-    referenceability.validate(resourceClass, bindingName.simpleName(), methods);
     if (consultation.invalid() || reporter.errorCount() > errorsBefore) {
       return Result.of(Status.INVALID);
     }
     methods.sort(BY_NAME_THEN_PARAMETERS);
-    SortedMap<String, ClassName> annotatedTypes = new TreeMap<>();
+    SortedSet<String> annotatedTypes = new TreeSet<>();
     for (BoundMethod method : methods) {
       Element source = method.decision().source();
       TypeElement type =
           source instanceof TypeElement t ? t : (TypeElement) source.getEnclosingElement();
-      annotatedTypes.put(type.getQualifiedName().toString(), ClassName.get(type));
+      annotatedTypes.add(type.getQualifiedName().toString());
     }
     return new Result(
         Status.READY,
         Optional.of(
             new ResourceClass(
                 resourceClass,
-                className,
-                bindingName,
+                elements.getBinaryName(resourceClass).toString(),
                 methods,
-                List.copyOf(annotatedTypes.values()))));
+                List.copyOf(annotatedTypes))));
   }
 
   private boolean hasUnresolvedSupertype(TypeElement type) {
@@ -162,6 +151,16 @@ final class ResourceClassReader {
       }
     }
     return false;
+  }
+
+  /** An erased type as {@link Class#getTypeName()} writes it: {@code a.Outer$Inner[]}. */
+  private String typeName(TypeMirror erased) {
+    return switch (erased.getKind()) {
+      case ARRAY -> typeName(((ArrayType) erased).getComponentType()) + "[]";
+      case DECLARED ->
+          elements.getBinaryName((TypeElement) ((DeclaredType) erased).asElement()).toString();
+      default -> erased.toString(); // a primitive
+    };
   }
 
   private static boolean isUnresolved(TypeMirror type) {

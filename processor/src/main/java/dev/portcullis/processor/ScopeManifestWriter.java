@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
@@ -15,8 +14,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes {@code META-INF/portcullis/scopes.json} from a {@link ScopeManifest}: keys sorted,
- * two-space indentation, {@code \n} line endings, non-ASCII escaped, no timestamps, so that the
- * same sources give the same bytes. Sees only the model.
+ * written by {@link Json}, no timestamps, so that the same sources give the same bytes. Sees
+ * only the model.
  */
 final class ScopeManifestWriter {
   static final String PATH = "META-INF/portcullis/scopes.json";
@@ -75,82 +74,6 @@ final class ScopeManifestWriter {
       scopes.add(entry);
     }
     root.put("scopes", scopes);
-    StringBuilder json = new StringBuilder();
-    value(root, "", json);
-    return json.append('\n').toString();
-  }
-
-  private static void value(Object value, String indent, StringBuilder json) {
-    if (value == null) {
-      json.append("null");
-    } else if (value instanceof Integer number) {
-      json.append(number);
-    } else if (value instanceof String string) {
-      string(string, json);
-    } else if (value instanceof Map<?, ?> map) {
-      object(map, indent, json);
-    } else if (value instanceof List<?> list) {
-      array(list, indent, json);
-    } else {
-      throw new IllegalArgumentException("Not a manifest value: " + value.getClass());
-    }
-  }
-
-  private static void object(Map<?, ?> map, String indent, StringBuilder json) {
-    if (map.isEmpty()) {
-      json.append("{}");
-      return;
-    }
-    String inner = indent + "  ";
-    json.append("{\n");
-    int i = 0;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      json.append(inner);
-      string((String) entry.getKey(), json);
-      json.append(": ");
-      value(entry.getValue(), inner, json);
-      json.append(++i < map.size() ? ",\n" : "\n");
-    }
-    json.append(indent).append('}');
-  }
-
-  /** Lists of strings stay on one line; lists of objects get one line per element. */
-  private static void array(List<?> list, String indent, StringBuilder json) {
-    if (list.isEmpty() || list.get(0) instanceof String) {
-      json.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        json.append(i == 0 ? "" : ", ");
-        string((String) list.get(i), json);
-      }
-      json.append(']');
-      return;
-    }
-    String inner = indent + "  ";
-    json.append("[\n");
-    for (int i = 0; i < list.size(); i++) {
-      json.append(inner);
-      value(list.get(i), inner, json);
-      json.append(i + 1 < list.size() ? ",\n" : "\n");
-    }
-    json.append(indent).append(']');
-  }
-
-  private static void string(String string, StringBuilder json) {
-    json.append('"');
-    for (char c : string.toCharArray()) {
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        default -> {
-          if (c < 0x20 || c > 0x7E) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    json.append('"');
+    return Json.write(root);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The Portcullis annotation processor: checks {@code @RequiresScope}, {@code @RequiresToken}
- * and {@code @Public} at compile time and generates the {@code <Resource>_ScopeBinding}
- * classes the runtime applies.
+ * and {@code @Public} at compile time and writes the bindings ({@code
+ * META-INF/portcullis/bindings/<class>.json}) the runtime applies, the {@code <Interface>_OAuthStub}
+ * clients and the scope manifest.
  *
  * <p>Each round goes through three steps. Reading: {@link
  * dev.portcullis.processor.PortcullisAnnotationReader} and {@link
@@ -9,7 +10,8 @@
  * immutable records ({@link dev.portcullis.processor.ResourceClass}). Validating: the
  * {@code *Validator} classes report every broken rule from the {@link
  * dev.portcullis.processor.Message} catalogue at the offending annotation value. Generating:
- * {@link dev.portcullis.processor.BindingGenerator} and {@link
- * dev.portcullis.processor.ServiceFileWriter} write code from clean models only.
+ * {@link dev.portcullis.processor.BindingWriter}, {@link
+ * dev.portcullis.processor.StubGenerator} and {@link dev.portcullis.processor.ScopeManifestWriter}
+ * write output from clean models only.
  */
 package dev.portcullis.processor;

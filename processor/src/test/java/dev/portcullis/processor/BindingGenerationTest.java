@@ -12,13 +12,10 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
-/** The generated bindings and services file match the reviewed golden files, byte for byte. */
+/** The written bindings match the reviewed golden files, byte for byte, every time. */
 class BindingGenerationTest {
-  private static final String SERVICES_FILE = "META-INF/services/dev.portcullis.spi.ScopeBinding";
-
   private static final Compilation COMPILATION = compileExamples();
 
   private static Compilation compileExamples() {
@@ -39,56 +36,32 @@ class BindingGenerationTest {
 
   @Test
   void classRequirementIsReplacedByMethodRequirementsIncludingPublicTokenAndAnyMatch() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.OrdersResource_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("OrdersResource_ScopeBinding"));
+    assertThat(GeneratedBindings.json(COMPILATION, "shop.OrdersResource"))
+        .isEqualTo(TestSources.goldenBinding("shop.OrdersResource"));
   }
 
   @Test
   void requirementsInheritedFromAnApiInterfaceProtectTheImplementingMethods() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.OrdersApiResource_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("OrdersApiResource_ScopeBinding"));
+    assertThat(GeneratedBindings.json(COMPILATION, "shop.OrdersApiResource"))
+        .isEqualTo(TestSources.goldenBinding("shop.OrdersApiResource"));
   }
 
   @Test
   void staticNestedResourceClassGetsOuterInnerBinding() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Admin_Users_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("Admin_Users_ScopeBinding"));
+    assertThat(GeneratedBindings.json(COMPILATION, "shop.Admin$Users"))
+        .isEqualTo(TestSources.goldenBinding("shop.Admin$Users"));
   }
 
   @Test
-  void generatedSourcesAreTheGoldenFilesByteForByte() throws IOException {
-    for (String binding :
-        new String[] {
-          "OrdersResource_ScopeBinding", "OrdersApiResource_ScopeBinding", "Admin_Users_ScopeBinding"
-        }) {
-      String golden =
-          TestSources.golden(binding).getCharContent(true).toString();
-      assertThat(COMPILATION)
-          .generatedSourceFile("shop." + binding)
-          .contentsAsUtf8String()
-          .isEqualTo(golden);
-    }
-  }
-
-  @Test
-  void servicesFileListsEveryBindingSorted() {
-    assertThat(COMPILATION)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, SERVICES_FILE)
-        .contentsAsUtf8String()
-        .isEqualTo(
-            "shop.Admin_Users_ScopeBinding\n"
-                + "shop.OrdersApiResource_ScopeBinding\n"
-                + "shop.OrdersResource_ScopeBinding\n");
+  void bindingsAreResourcesNotSourcesSoJavacCompilesNothingExtra() {
+    assertThat(COMPILATION.generatedSourceFiles()).isEmpty();
   }
 
   @Test
   void compilingTwiceProducesIdenticalBytes() throws IOException {
     Map<String, byte[]> first = generatedResources(COMPILATION);
     Map<String, byte[]> second = generatedResources(compileExamples());
-    assertThat(first.keySet()).hasSize(4);
+    assertThat(first.keySet()).hasSize(3);
     assertThat(second.keySet()).isEqualTo(first.keySet());
     for (String name : first.keySet()) {
       assertWithMessage(name).that(second.get(name)).isEqualTo(first.get(name));
@@ -96,7 +69,7 @@ class BindingGenerationTest {
   }
 
   @Test
-  void resourceClassWithoutRequirementsGetsNoBindingAndNoServicesFile() {
+  void resourceClassWithoutRequirementsGetsNoBinding() {
     JavaFileObject plain =
         JavaFileObjects.forSourceLines(
             "shop.Plain",
@@ -109,18 +82,20 @@ class BindingGenerationTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(plain);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation.generatedSourceFiles()).isEmpty();
     assertThat(
-            compilation.generatedFiles().stream().map(JavaFileObject::getName).toList())
-        .doesNotContain("/CLASS_OUTPUT/" + SERVICES_FILE);
+            compilation.generatedFiles().stream()
+                .map(JavaFileObject::getName)
+                .filter(name -> name.contains("/bindings/"))
+                .toList())
+        .isEmpty();
   }
 
-  /** Generated sources and the services file, by name; class files are javac's business. */
+  /** The bindings, by name; class files are javac's business. */
   private static Map<String, byte[]> generatedResources(Compilation compilation)
       throws IOException {
     Map<String, byte[]> resources = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getName().startsWith("/SOURCE_OUTPUT/") || file.getName().endsWith(SERVICES_FILE)) {
+      if (file.getName().contains("/META-INF/portcullis/bindings/")) {
         try (InputStream in = file.openInputStream()) {
           resources.put(file.getName(), in.readAllBytes());
         }

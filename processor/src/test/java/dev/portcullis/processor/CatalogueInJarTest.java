@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -111,9 +112,8 @@ class CatalogueInJarTest {
             .withClasspath(classpath)
             .compile(ScopeHierarchyAndManifestTest.WAREHOUSE[2]);
     assertThat(resource).succeededWithoutWarnings();
-    assertThat(resource)
-        .generatedSourceFile("warehouse.StockResource_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("StockResource_ScopeBinding"));
+    Truth.assertThat(GeneratedBindings.json(resource, "warehouse.StockResource"))
+        .isEqualTo(TestSources.goldenBinding("warehouse.StockResource"));
   }
 
   private static void writeJar(Compilation compilation, Path jar) throws IOException {

@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.File;
@@ -42,9 +43,8 @@ class ClassFileInheritanceTest {
             .compile(TestSources.ORDERS_API_RESOURCE);
 
     assertThat(resource).succeededWithoutWarnings();
-    assertThat(resource)
-        .generatedSourceFile("shop.OrdersApiResource_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("OrdersApiResource_ScopeBinding"));
+    Truth.assertThat(GeneratedBindings.json(resource, "shop.OrdersApiResource"))
+        .isEqualTo(TestSources.goldenBinding("shop.OrdersApiResource"));
   }
 
   private static void writeClassFiles(Compilation compilation, Path directory)

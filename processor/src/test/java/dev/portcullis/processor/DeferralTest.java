@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -32,11 +33,7 @@ class DeferralTest {
             .compile(RESOURCE);
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("shop.DtoResource_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains(
-            "MethodBinding.of(\"post\", ScopeRequirement.scopes(ScopeMatch.ALL, \"dto:write\"),"
-                + " OrderDto.class)");
+    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.DtoResource"))
+        .containsExactly("post(shop.OrderDto) scopes ALL dto:write");
   }
 }

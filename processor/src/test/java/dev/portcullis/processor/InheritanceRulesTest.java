@@ -2,6 +2,7 @@ package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -62,60 +63,43 @@ class InheritanceRulesTest {
 
   @Test
   void nearestOverriddenMethodWinsOverItsInterface() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Inheritance_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains(
-            "MethodBinding.of(\"item\", ScopeRequirement.scopes(ScopeMatch.ALL, \"base:method\"),"
-                + " long.class)");
+    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+        .contains("item(long) scopes ALL base:method");
   }
 
   @Test
   void methodInheritedFromAnInterfaceTakesTheInterfaceTypeRequirementWhenNoClassHasOne() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Inheritance_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains(
-            "MethodBinding.of(\"all\", ScopeRequirement.scopes(ScopeMatch.ALL, \"base:type\"))");
+    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+        .contains("all() scopes ALL base:type");
   }
 
   @Test
   void genericParameterIsBoundByItsErasure() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Inheritance_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains(
-            "MethodBinding.of(\"find\", ScopeRequirement.scopes(ScopeMatch.ALL, \"base:type\"),"
-                + " Number.class)");
+    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+        .contains("find(java.lang.Number) scopes ALL base:type");
   }
 
   @Test
   void ownJaxRsAnnotationsHideInheritedOnesSoAPathOnlyOverrideIsNotBound() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Inheritance_ScopeBinding")
-        .contentsAsUtf8String()
+    Truth.assertThat(GeneratedBindings.json(COMPILATION, "shop.Inheritance"))
         .doesNotContain("\"count\"");
   }
 
   @Test
   void customHttpMethodWithoutAnyRequirementIsLeftAlone() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.Inheritance_ScopeBinding")
-        .contentsAsUtf8String()
+    Truth.assertThat(GeneratedBindings.json(COMPILATION, "shop.Inheritance"))
         .doesNotContain("\"purge\"");
   }
 
   @Test
   void resourceClassRequirementWinsOverSupertypeRequirementButNotOverMethodRequirement() {
-    assertThat(COMPILATION)
-        .generatedSourceFile("shop.TokenedCatalog_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains(
-            "      MethodBinding.of(\"all\", ScopeRequirement.anyToken()),\n"
-                + "      MethodBinding.of(\"count\", ScopeRequirement.anyToken()),\n"
-                + "      MethodBinding.of(\"find\", ScopeRequirement.anyToken(), Number.class),\n"
-                + "      MethodBinding.of(\"item\", ScopeRequirement.scopes(ScopeMatch.ALL,"
-                + " \"base:method\"), long.class));");
+    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.TokenedCatalog"))
+        .containsExactly(
+            "all() token",
+            "count() token",
+            "find(java.lang.Number) token",
+            "item(long) scopes ALL base:method")
+        .inOrder();
   }
 
   @Test
@@ -139,10 +123,8 @@ class InheritanceRulesTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(chain);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("shop.Chain_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains("MethodBinding.of(\"item\", ScopeRequirement.scopes(ScopeMatch.ALL, \"chain\"))");
+    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.Chain"))
+        .containsExactly("item() scopes ALL chain");
   }
 
   @Test
@@ -159,9 +141,7 @@ class InheritanceRulesTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(SOURCE, purge);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("shop.Cache_ScopeBinding")
-        .contentsAsUtf8String()
-        .contains("MethodBinding.of(\"purge\", ScopeRequirement.scopes(ScopeMatch.ALL, \"cache:purge\"))");
+    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.Cache"))
+        .containsExactly("purge() scopes ALL cache:purge");
   }
 }

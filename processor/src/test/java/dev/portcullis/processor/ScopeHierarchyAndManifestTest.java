@@ -3,6 +3,7 @@ package dev.portcullis.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -35,9 +36,8 @@ class ScopeHierarchyAndManifestTest {
   @Test
   void implyingScopesAreAcceptedWhereTheBindingRequiresTheImpliedOne() {
     assertThat(COMPILATION).succeededWithoutWarnings();
-    assertThat(COMPILATION)
-        .generatedSourceFile("warehouse.StockResource_ScopeBinding")
-        .hasSourceEquivalentTo(TestSources.golden("StockResource_ScopeBinding"));
+    Truth.assertThat(GeneratedBindings.json(COMPILATION, "warehouse.StockResource"))
+        .isEqualTo(TestSources.goldenBinding("warehouse.StockResource"));
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.portcullis.processor;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import javax.tools.JavaFileObject;
 
 /** The example sources under {@code src/test/resources/sources}, shared by several tests. */
@@ -17,6 +21,19 @@ final class TestSources {
 
   static JavaFileObject golden(String name) {
     return JavaFileObjects.forResource("goldens/" + name + ".java");
+  }
+
+  /** The reviewed binding of the class {@code binaryName}, {@code goldens/bindings/<name>.json}. */
+  static String goldenBinding(String binaryName) {
+    try (InputStream in =
+        TestSources.class.getResourceAsStream("/goldens/bindings/" + binaryName + ".json")) {
+      if (in == null) {
+        throw new AssertionError("No golden binding for " + binaryName);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private TestSources() {}
