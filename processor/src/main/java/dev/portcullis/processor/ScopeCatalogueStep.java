@@ -95,7 +95,7 @@ final class ScopeCatalogueStep {
   private void record(
       String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {
     anyScopeWritten = true;
-    catalogues.addReferencedBy(element, mirror, value);
+    catalogues.addReferencedFrom(element);
     // Invalid scope-tokens are reported by the annotation's own checks.
     if (AnnotationContentValidator.scopeTokenProblem(scope).isEmpty()) {
       uses.add(new ScopeUse(scope, where, element, mirror, value));

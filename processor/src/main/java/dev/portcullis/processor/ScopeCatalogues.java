@@ -1,6 +1,11 @@
 package dev.portcullis.processor;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.portcullis.processor.PortcullisAnnotation.ScopeValue;
 import java.util.ArrayDeque;
@@ -17,8 +22,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -40,6 +43,7 @@ final class ScopeCatalogues {
   private final Trees trees;
   private final Set<String> readCatalogues = new HashSet<>();
   private final Set<String> searchedPackages = new HashSet<>();
+  private final Set<String> scannedClasses = new HashSet<>();
   private final SortedMap<String, CatalogueScope> byScope = new TreeMap<>();
   private final List<CatalogueScope> unvalidated = new ArrayList<>();
 
@@ -74,13 +78,67 @@ final class ScopeCatalogues {
     }
   }
 
-  /** Adds the catalogue declaring the constant {@code value} refers to, if it does. */
-  void addReferencedBy(Element element, AnnotationMirror mirror, AnnotationValue value) {
+  /**
+   * Adds the catalogues whose constants the annotations of {@code element}'s top-level class
+   * use. Each class's source is read once, annotation arguments only, so that the cost stays
+   * one pass over the class however many annotations it has.
+   */
+  void addReferencedFrom(Element element) {
     if (trees == null) {
       return;
     }
-    TreePath path = trees.getPath(element, mirror, value);
-    Element referenced = path == null ? null : trees.getElement(path);
+    Element top = element;
+    while (top.getEnclosingElement() instanceof TypeElement enclosing) {
+      top = enclosing;
+    }
+    if (!(top instanceof TypeElement type)
+        || !scannedClasses.add(type.getQualifiedName().toString())) {
+      return;
+    }
+    TreePath path = trees.getPath(type);
+    if (path != null) { // null for a class from a class file
+      new ConstantsInAnnotations().scan(path, null);
+    }
+  }
+
+  /** Visits the arguments of every annotation of a class and adds the catalogues they use. */
+  private final class ConstantsInAnnotations extends TreePathScanner<Void, Void> {
+    private int annotationDepth;
+
+    @Override
+    public Void visitAnnotation(AnnotationTree node, Void unused) {
+      annotationDepth++;
+      try {
+        return scan(node.getArguments(), null);
+      } finally {
+        annotationDepth--;
+      }
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      if (annotationDepth > 0) {
+        addIfCatalogueConstant(trees.getElement(getCurrentPath()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      if (annotationDepth > 0) {
+        addIfCatalogueConstant(trees.getElement(getCurrentPath()));
+        return null;
+      }
+      return super.visitMemberSelect(node, unused);
+    }
+
+    @Override
+    public Void visitBlock(BlockTree node, Void unused) {
+      return null; // Annotations in method bodies require nothing of a request.
+    }
+  }
+
+  private void addIfCatalogueConstant(Element referenced) {
     if (referenced instanceof VariableElement constant
         && constant.getEnclosingElement() instanceof TypeElement type
         && isCatalogue(type)) {
