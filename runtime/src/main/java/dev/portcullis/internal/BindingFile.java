@@ -2,7 +2,6 @@ package dev.portcullis.internal;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.portcullis.ScopeMatch;
-import dev.portcullis.spi.ScopeRequirement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,6 +1,5 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.ScopeRequirement;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,7 +46,8 @@ final class ResolvedBinding {
    */
   static ResolvedBinding of(Class<?> resourceClass, BindingFile binding) {
     if (!binding.resourceClass().equals(resourceClass.getName())) {
-      throw new IllegalArgumentException(binding.source() + " is not the binding of " + resourceClass.getName() + ".");
+      throw new IllegalArgumentException("The binding " + binding.source() + " protects " + binding.resourceClass()
+          + ", not " + resourceClass.getName() + "; read the binding of the class itself.");
     }
     return new ResolvedBinding(resourceClass, binding);
   }

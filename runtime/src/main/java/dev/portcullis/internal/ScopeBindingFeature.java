@@ -1,6 +1,5 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.ScopeRequirement;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;

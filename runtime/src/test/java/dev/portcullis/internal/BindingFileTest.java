@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.ScopeMatch;
-import dev.portcullis.spi.ScopeRequirement;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.ScopeMatch;
-import dev.portcullis.spi.ScopeRequirement;
 import dev.portcullis.testapp.CrudApi;
 import dev.portcullis.testapp.ItemsApi;
 import dev.portcullis.testapp.ItemsResource;

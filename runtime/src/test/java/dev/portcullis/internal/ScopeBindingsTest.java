@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.ScopeMatch;
-import dev.portcullis.spi.ScopeRequirement;
 import dev.portcullis.testapp.ChildLoaderResource;
 import dev.portcullis.testapp.KindsBase;
 import dev.portcullis.testapp.KindsResource;
