@@ -18,13 +18,15 @@ import java.util.Objects;
  *     .register(new PortcullisFeature(PortcullisConfig.fromEnvironment()));
  * }</pre>
  *
- * <p>At startup the feature reads the generated {@code dev.portcullis.spi.ScopeBinding}s
- * and installs a request filter, at {@code Priorities.AUTHENTICATION}, on every resource
- * method that needs a token. Per request the filter extracts the bearer token (RFC 6750
- * section 2.1), verifies it, checks the method's scopes and replaces the {@code
- * SecurityContext}: {@code getUserPrincipal()} is a {@link TokenPrincipal} and {@code
- * isUserInRole(scope)} tells whether the token grants a scope. Methods marked {@link
- * Public} and classes without Portcullis annotations are left alone.
+ * <p>At startup the feature reads the binding the annotation processor generates for each
+ * resource class, the class-path resource {@code
+ * META-INF/portcullis/bindings/<binary class name>.json}, and installs a request filter, at
+ * {@code Priorities.AUTHENTICATION}, on every resource method that needs a token. Per request
+ * the filter extracts the bearer token (RFC 6750 section 2.1), verifies it, checks the
+ * method's scopes and replaces the {@code SecurityContext}: {@code getUserPrincipal()} is a
+ * {@link TokenPrincipal} and {@code isUserInRole(scope)} tells whether the token grants a
+ * scope. Methods marked {@link Public} and classes without Portcullis annotations are left
+ * alone.
  *
  * <p>Answers follow RFC 6750 section 3: 401 without a token or with a bad one ({@code
  * error="invalid_token"}), 403 {@code insufficient_scope} when scopes are missing, 400
@@ -35,10 +37,11 @@ import java.util.Objects;
  *
  * <p>Failure semantics: the application does not start (an {@link IllegalStateException}
  * propagates from the JAX-RS runtime's startup) when a resource class carries Portcullis
- * annotations but has no generated binding (the processor did not run), or when a binding
- * names a method the class no longer has. The authorization server is contacted lazily: if
- * it is down, requests are answered 401 until its keys can be fetched, and the application
- * keeps running.
+ * annotations but has no generated binding (the processor did not run), when a binding
+ * names a method the class no longer has, or when a binding is damaged or was written by
+ * another Portcullis version. The authorization server is contacted lazily: if it is down,
+ * requests are answered 401 until its keys can be fetched, and the application keeps
+ * running.
  */
 public final class PortcullisFeature implements Feature {
   private final PortcullisConfig config;

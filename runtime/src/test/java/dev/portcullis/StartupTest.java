@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Set;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -30,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * of JdkHttpServerFactory.createHttpServer: the server never starts.
  */
 class StartupTest {
+  private static final String CHILD_BINDING =
+      "META-INF/portcullis/bindings/" + ChildLoaderResource.class.getName() + ".json";
+  private static final String CHILD_READ =
+      "\"requires\": \"scopes\", \"match\": \"ALL\", \"scopes\": [\"child:read\"]";
+
   private static KeyServer keys;
 
   @BeforeAll
@@ -60,6 +63,8 @@ class StartupTest {
         () -> TestApp.start(config(), UnboundResource.class).close());
     String message = rootCause(e).getMessage();
     assertTrue(message.contains(UnboundResource.class.getName()), message);
+    assertTrue(message.contains("no generated binding (META-INF/portcullis/bindings/"
+        + UnboundResource.class.getName() + ".json)"), message);
     assertTrue(message.contains("dev.portcullis:portcullis-processor"), message);
     assertTrue(message.contains("annotationProcessorPaths"), message);
     assertTrue(message.contains("-proc:full"), message);
@@ -103,6 +108,7 @@ class StartupTest {
         () -> TestApp.start(config(), StaleResource.class).close());
     String message = rootCause(e).getMessage();
     assertTrue(message.contains("StaleResource.read()"), message);
+    assertTrue(message.contains("META-INF/portcullis/bindings/" + StaleResource.class.getName() + ".json"), message);
     assertTrue(message.contains("rebuild"), message);
   }
 
@@ -122,11 +128,21 @@ class StartupTest {
     assertTrue(e.getMessage().contains("portcullis.audience"), e.getMessage());
   }
 
+  /**
+   * Writes ChildLoaderResource's binding file, which the test class path lacks, below {@code dir}
+   * as a class output directory holds it; {@code decision} holds the fields from "requires" on.
+   */
+  private static Path writeChildBinding(Path dir, String decision) throws IOException {
+    Path file = dir.resolve(CHILD_BINDING);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"portcullisBinding\": 1, \"resourceClass\": \"" + ChildLoaderResource.class.getName()
+        + "\", \"methods\": [{\"name\": \"get\", \"parameterTypes\": [], " + decision + "}]}");
+    return file;
+  }
+
   @Test
-  void bindingListedOnlyByTheContextClassLoaderIsFound(@TempDir Path dir) throws IOException {
-    Path services = dir.resolve("META-INF/services/dev.portcullis.spi.ScopeBinding");
-    Files.createDirectories(services.getParent());
-    Files.writeString(services, ChildLoaderResource.class.getName() + "_ScopeBinding\n");
+  void bindingOnlyTheContextClassLoaderHasIsFound(@TempDir Path dir) throws IOException {
+    writeChildBinding(dir, CHILD_READ);
     ClassLoader child = new java.net.URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -140,12 +156,10 @@ class StartupTest {
   }
 
   @Test
-  void bindingListedOnlyByTheResourceClassLoaderIsFound(@TempDir Path dir) throws Exception {
-    Path services = dir.resolve("META-INF/services/dev.portcullis.spi.ScopeBinding");
-    Files.createDirectories(services.getParent());
-    Files.writeString(services, ChildLoaderResource.class.getName() + "_ScopeBinding\n");
-    ChildFirstLoader child = new ChildFirstLoader(getClass().getClassLoader(), services.toUri().toURL(),
-        Set.of(ChildLoaderResource.class.getName(), ChildLoaderResource.class.getName() + "_ScopeBinding"));
+  void bindingOnlyTheResourceClassLoaderHasIsFound(@TempDir Path dir) throws Exception {
+    Path binding = writeChildBinding(dir, CHILD_READ);
+    ChildFirstLoader child = new ChildFirstLoader(getClass().getClassLoader(), binding.toUri().toURL(),
+        Set.of(ChildLoaderResource.class.getName()));
     Class<?> resource = child.loadClass(ChildLoaderResource.class.getName());
     assertTrue(resource != ChildLoaderResource.class);
     try (TestApp app = TestApp.start(config(), resource)) {
@@ -156,7 +170,26 @@ class StartupTest {
   }
 
   @Test
-  void childLoaderClassWithoutItsServiceFileFailsClosed() throws Exception {
+  void resourceClassLoaderComesBeforeTheContextClassLoader(@TempDir Path dir) throws Exception {
+    Path own = writeChildBinding(dir.resolve("own"), CHILD_READ);
+    writeChildBinding(dir.resolve("context"), "\"requires\": \"public\"");
+    ChildFirstLoader child = new ChildFirstLoader(getClass().getClassLoader(), own.toUri().toURL(),
+        Set.of(ChildLoaderResource.class.getName()));
+    Class<?> resource = child.loadClass(ChildLoaderResource.class.getName());
+    ClassLoader context = new java.net.URLClassLoader(new URL[] {dir.resolve("context").toUri().toURL()},
+        getClass().getClassLoader());
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(context);
+    try (TestApp app = TestApp.start(config(), resource)) {
+      assertEquals(401, app.get("/child").status());
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  @Test
+  void childLoaderClassWithoutItsBindingFailsClosed() throws Exception {
     ChildFirstLoader child = new ChildFirstLoader(getClass().getClassLoader(), null,
         Set.of(ChildLoaderResource.class.getName()));
     Class<?> resource = child.loadClass(ChildLoaderResource.class.getName());
@@ -164,14 +197,31 @@ class StartupTest {
     assertTrue(rootCause(e).getMessage().contains("portcullis-processor"), rootCause(e)::getMessage);
   }
 
+  @Test
+  void bindingFromAnotherPortcullisVersionStopsStartup(@TempDir Path dir) throws Exception {
+    Path binding = dir.resolve(CHILD_BINDING);
+    Files.createDirectories(binding.getParent());
+    Files.writeString(binding, "{\"portcullisBinding\": 2, \"resourceClass\": \"" + ChildLoaderResource.class.getName()
+        + "\", \"methods\": []}");
+    ChildFirstLoader child = new ChildFirstLoader(getClass().getClassLoader(), binding.toUri().toURL(),
+        Set.of(ChildLoaderResource.class.getName()));
+    Class<?> resource = child.loadClass(ChildLoaderResource.class.getName());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestApp.start(config(), resource).close());
+    String message = rootCause(e).getMessage();
+    assertTrue(message.contains(binding.toUri().toURL().toString()), message);
+    assertTrue(message.contains("different Portcullis versions"), message);
+    assertTrue(message.contains("rebuild the application with the same version"), message);
+  }
+
   /** Defines the named classes itself, so they are distinct from the test classpath's copies. */
   private static final class ChildFirstLoader extends ClassLoader {
-    private final URL services;
+    private final URL binding;
     private final Set<String> own;
 
-    ChildFirstLoader(ClassLoader parent, URL services, Set<String> own) {
+    /** {@code binding}, if not null, is ChildLoaderResource's binding file. */
+    ChildFirstLoader(ClassLoader parent, URL binding, Set<String> own) {
       super(parent);
-      this.services = services;
+      this.binding = binding;
       this.own = own;
     }
 
@@ -195,11 +245,8 @@ class StartupTest {
     }
 
     @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      if (services != null && name.equals("META-INF/services/dev.portcullis.spi.ScopeBinding")) {
-        return Collections.enumeration(java.util.List.of(services));
-      }
-      return super.getResources(name);
+    protected URL findResource(String name) {
+      return binding != null && name.equals(CHILD_BINDING) ? binding : null;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.ScopeRequirement;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;

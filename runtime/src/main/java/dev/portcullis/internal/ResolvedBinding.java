@@ -1,8 +1,5 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.MethodBinding;
-import dev.portcullis.spi.ScopeBinding;
-import dev.portcullis.spi.ScopeRequirement;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,33 +12,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@link ScopeBinding} checked against its resource class at startup: every binding
- * names a method the class really has, and requirements are indexed by name and erased
- * parameter types for the lookups Jersey makes once per resource method.
+ * A {@link BindingFile} checked against its resource class at startup: every entry names a
+ * method the class really has (found by name and parameter type names in the class, its
+ * superclasses and interfaces), and requirements are indexed by name and erased parameter
+ * types for the lookups Jersey makes once per resource method.
  */
 final class ResolvedBinding {
   private record MethodKey(String name, List<Class<?>> parameterTypes) {}
 
   private final Class<?> resourceClass;
-  private final String bindingName;
+  private final String source;
   private final Map<MethodKey, ScopeRequirement> requirements = new HashMap<>();
 
-  private ResolvedBinding(ScopeBinding binding) {
-    this.resourceClass = binding.resourceClass();
-    this.bindingName = binding.getClass().getName();
-    for (MethodBinding method : binding.methods()) {
-      if (find(resourceClass, method.name(), method.parameterTypes()) == null) {
-        throw new IllegalStateException("The generated " + bindingName + " protects "
-            + describe(resourceClass, method.name(), method.parameterTypes())
+  private ResolvedBinding(Class<?> resourceClass, BindingFile binding) {
+    this.resourceClass = resourceClass;
+    this.source = binding.source();
+    for (BindingFile.BoundMethod bound : binding.methods()) {
+      Method method = find(resourceClass, bound.name(), bound.parameterTypes());
+      if (method == null) {
+        throw new IllegalStateException("The generated binding " + source + " protects "
+            + resourceClass.getName() + "." + bound.signature()
             + ", which the class does not have, so the class changed after the binding was generated;"
             + " rebuild the application with the Portcullis annotation processor (for example mvn clean verify).");
       }
-      requirements.put(new MethodKey(method.name(), method.parameterTypes()), method.requirement());
+      requirements.put(new MethodKey(method.getName(), List.of(method.getParameterTypes())), bound.requirement());
     }
   }
 
-  static ResolvedBinding of(ScopeBinding binding) {
-    return new ResolvedBinding(binding);
+  /**
+   * Checks {@code binding}, read for {@code resourceClass}, against the class.
+   *
+   * @throws IllegalStateException when the binding names a method the class does not have
+   */
+  static ResolvedBinding of(Class<?> resourceClass, BindingFile binding) {
+    if (!binding.resourceClass().equals(resourceClass.getName())) {
+      throw new IllegalArgumentException("The binding " + binding.source() + " protects " + binding.resourceClass()
+          + ", not " + resourceClass.getName() + "; read the binding of the class itself.");
+    }
+    return new ResolvedBinding(resourceClass, binding);
+  }
+
+  /** Where the binding was read, for messages. */
+  String source() {
+    return source;
   }
 
   Class<?> resourceClass() {
@@ -72,7 +85,7 @@ final class ResolvedBinding {
       }
     }
     if (candidates.size() > 1 && new HashSet<>(candidates).size() > 1) {
-      throw new IllegalStateException("Portcullis cannot tell which rule of " + bindingName + " applies to "
+      throw new IllegalStateException("Portcullis cannot tell which rule of " + source + " applies to "
           + describe(method.getDeclaringClass(), method.getName(), parameters)
           + ", because several overloads match it with different requirements; give the overloads distinct names.");
     }
@@ -88,8 +101,8 @@ final class ResolvedBinding {
     return true;
   }
 
-  private static Method find(Class<?> type, String name, List<Class<?>> parameters) {
-    Class<?>[] array = parameters.toArray(new Class<?>[0]);
+  /** The method {@code name(parameterTypes)} of {@code type} or a supertype, or {@code null}. */
+  private static Method find(Class<?> type, String name, List<String> parameterTypes) {
     Deque<Class<?>> pending = new ArrayDeque<>();
     Set<Class<?>> seen = new HashSet<>();
     pending.add(type);
@@ -98,16 +111,30 @@ final class ResolvedBinding {
       if (!seen.add(current)) {
         continue;
       }
-      try {
-        return current.getDeclaredMethod(name, array);
-      } catch (NoSuchMethodException e) {
-        if (current.getSuperclass() != null) {
-          pending.add(current.getSuperclass());
+      for (Method method : current.getDeclaredMethods()) {
+        if (method.getName().equals(name) && hasParameterTypes(method, parameterTypes)) {
+          return method;
         }
-        pending.addAll(List.of(current.getInterfaces()));
       }
+      if (current.getSuperclass() != null) {
+        pending.add(current.getSuperclass());
+      }
+      pending.addAll(List.of(current.getInterfaces()));
     }
     return null;
+  }
+
+  private static boolean hasParameterTypes(Method method, List<String> typeNames) {
+    Class<?>[] types = method.getParameterTypes();
+    if (types.length != typeNames.size()) {
+      return false;
+    }
+    for (int i = 0; i < types.length; i++) {
+      if (!types[i].getTypeName().equals(typeNames.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String describe(Class<?> type, String name, List<Class<?>> parameters) {

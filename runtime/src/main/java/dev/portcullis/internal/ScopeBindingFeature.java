@@ -1,6 +1,5 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.ScopeRequirement;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -13,15 +12,17 @@ import java.lang.reflect.Method;
  * classes the processor never saw get nothing.
  *
  * <p>Fails closed: a class that carries Portcullis annotations but has no generated
- * binding, or whose binding is stale, makes {@link #configure} throw {@link
- * IllegalStateException}, which stops the application from starting.
+ * binding, or whose binding is stale, damaged or from another Portcullis version, makes
+ * {@link #configure} throw {@link IllegalStateException}, which stops the application from
+ * starting.
  */
 public final class ScopeBindingFeature implements DynamicFeature {
-  static final String PROCESSOR_MISSING = "The resource class %s carries Portcullis annotations (@RequiresScope,"
-      + " @RequiresToken or @Public) but no generated dev.portcullis.spi.ScopeBinding exists for it, so its"
-      + " endpoints would be unprotected. Enable the Portcullis annotation processor and rebuild: with Maven, add"
-      + " dev.portcullis:portcullis-processor to the annotationProcessorPaths of maven-compiler-plugin (on JDK 23"
-      + " and later annotation processing is off unless a processor path is given or -proc:full is set).";
+  static final String PROCESSOR_MISSING = "The resource class %1$s carries Portcullis annotations"
+      + " (@RequiresScope, @RequiresToken or @Public) but no generated binding (" + BindingFile.DIRECTORY
+      + "%1$s.json) exists for it, so its endpoints would be unprotected. Enable the Portcullis annotation"
+      + " processor and rebuild: with Maven, add dev.portcullis:portcullis-processor to the"
+      + " annotationProcessorPaths of maven-compiler-plugin (on JDK 23 and later annotation processing is off"
+      + " unless a processor path is given or -proc:full is set).";
 
   private final TokenVerifier verifier;
   private final String realm;
@@ -58,8 +59,8 @@ public final class ScopeBindingFeature implements DynamicFeature {
     ScopeRequirement requirement = binding.requirementFor(method);
     if (requirement == null) {
       if (PortcullisAnnotations.decides(method, resourceClass)) {
-        throw new IllegalStateException("The generated binding for " + resourceClass.getName()
-            + " has no rule for the annotated resource method " + method.getName()
+        throw new IllegalStateException("The generated binding " + binding.source() + " of "
+            + resourceClass.getName() + " has no rule for the annotated resource method " + method.getName()
             + ", so the class changed after the binding was generated; rebuild the application with the"
             + " Portcullis annotation processor (for example mvn clean verify).");
       }

@@ -1,64 +1,50 @@
 package dev.portcullis.internal;
 
-import dev.portcullis.spi.ScopeBinding;
+import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
+import java.util.Optional;
 
 /**
- * The generated {@link ScopeBinding}s, found with {@link ServiceLoader} in the thread
- * context class loader and in each resource class's own loader (application servers and
- * tests load resources from child loaders). Each loader is read once; each binding is
- * checked against its class when that class is first asked for.
+ * The generated binding files, {@code META-INF/portcullis/bindings/<binary class name>.json},
+ * found by the resource class's name: first through the resource class's own class loader,
+ * then through the thread context class loader (application servers and tests load resources
+ * from child loaders). Each class's file is read, and checked against the class, once, when
+ * the class is first asked for.
  */
 final class ScopeBindings {
-  // Lives as long as the application it serves, so plain maps: the bindings hold their
-  // classes, and through them the loaders, anyway.
-  private final Map<ClassLoader, Map<Class<?>, ScopeBinding>> byLoader = new HashMap<>();
-  private final Map<Class<?>, ResolvedBinding> resolved = new HashMap<>();
+  // Lives as long as the application it serves, so a plain map: the resolved bindings hold
+  // their classes, and through them the loaders, anyway.
+  private final Map<Class<?>, Optional<ResolvedBinding>> resolved = new HashMap<>();
 
   /**
    * The binding for {@code resourceClass}, or {@code null} if the processor never saw it.
    *
-   * @throws IllegalStateException when a listed binding cannot be loaded or is stale
+   * @throws IllegalStateException when the binding file is damaged, from another Portcullis
+   *     version or stale
    */
   synchronized ResolvedBinding find(Class<?> resourceClass) {
-    ResolvedBinding known = resolved.get(resourceClass);
-    if (known != null) {
-      return known;
+    Optional<ResolvedBinding> known = resolved.get(resourceClass);
+    if (known == null) {
+      known = Optional.ofNullable(load(resourceClass));
+      resolved.put(resourceClass, known);
     }
-    ScopeBinding binding = lookup(Thread.currentThread().getContextClassLoader(), resourceClass);
-    if (binding == null) {
-      binding = lookup(resourceClass.getClassLoader(), resourceClass);
-    }
-    if (binding == null) {
-      return null;
-    }
-    ResolvedBinding checked = ResolvedBinding.of(binding);
-    resolved.put(resourceClass, checked);
-    return checked;
+    return known.orElse(null);
   }
 
-  private ScopeBinding lookup(ClassLoader loader, Class<?> resourceClass) {
-    if (loader == null) {
+  private static ResolvedBinding load(Class<?> resourceClass) {
+    String path = BindingFile.resourcePath(resourceClass.getName());
+    URL url = locate(resourceClass.getClassLoader(), path);
+    if (url == null) {
+      url = locate(Thread.currentThread().getContextClassLoader(), path);
+    }
+    if (url == null) {
       return null;
     }
-    return byLoader.computeIfAbsent(loader, ScopeBindings::load).get(resourceClass);
+    return ResolvedBinding.of(resourceClass, BindingFile.read(url, resourceClass.getName()));
   }
 
-  private static Map<Class<?>, ScopeBinding> load(ClassLoader loader) {
-    Map<Class<?>, ScopeBinding> bindings = new HashMap<>();
-    try {
-      for (ScopeBinding binding : ServiceLoader.load(ScopeBinding.class, loader)) {
-        bindings.putIfAbsent(binding.resourceClass(), binding);
-      }
-    } catch (ServiceConfigurationError e) {
-      // A listed binding that cannot be loaded leaves its resource class unprotected.
-      throw new IllegalStateException("A generated Portcullis scope binding listed in"
-          + " META-INF/services/dev.portcullis.spi.ScopeBinding could not be loaded (" + e.getMessage()
-          + "); rebuild the application so that the generated classes and the service file match.", e);
-    }
-    return bindings;
+  private static URL locate(ClassLoader loader, String path) {
+    return loader == null ? null : loader.getResource(path);
   }
 }

@@ -1,13 +1,6 @@
 /**
- * The seam between the code the Portcullis annotation processor generates and the
+ * The seam between the client code the Portcullis annotation processor generates and the
  * runtime.
- *
- * <p>For every JAX-RS resource class that carries Portcullis annotations (directly or
- * through the interfaces and superclasses it inherits them from) the processor writes a
- * final class {@code <Resource>_ScopeBinding} implementing {@link
- * dev.portcullis.spi.ScopeBinding} and lists it in {@code
- * META-INF/services/dev.portcullis.spi.ScopeBinding}. The runtime loads the bindings once,
- * with {@link java.util.ServiceLoader}, when the application starts.
  *
  * <p>For every {@code @OAuthClient} interface the processor writes a final class {@code
  * <Interface>_OAuthStub}; each of its methods starts a {@link dev.portcullis.spi.ClientCall}

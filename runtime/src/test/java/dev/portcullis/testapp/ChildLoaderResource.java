@@ -4,7 +4,7 @@ import dev.portcullis.RequiresScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-/** Loaded by tests from a child class loader whose own service file lists its binding. */
+/** Its binding file is not on the test class path: tests provide it through a child class loader. */
 @Path("/child")
 @RequiresScope("child:read")
 public class ChildLoaderResource {

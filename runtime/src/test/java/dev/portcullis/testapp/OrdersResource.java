@@ -11,7 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-/** Class-level scope with method overrides; its binding is OrdersResource_ScopeBinding. */
+/**
+ * Class-level scope with method overrides; its binding is {@code
+ * META-INF/portcullis/bindings/dev.portcullis.testapp.OrdersResource.json}.
+ */
 @Path("/orders")
 @RequiresScope("orders:read")
 public class OrdersResource {

@@ -1,4 +1,4 @@
-package dev.portcullis.spi;
+package dev.portcullis.internal;
 
 import dev.portcullis.ScopeMatch;
 import java.util.Collection;
@@ -13,12 +13,13 @@ import java.util.TreeMap;
  * What a request must present to reach a resource method: nothing ({@link Kind#PUBLIC}),
  * any valid token ({@link Kind#TOKEN}) or a valid token with scopes ({@link Kind#SCOPES}).
  *
- * <p>Instances are immutable and built by generated code through the static factories.
+ * <p>Instances are immutable and built by {@link BindingFile} from the {@code requires}, {@code
+ * match}, {@code scopes} and {@code impliedBy} of a binding file's method entry.
  */
-public final class ScopeRequirement {
+final class ScopeRequirement {
 
   /** The three decisions a resource method can have. */
-  public enum Kind {
+  enum Kind {
     /** No token is needed; none is checked. */
     PUBLIC,
     /** Any valid token. */
@@ -46,12 +47,12 @@ public final class ScopeRequirement {
   }
 
   /** No token needed. */
-  public static ScopeRequirement publicAccess() {
+  static ScopeRequirement publicAccess() {
     return PUBLIC;
   }
 
   /** Any valid token. */
-  public static ScopeRequirement anyToken() {
+  static ScopeRequirement anyToken() {
     return TOKEN;
   }
 
@@ -60,7 +61,7 @@ public final class ScopeRequirement {
    *
    * @throws IllegalArgumentException if {@code scopes} is empty or repeats a scope
    */
-  public static ScopeRequirement scopes(ScopeMatch match, String... scopes) {
+  static ScopeRequirement scopes(ScopeMatch match, String... scopes) {
     Objects.requireNonNull(match, "match");
     Set<String> unique = new LinkedHashSet<>(List.of(scopes));
     if (unique.isEmpty()) {
@@ -75,7 +76,7 @@ public final class ScopeRequirement {
   /**
    * A copy that also accepts a token granting any of {@code implying} where this requirement
    * names {@code scope}: the scope hierarchy of a catalogue ({@code orders:admin} implies
-   * {@code orders:read}), written into generated bindings by the annotation processor.
+   * {@code orders:read}), written into binding files ({@code impliedBy}) by the annotation processor.
    *
    * <p>With {@link ScopeMatch#ALL} each listed scope is satisfied by itself or by one of the
    * scopes implying it; with {@link ScopeMatch#ANY} one listed scope, so satisfied, is enough.
@@ -83,7 +84,7 @@ public final class ScopeRequirement {
    *
    * @throws IllegalArgumentException if {@code scope} is not one of {@link #scopes()}
    */
-  public ScopeRequirement orImpliedBy(String scope, String... implying) {
+  ScopeRequirement orImpliedBy(String scope, String... implying) {
     if (!scopes.contains(scope)) {
       throw new IllegalArgumentException(
           "Scope \"" + scope + "\" is not one of the required scopes " + scopes + ".");
@@ -97,17 +98,17 @@ public final class ScopeRequirement {
   }
 
   /** The decision. */
-  public Kind kind() {
+  Kind kind() {
     return kind;
   }
 
   /** How {@link #scopes()} are matched; {@link ScopeMatch#ALL} unless {@link Kind#SCOPES}. */
-  public ScopeMatch match() {
+  ScopeMatch match() {
     return match;
   }
 
   /** The required scopes in declaration order; empty unless {@link Kind#SCOPES}. */
-  public List<String> scopes() {
+  List<String> scopes() {
     return scopes;
   }
 
@@ -115,12 +116,12 @@ public final class ScopeRequirement {
    * For each required scope that other scopes imply, those scopes (see {@link
    * #orImpliedBy}); empty without a scope hierarchy.
    */
-  public Map<String, List<String>> impliedBy() {
+  Map<String, List<String>> impliedBy() {
     return impliedBy;
   }
 
   /** Whether a token granting {@code granted} satisfies this requirement. */
-  public boolean isSatisfiedBy(Collection<String> granted) {
+  boolean isSatisfiedBy(Collection<String> granted) {
     switch (kind) {
       case PUBLIC:
       case TOKEN:

@@ -1,4 +1,4 @@
-package dev.portcullis.spi;
+package dev.portcullis.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
