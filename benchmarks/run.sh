@@ -147,7 +147,7 @@ hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
   -p "rm -rf $GEN/out-none $GEN/out-proc" \
   -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
   -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
-echo "generated bindings: $(find "$GEN/out-proc" -name '*_ScopeBinding.class' | wc -l)"
+echo "bindings written: $(find "$GEN/out-proc/META-INF/portcullis/bindings" -name '*.json' | wc -l)"
 echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
 for size in "1 1" "200 20"; do
   set -- $size
