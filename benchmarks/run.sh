@@ -39,7 +39,7 @@ if [ "$QUICK" = 1 ]; then
 else
   JMH_OPTS=(-f 1 -wi 5 -i 5 -w 2s -r 2s)
   WRK_SECONDS=10
-  JAVAC_RUNS=6
+  JAVAC_RUNS=10
 fi
 
 section() { printf '\n=== %s ===\n' "$*"; }
@@ -143,9 +143,13 @@ CP="$LIB/portcullis-runtime.jar:$LIB/jakarta.ws.rs-api.jar"
 PP="$LIB/portcullis-processor.jar:$LIB/javapoet.jar"
 find "$GEN/src" -name '*.java' > "$GEN/sources.txt"
 echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|@DELETE' -r "$GEN/src" | awk -F: '{s+=$2} END {print s}') resource methods"
+mkdir -p "$GEN/noop"
+javac -d "$GEN/noop" "$ROOT/benchmarks/run-support/NoOpProcessor.java"
 hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
-  -p "rm -rf $GEN/out-none $GEN/out-proc" \
+  -p "rm -rf $GEN/out-none $GEN/out-noop $GEN/out-proc" \
   -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
+  -n "with a processor that does nothing" \
+  "javac -d $GEN/out-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
   -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 echo "bindings written: $(find "$GEN/out-proc/META-INF/portcullis/bindings" -name '*.json' | wc -l)"
 echo "how the processor's cost grows with the project (1 method; 4,000 methods):"

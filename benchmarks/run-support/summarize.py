@@ -121,15 +121,25 @@ javac = run / "javac.json"
 if javac.exists():
     results = {r["command"]: r for r in json.loads(javac.read_text())["results"]}
     without, with_ = results["without processor"], results["with processor"]
+    noop = results.get("with a processor that does nothing")
     print("\njavac, 1,000 annotated resource methods (s; mean ± standard deviation):\n")
     print("| javac | wall mean | ± sd | min | CPU user | runs |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, r in (("without processor (-proc:none)", without), ("with the Portcullis processor", with_)):
+    rows = [("without processor (-proc:none)", without)]
+    if noop:
+        rows.append(("with a processor that does nothing (javac's own processing rounds)", noop))
+    rows.append(("with the Portcullis processor", with_))
+    for name, r in rows:
         print(f"| {name} | {r['mean']:.3f} | {r['stddev']:.3f} | {r['min']:.3f} | {r['user']:.3f} |"
               f" {len(r['times'])} |")
     r, er = ratio(with_["mean"], with_["stddev"], without["mean"], without["stddev"])
     verdict("processor adds ≤ 15 % to javac (wall time)", r <= 1.15, f"+{100 * (r - 1):.1f} % ± {100 * er:.1f} %")
-    print(f"\nCPU time (user) with the processor: {with_['user'] / without['user']:.2f}× without it")
+    if noop:
+        f, ef = ratio(noop["mean"], noop["stddev"], without["mean"], without["stddev"])
+        p, ep = ratio(with_["mean"], with_["stddev"], noop["mean"], noop["stddev"])
+        print(f"\njavac's own cost of running any processor (no-op vs -proc:none): +{100 * (f - 1):.1f} % ± {100 * ef:.1f} %")
+        print(f"Portcullis' own work (Portcullis vs no-op processor): +{100 * (p - 1):.1f} % ± {100 * ep:.1f} %")
+    print(f"CPU time (user) with the processor: {with_['user'] / without['user']:.2f}× without it")
 
 print("\nTargets (issue 5):\n")
 print("| target | measured | verdict |")
