@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Both send {@code GET /orders/A-1042} with {@code Accept: application/json} and {@code
  * Authorization: Bearer <token>} through the same Jersey {@link Client} to a Jersey server on
- * Grizzly at 127.0.0.1, which answers a 43-byte JSON document, and read the answer as a {@code
+ * Grizzly at 127.0.0.1, which answers a 47-byte JSON document, and read the answer as a {@code
  * String}. The server accepts exactly the one token that a real token endpoint on loopback
  * issues (a 1.3 KB RS256 JWT, valid for a day) and answers anything else {@code 401}.
  *
