@@ -63,6 +63,38 @@ for alg in ("RS256", "ES256"):
         s, e = scores[(alg, "portcullisWarm")]
         verdict(f"warm {alg} ≤ 1 µs", s <= 1.0, f"{s:.3f} ± {e:.3f} µs")
 
+# ---- JMH, client path
+client_json = run / "jmh-client.json"
+if client_json.exists():
+    calls = {}
+    for result in json.loads(client_json.read_text() or "[]"):
+        metric = result["primaryMetric"]
+        error = float(metric["scoreError"])  # "NaN" with a single iteration
+        calls[result["benchmark"].rsplit(".", 1)[1]] = (metric["score"], 0.0 if math.isnan(error) else error)
+    client_log = run / "jmh-client.txt"
+    token_requests = re.findall(r"token endpoint requests in this trial: (\d+)",
+                                client_log.read_text()) if client_log.exists() else []
+    print("\nJMH, one GET over loopback with the token already cached (us/op; error = 99.9% confidence interval):\n")
+    print("| call | us/op | ± error | × hand-written |")
+    print("|---|---:|---:|---:|")
+    client_labels = {"handWritten": "hand-written JAX-RS client call, token in a field",
+                     "generatedStub": "generated stub (OAuthClients), token from its TokenClient"}
+    for name in ("handWritten", "generatedStub"):
+        if name not in calls:
+            continue
+        relative = "—"
+        if "handWritten" in calls:
+            r, er = ratio(*calls[name], *calls["handWritten"])
+            relative = f"{r:.3f} ± {er:.3f}"
+        print(f"| {client_labels[name]} | {calls[name][0]:.3f} | {calls[name][1]:.3f} | {relative} |")
+    print(f"\ntoken endpoint requests per benchmark trial (1 expected): {', '.join(token_requests) or 'none reported'}")
+    if "handWritten" in calls and "generatedStub" in calls:
+        r, er = ratio(*calls["generatedStub"], *calls["handWritten"])
+        verdict("generated stub call ≤ 1.05× hand-written client call", r <= 1.05, f"{r:.3f} ± {er:.3f}×")
+    else:
+        verdict("generated stub call ≤ 1.05× hand-written client call", False,
+                "no result: a client benchmark failed its checks (see jmh-client.txt)")
+
 # ---- wrk
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
