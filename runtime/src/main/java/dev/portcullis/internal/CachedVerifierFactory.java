@@ -4,12 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import java.security.Key;
-import java.security.interfaces.RSAPublicKey;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +18,10 @@ import java.util.Set;
  * {@code java.security.Signature}); making one per token repeats key validation, and for EC
  * keys a curve check, that only depends on the key.
  *
- * <p>For RSA keys the remembered verifier is a {@link ReusingRsaVerifier}, which also keeps
- * each thread's initialised {@code Signature}. A remembered verifier is reused only for an
- * algorithm it supports; anything else goes to the default factory, which decides (and
- * rejects) exactly as it always did. Keys are remembered per instance, which {@link
- * CachedKeySelector} keeps stable per key set; the memory is bounded like there.
+ * <p>A remembered verifier is reused only for an algorithm it supports; anything else goes
+ * to the default factory, which decides (and rejects) exactly as it always did. Keys are
+ * remembered per instance, which {@link CachedKeySelector} keeps stable per key set; the
+ * memory is bounded like there.
  */
 final class CachedVerifierFactory implements JWSVerifierFactory {
   private final DefaultJWSVerifierFactory factory = new DefaultJWSVerifierFactory();
@@ -37,9 +34,6 @@ final class CachedVerifierFactory implements JWSVerifierFactory {
       return known;
     }
     JWSVerifier made = factory.createJWSVerifier(header, key);
-    if (made instanceof RSASSAVerifier && key instanceof RSAPublicKey rsa) {
-      made = new ReusingRsaVerifier(rsa); // the same checks, without a new Signature per token
-    }
     synchronized (this) {
       Map<Key, JWSVerifier> next = verifiers.size() >= CachedKeySelector.MAX_KEYS ? new IdentityHashMap<>()
           : new IdentityHashMap<>(verifiers);
