@@ -185,9 +185,24 @@ for size in "1 1" "200 20"; do
     "javac -d $GEN/scale-$1/out-proc -cp $CP -processorpath $PP @$GEN/scale-$1/sources.txt" \
     | grep -E '^Benchmark|Time \(mean'
 done
-echo "where javac's time goes with the processor (JFR):"
+JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+if [ -x "$JAVA25_HOME/bin/javac" ]; then
+  echo "the same 1,000 methods with the javac of $("$JAVA25_HOME/bin/javac" -version 2>&1), --release 17:"
+  J25="$JAVA25_HOME/bin/javac --release 17"
+  hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac25.json" \
+    -p "rm -rf $GEN/out25-none $GEN/out25-noop $GEN/out25-proc" \
+    -n "without processor" "$J25 -proc:none -d $GEN/out25-none -cp $CP @$GEN/sources.txt" \
+    -n "with a processor that does nothing" \
+    "$J25 -d $GEN/out25-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
+    -n "with processor" "$J25 -d $GEN/out25-proc -cp $CP -processorpath $PP @$GEN/sources.txt" \
+    | grep -E '^Benchmark|Time \(mean'
+fi
+echo "where javac's time goes with the processor (JFR, one sample a millisecond):"
 rm -rf "$GEN/out-jfr"
-javac -J-XX:StartFlightRecording=filename="$GEN/javac.jfr",settings=profile -d "$GEN/out-jfr" -cp "$CP" \
+JDK_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+sed '/jdk.ExecutionSample/,/<\/event>/ s|<setting name="period" control="method-sampling-java-interval">[^<]*</setting>|<setting name="period" control="method-sampling-java-interval">1 ms</setting>|' \
+  "$JDK_HOME/lib/jfr/profile.jfc" > "$GEN/fine.jfc"
+javac -J-XX:StartFlightRecording=filename="$GEN/javac.jfr",settings="$GEN/fine.jfc" -d "$GEN/out-jfr" -cp "$CP" \
   -processorpath "$PP" @"$GEN/sources.txt" 2>/dev/null
 python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$GEN/javac.jfr" javac
 

@@ -37,8 +37,9 @@ MODES = {
         ("annotation processing (JavacProcessingEnvironment)", "JavacProcessingEnvironment."),
         ("  Portcullis processor code", "dev.portcullis.processor."),
         ("  JavaPoet (writing the generated sources)", "com.palantir.javapoet."),
+        ("  javac entering every source again for its next round", "JavacProcessingEnvironment$Round.<init>("),
         ("parsing (JavacParser)", "com.sun.tools.javac.parser."),
-        ("attribution and flow (Attr, Flow)", "com.sun.tools.javac.comp."),
+        ("entering, attribution and flow (com.sun.tools.javac.comp)", "com.sun.tools.javac.comp."),
         ("class writing (ClassWriter)", "com.sun.tools.javac.jvm."),
     ]),
 }

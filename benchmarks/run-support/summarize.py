@@ -173,6 +173,23 @@ if javac.exists():
         print(f"Portcullis' own work (Portcullis vs no-op processor): +{100 * (p - 1):.1f} % ± {100 * ep:.1f} %")
     print(f"CPU time (user) with the processor: {with_['user'] / without['user']:.2f}× without it")
 
+javac25 = run / "javac25.json"
+if javac25.exists():
+    results = {r["command"]: r for r in json.loads(javac25.read_text())["results"]}
+    without, noop, with_ = (results["without processor"], results["with a processor that does nothing"],
+                            results["with processor"])
+    print("\nThe same with the javac of JDK 25 (--release 17; for comparison, not a target):\n")
+    print("| javac 25 | wall mean | ± sd | min | CPU user | runs |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, r in (("without processor (-proc:none)", without), ("with a processor that does nothing", noop),
+                    ("with the Portcullis processor", with_)):
+        print(f"| {name} | {r['mean']:.3f} | {r['stddev']:.3f} | {r['min']:.3f} | {r['user']:.3f} |"
+              f" {len(r['times'])} |")
+    r, er = ratio(with_["mean"], with_["stddev"], without["mean"], without["stddev"])
+    f, ef = ratio(noop["mean"], noop["stddev"], without["mean"], without["stddev"])
+    print(f"\nJDK 25: the processor adds +{100 * (r - 1):.1f} % ± {100 * er:.1f} %; a processor that does nothing"
+          f" +{100 * (f - 1):.1f} % ± {100 * ef:.1f} %")
+
 print("\nTargets (issue 5):\n")
 print("| target | measured | verdict |")
 print("|---|---|---|")
