@@ -165,8 +165,9 @@ find "$GEN/src" -name '*.java' > "$GEN/sources.txt"
 echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|@DELETE' -r "$GEN/src" | awk -F: '{s+=$2} END {print s}') resource methods"
 mkdir -p "$GEN/noop"
 javac -d "$GEN/noop" "$ROOT/benchmarks/run-support/NoOpProcessor.java"
-hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac.json" \
-  -p "rm -rf $GEN/out-none $GEN/out-noop $GEN/out-proc" \
+INTERLEAVE="python3 $ROOT/benchmarks/run-support/interleave.py"
+$INTERLEAVE --runs "$JAVAC_RUNS" --json "$WORK/javac.json" \
+  --prepare "rm -rf $GEN/out-none $GEN/out-noop $GEN/out-proc" \
   -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
   -n "with a processor that does nothing" \
   "javac -d $GEN/out-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
@@ -177,25 +178,24 @@ for size in "1 1" "200 20"; do
   set -- $size
   python3 "$ROOT/benchmarks/run-support/generate_resources.py" "$GEN/scale-$1/src" "$1" "$2" >/dev/null
   find "$GEN/scale-$1/src" -name '*.java' > "$GEN/scale-$1/sources.txt"
-  hyperfine -N -w 1 -r 2 --export-json "$WORK/javac-scale-$1x$2.json" \
-    -p "rm -rf $GEN/scale-$1/out-none $GEN/scale-$1/out-proc" \
+  $INTERLEAVE --runs 3 --json "$WORK/javac-scale-$1x$2.json" \
+    --prepare "rm -rf $GEN/scale-$1/out-none $GEN/scale-$1/out-proc" \
     -n "$(($1 * $2)) methods without processor" \
     "javac -proc:none -d $GEN/scale-$1/out-none -cp $CP @$GEN/scale-$1/sources.txt" \
     -n "$(($1 * $2)) methods with processor" \
     "javac -d $GEN/scale-$1/out-proc -cp $CP -processorpath $PP @$GEN/scale-$1/sources.txt" \
-    | grep -E '^Benchmark|Time \(mean'
+    | grep -v Range
 done
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ -x "$JAVA25_HOME/bin/javac" ]; then
   echo "the same 1,000 methods with the javac of $("$JAVA25_HOME/bin/javac" -version 2>&1), --release 17:"
   J25="$JAVA25_HOME/bin/javac --release 17"
-  hyperfine -N -w 1 -r "$JAVAC_RUNS" --export-json "$WORK/javac25.json" \
-    -p "rm -rf $GEN/out25-none $GEN/out25-noop $GEN/out25-proc" \
+  $INTERLEAVE --runs "$JAVAC_RUNS" --json "$WORK/javac25.json" \
+    --prepare "rm -rf $GEN/out25-none $GEN/out25-noop $GEN/out25-proc" \
     -n "without processor" "$J25 -proc:none -d $GEN/out25-none -cp $CP @$GEN/sources.txt" \
     -n "with a processor that does nothing" \
     "$J25 -d $GEN/out25-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
-    -n "with processor" "$J25 -d $GEN/out25-proc -cp $CP -processorpath $PP @$GEN/sources.txt" \
-    | grep -E '^Benchmark|Time \(mean'
+    -n "with processor" "$J25 -d $GEN/out25-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 fi
 echo "where javac's time goes with the processor (JFR, one sample a millisecond):"
 rm -rf "$GEN/out-jfr"

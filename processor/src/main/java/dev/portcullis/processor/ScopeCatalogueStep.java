@@ -23,10 +23,13 @@ import javax.lang.model.util.Elements;
  */
 final class ScopeCatalogueStep {
 
-  /** One scope string written in an annotation of this compilation. */
+  /**
+   * One scope string written in an annotation of this compilation; {@code label} goes before
+   * the element's name where a message names the use (described only when there is a message).
+   */
   private record ScopeUse(
       String scope,
-      String where,
+      String label,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value) {}
@@ -64,9 +67,8 @@ final class ScopeCatalogueStep {
 
   /** Records the scopes of a {@code @RequiresScope} written in this compilation. */
   void recordRequirement(PortcullisAnnotation annotation) {
-    String where = names.describe(annotation.element());
     for (ScopeValue scope : annotation.scopes()) {
-      record(scope.scope(), where, annotation.element(), annotation.mirror(), scope.value());
+      record(scope.scope(), "", annotation.element(), annotation.mirror(), scope.value());
     }
   }
 
@@ -81,11 +83,10 @@ final class ScopeCatalogueStep {
       if (scopes.isEmpty()) {
         continue;
       }
-      String where = "@OAuthClient " + names.describe(element);
       if (scopes.get().getValue() instanceof List<?> items) {
         for (Object item : items) {
           if (item instanceof AnnotationValue value && value.getValue() instanceof String scope) {
-            record(scope, where, element, mirror.get(), value);
+            record(scope, "@OAuthClient ", element, mirror.get(), value);
           }
         }
       }
@@ -93,12 +94,12 @@ final class ScopeCatalogueStep {
   }
 
   private void record(
-      String scope, String where, Element element, AnnotationMirror mirror, AnnotationValue value) {
+      String scope, String label, Element element, AnnotationMirror mirror, AnnotationValue value) {
     anyScopeWritten = true;
     catalogues.addReferencedFrom(element);
     // Invalid scope-tokens are reported by the annotation's own checks.
     if (AnnotationContentValidator.scopeTokenProblem(scope).isEmpty()) {
-      uses.add(new ScopeUse(scope, where, element, mirror, value));
+      uses.add(new ScopeUse(scope, label, element, mirror, value));
     }
   }
 
@@ -127,7 +128,7 @@ final class ScopeCatalogueStep {
             use.mirror(),
             use.value(),
             use.scope(),
-            use.where(),
+            use.label() + names.describe(use.element()),
             closest.get());
       } else {
         reporter.reportOnValue(
@@ -136,7 +137,7 @@ final class ScopeCatalogueStep {
             use.mirror(),
             use.value(),
             use.scope(),
-            use.where(),
+            use.label() + names.describe(use.element()),
             listed(known));
       }
     }
