@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.testing.MutableClock;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.CheckingTokenEndpoint.Reply;
+import dev.portcullis.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,14 +7,13 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +38,7 @@ class DiscoveredKeySourceTest {
     });
     server.start();
     try {
-      MutableClock clock = new MutableClock();
+      MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
       AtomicReference<URI> found = new AtomicReference<>();
       DiscoveredKeySource source = new DiscoveredKeySource(
           new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(2), false),
@@ -70,29 +69,6 @@ class DiscoveredKeySourceTest {
       assertEquals(3, hits.get(), "metadata is read once after success");
     } finally {
       server.stop(0);
-    }
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -14,9 +14,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.PortcullisConfig;
-import java.time.Clock;
+import dev.portcullis.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +32,7 @@ final class TestKeys implements JWKSetSource<SecurityContext> {
   static final RSAKey K1 = generate("k1");
   static final RSAKey K2 = generate("k2");
 
-  final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T12:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
   final AtomicInteger fetches = new AtomicInteger();
   private volatile JWKSet published = new JWKSet(K1.toPublicJWK());
 
@@ -86,34 +85,6 @@ final class TestKeys implements JWKSetSource<SecurityContext> {
       return jwt.serialize();
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** A clock that stands still until the test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }
