@@ -8,14 +8,8 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,14 +58,7 @@ class CatalogueInJarTest {
                 ScopeHierarchyAndManifestTest.WAREHOUSE[0],
                 ScopeHierarchyAndManifestTest.WAREHOUSE[1]);
     assertThat(api).succeededWithoutWarnings();
-    Path jar = directory.resolve("warehouse-api.jar");
-    writeJar(api, jar);
-
-    classpath = new ArrayList<>();
-    classpath.add(jar.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
+    classpath = ClassPaths.withJarOf(api, directory.resolve("warehouse-api.jar"));
     againstJar =
         Compiler.javac()
             .withProcessors(new PortcullisProcessor())
@@ -114,22 +101,5 @@ class CatalogueInJarTest {
     assertThat(resource).succeededWithoutWarnings();
     Truth.assertThat(GeneratedBindings.json(resource, "warehouse.StockResource"))
         .isEqualTo(TestSources.goldenBinding("warehouse.StockResource"));
-  }
-
-  private static void writeJar(Compilation compilation, Path jar) throws IOException {
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file)) {
-      for (JavaFileObject generated : compilation.generatedFiles()) {
-        String name = generated.toUri().getPath();
-        name = name.substring(name.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
-        if (name.endsWith(".class") || name.startsWith("META-INF/")) {
-          out.putNextEntry(new JarEntry(name));
-          try (InputStream in = generated.openInputStream()) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
-      }
-    }
   }
 }

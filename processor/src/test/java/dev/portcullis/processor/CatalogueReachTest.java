@@ -7,10 +7,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -156,18 +153,7 @@ class CatalogueReachTest {
       throws IOException {
     Compilation catalogue = Compiler.javac().compile(SCOPES);
     assertThat(catalogue).succeeded();
-    for (JavaFileObject file : catalogue.generatedFiles()) {
-      Path target = classes.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
-      Files.createDirectories(target.getParent());
-      try (InputStream in = file.openInputStream()) {
-        Files.write(target, in.readAllBytes());
-      }
-    }
-    List<File> classpath = new ArrayList<>();
-    classpath.add(classes.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
+    List<File> classpath = ClassPaths.withClassesOf(catalogue, classes);
     JavaFileObject elsewhere =
         JavaFileObjects.forSourceLines(
             "web.Reports",

@@ -7,12 +7,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +25,7 @@ class ClassFileInheritanceTest {
     Compilation api =
         Compiler.javac().compile(TestSources.ORDER, TestSources.ORDERS_API);
     assertThat(api).succeeded();
-    writeClassFiles(api, apiJar);
-
-    List<File> classpath = new ArrayList<>();
-    classpath.add(apiJar.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
+    List<File> classpath = ClassPaths.withClassesOf(api, apiJar);
     Compilation resource =
         Compiler.javac()
             .withProcessors(new PortcullisProcessor())
@@ -45,18 +35,5 @@ class ClassFileInheritanceTest {
     assertThat(resource).succeededWithoutWarnings();
     Truth.assertThat(GeneratedBindings.json(resource, "shop.OrdersApiResource"))
         .isEqualTo(TestSources.goldenBinding("shop.OrdersApiResource"));
-  }
-
-  private static void writeClassFiles(Compilation compilation, Path directory)
-      throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        Path target = directory.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.openInputStream()) {
-          Files.write(target, in.readAllBytes());
-        }
-      }
-    }
   }
 }

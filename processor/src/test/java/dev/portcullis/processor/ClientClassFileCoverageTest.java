@@ -7,10 +7,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -42,12 +39,7 @@ class ClientClassFileCoverageTest {
   void requirementsFromClassFilesAreEnforced(@TempDir Path apiJar) throws IOException {
     Compilation api = Compiler.javac().compile(TestSources.ORDER, TestSources.ORDERS_API);
     assertThat(api).succeeded();
-    writeClassFiles(api, apiJar);
-    List<File> classpath = new ArrayList<>();
-    classpath.add(apiJar.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classpath.add(new File(entry));
-    }
+    List<File> classpath = ClassPaths.withClassesOf(api, apiJar);
 
     Compilation clients =
         Compiler.javac()
@@ -74,18 +66,5 @@ class ClientClassFileCoverageTest {
             .compile(WRITER);
     assertThat(writer).succeededWithoutWarnings();
     assertThat(writer).generatedSourceFile("client.WriterClient_OAuthStub");
-  }
-
-  private static void writeClassFiles(Compilation compilation, Path directory)
-      throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        Path target = directory.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.openInputStream()) {
-          Files.write(target, in.readAllBytes());
-        }
-      }
-    }
   }
 }
