@@ -23,9 +23,18 @@ final class ClassPaths {
 
   private ClassPaths() {}
 
-  /** Writes the class output of {@code compilation} into {@code directory}. */
+  /**
+   * Writes the class output of {@code compilation} into {@code directory} and returns the class
+   * path that starts with it.
+   */
   static List<File> withClassesOf(Compilation compilation, Path directory) throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
+    writeClassOutput(compilation.generatedFiles(), directory);
+    return classPathStartingWith(directory);
+  }
+
+  /** Writes the files of {@code generated} that are class output into {@code directory}. */
+  static void writeClassOutput(List<JavaFileObject> generated, Path directory) throws IOException {
+    for (JavaFileObject file : generated) {
       String name = classOutputName(file);
       if (name != null) {
         Path target = directory.resolve(name);
@@ -35,10 +44,12 @@ final class ClassPaths {
         }
       }
     }
-    return classPathStartingWith(directory);
   }
 
-  /** Writes the class output of {@code compilation} into the jar {@code jar}. */
+  /**
+   * Writes the class output of {@code compilation} into the jar {@code jar} and returns the
+   * class path that starts with it.
+   */
   static List<File> withJarOf(Compilation compilation, Path jar) throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file)) {

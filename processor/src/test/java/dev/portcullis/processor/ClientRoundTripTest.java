@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.OAuthClients;
-import dev.portcullis.PortcullisConfig;
-import dev.portcullis.PortcullisFeature;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.TokenClient;
@@ -21,15 +18,9 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +28,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.tools.JavaFileObject;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,57 +46,33 @@ class ClientRoundTripTest {
 
   @TempDir static Path classes;
 
-  private static MockOAuth2Server authorizationServer;
-  private static URLClassLoader loader;
-  private static HttpServer server;
+  private static ServedCompilation app;
   private static URI base;
   private static Client http;
   private static Class<?> clientInterface;
 
   @BeforeAll
   static void start() throws Exception {
-    writeClassOutput(StubGenerationTest.CATALOG.generatedFiles());
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, ClientRoundTripTest.class.getClassLoader());
-    clientInterface = loader.loadClass("catalog.CatalogClient");
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
-    try {
-      PortcullisConfig config =
-          PortcullisConfig.builder()
-              .issuer(authorizationServer.issuerUrl("default").toString())
-              .audience(AUDIENCE)
-              .build();
-      ResourceConfig app =
-          new ResourceConfig(loader.loadClass("catalog.CatalogResource"))
-              .register(JacksonFeature.class)
-              .register(new RequestCounter())
-              .register(new PortcullisFeature(config));
-      server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-      base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+    app =
+        ServedCompilation.start(
+            StubGenerationTest.CATALOG.generatedFiles(),
+            classes,
+            AUDIENCE,
+            "catalog.CatalogResource",
+            JacksonFeature.class,
+            new RequestCounter());
+    clientInterface = app.loader.loadClass("catalog.CatalogClient");
+    base = URI.create("http://127.0.0.1:" + app.port() + "/");
     http = ClientBuilder.newBuilder().register(JacksonFeature.class).build();
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() throws Exception {
     if (http != null) {
       http.close();
     }
-    if (server != null) {
-      server.stop(0);
-    }
-    if (authorizationServer != null) {
-      authorizationServer.shutdown();
-    }
-    if (loader != null) {
-      loader.close();
+    if (app != null) {
+      app.close();
     }
   }
 
@@ -133,7 +96,7 @@ class ClientRoundTripTest {
 
   @Test
   void beanParameterPropertiesAreSentByTheirAnnotations() throws Exception {
-    Object query = loader.loadClass("catalog.SearchQuery").getConstructor().newInstance();
+    Object query = app.loader.loadClass("catalog.SearchQuery").getConstructor().newInstance();
     query.getClass().getMethod("setText", String.class).invoke(query, "blue ink");
     query.getClass().getField("tags").set(query, List.of("a", "b"));
     assertEquals("blue ink|1|a,b", call(client(ALL_SCOPES), "search", query));
@@ -146,7 +109,7 @@ class ClientRoundTripTest {
 
   @Test
   void entityIsSentAndTheRawResponseReturned() throws Exception {
-    Object item = loader.loadClass("catalog.Item").getConstructor(String.class, String.class)
+    Object item = app.loader.loadClass("catalog.Item").getConstructor(String.class, String.class)
         .newInstance("i-1", "ink");
     try (Response response = (Response) call(client(ALL_SCOPES), "create", item)) {
       assertEquals(201, response.getStatus());
@@ -227,7 +190,7 @@ class ClientRoundTripTest {
     String prefix = "portcullis.client.catalog.";
     Map<String, String> properties = Map.of(
         prefix + "base-uri", base.toString(),
-        prefix + "token-endpoint", authorizationServer.tokenEndpointUrl("default").toString(),
+        prefix + "token-endpoint", app.authorizationServer.tokenEndpointUrl("default").toString(),
         prefix + "client-id", "catalog-service",
         prefix + "client-secret", "secret");
     properties.forEach(System::setProperty);
@@ -258,7 +221,7 @@ class ClientRoundTripTest {
   private static TokenClient tokenClient() {
     return TokenClient.create(
         OAuthClientSettings.builder()
-            .tokenEndpoint(authorizationServer.tokenEndpointUrl("default").toString())
+            .tokenEndpoint(app.authorizationServer.tokenEndpointUrl("default").toString())
             .clientId("catalog-service")
             .authentication(ClientAuthentication.clientSecretBasic("secret"))
             .scopes("catalog:read", "catalog:write")
@@ -266,7 +229,7 @@ class ClientRoundTripTest {
   }
 
   private static void enqueue(String audience, String scope) {
-    authorizationServer.enqueueCallback(
+    app.authorizationServer.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             "default", "catalog-service", "JWT", List.of(audience), Map.of("scope", scope), 3600));
   }
@@ -294,19 +257,6 @@ class ClientRoundTripTest {
 
   private static Object field(Object item, String name) throws ReflectiveOperationException {
     return item.getClass().getField(name).get(item);
-  }
-
-  private static void writeClassOutput(List<JavaFileObject> files) throws IOException {
-    for (JavaFileObject file : files) {
-      String name = file.getName();
-      if (name.startsWith("/CLASS_OUTPUT/")) {
-        Path target = classes.resolve(name.substring("/CLASS_OUTPUT/".length()));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.openInputStream()) {
-          Files.write(target, in.readAllBytes());
-        }
-      }
-    }
   }
 
   /** Counts requests by method and path before anything can reject them. */

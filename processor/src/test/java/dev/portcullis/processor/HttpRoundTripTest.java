@@ -5,28 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.sun.net.httpserver.HttpServer;
-import dev.portcullis.PortcullisConfig;
-import dev.portcullis.PortcullisFeature;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaFileObject;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the processor generates protects a real Jersey server: the resource class is compiled
- * with the processor, loaded with its binding and services file, and called over HTTP with
- * tokens from a real authorization server.
+ * with the processor, loaded with its binding file, and called over HTTP with tokens from a
+ * real authorization server.
  */
 class HttpRoundTripTest {
   private static final String AUDIENCE = "orders-api";
@@ -44,9 +31,7 @@ class HttpRoundTripTest {
 
   @TempDir static Path classes;
 
-  private static MockOAuth2Server authorizationServer;
-  private static URLClassLoader loader;
-  private static HttpServer server;
+  private static ServedCompilation app;
   private static URI base;
 
   @BeforeAll
@@ -58,44 +43,16 @@ class HttpRoundTripTest {
                 TestSources.source("shop/http/AdminApi.java"),
                 TestSources.source("shop/http/ShopResource.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    writeClassOutput(compilation);
-
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-
-    loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, HttpRoundTripTest.class.getClassLoader());
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    // The runtime finds bindings through the context class loader, as in a web container.
-    thread.setContextClassLoader(loader);
-    try {
-      PortcullisConfig config =
-          PortcullisConfig.builder()
-              .issuer(authorizationServer.issuerUrl("default").toString())
-              .audience(AUDIENCE)
-              .build();
-      ResourceConfig app =
-          new ResourceConfig(loader.loadClass("shop.http.ShopResource"))
-              .register(new PortcullisFeature(config));
-      server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-      base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+    app =
+        ServedCompilation.start(
+            compilation.generatedFiles(), classes, AUDIENCE, "shop.http.ShopResource");
+    base = URI.create("http://127.0.0.1:" + app.port());
   }
 
   @AfterAll
-  static void stopServers() throws IOException {
-    if (server != null) {
-      server.stop(0);
-    }
-    if (authorizationServer != null) {
-      authorizationServer.shutdown();
-    }
-    if (loader != null) {
-      loader.close();
+  static void stopServers() throws Exception {
+    if (app != null) {
+      app.close();
     }
   }
 
@@ -138,7 +95,7 @@ class HttpRoundTripTest {
   }
 
   private static String token(String scope) {
-    return authorizationServer
+    return app.authorizationServer
         .issueToken(
             "default",
             "client",
@@ -156,18 +113,5 @@ class HttpRoundTripTest {
       request.header("Authorization", "Bearer " + token);
     }
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static void writeClassOutput(Compilation compilation) throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      String name = file.getName();
-      if (name.startsWith("/CLASS_OUTPUT/")) {
-        Path target = classes.resolve(name.substring("/CLASS_OUTPUT/".length()));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.openInputStream()) {
-          Files.write(target, in.readAllBytes());
-        }
-      }
-    }
   }
 }
