@@ -1,30 +1,124 @@
 package dev.portcullis.internal;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the principal from verified claims. Scopes come from {@code scope} (RFC 9068: a
- * space-delimited string) and {@code scp} (a string or an array, as Entra ID and Okta send
- * them). A claim of the wrong type rejects the token rather than granting less or more.
+ * Checks the claims of a token whose signature is already verified and reads the principal
+ * from them, straight from the parsed payload: no intermediate claims object is built.
+ *
+ * <ul>
+ *   <li>The registered claims must have their RFC 7519 types: {@code iss}, {@code sub} and
+ *       {@code jti} strings, {@code aud} a string or an array of strings, {@code exp},
+ *       {@code nbf} and {@code iat} finite numbers (NumericDate). A claim of the wrong type
+ *       rejects the token rather than being ignored.
+ *   <li>{@code aud} must contain the configured audience; {@code exp} and {@code iss} are
+ *       required, and {@code iss} must equal the configured issuer when one is configured.
+ *   <li>The token must be used before {@code exp} and not before {@code nbf}, both widened by
+ *       the clock skew: rejected when {@code now >= exp + skew} or {@code now <= nbf - skew},
+ *       the same bounds the {@link TokenCache} applies on every hit.
+ * </ul>
+ *
+ * <p>Scopes come from {@code scope} (RFC 9068: a space-delimited string) and {@code scp} (a
+ * string or an array, as Entra ID and Okta send them). Thread-safe.
  */
 final class ClaimsReader {
-  private ClaimsReader() {}
+  /** About 146,000 years either side of the epoch: beyond any clock, far from overflow. */
+  private static final long MAX_MILLIS = Long.MAX_VALUE / 2_000;
+  /** An absent date: below every date a token can carry, so it never rejects an nbf check. */
+  static final long NO_DATE = Long.MIN_VALUE / 2;
 
-  static VerifiedToken read(JWTClaimsSet claims) throws TokenRejectedException {
+  private final String issuer;
+  private final String audience;
+  private final long skewMillis;
+
+  /**
+   * @param issuer the only accepted {@code iss}, or {@code null} to accept any issuer (the
+   *     claim is still required)
+   */
+  ClaimsReader(String issuer, String audience, long skewMillis) {
+    this.issuer = issuer;
+    this.audience = audience;
+    this.skewMillis = skewMillis;
+  }
+
+  VerifiedToken read(Map<String, Object> claims, long nowMillis) throws TokenRejectedException {
+    String iss = stringClaim(claims, "iss");
+    String subject = stringClaim(claims, "sub");
+    stringClaim(claims, "jti");
+    Object aud = claims.get("aud");
+    long expiresAt = dateClaim(claims, "exp", NO_DATE);
+    long notBefore = dateClaim(claims, "nbf", NO_DATE);
+    dateClaim(claims, "iat", NO_DATE);
+    if (!audienceAccepted(aud)) {
+      throw new TokenRejectedException("The token was not issued for this API (audience mismatch).");
+    }
+    if (expiresAt == NO_DATE) {
+      throw new TokenRejectedException("The token lacks the exp claim, which access tokens must have.");
+    }
+    if (iss == null) {
+      throw new TokenRejectedException("The token lacks the iss claim, which access tokens must have.");
+    }
+    if (issuer != null && !issuer.equals(iss)) {
+      throw new TokenRejectedException("The token was not issued by the expected issuer.");
+    }
+    if (nowMillis >= expiresAt + skewMillis) {
+      throw new TokenRejectedException("The token has expired.");
+    }
+    if (nowMillis <= notBefore - skewMillis) {
+      throw new TokenRejectedException("The token is not valid yet.");
+    }
     Set<String> scopes = new LinkedHashSet<>();
-    addScopes(scopes, claims.getClaim("scope"), false);
-    addScopes(scopes, claims.getClaim("scp"), true);
+    addScopes(scopes, claims.get("scope"), false);
+    addScopes(scopes, claims.get("scp"), true);
     String clientId = stringClaim(claims, "client_id");
     if (clientId == null) {
       clientId = stringClaim(claims, "azp");
     }
-    return new VerifiedToken(stringClaim(claims, "sub"), clientId, claims.getIssuer(), scopes,
-        claims.getExpirationTime().toInstant(),
-        claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), claims.getClaims());
+    return new VerifiedToken(subject, clientId, iss, scopes, expiresAt, notBefore, claims);
   }
+
+  private boolean audienceAccepted(Object aud) throws TokenRejectedException {
+    if (aud == null || aud instanceof String) {
+      return audience.equals(aud);
+    }
+    if (!(aud instanceof List)) {
+      throw new TokenRejectedException("The token's aud claim is malformed.");
+    }
+    boolean found = false;
+    for (Object one : (List<?>) aud) {
+      if (!(one instanceof String)) {
+        throw new TokenRejectedException("The token's aud claim is malformed.");
+      }
+      found |= audience.equals(one);
+    }
+    return found;
+  }
+
+  /**
+   * A NumericDate claim in epoch milliseconds, or {@code absent} when the token does not have
+   * it (a JSON null counts as absent, as for every claim). Fractions of a second are kept to
+   * the millisecond; dates beyond any clock are held within a range where adding or taking
+   * the skew cannot overflow.
+   */
+  private static long dateClaim(Map<String, Object> claims, String name, long absent) throws TokenRejectedException {
+    Object value = claims.get(name);
+    if (value == null) {
+      return absent;
+    }
+    if (!(value instanceof Number) || !Double.isFinite(((Number) value).doubleValue())) {
+      throw new TokenRejectedException("The token's " + name + " claim is malformed.");
+    }
+    return epochMillis((Number) value);
+  }
+
+  /** A finite NumericDate (seconds since the epoch) in milliseconds, clamped far from overflow. */
+  static long epochMillis(Number seconds) {
+    return (long) Math.max(-MAX_MILLIS, Math.min(MAX_MILLIS, seconds.doubleValue() * 1000.0));
+  }
+
 
   private static void addScopes(Set<String> scopes, Object claim, boolean arrayAllowed)
       throws TokenRejectedException {
@@ -55,11 +149,11 @@ final class ClaimsReader {
       }
       return;
     }
-    throw new TokenRejectedException("The token's scope claim is malformed.");
+    throw new TokenRejectedException("The token's " + (arrayAllowed ? "scp" : "scope") + " claim is malformed.");
   }
 
-  private static String stringClaim(JWTClaimsSet claims, String name) throws TokenRejectedException {
-    Object value = claims.getClaim(name);
+  private static String stringClaim(Map<String, Object> claims, String name) throws TokenRejectedException {
+    Object value = claims.get(name);
     if (value == null) {
       return null;
     }

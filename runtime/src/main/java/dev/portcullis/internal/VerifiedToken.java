@@ -4,7 +4,6 @@ import dev.portcullis.TokenPrincipal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,19 @@ final class VerifiedToken implements TokenPrincipal {
 
   /**
    * @param scopes owned by the new instance from now on
-   * @param rawClaims read-only view of the verified claims; its values are frozen on demand
+   * @param expiresAtMillis {@code exp} in epoch milliseconds
+   * @param notBeforeMillis {@code nbf} in epoch milliseconds, or {@link ClaimsReader#NO_DATE}
+   * @param rawClaims the verified claims as parsed, owned by the new instance from now on and
+   *     never changed; frozen into an unmodifiable copy on demand
    */
-  VerifiedToken(String subject, String clientId, String issuer, Set<String> scopes, Instant expiresAt,
-      Instant notBefore, Map<String, Object> rawClaims) {
+  VerifiedToken(String subject, String clientId, String issuer, Set<String> scopes, long expiresAtMillis,
+      long notBeforeMillis, Map<String, Object> rawClaims) {
     this.subject = subject;
     this.clientId = clientId;
     this.issuer = issuer;
     this.scopes = Collections.unmodifiableSet(scopes);
-    this.expiresAt = expiresAt;
-    this.notBeforeMillis = notBefore == null ? Long.MIN_VALUE / 2 : notBefore.toEpochMilli();
+    this.expiresAt = Instant.ofEpochMilli(expiresAtMillis);
+    this.notBeforeMillis = notBeforeMillis;
     this.rawClaims = rawClaims;
   }
 
@@ -77,7 +79,7 @@ final class VerifiedToken implements TokenPrincipal {
   public Map<String, Object> claims() {
     Map<String, Object> claims = frozenClaims;
     if (claims == null) {
-      claims = freezeMap(rawClaims); // a race only computes the same copy twice
+      claims = freezeClaims(); // a race only computes the same copy twice
       frozenClaims = claims;
     }
     return claims;
@@ -93,6 +95,16 @@ final class VerifiedToken implements TokenPrincipal {
   public String toString() {
     return "TokenPrincipal{subject=" + subject + ", clientId=" + clientId + ", issuer=" + issuer
         + ", scopes=" + scopes + ", expiresAt=" + expiresAt + "}";
+  }
+
+  /** The claims deep-copied, with the NumericDate claims as {@link Instant}s. */
+  private Map<String, Object> freezeClaims() {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    rawClaims.forEach((name, value) -> {
+      boolean date = value instanceof Number && (name.equals("exp") || name.equals("nbf") || name.equals("iat"));
+      copy.put(name, date ? Instant.ofEpochMilli(ClaimsReader.epochMillis((Number) value)) : freeze(value));
+    });
+    return Collections.unmodifiableMap(copy);
   }
 
   private static Map<String, Object> freezeMap(Map<String, ?> map) {
@@ -112,9 +124,6 @@ final class VerifiedToken implements TokenPrincipal {
         copy.add(freeze(item));
       }
       return Collections.unmodifiableList(copy);
-    }
-    if (value instanceof Date) {
-      return ((Date) value).toInstant();
     }
     return value;
   }

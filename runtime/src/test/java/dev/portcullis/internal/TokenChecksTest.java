@@ -1,0 +1,104 @@
+package dev.portcullis.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import dev.portcullis.PortcullisConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order of the full check (signature before claims), and the parsed headers it remembers:
+ * only of tokens that passed, bounded, and never a way around the per-token checks.
+ */
+class TokenChecksTest {
+  private final TestKeys keys = new TestKeys();
+  private final TokenChecks checks = checks(TestKeys.config().build());
+
+  private TokenChecks checks(PortcullisConfig config) {
+    return new TokenChecks(config, IssuerKeys.cached(keys, new KeySetVersion()), keys.clock);
+  }
+
+  private static String rejection(TokenChecks checks, String token) {
+    return assertThrows(TokenRejectedException.class, () -> checks.verify(token)).getMessage();
+  }
+
+  /** A token signed by k1 over exactly {@code header} and {@code payload} (JSON texts). */
+  private static String signed(String header, String payload) throws Exception {
+    JWSObject jws = new JWSObject(JWSHeader.parse(header), new Payload(payload));
+    jws.sign(new RSASSASigner(TestKeys.K1));
+    return jws.serialize();
+  }
+
+  private static String encode(String text) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theHeaderOfAVerifiedTokenIsRememberedAndReusedForTheNext() throws Exception {
+    checks.verify(keys.token());
+    assertEquals(1, checks.rememberedHeaders());
+    assertEquals("alice", checks.verify(keys.token()).subject(), "another token with the same header");
+    assertEquals(1, checks.rememberedHeaders());
+  }
+
+  @Test
+  void forgedTokensAreNotRememberedWhateverTheirHeader() {
+    String[] parts = keys.token().split("\\.");
+    for (int i = 0; i < 100; i++) {
+      String header = encode("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\",\"x\":" + i + "}");
+      assertEquals("The token signature is invalid.", rejection(checks, header + "." + parts[1] + "." + parts[2]));
+    }
+    assertEquals(0, checks.rememberedHeaders());
+  }
+
+  @Test
+  void rememberedHeadersAreBounded() throws Exception {
+    String payload = "{\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE + "\",\"exp\":"
+        + (keys.clock.millis() / 1000 + 600) + "}";
+    for (int i = 0; i < 3 * TokenChecks.MAX_HEADERS; i++) {
+      checks.verify(signed("{\"alg\":\"RS256\",\"kid\":\"k1\",\"n\":" + i + "}", payload));
+      assertEquals(i % TokenChecks.MAX_HEADERS + 1, checks.rememberedHeaders());
+    }
+  }
+
+  @Test
+  void aRememberedHeaderStillGoesThroughTypeAndKeyChecks() throws Exception {
+    TokenChecks strict = checks(TestKeys.config().strictTokenType(true).build());
+    String token = keys.token();
+    assertEquals("The token type (typ header) is not accepted for access tokens.", rejection(strict, token));
+    checks.verify(token);
+    keys.publish(TestKeys.K2); // k1 retired: its header is remembered, its key is gone
+    keys.clock.advance(java.time.Duration.ofMinutes(10).minusSeconds(1));
+    assertEquals("The token is not signed with an accepted algorithm and a known key.",
+        rejection(checks(TestKeys.config().build()), token));
+  }
+
+  @Test
+  void theSignatureIsCheckedBeforeThePayloadIsRead() throws Exception {
+    String[] parts = keys.token().split("\\.");
+    String notJson = encode("this is not JSON");
+    assertEquals("The token signature is invalid.", rejection(checks, parts[0] + "." + notJson + "." + parts[2]));
+    String header = "{\"alg\":\"RS256\",\"kid\":\"k1\"}";
+    assertEquals("The token's payload is not a JSON object of claims.",
+        rejection(checks, signed(header, "this is not JSON")));
+    assertEquals("The token's payload is not a JSON object of claims.", rejection(checks, signed(header, "[1,2]")));
+  }
+
+  @Test
+  void aJwsWithAnUnencodedPayloadIsNotAJwt() throws Exception {
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").type(JOSEObjectType.JWT)
+        .base64URLEncodePayload(false).criticalParams(Set.of("b64")).build();
+    JWSObject jws = new JWSObject(header, new Payload("{}"));
+    jws.sign(new RSASSASigner(TestKeys.K1));
+    assertEquals("The token is not a well-formed JWT.", rejection(checks, jws.serialize()));
+  }
+}
