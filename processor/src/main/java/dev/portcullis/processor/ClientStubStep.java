@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -16,26 +17,31 @@ import javax.lang.model.util.Elements;
 /**
  * The client step of each round: reads every {@code @OAuthClient} type of the round (and those
  * deferred from earlier rounds), validates it and writes its {@code <Interface>_OAuthStub}.
+ *
+ * <p>The reader and the generator are made for the first client, so that a compilation without
+ * clients, the usual case for a server, loads neither them nor JavaPoet.
  */
 final class ClientStubStep {
   private final Elements elements;
-  private final ClientInterfaceReader reader;
-  private final StubGenerator generator;
+  private final Supplier<ClientInterfaceReader> readerFactory;
+  private final Supplier<StubGenerator> generatorFactory;
   private final DiagnosticReporter reporter;
   private final Filer filer;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final SortedSet<String> generatedStubs = new TreeSet<>();
   private final List<ClientInterface> clients = new ArrayList<>();
+  private ClientInterfaceReader reader;
+  private StubGenerator generator;
 
   ClientStubStep(
       Elements elements,
-      ClientInterfaceReader reader,
-      StubGenerator generator,
+      Supplier<ClientInterfaceReader> readerFactory,
+      Supplier<StubGenerator> generatorFactory,
       DiagnosticReporter reporter,
       Filer filer) {
     this.elements = elements;
-    this.reader = reader;
-    this.generator = generator;
+    this.readerFactory = readerFactory;
+    this.generatorFactory = generatorFactory;
     this.reporter = reporter;
     this.filer = filer;
   }
@@ -56,6 +62,13 @@ final class ClientStubStep {
           candidates.add(type);
         }
       }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    if (reader == null) {
+      reader = readerFactory.get();
+      generator = generatorFactory.get();
     }
     for (TypeElement candidate : candidates) {
       ClientInterfaceReader.Result result = reader.read(candidate);

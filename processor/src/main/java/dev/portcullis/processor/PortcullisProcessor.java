@@ -96,25 +96,11 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new ScopeCatalogueReader(elements, reporter),
             reporter,
             CompilerTrees.of(processingEnv));
-    DecisionResolver clientDecisions =
-        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
     clientStubStep =
         new ClientStubStep(
             elements,
-            new ClientInterfaceReader(
-                types,
-                hierarchy,
-                new ClientMethodReader(
-                    types,
-                    jaxRs,
-                    new BeanParamReader(elements, types, reporter, names),
-                    reporter,
-                    names),
-                new ScopeCoverageValidator(
-                    clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
-                reporter,
-                names),
-            new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
+            () -> newClientInterfaceReader(types, names),
+            () -> new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
             reporter,
             processingEnv.getFiler());
     catalogueStep = new ScopeCatalogueStep(catalogues, elements, reporter, names);
@@ -125,6 +111,20 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new EndpointReader(types, hierarchy, jaxRs),
             catalogues,
             new ScopeManifestWriter(processingEnv.getFiler()));
+  }
+
+  private ClientInterfaceReader newClientInterfaceReader(Types types, ElementNames names) {
+    DecisionResolver clientDecisions =
+        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
+    return new ClientInterfaceReader(
+        types,
+        hierarchy,
+        new ClientMethodReader(
+            types, jaxRs, new BeanParamReader(elements, types, reporter, names), reporter, names),
+        new ScopeCoverageValidator(
+            clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
+        reporter,
+        names);
   }
 
   @Override
