@@ -9,7 +9,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -46,7 +45,11 @@ final class ClientStubStep {
     this.filer = filer;
   }
 
-  void process(RoundEnvironment roundEnv) throws IOException {
+  /**
+   * Reads the clients deferred from earlier rounds and the elements {@code annotated} with
+   * {@code @OAuthClient} in this round, and writes their stubs.
+   */
+  void process(Set<Element> annotated) throws IOException {
     Set<TypeElement> candidates = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);
@@ -55,12 +58,9 @@ final class ClientStubStep {
       }
     }
     deferred.clear();
-    TypeElement annotation = elements.getTypeElement(AnnotationNames.OAUTH_CLIENT);
-    if (annotation != null) {
-      for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
-          candidates.add(type);
-        }
+    for (Element element : annotated) {
+      if (element instanceof TypeElement type) {
+        candidates.add(type);
       }
     }
     if (candidates.isEmpty()) {

@@ -48,6 +48,16 @@ import javax.lang.model.util.Types;
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
+  /** The annotations whose elements each round reads. */
+  private static final List<String> ROUND_ANNOTATIONS =
+      List.of(
+          AnnotationNames.PUBLIC,
+          AnnotationNames.REQUIRES_TOKEN,
+          AnnotationNames.REQUIRES_SCOPE,
+          AnnotationNames.OAUTH_CLIENT,
+          AnnotationNames.SCOPE_CATALOGUE,
+          AnnotationNames.REQUIRE_EXPLICIT_DECISIONS);
+
   private DiagnosticReporter reporter;
   private Elements elements;
   private DeclaredRequirements declaredRequirements;
@@ -156,13 +166,14 @@ public final class PortcullisProcessor extends AbstractProcessor {
       if (roundEnv.processingOver()) {
         finish();
       } else {
-        catalogueStep.readCatalogues(
-            roundEnv, elements.getTypeElement(AnnotationNames.SCOPE_CATALOGUE));
+        RoundAnnotations annotated = new RoundAnnotations(roundEnv, elements, ROUND_ANNOTATIONS);
+        catalogueStep.readCatalogues(annotated.annotatedWith(AnnotationNames.SCOPE_CATALOGUE));
         explicitDecisions.readAnnotations(
-            roundEnv, elements.getTypeElement(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
-        validateAnnotatedElements(roundEnv);
-        recordClients(roundEnv);
-        clientStubStep.process(roundEnv);
+            annotated.annotatedWith(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
+        validateAnnotatedElements(annotated);
+        Set<Element> clients = annotated.annotatedWith(AnnotationNames.OAUTH_CLIENT);
+        recordClients(clients);
+        clientStubStep.process(clients);
         bindResourceClasses(roundEnv);
         catalogueStep.endOfRound();
       }
@@ -175,13 +186,10 @@ public final class PortcullisProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void validateAnnotatedElements(RoundEnvironment roundEnv) {
+  private void validateAnnotatedElements(RoundAnnotations roundAnnotations) {
     Set<Element> annotated = new LinkedHashSet<>();
     for (RequirementKind kind : RequirementKind.values()) {
-      TypeElement annotation = elements.getTypeElement(kind.annotationName());
-      if (annotation != null) {
-        annotated.addAll(roundEnv.getElementsAnnotatedWith(annotation));
-      }
+      annotated.addAll(roundAnnotations.annotatedWith(kind.annotationName()));
     }
     for (Element element : annotated) {
       DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation());
@@ -192,16 +200,11 @@ public final class PortcullisProcessor extends AbstractProcessor {
     }
   }
 
-  private void recordClients(RoundEnvironment roundEnv) {
-    TypeElement annotation = elements.getTypeElement(AnnotationNames.OAUTH_CLIENT);
-    if (annotation == null) {
-      return;
-    }
-    Set<? extends Element> clients = roundEnv.getElementsAnnotatedWith(annotation);
+  private void recordClients(Set<Element> clients) {
     for (TypeElement client : ElementFilter.typesIn(clients)) {
       catalogues.addFromPackagesOf(apiTypesAbove(client));
     }
-    catalogueStep.recordClients(roundEnv, annotation);
+    catalogueStep.recordClients(clients);
   }
 
   /** The supertypes with {@code @Path}: API interfaces, whose packages may hold catalogues. */
