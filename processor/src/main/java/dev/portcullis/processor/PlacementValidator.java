@@ -72,21 +72,23 @@ final class PlacementValidator {
 
   private void validateMethod(
       ExecutableElement method, TypeElement owner, List<PortcullisAnnotation> annotations) {
+    // The method is named only in a message: most annotations have nothing to report.
     for (PortcullisAnnotation annotation : annotations) {
       String name = annotation.kind().simpleName();
-      String element = names.describe(method);
       if (method.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOn(Message.METHOD_PRIVATE, annotation, name, element, name);
+        reportOn(Message.METHOD_PRIVATE, annotation, name, names.describe(method), name);
       } else if (method.getModifiers().contains(Modifier.STATIC)) {
-        reportOn(Message.METHOD_STATIC, annotation, name, element, name);
+        reportOn(Message.METHOD_STATIC, annotation, name, names.describe(method), name);
       } else {
         MethodRole role = jaxRs.role(method, owner);
         if (role == MethodRole.SUB_RESOURCE_LOCATOR) {
-          reportOn(Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, element);
+          reportOn(
+              Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, names.describe(method));
         } else if (role == MethodRole.NONE) {
-          reportOn(Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, element, name);
+          reportOn(
+              Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, names.describe(method), name);
         } else if (!method.getModifiers().contains(Modifier.PUBLIC) && !isInterface(owner)) {
-          reportOn(Message.METHOD_NOT_PUBLIC, annotation, name, element);
+          reportOn(Message.METHOD_NOT_PUBLIC, annotation, name, names.describe(method));
         }
       }
     }
