@@ -1,7 +1,9 @@
 package dev.portcullis.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -30,10 +32,18 @@ final class JaxRsAnnotations {
 
   private final Elements elements;
   private final MethodHierarchy hierarchy;
+  /** Validation, binding and the manifest each ask for a class's resource methods. */
+  private final Map<TypeElement, List<ExecutableElement>> resourceMethodsInRound =
+      new HashMap<>();
 
   JaxRsAnnotations(Elements elements, MethodHierarchy hierarchy) {
     this.elements = elements;
     this.hierarchy = hierarchy;
+  }
+
+  /** Forgets what the previous round found: javac may complete a class again in the next. */
+  void startRound() {
+    resourceMethodsInRound.clear();
   }
 
   /**
@@ -87,9 +97,15 @@ final class JaxRsAnnotations {
 
   /** The resource methods of {@code type}, own and inherited. */
   List<ExecutableElement> resourceMethods(TypeElement type) {
-    return hierarchy.instanceMethods(type).stream()
-        .filter(method -> isResourceMethod(method, type))
-        .toList();
+    List<ExecutableElement> methods = resourceMethodsInRound.get(type);
+    if (methods == null) {
+      methods =
+          hierarchy.instanceMethods(type).stream()
+              .filter(method -> isResourceMethod(method, type))
+              .toList();
+      resourceMethodsInRound.put(type, methods);
+    }
+    return methods;
   }
 
   /** Whether {@code type} is a resource class or API interface: @Path or resource methods. */

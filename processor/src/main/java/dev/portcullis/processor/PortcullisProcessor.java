@@ -163,6 +163,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
+      hierarchy.startRound();
+      jaxRs.startRound();
       if (roundEnv.processingOver()) {
         finish();
       } else {
