@@ -163,8 +163,10 @@ public final class PortcullisProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
+      // What javac answered in the previous round may change: it completes classes again.
       hierarchy.startRound();
       jaxRs.startRound();
+      declaredRequirements.startRound();
       if (roundEnv.processingOver()) {
         finish();
       } else {
