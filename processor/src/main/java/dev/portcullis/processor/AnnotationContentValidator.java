@@ -104,12 +104,17 @@ final class AnnotationContentValidator {
     if (scope.isEmpty()) {
       return Optional.of(Message.SCOPE_EMPTY);
     }
-    if (scope.chars().anyMatch(Character::isWhitespace)) {
-      return Optional.of(Message.SCOPE_CONTAINS_SPACE);
+    for (int i = 0; i < scope.length(); i++) {
+      if (Character.isWhitespace(scope.charAt(i))) {
+        return Optional.of(Message.SCOPE_CONTAINS_SPACE);
+      }
     }
-    return scope.chars().allMatch(AnnotationContentValidator::isScopeCharacter)
-        ? Optional.empty()
-        : Optional.of(Message.SCOPE_INVALID_CHARACTER);
+    for (int i = 0; i < scope.length(); i++) {
+      if (!isScopeCharacter(scope.charAt(i))) {
+        return Optional.of(Message.SCOPE_INVALID_CHARACTER);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isScopeCharacter(int c) {

@@ -66,8 +66,10 @@ final class JaxRsAnnotations {
     chain.addAll(hierarchy.overridden(method, type));
     for (ExecutableElement candidate : chain) {
       if (hasJaxRsAnnotation(candidate)) {
-        if (candidate.getAnnotationMirrors().stream().anyMatch(this::isHttpMethod)) {
-          return MethodRole.RESOURCE_METHOD;
+        for (AnnotationMirror mirror : candidate.getAnnotationMirrors()) {
+          if (isHttpMethod(mirror)) {
+            return MethodRole.RESOURCE_METHOD;
+          }
         }
         return hasAnnotation(candidate, AnnotationNames.PATH)
             ? MethodRole.SUB_RESOURCE_LOCATOR
@@ -85,7 +87,12 @@ final class JaxRsAnnotations {
     List<ExecutableElement> chain = new ArrayList<>();
     chain.add(method);
     chain.addAll(hierarchy.overridden(method, type));
-    return chain.stream().filter(this::hasJaxRsAnnotation).findFirst();
+    for (ExecutableElement candidate : chain) {
+      if (hasJaxRsAnnotation(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether JAX-RS dispatches requests to {@code method} as a member of {@code type}. */
@@ -99,10 +106,13 @@ final class JaxRsAnnotations {
   List<ExecutableElement> resourceMethods(TypeElement type) {
     List<ExecutableElement> methods = resourceMethodsInRound.get(type);
     if (methods == null) {
-      methods =
-          hierarchy.instanceMethods(type).stream()
-              .filter(method -> isResourceMethod(method, type))
-              .toList();
+      List<ExecutableElement> found = new ArrayList<>();
+      for (ExecutableElement method : hierarchy.instanceMethods(type)) {
+        if (isResourceMethod(method, type)) {
+          found.add(method);
+        }
+      }
+      methods = List.copyOf(found);
       resourceMethodsInRound.put(type, methods);
     }
     return methods;
@@ -136,11 +146,20 @@ final class JaxRsAnnotations {
   }
 
   private boolean hasJaxRsAnnotation(ExecutableElement method) {
-    if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+    if (hasJaxRsAnnotation((Element) method)) {
       return true;
     }
     for (VariableElement parameter : method.getParameters()) {
-      if (parameter.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+      if (hasJaxRsAnnotation(parameter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasJaxRsAnnotation(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (isJaxRs(mirror)) {
         return true;
       }
     }

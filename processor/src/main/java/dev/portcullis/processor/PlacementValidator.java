@@ -51,8 +51,7 @@ final class PlacementValidator {
       return;
     }
     List<ExecutableElement> methods = jaxRs.resourceMethods(type);
-    if (!methods.isEmpty()
-        && methods.stream().allMatch(method -> hasMethodLevelRequirement(method, type))) {
+    if (!methods.isEmpty() && allHaveMethodLevelRequirements(methods, type)) {
       PortcullisAnnotation annotation = annotations.get(0);
       reportOn(
           Message.CLASS_REQUIREMENT_NEVER_APPLIES,
@@ -62,12 +61,26 @@ final class PlacementValidator {
     }
   }
 
+  private boolean allHaveMethodLevelRequirements(
+      List<ExecutableElement> methods, TypeElement type) {
+    for (ExecutableElement method : methods) {
+      if (!hasMethodLevelRequirement(method, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean hasMethodLevelRequirement(ExecutableElement method, TypeElement type) {
     if (!reader.read(method).annotations().isEmpty()) {
       return true;
     }
-    return hierarchy.overridden(method, type).stream()
-        .anyMatch(overridden -> !reader.read(overridden).annotations().isEmpty());
+    for (ExecutableElement overridden : hierarchy.overridden(method, type)) {
+      if (!reader.read(overridden).annotations().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void validateMethod(
