@@ -213,9 +213,13 @@ public final class PortcullisProcessor extends AbstractProcessor {
 
   /** The supertypes with {@code @Path}: API interfaces, whose packages may hold catalogues. */
   private List<TypeElement> apiTypesAbove(TypeElement type) {
-    return hierarchy.supertypes(type).stream()
-        .filter(t -> Annotations.find(t, AnnotationNames.PATH).isPresent())
-        .toList();
+    List<TypeElement> apiTypes = new ArrayList<>();
+    for (TypeElement supertype : hierarchy.supertypes(type)) {
+      if (Annotations.find(supertype, AnnotationNames.PATH).isPresent()) {
+        apiTypes.add(supertype);
+      }
+    }
+    return apiTypes;
   }
 
   private void bindResourceClasses(RoundEnvironment roundEnv) throws IOException {
@@ -264,7 +268,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private void checkDecisionsAndRecord(TypeElement resourceClass, List<BoundMethod> bound) {
     List<ExecutableElement> resourceMethods = jaxRs.resourceMethods(resourceClass);
     List<ExecutableElement> undecided = new ArrayList<>(resourceMethods);
-    bound.forEach(method -> undecided.remove(method.element()));
+    for (BoundMethod method : bound) {
+      undecided.remove(method.element());
+    }
     explicitDecisions.check(resourceClass, undecided);
     manifestStep.addResourceClass(resourceClass, resourceMethods, bound);
   }
