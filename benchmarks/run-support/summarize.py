@@ -196,6 +196,35 @@ if javac25.exists():
     print(f"\nJDK 25: the processor adds +{100 * (r - 1):.1f} % ± {100 * er:.1f} %; a processor that does nothing"
           f" +{100 * (f - 1):.1f} % ± {100 * ef:.1f} %")
 
+javac_warm = run / "jmh-javac.json"
+if javac_warm.exists():
+    warm = {}
+    for result in json.loads(javac_warm.read_text() or "[]"):
+        metric = result["primaryMetric"]
+        error = float(metric["scoreError"])  # "NaN" with a single iteration
+        warm[result["params"]["processor"]] = (metric["score"], 0.0 if math.isnan(error) else error)
+    print("\njavac in one warm JVM, the same 1,000 methods compiled again and again through javax.tools"
+          " (ms/op; error = 99.9% confidence interval; not a target):\n")
+    print("| javac | ms/op | ± error | × -proc:none |")
+    print("|---|---:|---:|---:|")
+    warm_labels = {"none": "without processor (-proc:none)", "noop": "with a processor that does nothing",
+                   "portcullis": "with the Portcullis processor"}
+    for name in ("none", "noop", "portcullis"):
+        if name not in warm:
+            continue
+        relative = "—"
+        if "none" in warm:
+            r, er = ratio(*warm[name], *warm["none"])
+            relative = f"{r:.3f} ± {er:.3f}"
+        print(f"| {warm_labels[name]} | {warm[name][0]:.1f} | {warm[name][1]:.1f} | {relative} |")
+    if all(name in warm for name in ("none", "noop", "portcullis")):
+        r, er = ratio(*warm["portcullis"], *warm["none"])
+        f, ef = ratio(*warm["noop"], *warm["none"])
+        p, ep = ratio(*warm["portcullis"], *warm["noop"])
+        print(f"\nwarm: the processor adds +{100 * (r - 1):.1f} % ± {100 * er:.1f} %; a processor that does nothing"
+              f" +{100 * (f - 1):.1f} % ± {100 * ef:.1f} %; Portcullis over the no-op processor"
+              f" +{100 * (p - 1):.1f} % ± {100 * ep:.1f} %")
+
 print("\nTargets (issue 5):\n")
 print("| target | measured | verdict |")
 print("|---|---|---|")

@@ -22,10 +22,9 @@ final class AnnotationContentValidator {
   /** Reports every problem and returns whether there was none. */
   boolean validate(DeclaredAnnotations declared) {
     int errorsBefore = reporter.errorCount();
-    String element = names.describe(declared.element());
     for (PortcullisAnnotation annotation : declared.annotations()) {
       if (annotation.kind() == RequirementKind.SCOPES) {
-        validateScopes(annotation, element);
+        validateScopes(annotation);
       }
     }
     Optional<PortcullisAnnotation> publicAccess = declared.find(RequirementKind.PUBLIC);
@@ -37,27 +36,34 @@ final class AnnotationContentValidator {
           Message.PUBLIC_AND_PROTECTED,
           declared.element(),
           publicAccess.get().mirror(),
-          element,
+          names.describe(declared.element()),
           other.simpleName());
     }
     if (token.isPresent() && scopes.isPresent()) {
       reporter.reportOnAnnotation(
-          Message.TOKEN_AND_SCOPE, declared.element(), token.get().mirror(), element);
+          Message.TOKEN_AND_SCOPE,
+          declared.element(),
+          token.get().mirror(),
+          names.describe(declared.element()));
     }
     return reporter.errorCount() == errorsBefore;
   }
 
-  private void validateScopes(PortcullisAnnotation annotation, String element) {
+  /** Names the annotated element only in a message: most annotations have nothing to report. */
+  private void validateScopes(PortcullisAnnotation annotation) {
     if (annotation.scopes().isEmpty()) {
       reporter.reportOnAnnotation(
-          Message.SCOPES_MISSING, annotation.element(), annotation.mirror(), element);
+          Message.SCOPES_MISSING,
+          annotation.element(),
+          annotation.mirror(),
+          names.describe(annotation.element()));
       return;
     }
     Set<String> seen = new HashSet<>();
     for (PortcullisAnnotation.ScopeValue scope : annotation.scopes()) {
       Optional<Message> problem = scopeTokenProblem(scope.scope());
       if (problem.isPresent()) {
-        reportScope(problem.get(), annotation, scope, element);
+        reportScope(problem.get(), annotation, scope);
       } else if (scope.scope().contains(",")) {
         // Valid, but "a,b" is far more often a list typed the way config files write it.
         reporter.reportOnValue(
@@ -66,7 +72,7 @@ final class AnnotationContentValidator {
             annotation.mirror(),
             scope.value(),
             scope.scope(),
-            element);
+            names.describe(annotation.element()));
       }
       if (problem.isEmpty() && !seen.add(scope.scope())) {
         reporter.reportOnValue(
@@ -75,16 +81,14 @@ final class AnnotationContentValidator {
             annotation.mirror(),
             scope.value(),
             scope.scope(),
-            element);
+            names.describe(annotation.element()));
       }
     }
   }
 
   private void reportScope(
-      Message problem,
-      PortcullisAnnotation annotation,
-      PortcullisAnnotation.ScopeValue scope,
-      String element) {
+      Message problem, PortcullisAnnotation annotation, PortcullisAnnotation.ScopeValue scope) {
+    String element = names.describe(annotation.element());
     Object[] args =
         switch (problem) {
           case SCOPE_EMPTY -> new Object[] {element};
@@ -100,12 +104,17 @@ final class AnnotationContentValidator {
     if (scope.isEmpty()) {
       return Optional.of(Message.SCOPE_EMPTY);
     }
-    if (scope.chars().anyMatch(Character::isWhitespace)) {
-      return Optional.of(Message.SCOPE_CONTAINS_SPACE);
+    for (int i = 0; i < scope.length(); i++) {
+      if (Character.isWhitespace(scope.charAt(i))) {
+        return Optional.of(Message.SCOPE_CONTAINS_SPACE);
+      }
     }
-    return scope.chars().allMatch(AnnotationContentValidator::isScopeCharacter)
-        ? Optional.empty()
-        : Optional.of(Message.SCOPE_INVALID_CHARACTER);
+    for (int i = 0; i < scope.length(); i++) {
+      if (!isScopeCharacter(scope.charAt(i))) {
+        return Optional.of(Message.SCOPE_INVALID_CHARACTER);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isScopeCharacter(int c) {

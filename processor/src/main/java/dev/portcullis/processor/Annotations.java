@@ -23,14 +23,21 @@ final class Annotations {
   }
 
   static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
-    return find(element, mirror -> name(mirror).equals(qualifiedName));
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (name(mirror).equals(qualifiedName)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
   }
 
   static Optional<AnnotationMirror> find(Element element, Predicate<AnnotationMirror> test) {
-    return element.getAnnotationMirrors().stream()
-        .filter(test)
-        .map(mirror -> (AnnotationMirror) mirror)
-        .findFirst();
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (test.test(mirror)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The explicitly written value of {@code member}, if any. */
@@ -46,11 +53,14 @@ final class Annotations {
 
   /** The string {@code value()} of the annotation on {@code element}, if present. */
   static Optional<String> stringValue(Element element, String annotation) {
-    return find(element, annotation)
-        .flatMap(mirror -> value(mirror, "value"))
-        .map(AnnotationValue::getValue)
-        .filter(String.class::isInstance)
-        .map(String.class::cast);
+    Optional<AnnotationMirror> mirror = find(element, annotation);
+    if (mirror.isPresent()) {
+      Optional<AnnotationValue> value = value(mirror.get(), "value");
+      if (value.isPresent() && value.get().getValue() instanceof String string) {
+        return Optional.of(string);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The strings of a {@code String[] value()}; empty when the annotation is absent. */

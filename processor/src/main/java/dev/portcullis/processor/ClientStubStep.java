@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -16,31 +16,40 @@ import javax.lang.model.util.Elements;
 /**
  * The client step of each round: reads every {@code @OAuthClient} type of the round (and those
  * deferred from earlier rounds), validates it and writes its {@code <Interface>_OAuthStub}.
+ *
+ * <p>The reader and the generator are made for the first client, so that a compilation without
+ * clients, the usual case for a server, loads neither them nor JavaPoet.
  */
 final class ClientStubStep {
   private final Elements elements;
-  private final ClientInterfaceReader reader;
-  private final StubGenerator generator;
+  private final Supplier<ClientInterfaceReader> readerFactory;
+  private final Supplier<StubGenerator> generatorFactory;
   private final DiagnosticReporter reporter;
   private final Filer filer;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final SortedSet<String> generatedStubs = new TreeSet<>();
   private final List<ClientInterface> clients = new ArrayList<>();
+  private ClientInterfaceReader reader;
+  private StubGenerator generator;
 
   ClientStubStep(
       Elements elements,
-      ClientInterfaceReader reader,
-      StubGenerator generator,
+      Supplier<ClientInterfaceReader> readerFactory,
+      Supplier<StubGenerator> generatorFactory,
       DiagnosticReporter reporter,
       Filer filer) {
     this.elements = elements;
-    this.reader = reader;
-    this.generator = generator;
+    this.readerFactory = readerFactory;
+    this.generatorFactory = generatorFactory;
     this.reporter = reporter;
     this.filer = filer;
   }
 
-  void process(RoundEnvironment roundEnv) throws IOException {
+  /**
+   * Reads the clients deferred from earlier rounds and the elements {@code annotated} with
+   * {@code @OAuthClient} in this round, and writes their stubs.
+   */
+  void process(Set<Element> annotated) throws IOException {
     Set<TypeElement> candidates = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);
@@ -49,13 +58,17 @@ final class ClientStubStep {
       }
     }
     deferred.clear();
-    TypeElement annotation = elements.getTypeElement(AnnotationNames.OAUTH_CLIENT);
-    if (annotation != null) {
-      for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
-          candidates.add(type);
-        }
+    for (Element element : annotated) {
+      if (element instanceof TypeElement type) {
+        candidates.add(type);
       }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    if (reader == null) {
+      reader = readerFactory.get();
+      generator = generatorFactory.get();
     }
     for (TypeElement candidate : candidates) {
       ClientInterfaceReader.Result result = reader.read(candidate);

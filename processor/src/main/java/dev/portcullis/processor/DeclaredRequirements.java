@@ -11,7 +11,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * The requirement each type or method declares itself, read and content-checked once per
  * compilation: a supertype consulted for many resource classes, or in several rounds,
- * reports its mistakes once.
+ * reports its mistakes once. What an element declares is read once per round: validation,
+ * every resource method inheriting a class-level requirement and every client ask again.
  */
 final class DeclaredRequirements {
 
@@ -34,26 +35,47 @@ final class DeclaredRequirements {
   private static final List<RequirementKind> STRICTEST_FIRST =
       List.of(RequirementKind.SCOPES, RequirementKind.TOKEN, RequirementKind.PUBLIC);
 
+  /** An element's annotations and whether they passed the content checks. */
+  private record Checked(DeclaredAnnotations declared, boolean valid) {}
+
   private final PortcullisAnnotationReader reader;
   private final AnnotationContentValidator validator;
   private final Map<String, Boolean> validityByElement = new HashMap<>();
+  private final Map<Element, Checked> checkedInRound = new HashMap<>();
 
   DeclaredRequirements(PortcullisAnnotationReader reader, AnnotationContentValidator validator) {
     this.reader = reader;
     this.validator = validator;
   }
 
+  /** Forgets what the previous round read: javac may complete an element again in the next. */
+  void startRound() {
+    checkedInRound.clear();
+  }
+
   /** The annotations of {@code element}, content-checked (reported at most once). */
   DeclaredAnnotations read(Element element, Consultation consultation) {
-    DeclaredAnnotations declared = reader.read(element);
-    if (declared.malformed()) {
-      consultation.malformed = true;
-    } else if (!declared.annotations().isEmpty()) {
-      boolean valid =
-          validityByElement.computeIfAbsent(key(element), k -> validator.validate(declared));
-      consultation.invalid |= !valid;
+    Checked checked = checkedInRound.get(element);
+    if (checked == null) {
+      checked = check(element);
+      checkedInRound.put(element, checked);
     }
-    return declared;
+    if (checked.declared().malformed()) {
+      consultation.malformed = true;
+    } else {
+      consultation.invalid |= !checked.valid();
+    }
+    return checked.declared();
+  }
+
+  private Checked check(Element element) {
+    DeclaredAnnotations declared = reader.read(element);
+    if (declared.malformed() || declared.annotations().isEmpty()) {
+      return new Checked(declared, true);
+    }
+    boolean valid =
+        validityByElement.computeIfAbsent(key(element), k -> validator.validate(declared));
+    return new Checked(declared, valid);
   }
 
   /** The requirement {@code element} declares itself, if any. */

@@ -2,12 +2,14 @@ package dev.portcullis.processor;
 
 import dev.portcullis.processor.ResourceClass.BoundMethod;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -43,29 +45,36 @@ final class EndpointReader {
       List<BoundMethod> bound,
       Function<String, List<String>> satisfying) {
     String classPath = classPath(resourceClass);
+    Map<ExecutableElement, Requirement> decided = new HashMap<>();
+    for (BoundMethod method : bound) {
+      decided.putIfAbsent(method.element(), method.decision().requirement());
+    }
     List<ManifestEndpoint> endpoints = new ArrayList<>();
     for (ExecutableElement method : resourceMethods) {
       Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, resourceClass);
-      Optional<String> httpMethod =
-          declaration.flatMap(d -> Annotations.find(d, jaxRs::isHttpMethod)).map(JaxRsAnnotations::httpMethodName);
+      if (declaration.isEmpty()) {
+        continue;
+      }
+      Optional<AnnotationMirror> httpMethod =
+          Annotations.find(declaration.get(), jaxRs::isHttpMethod);
       if (httpMethod.isEmpty()) {
         continue;
       }
       String methodPath =
           Annotations.stringValue(declaration.get(), AnnotationNames.PATH).orElse(null);
-      Optional<Requirement> requirement =
-          bound.stream()
-              .filter(b -> b.element().equals(method))
-              .map(b -> b.decision().requirement())
-              .findFirst();
+      Requirement requirement = decided.get(method);
       SortedMap<String, List<String>> satisfiedBy = new TreeMap<>();
-      requirement.ifPresent(r -> r.scopes().forEach(s -> satisfiedBy.put(s, satisfying.apply(s))));
+      if (requirement != null) {
+        for (String scope : requirement.scopes()) {
+          satisfiedBy.put(scope, satisfying.apply(scope));
+        }
+      }
       endpoints.add(
           new ManifestEndpoint(
-              httpMethod.get(),
+              JaxRsAnnotations.httpMethodName(httpMethod.get()),
               "/" + PathTemplate.join(classPath, methodPath).template(),
               javaMethod(resourceClass, method),
-              requirement,
+              Optional.ofNullable(requirement),
               satisfiedBy,
               method));
     }
@@ -87,12 +96,15 @@ final class EndpointReader {
   }
 
   private String javaMethod(TypeElement resourceClass, ExecutableElement method) {
-    String parameters =
-        method.getParameters().stream()
-            .map(VariableElement::asType)
-            .map(this::simpleName)
-            .collect(Collectors.joining(", "));
-    return resourceClass.getQualifiedName() + "#" + method.getSimpleName() + "(" + parameters + ")";
+    StringBuilder javaMethod = new StringBuilder();
+    javaMethod.append(resourceClass.getQualifiedName().toString()).append('#');
+    javaMethod.append(method.getSimpleName().toString());
+    String separator = "(";
+    for (VariableElement parameter : method.getParameters()) {
+      javaMethod.append(separator).append(simpleName(parameter.asType()));
+      separator = ", ";
+    }
+    return javaMethod.append(method.getParameters().isEmpty() ? "()" : ")").toString();
   }
 
   private String simpleName(TypeMirror type) {

@@ -3,9 +3,9 @@ package dev.portcullis.processor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
@@ -54,13 +54,13 @@ final class ExplicitDecisionPolicy {
     }
   }
 
-  /** Reads the {@code @RequireExplicitDecisions} annotations of this round. */
-  void readAnnotations(RoundEnvironment roundEnv, TypeElement annotation) {
-    if (annotation == null) {
+  /** Reads this round's {@code @RequireExplicitDecisions}, on the elements {@code annotated}. */
+  void readAnnotations(Set<Element> annotated) {
+    if (annotated.isEmpty()) {
       return;
     }
     TypeElement application = elements.getTypeElement(AnnotationNames.APPLICATION);
-    for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
+    for (Element element : annotated) {
       if (element instanceof PackageElement pkg) {
         String name = pkg.getQualifiedName().toString();
         packages.put(name, "@RequireExplicitDecisions on package " + name);

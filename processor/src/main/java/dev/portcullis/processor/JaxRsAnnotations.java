@@ -1,7 +1,9 @@
 package dev.portcullis.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -30,10 +32,18 @@ final class JaxRsAnnotations {
 
   private final Elements elements;
   private final MethodHierarchy hierarchy;
+  /** Validation, binding and the manifest each ask for a class's resource methods. */
+  private final Map<TypeElement, List<ExecutableElement>> resourceMethodsInRound =
+      new HashMap<>();
 
   JaxRsAnnotations(Elements elements, MethodHierarchy hierarchy) {
     this.elements = elements;
     this.hierarchy = hierarchy;
+  }
+
+  /** Forgets what the previous round found: javac may complete a class again in the next. */
+  void startRound() {
+    resourceMethodsInRound.clear();
   }
 
   /**
@@ -56,8 +66,10 @@ final class JaxRsAnnotations {
     chain.addAll(hierarchy.overridden(method, type));
     for (ExecutableElement candidate : chain) {
       if (hasJaxRsAnnotation(candidate)) {
-        if (candidate.getAnnotationMirrors().stream().anyMatch(this::isHttpMethod)) {
-          return MethodRole.RESOURCE_METHOD;
+        for (AnnotationMirror mirror : candidate.getAnnotationMirrors()) {
+          if (isHttpMethod(mirror)) {
+            return MethodRole.RESOURCE_METHOD;
+          }
         }
         return hasAnnotation(candidate, AnnotationNames.PATH)
             ? MethodRole.SUB_RESOURCE_LOCATOR
@@ -75,7 +87,12 @@ final class JaxRsAnnotations {
     List<ExecutableElement> chain = new ArrayList<>();
     chain.add(method);
     chain.addAll(hierarchy.overridden(method, type));
-    return chain.stream().filter(this::hasJaxRsAnnotation).findFirst();
+    for (ExecutableElement candidate : chain) {
+      if (hasJaxRsAnnotation(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether JAX-RS dispatches requests to {@code method} as a member of {@code type}. */
@@ -87,9 +104,18 @@ final class JaxRsAnnotations {
 
   /** The resource methods of {@code type}, own and inherited. */
   List<ExecutableElement> resourceMethods(TypeElement type) {
-    return hierarchy.instanceMethods(type).stream()
-        .filter(method -> isResourceMethod(method, type))
-        .toList();
+    List<ExecutableElement> methods = resourceMethodsInRound.get(type);
+    if (methods == null) {
+      List<ExecutableElement> found = new ArrayList<>();
+      for (ExecutableElement method : hierarchy.instanceMethods(type)) {
+        if (isResourceMethod(method, type)) {
+          found.add(method);
+        }
+      }
+      methods = List.copyOf(found);
+      resourceMethodsInRound.put(type, methods);
+    }
+    return methods;
   }
 
   /** Whether {@code type} is a resource class or API interface: @Path or resource methods. */
@@ -120,11 +146,20 @@ final class JaxRsAnnotations {
   }
 
   private boolean hasJaxRsAnnotation(ExecutableElement method) {
-    if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+    if (hasJaxRsAnnotation((Element) method)) {
       return true;
     }
     for (VariableElement parameter : method.getParameters()) {
-      if (parameter.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+      if (hasJaxRsAnnotation(parameter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasJaxRsAnnotation(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (isJaxRs(mirror)) {
         return true;
       }
     }

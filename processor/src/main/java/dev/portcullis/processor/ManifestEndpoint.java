@@ -32,6 +32,6 @@ record ManifestEndpoint(
 
   /** {@code PUBLIC}, {@code TOKEN}, {@code SCOPES} or {@code NONE}. */
   String kind() {
-    return requirement.map(r -> r.kind().name()).orElse("NONE");
+    return requirement.isPresent() ? requirement.get().kind().name() : "NONE";
   }
 }

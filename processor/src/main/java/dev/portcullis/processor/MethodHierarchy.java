@@ -1,8 +1,10 @@
 package dev.portcullis.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -20,21 +22,36 @@ import javax.lang.model.util.Types;
  * Walks supertypes and overridden methods in the order JAX-RS annotation inheritance uses
  * (Jersey's {@code AnnotatedMethod}): depth first, the superclass and everything above it
  * before the interfaces of a class.
+ *
+ * <p>The supertypes of a type are asked for once per resource method, several times over, so
+ * they are remembered for the round: javac may complete a class again in the next round, with
+ * supertypes that did not exist before.
  */
 final class MethodHierarchy {
   private final Elements elements;
   private final Types types;
+  private final Map<TypeElement, List<TypeElement>> supertypesInRound = new HashMap<>();
 
   MethodHierarchy(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
   }
 
+  /** Forgets what the previous round found. */
+  void startRound() {
+    supertypesInRound.clear();
+  }
+
   /** The proper supertypes of {@code type} in that order, without {@code java.lang.Object}. */
   List<TypeElement> supertypes(TypeElement type) {
-    Set<TypeElement> seen = new LinkedHashSet<>();
-    addSupertypes(type, seen);
-    return List.copyOf(seen);
+    List<TypeElement> supertypes = supertypesInRound.get(type);
+    if (supertypes == null) {
+      Set<TypeElement> seen = new LinkedHashSet<>();
+      addSupertypes(type, seen);
+      supertypes = List.copyOf(seen);
+      supertypesInRound.put(type, supertypes);
+    }
+    return supertypes;
   }
 
   private void addSupertypes(TypeElement type, Set<TypeElement> into) {

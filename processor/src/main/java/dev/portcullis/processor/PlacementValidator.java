@@ -51,8 +51,7 @@ final class PlacementValidator {
       return;
     }
     List<ExecutableElement> methods = jaxRs.resourceMethods(type);
-    if (!methods.isEmpty()
-        && methods.stream().allMatch(method -> hasMethodLevelRequirement(method, type))) {
+    if (!methods.isEmpty() && allHaveMethodLevelRequirements(methods, type)) {
       PortcullisAnnotation annotation = annotations.get(0);
       reportOn(
           Message.CLASS_REQUIREMENT_NEVER_APPLIES,
@@ -62,31 +61,47 @@ final class PlacementValidator {
     }
   }
 
+  private boolean allHaveMethodLevelRequirements(
+      List<ExecutableElement> methods, TypeElement type) {
+    for (ExecutableElement method : methods) {
+      if (!hasMethodLevelRequirement(method, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean hasMethodLevelRequirement(ExecutableElement method, TypeElement type) {
     if (!reader.read(method).annotations().isEmpty()) {
       return true;
     }
-    return hierarchy.overridden(method, type).stream()
-        .anyMatch(overridden -> !reader.read(overridden).annotations().isEmpty());
+    for (ExecutableElement overridden : hierarchy.overridden(method, type)) {
+      if (!reader.read(overridden).annotations().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void validateMethod(
       ExecutableElement method, TypeElement owner, List<PortcullisAnnotation> annotations) {
+    // The method is named only in a message: most annotations have nothing to report.
     for (PortcullisAnnotation annotation : annotations) {
       String name = annotation.kind().simpleName();
-      String element = names.describe(method);
       if (method.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOn(Message.METHOD_PRIVATE, annotation, name, element, name);
+        reportOn(Message.METHOD_PRIVATE, annotation, name, names.describe(method), name);
       } else if (method.getModifiers().contains(Modifier.STATIC)) {
-        reportOn(Message.METHOD_STATIC, annotation, name, element, name);
+        reportOn(Message.METHOD_STATIC, annotation, name, names.describe(method), name);
       } else {
         MethodRole role = jaxRs.role(method, owner);
         if (role == MethodRole.SUB_RESOURCE_LOCATOR) {
-          reportOn(Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, element);
+          reportOn(
+              Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, names.describe(method));
         } else if (role == MethodRole.NONE) {
-          reportOn(Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, element, name);
+          reportOn(
+              Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, names.describe(method), name);
         } else if (!method.getModifiers().contains(Modifier.PUBLIC) && !isInterface(owner)) {
-          reportOn(Message.METHOD_NOT_PUBLIC, annotation, name, element);
+          reportOn(Message.METHOD_NOT_PUBLIC, annotation, name, names.describe(method));
         }
       }
     }

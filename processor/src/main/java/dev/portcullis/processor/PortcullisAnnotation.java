@@ -1,5 +1,6 @@
 package dev.portcullis.processor;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -28,7 +29,11 @@ record PortcullisAnnotation(
 
   /** The requirement this annotation states, without its source positions. */
   Requirement requirement() {
-    return new Requirement(kind, match, scopes.stream().map(ScopeValue::scope).toList());
+    List<String> scopeNames = new ArrayList<>(scopes.size());
+    for (ScopeValue scope : scopes) {
+      scopeNames.add(scope.scope());
+    }
+    return new Requirement(kind, match, scopeNames);
   }
 
   /**

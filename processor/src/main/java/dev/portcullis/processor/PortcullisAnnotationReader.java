@@ -35,7 +35,12 @@ final class PortcullisAnnotationReader {
     }
 
     Optional<PortcullisAnnotation> find(RequirementKind kind) {
-      return annotations.stream().filter(a -> a.kind() == kind).findFirst();
+      for (PortcullisAnnotation annotation : annotations) {
+        if (annotation.kind() == kind) {
+          return Optional.of(annotation);
+        }
+      }
+      return Optional.empty();
     }
   }
 

@@ -48,6 +48,16 @@ import javax.lang.model.util.Types;
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
+  /** The annotations whose elements each round reads. */
+  private static final List<String> ROUND_ANNOTATIONS =
+      List.of(
+          AnnotationNames.PUBLIC,
+          AnnotationNames.REQUIRES_TOKEN,
+          AnnotationNames.REQUIRES_SCOPE,
+          AnnotationNames.OAUTH_CLIENT,
+          AnnotationNames.SCOPE_CATALOGUE,
+          AnnotationNames.REQUIRE_EXPLICIT_DECISIONS);
+
   private DiagnosticReporter reporter;
   private Elements elements;
   private DeclaredRequirements declaredRequirements;
@@ -96,25 +106,11 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new ScopeCatalogueReader(elements, reporter),
             reporter,
             CompilerTrees.of(processingEnv));
-    DecisionResolver clientDecisions =
-        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
     clientStubStep =
         new ClientStubStep(
             elements,
-            new ClientInterfaceReader(
-                types,
-                hierarchy,
-                new ClientMethodReader(
-                    types,
-                    jaxRs,
-                    new BeanParamReader(elements, types, reporter, names),
-                    reporter,
-                    names),
-                new ScopeCoverageValidator(
-                    clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
-                reporter,
-                names),
-            new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
+            () -> newClientInterfaceReader(types, names),
+            () -> new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
             reporter,
             processingEnv.getFiler());
     catalogueStep = new ScopeCatalogueStep(catalogues, elements, reporter, names);
@@ -125,6 +121,20 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new EndpointReader(types, hierarchy, jaxRs),
             catalogues,
             new ScopeManifestWriter(processingEnv.getFiler()));
+  }
+
+  private ClientInterfaceReader newClientInterfaceReader(Types types, ElementNames names) {
+    DecisionResolver clientDecisions =
+        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
+    return new ClientInterfaceReader(
+        types,
+        hierarchy,
+        new ClientMethodReader(
+            types, jaxRs, new BeanParamReader(elements, types, reporter, names), reporter, names),
+        new ScopeCoverageValidator(
+            clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
+        reporter,
+        names);
   }
 
   @Override
@@ -153,16 +163,21 @@ public final class PortcullisProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
+      // What javac answered in the previous round may change: it completes classes again.
+      hierarchy.startRound();
+      jaxRs.startRound();
+      declaredRequirements.startRound();
       if (roundEnv.processingOver()) {
         finish();
       } else {
-        catalogueStep.readCatalogues(
-            roundEnv, elements.getTypeElement(AnnotationNames.SCOPE_CATALOGUE));
+        RoundAnnotations annotated = new RoundAnnotations(roundEnv, elements, ROUND_ANNOTATIONS);
+        catalogueStep.readCatalogues(annotated.annotatedWith(AnnotationNames.SCOPE_CATALOGUE));
         explicitDecisions.readAnnotations(
-            roundEnv, elements.getTypeElement(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
-        validateAnnotatedElements(roundEnv);
-        recordClients(roundEnv);
-        clientStubStep.process(roundEnv);
+            annotated.annotatedWith(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
+        validateAnnotatedElements(annotated);
+        Set<Element> clients = annotated.annotatedWith(AnnotationNames.OAUTH_CLIENT);
+        recordClients(clients);
+        clientStubStep.process(clients);
         bindResourceClasses(roundEnv);
         catalogueStep.endOfRound();
       }
@@ -175,13 +190,10 @@ public final class PortcullisProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void validateAnnotatedElements(RoundEnvironment roundEnv) {
+  private void validateAnnotatedElements(RoundAnnotations roundAnnotations) {
     Set<Element> annotated = new LinkedHashSet<>();
     for (RequirementKind kind : RequirementKind.values()) {
-      TypeElement annotation = elements.getTypeElement(kind.annotationName());
-      if (annotation != null) {
-        annotated.addAll(roundEnv.getElementsAnnotatedWith(annotation));
-      }
+      annotated.addAll(roundAnnotations.annotatedWith(kind.annotationName()));
     }
     for (Element element : annotated) {
       DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation());
@@ -192,23 +204,22 @@ public final class PortcullisProcessor extends AbstractProcessor {
     }
   }
 
-  private void recordClients(RoundEnvironment roundEnv) {
-    TypeElement annotation = elements.getTypeElement(AnnotationNames.OAUTH_CLIENT);
-    if (annotation == null) {
-      return;
-    }
-    Set<? extends Element> clients = roundEnv.getElementsAnnotatedWith(annotation);
+  private void recordClients(Set<Element> clients) {
     for (TypeElement client : ElementFilter.typesIn(clients)) {
       catalogues.addFromPackagesOf(apiTypesAbove(client));
     }
-    catalogueStep.recordClients(roundEnv, annotation);
+    catalogueStep.recordClients(clients);
   }
 
   /** The supertypes with {@code @Path}: API interfaces, whose packages may hold catalogues. */
   private List<TypeElement> apiTypesAbove(TypeElement type) {
-    return hierarchy.supertypes(type).stream()
-        .filter(t -> Annotations.find(t, AnnotationNames.PATH).isPresent())
-        .toList();
+    List<TypeElement> apiTypes = new ArrayList<>();
+    for (TypeElement supertype : hierarchy.supertypes(type)) {
+      if (Annotations.find(supertype, AnnotationNames.PATH).isPresent()) {
+        apiTypes.add(supertype);
+      }
+    }
+    return apiTypes;
   }
 
   private void bindResourceClasses(RoundEnvironment roundEnv) throws IOException {
@@ -257,7 +268,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private void checkDecisionsAndRecord(TypeElement resourceClass, List<BoundMethod> bound) {
     List<ExecutableElement> resourceMethods = jaxRs.resourceMethods(resourceClass);
     List<ExecutableElement> undecided = new ArrayList<>(resourceMethods);
-    bound.forEach(method -> undecided.remove(method.element()));
+    for (BoundMethod method : bound) {
+      undecided.remove(method.element());
+    }
     explicitDecisions.check(resourceClass, undecided);
     manifestStep.addResourceClass(resourceClass, resourceMethods, bound);
   }

@@ -1,5 +1,6 @@
 package dev.portcullis.processor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,17 +35,16 @@ record ResourceClass(
    */
   ResourceClass withImplyingScopes(
       Function<Requirement, SortedMap<String, List<String>>> implying) {
-    List<BoundMethod> widened =
-        methods.stream()
-            .map(
-                m ->
-                    new BoundMethod(
-                        m.name(),
-                        m.parameterTypes(),
-                        m.decision(),
-                        m.element(),
-                        implying.apply(m.decision().requirement())))
-            .toList();
+    List<BoundMethod> widened = new ArrayList<>(methods.size());
+    for (BoundMethod m : methods) {
+      widened.add(
+          new BoundMethod(
+              m.name(),
+              m.parameterTypes(),
+              m.decision(),
+              m.element(),
+              implying.apply(m.decision().requirement())));
+    }
     return new ResourceClass(element, binaryName, widened, annotatedTypes);
   }
 

@@ -3,7 +3,6 @@ package dev.portcullis.processor;
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -48,20 +47,6 @@ final class ResourceClassReader {
       return new Result(status, Optional.empty());
     }
   }
-
-  private static final Comparator<BoundMethod> BY_NAME_THEN_PARAMETERS =
-      Comparator.comparing(BoundMethod::name)
-          .thenComparing(
-              BoundMethod::parameterTypes,
-              (a, b) -> {
-                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                  int byType = a.get(i).compareTo(b.get(i));
-                  if (byType != 0) {
-                    return byType;
-                  }
-                }
-                return Integer.compare(a.size(), b.size());
-              });
 
   private final Elements elements;
   private final Types types;
@@ -125,7 +110,7 @@ final class ResourceClassReader {
     if (consultation.invalid() || reporter.errorCount() > errorsBefore) {
       return Result.of(Status.INVALID);
     }
-    methods.sort(BY_NAME_THEN_PARAMETERS);
+    methods.sort(ResourceClassReader::byNameThenParameters);
     SortedSet<String> annotatedTypes = new TreeSet<>();
     for (BoundMethod method : methods) {
       Element source = method.decision().source();
@@ -141,6 +126,26 @@ final class ResourceClassReader {
                 elements.getBinaryName(resourceClass).toString(),
                 methods,
                 List.copyOf(annotatedTypes))));
+  }
+
+  /**
+   * The order of a binding's methods: by name, then by parameter types. A plain method rather
+   * than composed comparators, whose lambdas a cold javac would link one by one.
+   */
+  private static int byNameThenParameters(BoundMethod a, BoundMethod b) {
+    int byName = a.name().compareTo(b.name());
+    if (byName != 0) {
+      return byName;
+    }
+    List<String> aTypes = a.parameterTypes();
+    List<String> bTypes = b.parameterTypes();
+    for (int i = 0; i < Math.min(aTypes.size(), bTypes.size()); i++) {
+      int byType = aTypes.get(i).compareTo(bTypes.get(i));
+      if (byType != 0) {
+        return byType;
+      }
+    }
+    return Integer.compare(aTypes.size(), bTypes.size());
   }
 
   private boolean hasUnresolvedSupertype(TypeElement type) {

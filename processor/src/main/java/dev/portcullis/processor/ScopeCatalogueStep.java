@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -53,12 +52,9 @@ final class ScopeCatalogueStep {
     this.names = names;
   }
 
-  /** Reads the catalogues compiled in this round. */
-  void readCatalogues(RoundEnvironment roundEnv, TypeElement catalogueAnnotation) {
-    if (catalogueAnnotation == null) {
-      return;
-    }
-    for (Element element : roundEnv.getElementsAnnotatedWith(catalogueAnnotation)) {
+  /** Reads the catalogues of this round, the elements {@code annotated} with the annotation. */
+  void readCatalogues(Set<Element> annotated) {
+    for (Element element : annotated) {
       if (element instanceof TypeElement type) {
         catalogues.add(type, true);
       }
@@ -72,12 +68,9 @@ final class ScopeCatalogueStep {
     }
   }
 
-  /** Records the scopes of the {@code @OAuthClient} interfaces compiled in this round. */
-  void recordClients(RoundEnvironment roundEnv, TypeElement clientAnnotation) {
-    if (clientAnnotation == null) {
-      return;
-    }
-    for (Element element : roundEnv.getElementsAnnotatedWith(clientAnnotation)) {
+  /** Records the scopes of {@code clients}, the {@code @OAuthClient} types of this round. */
+  void recordClients(Set<Element> clients) {
+    for (Element element : clients) {
       Optional<AnnotationMirror> mirror = Annotations.find(element, AnnotationNames.OAUTH_CLIENT);
       Optional<AnnotationValue> scopes = mirror.flatMap(m -> Annotations.value(m, "scopes"));
       if (scopes.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.portcullis.processor;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,20 +17,35 @@ record ScopeManifest(
     List<ManifestEndpoint> endpoints, List<ManifestClient> clients, List<CatalogueScope> scopes) {
 
   ScopeManifest {
-    endpoints =
-        endpoints.stream()
-            .sorted(
-                Comparator.comparing(ManifestEndpoint::path)
-                    .thenComparing(ManifestEndpoint::httpMethod)
-                    .thenComparing(ManifestEndpoint::javaMethod))
-            .toList();
-    clients =
-        clients.stream()
-            .sorted(
-                Comparator.comparing(ManifestClient::name)
-                    .thenComparing(ManifestClient::interfaceName))
-            .toList();
-    scopes = scopes.stream().sorted(Comparator.comparing(CatalogueScope::scope)).toList();
+    endpoints = sorted(endpoints, ScopeManifest::byPathThenMethods);
+    clients = sorted(clients, ScopeManifest::byNameThenInterface);
+    scopes = sorted(scopes, ScopeManifest::byScope);
+  }
+
+  // Plain methods rather than composed comparators, whose lambdas a cold javac would link one
+  // by one.
+  private static int byPathThenMethods(ManifestEndpoint a, ManifestEndpoint b) {
+    int byPath = a.path().compareTo(b.path());
+    if (byPath != 0) {
+      return byPath;
+    }
+    int byHttpMethod = a.httpMethod().compareTo(b.httpMethod());
+    return byHttpMethod != 0 ? byHttpMethod : a.javaMethod().compareTo(b.javaMethod());
+  }
+
+  private static int byNameThenInterface(ManifestClient a, ManifestClient b) {
+    int byName = a.name().compareTo(b.name());
+    return byName != 0 ? byName : a.interfaceName().compareTo(b.interfaceName());
+  }
+
+  private static int byScope(CatalogueScope a, CatalogueScope b) {
+    return a.scope().compareTo(b.scope());
+  }
+
+  private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {
+    List<T> sorted = new ArrayList<>(list);
+    sorted.sort(order);
+    return Collections.unmodifiableList(sorted);
   }
 
   boolean isEmpty() {
