@@ -23,6 +23,28 @@ def ratio(a, ea, b, eb):
     return r, r * math.sqrt((ea / a) ** 2 + (eb / b) ** 2)
 
 
+def jmh_scores(path, key):
+    """{key(result): (score, error)} of a JMH JSON file; the error is 0 for a single iteration."""
+    scores = {}
+    for result in json.loads(path.read_text() or "[]"):
+        metric = result["primaryMetric"]
+        error = float(metric["scoreError"])  # "NaN" with a single iteration
+        scores[key(result)] = (metric["score"], 0.0 if math.isnan(error) else error)
+    return scores
+
+
+def ratio_rows(values, labels, baseline, digits):
+    """Prints a table row per label present in values: value, error and ratio to the baseline."""
+    for name, label in labels.items():
+        if name not in values:
+            continue
+        relative = "—"
+        if baseline in values:
+            r, er = ratio(*values[name], *values[baseline])
+            relative = f"{r:.3f} ± {er:.3f}"
+        print(f"| {label} | {values[name][0]:.{digits}f} | {values[name][1]:.{digits}f} | {relative} |")
+
+
 # ---- JMH
 jmh = json.loads((run / "jmh.json").read_text())
 scores = {}
@@ -72,27 +94,16 @@ for alg in ("RS256", "ES256"):
 # ---- JMH, client path
 client_json = run / "jmh-client.json"
 if client_json.exists():
-    calls = {}
-    for result in json.loads(client_json.read_text() or "[]"):
-        metric = result["primaryMetric"]
-        error = float(metric["scoreError"])  # "NaN" with a single iteration
-        calls[result["benchmark"].rsplit(".", 1)[1]] = (metric["score"], 0.0 if math.isnan(error) else error)
+    calls = jmh_scores(client_json, lambda result: result["benchmark"].rsplit(".", 1)[1])
     client_log = run / "jmh-client.txt"
     token_requests = re.findall(r"token endpoint requests in this trial: (\d+)",
                                 client_log.read_text()) if client_log.exists() else []
     print("\nJMH, one GET over loopback with the token already cached (us/op; error = 99.9% confidence interval):\n")
     print("| call | us/op | ± error | × hand-written |")
     print("|---|---:|---:|---:|")
-    client_labels = {"handWritten": "hand-written JAX-RS client call, token in a field",
-                     "generatedStub": "generated stub (OAuthClients), token from its TokenClient"}
-    for name in ("handWritten", "generatedStub"):
-        if name not in calls:
-            continue
-        relative = "—"
-        if "handWritten" in calls:
-            r, er = ratio(*calls[name], *calls["handWritten"])
-            relative = f"{r:.3f} ± {er:.3f}"
-        print(f"| {client_labels[name]} | {calls[name][0]:.3f} | {calls[name][1]:.3f} | {relative} |")
+    ratio_rows(calls, {"handWritten": "hand-written JAX-RS client call, token in a field",
+                       "generatedStub": "generated stub (OAuthClients), token from its TokenClient"},
+               "handWritten", 3)
     print(f"\ntoken endpoint requests per benchmark trial (1 expected): {', '.join(token_requests) or 'none reported'}")
     if "handWritten" in calls and "generatedStub" in calls:
         r, er = ratio(*calls["generatedStub"], *calls["handWritten"])
@@ -198,25 +209,13 @@ if javac25.exists():
 
 javac_warm = run / "jmh-javac.json"
 if javac_warm.exists():
-    warm = {}
-    for result in json.loads(javac_warm.read_text() or "[]"):
-        metric = result["primaryMetric"]
-        error = float(metric["scoreError"])  # "NaN" with a single iteration
-        warm[result["params"]["processor"]] = (metric["score"], 0.0 if math.isnan(error) else error)
+    warm = jmh_scores(javac_warm, lambda result: result["params"]["processor"])
     print("\njavac in one warm JVM, the same 1,000 methods compiled again and again through javax.tools"
           " (ms/op; error = 99.9% confidence interval; not a target):\n")
     print("| javac | ms/op | ± error | × -proc:none |")
     print("|---|---:|---:|---:|")
-    warm_labels = {"none": "without processor (-proc:none)", "noop": "with a processor that does nothing",
-                   "portcullis": "with the Portcullis processor"}
-    for name in ("none", "noop", "portcullis"):
-        if name not in warm:
-            continue
-        relative = "—"
-        if "none" in warm:
-            r, er = ratio(*warm[name], *warm["none"])
-            relative = f"{r:.3f} ± {er:.3f}"
-        print(f"| {warm_labels[name]} | {warm[name][0]:.1f} | {warm[name][1]:.1f} | {relative} |")
+    ratio_rows(warm, {"none": "without processor (-proc:none)", "noop": "with a processor that does nothing",
+                      "portcullis": "with the Portcullis processor"}, "none", 1)
     if all(name in warm for name in ("none", "noop", "portcullis")):
         r, er = ratio(*warm["portcullis"], *warm["none"])
         f, ef = ratio(*warm["noop"], *warm["none"])
