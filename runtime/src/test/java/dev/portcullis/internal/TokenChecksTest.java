@@ -1,7 +1,9 @@
 package dev.portcullis.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -108,5 +110,33 @@ class TokenChecksTest {
     JWSObject jws = new JWSObject(header, new Payload("{}"));
     jws.sign(new RSASSASigner(TestKeys.K1));
     assertEquals("The token is not a well-formed JWT.", rejection(checks, jws.serialize()));
+  }
+
+  @Test
+  void everyOneCharacterChangeIsRejectedWithAReasonOrDecodesToTheSameToken() throws Exception {
+    String token = keys.token();
+    String[] original = token.split("\\.");
+    Base64.Decoder base64 = Base64.getUrlDecoder();
+    int accepted = 0;
+    for (int i = 0; i < token.length(); i++) {
+      for (char replacement : new char[] {'A', 'x', '-', '.', '=', '\u00e9', '\u0000'}) {
+        if (token.charAt(i) == replacement) {
+          continue;
+        }
+        String changed = token.substring(0, i) + replacement + token.substring(i + 1);
+        try {
+          checks.verify(changed);
+        } catch (TokenRejectedException rejected) {
+          continue; // every other exception fails the test
+        }
+        // Accepted: only a change to the unused low bits of a part's last character may be.
+        String[] parts = changed.split("\\.");
+        for (int part = 0; part < 3; part++) {
+          assertArrayEquals(base64.decode(original[part]), base64.decode(parts[part]), changed);
+        }
+        accepted++;
+      }
+    }
+    assertTrue(accepted <= 3 * 7, "accepted " + accepted + " changed tokens");
   }
 }
