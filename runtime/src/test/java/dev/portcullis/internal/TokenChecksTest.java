@@ -9,12 +9,22 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +50,12 @@ class TokenChecksTest {
   }
 
   private static String signed(String header, String payload, RSAKey key) throws Exception {
-    JWSObject jws = new JWSObject(JWSHeader.parse(header), new Payload(payload));
-    jws.sign(new RSASSASigner(key));
+    return signed(JWSHeader.parse(header), payload, new RSASSASigner(key));
+  }
+
+  private static String signed(JWSHeader header, String payload, JWSSigner signer) throws Exception {
+    JWSObject jws = new JWSObject(header, new Payload(payload));
+    jws.sign(signer);
     return jws.serialize();
   }
 
@@ -138,5 +152,33 @@ class TokenChecksTest {
       }
     }
     assertTrue(accepted <= 3 * 7, "accepted " + accepted + " changed tokens");
+  }
+
+  @Test
+  void ecAndRsaPssSignaturesAreCheckedLikeRsaOnes() throws Exception {
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+    JWKSet published = new JWKSet(List.of(ec.toPublicJWK(), TestKeys.K1.toPublicJWK()));
+    JWKSetSource<SecurityContext> source = new JWKSetSource<>() {
+      @Override
+      public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refresh, long currentTime, SecurityContext context) {
+        return published;
+      }
+
+      @Override
+      public void close() {}
+    };
+    TokenChecks both = new TokenChecks(TestKeys.config().build(), IssuerKeys.cached(source, new KeySetVersion()),
+        keys.clock);
+    JWSHeader es256 = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build();
+    String ecToken = signed(es256, claims(600), new ECDSASigner(ec));
+    assertEquals(TestKeys.ISSUER, both.verify(ecToken).issuer());
+    String[] parts = ecToken.split("\\.");
+    assertEquals("The token signature is invalid.",
+        rejection(both, parts[0] + "." + encode(claims(6000)) + "." + parts[2]));
+    assertEquals(TestKeys.ISSUER, both.verify(signed(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("k1").build(),
+        claims(600), new RSASSASigner(TestKeys.K1))).issuer());
+    assertEquals("The token is not signed with an accepted algorithm and a known key.",
+        rejection(both, signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims(600),
+            new ECDSASigner(ec))), "an EC signature under the RSA key's kid");
   }
 }
