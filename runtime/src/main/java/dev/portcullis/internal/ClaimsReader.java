@@ -17,8 +17,9 @@ import java.util.Set;
  *   <li>{@code aud} must contain the configured audience; {@code exp} and {@code iss} are
  *       required, and {@code iss} must equal the configured issuer when one is configured.
  *   <li>The token must be used before {@code exp} and not before {@code nbf}, both widened by
- *       the clock skew: rejected when {@code now >= exp + skew} or {@code now <= nbf - skew},
- *       the same bounds the {@link TokenCache} applies on every hit.
+ *       the clock skew: rejected when {@code now >= exp + skew} or {@code now <= nbf - skew}
+ *       ({@link #expired}, {@link #notYetValid}), which the {@link TokenCache} applies again on
+ *       every hit.
  * </ul>
  *
  * <p>Scopes come from {@code scope} (RFC 9068: a space-delimited string) and {@code scp} (a
@@ -64,10 +65,10 @@ final class ClaimsReader {
     if (issuer != null && !issuer.equals(iss)) {
       throw new TokenRejectedException("The token was not issued by the expected issuer.");
     }
-    if (nowMillis >= expiresAt + skewMillis) {
+    if (expired(nowMillis, expiresAt, skewMillis)) {
       throw new TokenRejectedException("The token has expired.");
     }
-    if (nowMillis <= notBefore - skewMillis) {
+    if (notYetValid(nowMillis, notBefore, skewMillis)) {
       throw new TokenRejectedException("The token is not valid yet.");
     }
     Set<String> scopes = new LinkedHashSet<>();
@@ -78,6 +79,19 @@ final class ClaimsReader {
       clientId = stringClaim(claims, "azp");
     }
     return new VerifiedToken(subject, clientId, iss, scopes, expiresAt, notBefore, claims);
+  }
+
+  /** Whether a token with {@code exp} at {@code expiresAtMillis} is expired at {@code nowMillis}. */
+  static boolean expired(long nowMillis, long expiresAtMillis, long skewMillis) {
+    return nowMillis >= expiresAtMillis + skewMillis;
+  }
+
+  /**
+   * Whether a token with {@code nbf} at {@code notBeforeMillis} ({@link #NO_DATE} for none) is
+   * not valid yet at {@code nowMillis}.
+   */
+  static boolean notYetValid(long nowMillis, long notBeforeMillis, long skewMillis) {
+    return nowMillis <= notBeforeMillis - skewMillis;
   }
 
   private boolean audienceAccepted(Object aud) throws TokenRejectedException {

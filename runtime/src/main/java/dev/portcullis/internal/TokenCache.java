@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * evicted when the token expires.
  *
  * <p>What a hit still checks, every time: {@code exp} and {@code nbf} against the clock with
- * the configured skew, exactly as Nimbus does on a full check, and that the issuer's key
- * set has not changed since the token was verified ({@link KeySetVersion}). A miss on any
- * of these drops the entry and the caller verifies the token from scratch, which also gives
- * the precise rejection reason.
+ * the configured skew, by the same rule as a full check ({@link ClaimsReader}), and that the
+ * issuer's key set has not changed since the token was verified ({@link KeySetVersion}). A
+ * miss on any of these drops the entry and the caller verifies the token from scratch, which
+ * also gives the precise rejection reason.
  *
  * <p>Keys are the full token text, compared with {@code equals}: a look-up can only find a
  * token that is character for character one that was verified. A SHA-256 key would save
@@ -72,8 +72,8 @@ final class TokenCache {
       return null;
     }
     long now = clock.millis();
-    if (entry.keySetVersion != keySetVersion || now >= entry.expiresAtMillis + skewMillis
-        || now <= entry.notBeforeMillis - skewMillis) {
+    if (entry.keySetVersion != keySetVersion || ClaimsReader.expired(now, entry.expiresAtMillis, skewMillis)
+        || ClaimsReader.notYetValid(now, entry.notBeforeMillis, skewMillis)) {
       entries.invalidate(key);
       return null;
     }

@@ -79,7 +79,7 @@ final class VerifiedToken implements TokenPrincipal {
   public Map<String, Object> claims() {
     Map<String, Object> claims = frozenClaims;
     if (claims == null) {
-      claims = freezeClaims(); // a race only computes the same copy twice
+      claims = freezeMap(rawClaims, true); // a race only computes the same copy twice
       frozenClaims = claims;
     }
     return claims;
@@ -97,26 +97,25 @@ final class VerifiedToken implements TokenPrincipal {
         + ", scopes=" + scopes + ", expiresAt=" + expiresAt + "}";
   }
 
-  /** The claims deep-copied, with the NumericDate claims as {@link Instant}s. */
-  private Map<String, Object> freezeClaims() {
+  /**
+   * {@code map} deep-copied into unmodifiable collections; when it is the token's {@code
+   * claims}, its NumericDate claims become {@link Instant}s.
+   */
+  private static Map<String, Object> freezeMap(Map<String, ?> map, boolean claims) {
     Map<String, Object> copy = new LinkedHashMap<>();
-    rawClaims.forEach((name, value) -> {
-      boolean date = value instanceof Number && (name.equals("exp") || name.equals("nbf") || name.equals("iat"));
-      copy.put(name, date ? Instant.ofEpochMilli(ClaimsReader.epochMillis((Number) value)) : freeze(value));
-    });
+    map.forEach((name, value) -> copy.put(name, claims && isDateClaim(name, value)
+        ? Instant.ofEpochMilli(ClaimsReader.epochMillis((Number) value)) : freeze(value)));
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Map<String, Object> freezeMap(Map<String, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, freeze(v)));
-    return Collections.unmodifiableMap(copy);
+  private static boolean isDateClaim(String name, Object value) {
+    return value instanceof Number && (name.equals("exp") || name.equals("nbf") || name.equals("iat"));
   }
 
   @SuppressWarnings("unchecked")
   private static Object freeze(Object value) {
     if (value instanceof Map) {
-      return freezeMap((Map<String, ?>) value);
+      return freezeMap((Map<String, ?>) value, false);
     }
     if (value instanceof List) {
       List<Object> copy = new ArrayList<>();
