@@ -173,12 +173,15 @@ echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|
 mkdir -p "$GEN/noop"
 javac -d "$GEN/noop" "$ROOT/benchmarks/run-support/NoOpProcessor.java"
 INTERLEAVE="python3 $ROOT/benchmarks/run-support/interleave.py"
-$INTERLEAVE --runs "$JAVAC_RUNS" --json "$WORK/javac.json" \
-  --prepare "rm -rf $GEN/out-none $GEN/out-noop $GEN/out-proc" \
-  -n "without processor" "javac -proc:none -d $GEN/out-none -cp $CP @$GEN/sources.txt" \
-  -n "with a processor that does nothing" \
-  "javac -d $GEN/out-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
-  -n "with processor" "javac -d $GEN/out-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
+three_ways() { # javac command, output directory prefix, JSON file: -proc:none, no-op, Portcullis
+  $INTERLEAVE --runs "$JAVAC_RUNS" --json "$3" \
+    --prepare "rm -rf $GEN/$2-none $GEN/$2-noop $GEN/$2-proc" \
+    -n "without processor" "$1 -proc:none -d $GEN/$2-none -cp $CP @$GEN/sources.txt" \
+    -n "with a processor that does nothing" \
+    "$1 -d $GEN/$2-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
+    -n "with processor" "$1 -d $GEN/$2-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
+}
+three_ways javac out "$WORK/javac.json"
 echo "bindings written: $(find "$GEN/out-proc/META-INF/portcullis/bindings" -name '*.json' | wc -l)"
 echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
 for size in "1 1" "200 20"; do
@@ -196,13 +199,7 @@ done
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ -x "$JAVA25_HOME/bin/javac" ]; then
   echo "the same 1,000 methods with the javac of $("$JAVA25_HOME/bin/javac" -version 2>&1), --release 17:"
-  J25="$JAVA25_HOME/bin/javac --release 17"
-  $INTERLEAVE --runs "$JAVAC_RUNS" --json "$WORK/javac25.json" \
-    --prepare "rm -rf $GEN/out25-none $GEN/out25-noop $GEN/out25-proc" \
-    -n "without processor" "$J25 -proc:none -d $GEN/out25-none -cp $CP @$GEN/sources.txt" \
-    -n "with a processor that does nothing" \
-    "$J25 -d $GEN/out25-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
-    -n "with processor" "$J25 -d $GEN/out25-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
+  three_ways "$JAVA25_HOME/bin/javac --release 17" out25 "$WORK/javac25.json"
 fi
 echo "where javac's time goes with the processor (JFR, one sample a millisecond):"
 rm -rf "$GEN/out-jfr"
