@@ -3,7 +3,7 @@ package dev.portcullis;
 import dev.portcullis.internal.JerseyRegistrationGuard;
 import dev.portcullis.internal.ProtectedResourceMetadata;
 import dev.portcullis.internal.ProtectedResourceMetadataFilter;
-import dev.portcullis.internal.ScopeBindingFeature;
+import dev.portcullis.internal.GeneratedFilterFeature;
 import dev.portcullis.internal.TokenVerifier;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
@@ -69,7 +69,7 @@ public final class PortcullisFeature implements Feature {
       metadata = new ProtectedResourceMetadata(config);
       context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
     }
-    context.register(new ScopeBindingFeature(verifier, config.realm(), config.scopeInChallenge(), metadata));
+    context.register(new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata));
     return true;
   }
 }

@@ -82,6 +82,22 @@ enum Message {
       "The scope binding of %s was not generated because the class or its Portcullis"
           + " annotations refer to types or constants that do not exist. Fix the missing types;"
           + " until then its resource methods would not be protected."),
+  FILTER_CANNOT_NAME_CLASS(
+      Diagnostic.Kind.ERROR,
+      "%s is private, so the token-validation filter Portcullis generates beside it cannot refer"
+          + " to it and its endpoints cannot be protected. Make the class package-private or"
+          + " public (JAX-RS needs to create it anyway)."),
+  FILTER_CANNOT_NAME_TYPE(
+      Diagnostic.Kind.ERROR,
+      "The parameter type %s of %s cannot be named from the package of the resource class (it"
+          + " is private, or not public in another package), so the generated filter %s cannot"
+          + " refer to the method. Make the type public or package-private in the same package."),
+  RESOURCE_PATH_ONLY_ON_INTERFACE(
+      Diagnostic.Kind.WARNING,
+      "%s has no @Path of its own, but implements %s, which has @Path(\"%s\"). JAX-RS does not"
+          + " inherit a class-level @Path from an interface or superclass, so the class is not a"
+          + " root resource and its endpoints answer 404. Add @Path(\"%s\") to %s, or register"
+          + " it as a sub-resource."),
   CLIENT_NOT_AN_INTERFACE(
       Diagnostic.Kind.ERROR,
       "@OAuthClient on %s has no effect: a client is generated only for an interface. Declare"

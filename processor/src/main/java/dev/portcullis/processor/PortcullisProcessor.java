@@ -63,7 +63,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   private DeclaredRequirements declaredRequirements;
   private PlacementValidator placementValidator;
   private ResourceClassReader resourceClassReader;
-  private BindingWriter bindingWriter;
+  private FilterGenerator filterGenerator;
   private ClientStubStep clientStubStep;
   private MethodHierarchy hierarchy;
   private JaxRsAnnotations jaxRs;
@@ -99,7 +99,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
             jaxRs,
             new DecisionResolver(declaredRequirements, hierarchy, reporter, names),
             reporter);
-    bindingWriter = new BindingWriter(processingEnv.getFiler());
+    filterGenerator =
+        new FilterGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null);
     catalogues =
         new ScopeCatalogues(
             elements,
@@ -235,8 +236,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
       collectConcreteClasses(root, candidates);
     }
     for (TypeElement candidate : candidates) {
-      if (clientStubStep.isGeneratedStub(candidate.getQualifiedName().toString())) {
-        continue; // A client implements the API interface; it is not a resource class.
+      String name = candidate.getQualifiedName().toString();
+      if (clientStubStep.isGeneratedStub(name) || boundClasses.contains(name)) {
+        continue; // Generated stubs and filters are no resource classes.
       }
       boolean mayBeResource = jaxRs.mayBeResourceClass(candidate);
       if (mayBeResource) {
@@ -247,8 +249,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
         case READY -> {
           ResourceClass model =
               result.model().orElseThrow().withImplyingScopes(catalogues::implyingScopes);
-          if (boundClasses.add(model.binaryName())) {
-            bindingWriter.write(model);
+          if (boundClasses.add(model.filterName().canonicalName())) {
+            filterGenerator.generate(model).writeTo(processingEnv.getFiler());
             checkDecisionsAndRecord(candidate, model.methods());
           }
         }

@@ -1,5 +1,7 @@
 package dev.portcullis.processor;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -9,24 +11,38 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A concrete resource class and the requirement of each of its resource methods that has
- * one: everything {@link BindingWriter} needs, already checked.
+ * A concrete resource class and the rule of each of its resource methods that has one:
+ * everything {@link FilterGenerator} needs, already checked.
  *
- * @param element the resource class, the originating element of the binding
- * @param binaryName the resource class's binary name, as {@link Class#getName()} gives it
+ * @param element the resource class, the originating element of its generated filter
+ * @param resourceName the resource class's name in Java source
+ * @param filterName the name of the generated filter: the class's simple names joined by
+ *     {@code _}, then {@code _PortcullisFilter}, in the class's package
+ * @param generic whether the resource class has type parameters (the filter then names it raw)
  * @param methods the bound resource methods, sorted by name, then parameter types
  * @param annotatedTypes the qualified names of the types whose annotations (on the type or
- *     its methods) the requirements were taken from, sorted
+ *     its methods) the rules were taken from, sorted
  */
 record ResourceClass(
     TypeElement element,
-    String binaryName,
+    ClassName resourceName,
+    ClassName filterName,
+    boolean generic,
     List<BoundMethod> methods,
     List<String> annotatedTypes) {
+
+  /** What the generated filter's name adds to the resource class's simple names. */
+  static final String FILTER_SUFFIX = "_PortcullisFilter";
 
   ResourceClass {
     methods = List.copyOf(methods);
     annotatedTypes = List.copyOf(annotatedTypes);
+  }
+
+  /** The name of the filter generated for {@code resourceName}. */
+  static ClassName filterNameOf(ClassName resourceName) {
+    return ClassName.get(
+        resourceName.packageName(), String.join("_", resourceName.simpleNames()) + FILTER_SUFFIX);
   }
 
   /**
@@ -40,39 +56,54 @@ record ResourceClass(
       widened.add(
           new BoundMethod(
               m.name(),
-              m.parameterTypes(),
+              m.parameterClasses(),
+              m.argumentTypes(),
               m.decision(),
+              m.declaredOn(),
               m.element(),
               implying.apply(m.decision().requirement())));
     }
-    return new ResourceClass(element, binaryName, widened, annotatedTypes);
+    return new ResourceClass(
+        element, resourceName, filterName, generic, widened, annotatedTypes);
   }
 
   /**
-   * One resource method and its requirement.
+   * One resource method and its rule.
    *
    * @param name the Java method name
-   * @param parameterTypes the erased parameter types, as {@link Class#getTypeName()} writes them
+   * @param parameterClasses the erased parameter types of the method's declaration, as
+   *     reflection reports them: what the runtime looks the method up with
+   * @param argumentTypes the erased parameter types of the method as a member of the resource
+   *     class: what a call on the resource class passes
    * @param decision the requirement and where it came from
+   * @param declaredOn where the deciding annotation sits, for the generated Javadoc: {@code
+   *     com.example.OrdersApi.list()} or {@code com.example.OrdersApi}
    * @param element the method as a member of the resource class (possibly inherited)
    * @param implyingScopes for each required scope that catalogue scopes imply, those scopes,
    *     sorted; empty without a scope hierarchy
    */
   record BoundMethod(
       String name,
-      List<String> parameterTypes,
+      List<TypeName> parameterClasses,
+      List<TypeName> argumentTypes,
       Decision decision,
+      String declaredOn,
       ExecutableElement element,
       SortedMap<String, List<String>> implyingScopes) {
 
     BoundMethod {
-      parameterTypes = List.copyOf(parameterTypes);
+      parameterClasses = List.copyOf(parameterClasses);
+      argumentTypes = List.copyOf(argumentTypes);
       implyingScopes = new TreeMap<>(implyingScopes);
     }
 
-    BoundMethod(
-        String name, List<String> parameterTypes, Decision decision, ExecutableElement element) {
-      this(name, parameterTypes, decision, element, new TreeMap<>());
+    /** The parameter types as sorting and messages write them. */
+    List<String> parameterTypes() {
+      List<String> names = new ArrayList<>(parameterClasses.size());
+      for (TypeName type : parameterClasses) {
+        names.add(type.toString());
+      }
+      return names;
     }
   }
 }

@@ -2,17 +2,23 @@ package dev.portcullis.processor;
 
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -79,6 +85,9 @@ final class ResourceClassReader {
     }
     int errorsBefore = reporter.errorCount();
     Consultation consultation = new Consultation();
+    boolean generic = !resourceClass.getTypeParameters().isEmpty();
+    DeclaredType resourceType =
+        generic ? types.getDeclaredType(resourceClass) : (DeclaredType) resourceClass.asType();
     List<BoundMethod> methods = new ArrayList<>();
     for (ExecutableElement method : jaxRs.resourceMethods(resourceClass)) {
       List<ExecutableElement> overridden = hierarchy.overridden(method, resourceClass);
@@ -87,17 +96,43 @@ final class ResourceClassReader {
       if (decision.isEmpty()) {
         continue;
       }
-      List<String> parameterTypes = new ArrayList<>();
+      List<TypeMirror> named = new ArrayList<>();
+      List<TypeName> parameterClasses = new ArrayList<>();
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror erased = types.erasure(parameter.asType());
         if (isUnresolved(erased)) {
           return Result.of(Status.DEFERRED);
         }
-        parameterTypes.add(typeName(erased));
+        named.add(erased);
+        parameterClasses.add(TypeName.get(erased));
+      }
+      List<TypeName> argumentTypes = new ArrayList<>();
+      ExecutableType member = (ExecutableType) types.asMemberOf(resourceType, method);
+      for (TypeMirror parameter : member.getParameterTypes()) {
+        TypeMirror erased = types.erasure(parameter);
+        named.add(erased);
+        argumentTypes.add(TypeName.get(erased));
+      }
+      for (TypeMirror erased : named) {
+        if (!isReachable(erased, resourceClass)) {
+          reporter.report(
+              Message.FILTER_CANNOT_NAME_TYPE,
+              method.getEnclosingElement().equals(resourceClass) ? method : resourceClass,
+              erased.toString(),
+              resourceClass.getQualifiedName() + "." + method.getSimpleName() + "()",
+              ResourceClass.filterNameOf(ClassName.get(resourceClass)).simpleName());
+          return Result.of(Status.INVALID);
+        }
       }
       methods.add(
           new BoundMethod(
-              method.getSimpleName().toString(), parameterTypes, decision.get(), method));
+              method.getSimpleName().toString(),
+              parameterClasses,
+              argumentTypes,
+              decision.get(),
+              describe(decision.get().source()),
+              method,
+              new TreeMap<>()));
     }
     if (consultation.malformed()) {
       return Result.of(Status.DEFERRED);
@@ -110,6 +145,13 @@ final class ResourceClassReader {
     if (consultation.invalid() || reporter.errorCount() > errorsBefore) {
       return Result.of(Status.INVALID);
     }
+    if (!isReachable(resourceClass.asType(), resourceClass)) {
+      reporter.report(
+          Message.FILTER_CANNOT_NAME_CLASS,
+          resourceClass,
+          resourceClass.getQualifiedName().toString());
+      return Result.of(Status.INVALID);
+    }
     methods.sort(ResourceClassReader::byNameThenParameters);
     SortedSet<String> annotatedTypes = new TreeSet<>();
     for (BoundMethod method : methods) {
@@ -118,18 +160,63 @@ final class ResourceClassReader {
           source instanceof TypeElement t ? t : (TypeElement) source.getEnclosingElement();
       annotatedTypes.add(type.getQualifiedName().toString());
     }
+    ClassName resourceName = ClassName.get(resourceClass);
     return new Result(
         Status.READY,
         Optional.of(
             new ResourceClass(
                 resourceClass,
-                elements.getBinaryName(resourceClass).toString(),
+                resourceName,
+                ResourceClass.filterNameOf(resourceName),
+                generic,
                 methods,
                 List.copyOf(annotatedTypes))));
   }
 
+  /** {@code com.example.OrdersApi.list()} for a method, the qualified name for a type. */
+  private String describe(Element source) {
+    if (source instanceof TypeElement type) {
+      return type.getQualifiedName().toString();
+    }
+    TypeElement type = (TypeElement) source.getEnclosingElement();
+    StringBuilder parameters = new StringBuilder();
+    for (VariableElement parameter : ((ExecutableElement) source).getParameters()) {
+      String name = types.erasure(parameter.asType()).toString();
+      parameters.append(parameters.length() == 0 ? "" : ", ");
+      parameters.append(name.substring(name.lastIndexOf('.') + 1));
+    }
+    return type.getQualifiedName() + "." + source.getSimpleName() + "(" + parameters + ")";
+  }
+
   /**
-   * The order of a binding's methods: by name, then by parameter types. A plain method rather
+   * Whether the generated filter, in the package of {@code resourceClass}, can name {@code
+   * type}: no private class on the way, and public classes only from other packages.
+   */
+  private boolean isReachable(TypeMirror type, TypeElement resourceClass) {
+    TypeMirror component = type;
+    while (component.getKind() == TypeKind.ARRAY) {
+      component = ((ArrayType) component).getComponentType();
+    }
+    if (component.getKind() != TypeKind.DECLARED) {
+      return true;
+    }
+    boolean samePackage =
+        elements.getPackageOf(((DeclaredType) component).asElement())
+            .equals(elements.getPackageOf(resourceClass));
+    for (Element e = ((DeclaredType) component).asElement();
+        e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      Set<Modifier> modifiers = e.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)
+          || (!samePackage && !modifiers.contains(Modifier.PUBLIC))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The order of a filter's methods: by name, then by parameter types. A plain method rather
    * than composed comparators, whose lambdas a cold javac would link one by one.
    */
   private static int byNameThenParameters(BoundMethod a, BoundMethod b) {
@@ -156,16 +243,6 @@ final class ResourceClassReader {
       }
     }
     return false;
-  }
-
-  /** An erased type as {@link Class#getTypeName()} writes it: {@code a.Outer$Inner[]}. */
-  private String typeName(TypeMirror erased) {
-    return switch (erased.getKind()) {
-      case ARRAY -> typeName(((ArrayType) erased).getComponentType()) + "[]";
-      case DECLARED ->
-          elements.getBinaryName((TypeElement) ((DeclaredType) erased).asElement()).toString();
-      default -> erased.toString(); // a primitive
-    };
   }
 
   private static boolean isUnresolved(TypeMirror type) {

@@ -47,7 +47,7 @@ public final class JerseyRegistrationGuard implements ForcedAutoDiscoverable {
           || "false".equalsIgnoreCase(String.valueOf(context.getConfiguration().getProperty(PROPERTY)))) {
         return;
       }
-      if (PortcullisAnnotations.inHierarchy(resourceClass)) {
+      if (DeclaredRules.anyInHierarchy(resourceClass)) {
         throw new IllegalStateException(String.format(FEATURE_MISSING, resourceClass.getName()));
       }
     }

@@ -1,0 +1,156 @@
+package dev.portcullis.internal;
+
+import dev.portcullis.spi.AccessRule;
+import dev.portcullis.spi.MethodRules;
+import dev.portcullis.spi.ResourceFilter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The generated filter of each resource class, found by name ({@link ResourceFilter#filterName})
+ * through the class's own loader, created once, its rules bound to the class's methods and
+ * every rule compared with the annotations (the second check, after javac's).
+ *
+ * <p>Fails closed: every difference between a generated rule and the annotations, a rule for a
+ * method the class no longer has, or a generated class that cannot be loaded throws {@link
+ * IllegalStateException}, which stops the application from starting.
+ */
+final class GeneratedFilters {
+  static final String REBUILD = "rebuild the module that contains %s with the Portcullis annotation processor"
+      + " (for example mvn clean verify), against the jars the application runs with";
+
+  /** One resource class's generated filter and its rules, keyed by method name and erased parameter types. */
+  static final class Bound {
+    private record MethodKey(String name, List<Class<?>> parameterTypes) {}
+
+    private final ResourceFilter filter;
+    private final Map<MethodKey, AccessRule> rules = new HashMap<>();
+
+    private Bound(ResourceFilter filter) {
+      this.filter = filter;
+    }
+
+    ResourceFilter filter() {
+      return filter;
+    }
+
+    /**
+     * The rule for a resource method as JAX-RS reports it: the class's own method, or the
+     * interface or superclass method carrying the JAX-RS annotations; {@code null} if none.
+     */
+    AccessRule ruleFor(Method method) {
+      List<Class<?>> parameters = Arrays.asList(method.getParameterTypes());
+      AccessRule exact = rules.get(new MethodKey(method.getName(), parameters));
+      if (exact != null) {
+        return exact;
+      }
+      // A generic interface method (create(T)) is implemented by create(Order) in the class.
+      AccessRule found = null;
+      for (Map.Entry<MethodKey, AccessRule> entry : rules.entrySet()) {
+        MethodKey key = entry.getKey();
+        if (key.name().equals(method.getName()) && assignable(key.parameterTypes(), parameters)) {
+          if (found != null && !found.equals(entry.getValue())) {
+            throw new IllegalStateException("Portcullis cannot tell which rule of " + filter.getClass().getName()
+                + " applies to " + DeclaredRules.describe(method) + ", because several overloads match it with"
+                + " different rules; give the overloads distinct names.");
+          }
+          found = entry.getValue();
+        }
+      }
+      return found;
+    }
+
+    private static boolean assignable(List<Class<?>> bound, List<Class<?>> reported) {
+      if (bound.size() != reported.size()) {
+        return false;
+      }
+      for (int i = 0; i < bound.size(); i++) {
+        if (!reported.get(i).isAssignableFrom(bound.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final Map<Class<?>, Optional<Bound>> byClass = new HashMap<>();
+
+  /**
+   * The generated filter of {@code resourceClass}, bound and checked, or empty when the
+   * processor generated none.
+   *
+   * @throws IllegalStateException when the filter cannot be used or disagrees with the annotations
+   */
+  synchronized Optional<Bound> find(Class<?> resourceClass) {
+    Optional<Bound> known = byClass.get(resourceClass);
+    if (known == null) {
+      known = load(resourceClass).map(filter -> bind(resourceClass, filter));
+      byClass.put(resourceClass, known);
+    }
+    return known;
+  }
+
+  private static Optional<ResourceFilter> load(Class<?> resourceClass) {
+    String name = ResourceFilter.filterName(resourceClass);
+    Class<?> generated;
+    try {
+      generated = Class.forName(name, true, resourceClass.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    } catch (LinkageError e) {
+      throw new IllegalStateException("The generated filter " + name + " of " + resourceClass.getName()
+          + " cannot be loaded (" + e + "); " + String.format(REBUILD, resourceClass.getName()) + ".", e);
+    }
+    if (!ResourceFilter.class.isAssignableFrom(generated)) {
+      throw new IllegalStateException("The class " + name + " is named like the generated filter of "
+          + resourceClass.getName() + " but is not one; rename it, or " + String.format(REBUILD, resourceClass.getName())
+          + ".");
+    }
+    try {
+      ResourceFilter filter = (ResourceFilter) generated.getConstructor().newInstance();
+      if (filter.resourceClass() != resourceClass) {
+        throw new IllegalStateException("The generated filter " + name + " guards " + filter.resourceClass().getName()
+            + ", not " + resourceClass.getName() + "; " + String.format(REBUILD, resourceClass.getName()) + ".");
+      }
+      return Optional.of(filter);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+      throw new IllegalStateException("The generated filter " + name + " of " + resourceClass.getName()
+          + " cannot be created (" + cause + "); " + String.format(REBUILD, resourceClass.getName()) + ".", cause);
+    }
+  }
+
+  private static Bound bind(Class<?> resourceClass, ResourceFilter filter) {
+    Bound bound = new Bound(filter);
+    List<String> problems = new ArrayList<>();
+    MethodRules rules = (rule, name, parameterTypes) -> {
+      Method method;
+      try {
+        method = resourceClass.getMethod(name, parameterTypes);
+      } catch (NoSuchMethodException e) {
+        problems.add("it has a rule for " + DeclaredRules.describe(resourceClass, name, parameterTypes)
+            + ", which the class no longer has");
+        return;
+      }
+      bound.rules.put(new Bound.MethodKey(name, List.of(parameterTypes)), rule);
+      RuleComparison.compare(resourceClass, method, rule).ifPresent(problems::add);
+    };
+    try {
+      filter.bind(rules);
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalStateException("The generated filter " + filter.getClass().getName() + " of "
+          + resourceClass.getName() + " failed to bind its rules (" + e + "); "
+          + String.format(REBUILD, resourceClass.getName()) + ".", e);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(RuleComparison.refusal(filter, problems));
+    }
+    return bound;
+  }
+}

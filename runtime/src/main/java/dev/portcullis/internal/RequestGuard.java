@@ -1,0 +1,95 @@
+package dev.portcullis.internal;
+
+import dev.portcullis.TokenPrincipal;
+import dev.portcullis.spi.AccessRule;
+import dev.portcullis.spi.TokenGuard;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
+ * 2.1 only), verifies it, installs the {@link TokenSecurityContext} and answers RFC 6750
+ * section 3 errors, each naming the RFC 9728 metadata when it is served. Everything that can
+ * be decided at startup (realm, challenge settings) is fixed in the constructor; one instance
+ * serves every request.
+ */
+final class RequestGuard implements TokenGuard {
+  private static final System.Logger LOG = System.getLogger("dev.portcullis");
+
+  private final TokenVerifier verifier;
+  private final String realm;
+  private final boolean scopeInChallenge;
+  private final ProtectedResourceMetadata metadata;
+
+  /**
+   * @param metadata the RFC 9728 metadata named in every challenge, or {@code null} when it is
+   *     not served
+   */
+  RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge, ProtectedResourceMetadata metadata) {
+    this.verifier = verifier;
+    this.realm = realm;
+    this.scopeInChallenge = scopeInChallenge;
+    this.metadata = metadata;
+  }
+
+  @Override
+  public TokenPrincipal authenticate(ContainerRequestContext request) throws IOException {
+    BearerCredentials credentials = BearerExtractor.extract(
+        request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+        request.getUriInfo().getQueryParameters(false).containsKey("access_token"));
+    if (!(credentials instanceof BearerCredentials.InvalidRequest) && FormBodyCredentials.hasAccessToken(request)) {
+      credentials = new BearerCredentials.InvalidRequest(
+          "Access tokens are not accepted in the request body; send the token in the Authorization header.");
+    }
+    if (credentials instanceof BearerCredentials.Missing) {
+      reject(request, BearerChallenge.missingToken(realm));
+      return null;
+    }
+    if (credentials instanceof BearerCredentials.InvalidRequest invalid) {
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_REQUEST,
+          invalid.description(), List.of()));
+      return null;
+    }
+    if (credentials instanceof BearerCredentials.Malformed malformed) {
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
+          malformed.description(), List.of()));
+      return null;
+    }
+    VerifiedToken token;
+    try {
+      token = verifier.verify(((BearerCredentials.Token) credentials).value());
+    } catch (TokenRejectedException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Portcullis rejected a token: {0}", e.getMessage());
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, e.getMessage(), List.of()));
+      return null;
+    }
+    SecurityContext original = request.getSecurityContext();
+    request.setSecurityContext(new TokenSecurityContext(token, original != null && original.isSecure()));
+    return token;
+  }
+
+  @Override
+  public void forbid(ContainerRequestContext request, AccessRule rule) {
+    reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INSUFFICIENT_SCOPE,
+        "The token does not grant the scope this endpoint requires.", scopeInChallenge ? rule.scopes() : List.of()));
+  }
+
+  /** Answers 401 {@code invalid_token} after an unexpected failure, so that nothing passes. */
+  void failClosed(ContainerRequestContext request, Exception e) {
+    LOG.log(System.Logger.Level.WARNING, "Portcullis rejected a request after an unexpected {0}.",
+        e.getClass().getName());
+    reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
+        "The token could not be verified.", List.of()));
+  }
+
+  private void reject(ContainerRequestContext request, BearerChallenge challenge) {
+    BearerChallenge answer = challenge;
+    if (metadata != null) {
+      answer = challenge.withResourceMetadata(metadata.url(request.getUriInfo().getBaseUri()));
+    }
+    request.abortWith(answer.toResponse());
+  }
+}

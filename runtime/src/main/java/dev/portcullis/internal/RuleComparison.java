@@ -1,0 +1,56 @@
+package dev.portcullis.internal;
+
+import dev.portcullis.internal.DeclaredRules.Declared;
+import dev.portcullis.spi.AccessRule;
+import dev.portcullis.spi.ResourceFilter;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares one generated rule with the rule the annotations visible at run time declare, and
+ * words the refusal to start when they differ: stale generated code, an API jar changed without
+ * rebuilding the server, or two Portcullis versions side by side.
+ */
+final class RuleComparison {
+  private RuleComparison() {}
+
+  /**
+   * What is wrong with enforcing {@code generated} on {@code method} of {@code resourceClass},
+   * or empty when it is exactly what the annotations declare.
+   *
+   * @param generated the generated rule, or {@code null} when the generated filter has none
+   */
+  static Optional<String> compare(Class<?> resourceClass, Method method, AccessRule generated) {
+    Optional<Declared> declared = DeclaredRules.of(resourceClass, method);
+    String target = DeclaredRules.describe(resourceClass, method.getName(), method.getParameterTypes());
+    if (declared.isEmpty()) {
+      return generated == null ? Optional.empty() : Optional.of("it enforces " + generated.describe() + " on "
+          + target + ", but no Portcullis annotation decides that method any more");
+    }
+    Declared annotated = declared.get();
+    if (annotated.conflicting() != null) {
+      return Optional.of("the annotations now disagree on " + target + ": " + annotated.rule().describe() + " on "
+          + annotated.where() + " and " + annotated.conflicting().rule().describe() + " on "
+          + annotated.conflicting().where() + "; declare the rule on the resource method itself");
+    }
+    if (generated == null) {
+      return Optional.of("it has no rule for " + target + ", but the annotations declare "
+          + annotated.rule().describe() + " on " + annotated.where());
+    }
+    if (!generated.declares(annotated.rule())) {
+      return Optional.of("it enforces " + generated.describe() + " on " + target + ", but the annotations declare "
+          + annotated.rule().describe() + " on " + annotated.where());
+    }
+    return Optional.empty();
+  }
+
+  /** The whole message that stops startup. */
+  static String refusal(ResourceFilter filter, List<String> problems) {
+    Class<?> resourceClass = filter.resourceClass();
+    return "Portcullis refuses to start because the generated filter " + filter.getClass().getName() + " of "
+        + resourceClass.getName() + " does not match the annotations the application runs with: "
+        + String.join("; ", problems) + ". The filter predates a change to those annotations (or to a jar that"
+        + " holds them); " + String.format(GeneratedFilters.REBUILD, resourceClass.getName()) + ".";
+  }
+}
