@@ -18,7 +18,6 @@ import javax.lang.model.element.TypeElement;
  * @param resourceName the resource class's name in Java source
  * @param filterName the name of the generated filter: the class's simple names joined by
  *     {@code _}, then {@code _PortcullisFilter}, in the class's package
- * @param generic whether the resource class has type parameters (the filter then names it raw)
  * @param methods the bound resource methods, sorted by name, then parameter types
  * @param annotatedTypes the qualified names of the types whose annotations (on the type or
  *     its methods) the rules were taken from, sorted
@@ -27,7 +26,6 @@ record ResourceClass(
     TypeElement element,
     ClassName resourceName,
     ClassName filterName,
-    boolean generic,
     List<BoundMethod> methods,
     List<String> annotatedTypes) {
 
@@ -64,7 +62,7 @@ record ResourceClass(
               implying.apply(m.decision().requirement())));
     }
     return new ResourceClass(
-        element, resourceName, filterName, generic, widened, annotatedTypes);
+        element, resourceName, filterName, widened, annotatedTypes);
   }
 
   /**

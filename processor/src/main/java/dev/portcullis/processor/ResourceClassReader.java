@@ -85,9 +85,8 @@ final class ResourceClassReader {
     }
     int errorsBefore = reporter.errorCount();
     Consultation consultation = new Consultation();
-    boolean generic = !resourceClass.getTypeParameters().isEmpty();
-    DeclaredType resourceType =
-        generic ? types.getDeclaredType(resourceClass) : (DeclaredType) resourceClass.asType();
+    // Raw for a generic class: the generated filter names it so.
+    DeclaredType resourceType = types.getDeclaredType(resourceClass);
     List<BoundMethod> methods = new ArrayList<>();
     for (ExecutableElement method : jaxRs.resourceMethods(resourceClass)) {
       List<ExecutableElement> overridden = hierarchy.overridden(method, resourceClass);
@@ -168,7 +167,6 @@ final class ResourceClassReader {
                 resourceClass,
                 resourceName,
                 ResourceClass.filterNameOf(resourceName),
-                generic,
                 methods,
                 List.copyOf(annotatedTypes))));
   }

@@ -99,7 +99,7 @@ class CatalogueInJarTest {
             .withClasspath(classpath)
             .compile(ScopeHierarchyAndManifestTest.WAREHOUSE[2]);
     assertThat(resource).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.json(resource, "warehouse.StockResource"))
-        .isEqualTo(TestSources.goldenBinding("warehouse.StockResource"));
+    Truth.assertThat(FilterRules.source(resource, "warehouse.StockResource"))
+        .isEqualTo(TestSources.goldenFilter("warehouse.StockResource"));
   }
 }

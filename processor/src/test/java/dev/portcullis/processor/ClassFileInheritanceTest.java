@@ -33,7 +33,7 @@ class ClassFileInheritanceTest {
             .compile(TestSources.ORDERS_API_RESOURCE);
 
     assertThat(resource).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.json(resource, "shop.OrdersApiResource"))
-        .isEqualTo(TestSources.goldenBinding("shop.OrdersApiResource"));
+    Truth.assertThat(FilterRules.source(resource, "shop.OrdersApiResource"))
+        .isEqualTo(TestSources.goldenFilter("shop.OrdersApiResource"));
   }
 }

@@ -33,7 +33,7 @@ class DeferralTest {
             .compile(RESOURCE);
 
     assertThat(compilation).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.DtoResource"))
+    Truth.assertThat(FilterRules.lines(compilation, "shop.DtoResource"))
         .containsExactly("post(shop.OrderDto) scopes ALL dto:write");
   }
 }

@@ -63,37 +63,43 @@ class InheritanceRulesTest {
 
   @Test
   void nearestOverriddenMethodWinsOverItsInterface() {
-    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+    Truth.assertThat(FilterRules.lines(COMPILATION, "shop.Inheritance"))
         .contains("item(long) scopes ALL base:method");
   }
 
   @Test
   void methodInheritedFromAnInterfaceTakesTheInterfaceTypeRequirementWhenNoClassHasOne() {
-    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+    Truth.assertThat(FilterRules.lines(COMPILATION, "shop.Inheritance"))
         .contains("all() scopes ALL base:type");
   }
 
   @Test
   void genericParameterIsBoundByItsErasure() {
-    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.Inheritance"))
+    Truth.assertThat(FilterRules.lines(COMPILATION, "shop.Inheritance"))
         .contains("find(java.lang.Number) scopes ALL base:type");
   }
 
   @Test
   void ownJaxRsAnnotationsHideInheritedOnesSoAPathOnlyOverrideIsNotBound() {
-    Truth.assertThat(GeneratedBindings.json(COMPILATION, "shop.Inheritance"))
-        .doesNotContain("\"count\"");
+    Truth.assertThat(
+            FilterRules.lines(COMPILATION, "shop.Inheritance").stream()
+                .filter(line -> line.startsWith("count("))
+                .toList())
+        .isEmpty();
   }
 
   @Test
   void customHttpMethodWithoutAnyRequirementIsLeftAlone() {
-    Truth.assertThat(GeneratedBindings.json(COMPILATION, "shop.Inheritance"))
-        .doesNotContain("\"purge\"");
+    Truth.assertThat(
+            FilterRules.lines(COMPILATION, "shop.Inheritance").stream()
+                .filter(line -> line.startsWith("purge("))
+                .toList())
+        .isEmpty();
   }
 
   @Test
   void resourceClassRequirementWinsOverSupertypeRequirementButNotOverMethodRequirement() {
-    Truth.assertThat(GeneratedBindings.lines(COMPILATION, "shop.TokenedCatalog"))
+    Truth.assertThat(FilterRules.lines(COMPILATION, "shop.TokenedCatalog"))
         .containsExactly(
             "all() token",
             "count() token",
@@ -123,7 +129,7 @@ class InheritanceRulesTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(chain);
     assertThat(compilation).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.Chain"))
+    Truth.assertThat(FilterRules.lines(compilation, "shop.Chain"))
         .containsExactly("item() scopes ALL chain");
   }
 
@@ -141,7 +147,7 @@ class InheritanceRulesTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(SOURCE, purge);
     assertThat(compilation).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.lines(compilation, "shop.Cache"))
+    Truth.assertThat(FilterRules.lines(compilation, "shop.Cache"))
         .containsExactly("purge() scopes ALL cache:purge");
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requirements inherited from two supertypes that disagree fail the build at the resource
- * class; nested resource classes are bound like any other.
+ * class; nested resource classes get filters unless they are private.
  */
 class ResourceClassValidationTest {
   private static final JavaFileObject NESTED =
@@ -71,19 +71,45 @@ class ResourceClassValidationTest {
           "}");
 
   private static final Compilation COMPILATION =
-      Compiler.javac().withProcessors(new PortcullisProcessor()).compile(NESTED, CONFLICT);
+      Compiler.javac().withProcessors(new PortcullisProcessor()).compile(CONFLICT);
 
   @Test
-  void nestedClassesAndPrivateParameterTypesAreBoundByBinaryName() {
-    // The binding is data the runtime matches by name, so it needs no access to the classes.
-    Compilation nested = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(NESTED);
+  void nestedClassesGetAFilterNamedByTheirSimpleNames() {
+    JavaFileObject inner =
+        JavaFileObjects.forSourceLines(
+            "shop.Outer",
+            "package shop;",
+            "public class Outer {",
+            "  @jakarta.ws.rs.Path(\"/inner\") @dev.portcullis.RequiresScope(\"x\")",
+            "  public class Inner { @jakarta.ws.rs.GET public String get() { return null; } }",
+            "}");
+    Compilation nested = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(inner);
     assertThat(nested).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.lines(nested, "shop.Outer$Hidden"))
+    Truth.assertThat(FilterRules.lines(nested, "shop.Outer$Inner"))
         .containsExactly("get() scopes ALL x");
-    Truth.assertThat(GeneratedBindings.lines(nested, "shop.Outer$Inner"))
-        .containsExactly("get() scopes ALL x");
-    Truth.assertThat(GeneratedBindings.lines(nested, "shop.Outer$PrivateParameter"))
-        .containsExactly("post(shop.Outer$Secret) scopes ALL x");
+  }
+
+  @Test
+  void privateResourceClassIsAnErrorOnTheClassBecauseItsFilterCannotNameIt() {
+    Compilation nested = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(NESTED);
+    assertThat(nested)
+        .hadErrorContaining(Message.FILTER_CANNOT_NAME_CLASS.format("shop.Outer.Hidden"))
+        .inFile(NESTED)
+        .onLineContaining("private static class Hidden");
+  }
+
+  @Test
+  void privateParameterTypeIsAnErrorOnTheMethodBecauseTheFilterCannotNameIt() {
+    Compilation nested = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(NESTED);
+    assertThat(nested)
+        .hadErrorContaining(
+            Message.FILTER_CANNOT_NAME_TYPE.format(
+                "shop.Outer.Secret",
+                "shop.Outer.PrivateParameter.post()",
+                "Outer_PrivateParameter_PortcullisFilter"))
+        .inFile(NESTED)
+        .onLineContaining("public String post(Secret secret)");
+    assertThat(nested).hadErrorCount(2);
   }
 
   @Test

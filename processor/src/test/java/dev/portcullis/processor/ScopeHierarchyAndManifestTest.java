@@ -36,8 +36,8 @@ class ScopeHierarchyAndManifestTest {
   @Test
   void implyingScopesAreAcceptedWhereTheBindingRequiresTheImpliedOne() {
     assertThat(COMPILATION).succeededWithoutWarnings();
-    Truth.assertThat(GeneratedBindings.json(COMPILATION, "warehouse.StockResource"))
-        .isEqualTo(TestSources.goldenBinding("warehouse.StockResource"));
+    Truth.assertThat(FilterRules.source(COMPILATION, "warehouse.StockResource"))
+        .isEqualTo(TestSources.goldenFilter("warehouse.StockResource"));
   }
 
   @Test

@@ -30,8 +30,8 @@ class StubGenerationTest {
   @Test
   void stubIsNotMistakenForAResourceClass() {
     org.junit.jupiter.api.Assertions.assertFalse(
-        GeneratedBindings.exists(CATALOG, "catalog.CatalogClient_OAuthStub"));
+        FilterRules.exists(CATALOG, "catalog.CatalogClient_OAuthStub"));
     org.junit.jupiter.api.Assertions.assertTrue(
-        GeneratedBindings.exists(CATALOG, "catalog.CatalogResource"));
+        FilterRules.exists(CATALOG, "catalog.CatalogResource"));
   }
 }

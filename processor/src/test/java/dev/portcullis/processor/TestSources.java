@@ -23,12 +23,16 @@ final class TestSources {
     return JavaFileObjects.forResource("goldens/" + name + ".java");
   }
 
-  /** The reviewed binding of the class {@code binaryName}, {@code goldens/bindings/<name>.json}. */
-  static String goldenBinding(String binaryName) {
-    try (InputStream in =
-        TestSources.class.getResourceAsStream("/goldens/bindings/" + binaryName + ".json")) {
+  /**
+   * The reviewed filter of the resource class {@code binaryName}, {@code
+   * goldens/filters/<Outer_Inner>_PortcullisFilter.java}.
+   */
+  static String goldenFilter(String binaryName) {
+    String filter = FilterRules.filterName(binaryName);
+    String path = "/goldens/filters/" + filter.substring(filter.lastIndexOf('.') + 1) + ".java";
+    try (InputStream in = TestSources.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new AssertionError("No golden binding for " + binaryName);
+        throw new AssertionError("No golden filter " + path + " for " + binaryName);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.portcullis.spi;
 
 import dev.portcullis.ScopeMatch;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class AccessRule {
     merged.addAll(List.of(implying));
     merged.remove(scope);
     widened.put(scope, List.copyOf(merged));
-    return new AccessRule(kind, match, scopes, Map.copyOf(widened));
+    return new AccessRule(kind, match, scopes, Collections.unmodifiableMap(widened));
   }
 
   /** The decision. */
@@ -131,7 +132,10 @@ public final class AccessRule {
     return scopes;
   }
 
-  /** For each required scope that other scopes imply, those scopes; empty without a hierarchy. */
+  /**
+   * For each required scope that other scopes imply, those scopes, sorted by required scope;
+   * empty without a hierarchy.
+   */
   public Map<String, List<String>> impliedBy() {
     return impliedBy;
   }
