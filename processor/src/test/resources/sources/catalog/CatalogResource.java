@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The server side of {@link CatalogApi}: echoes what it received so tests can check it. */
+@Path("/catalog")
 public class CatalogResource implements CatalogApi {
   @Override
   public List<Item> list(List<String> tags, Integer size) {

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 /** Implements the API, and adds an endpoint nobody decided about. */
+@Path("/stock/")
 public class StockResource implements StockApi {
   @Override public String list() { return "[]"; }
   @Override public String get(String sku) { return sku; }

@@ -1,5 +1,7 @@
 package dev.portcullis.processor;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -31,6 +34,8 @@ final class ExplicitDecisionPolicy {
   private String everywhere;
   /** Annotated packages, each with the reason a message names. */
   private final SortedMap<String, String> packages = new TreeMap<>();
+  /** Packages looked up by name, whether they carry the annotation. */
+  private final Map<String, Boolean> packagesFromClassFiles = new HashMap<>();
 
   ExplicitDecisionPolicy(
       Map<String, String> options,
@@ -97,13 +102,48 @@ final class ExplicitDecisionPolicy {
     if (everywhere != null) {
       return Optional.of(everywhere);
     }
-    String pkg = elements.getPackageOf(resourceClass).getQualifiedName().toString();
-    for (Map.Entry<String, String> annotated : packages.entrySet()) {
-      String name = annotated.getKey();
-      if (pkg.equals(name) || pkg.startsWith(name + ".")) {
-        return Optional.of(annotated.getValue());
+    // The class's package and those of its supertypes: an API jar may declare the policy.
+    Set<String> typePackages = new LinkedHashSet<>();
+    collectPackages(resourceClass, typePackages);
+    for (String pkg : typePackages) {
+      for (String name = pkg; !name.isEmpty(); name = parent(name)) {
+        String reason = packages.get(name);
+        if (reason == null && annotatedInClassFile(name)) {
+          reason = "@RequireExplicitDecisions on package " + name;
+          packages.put(name, reason);
+        }
+        if (reason != null) {
+          return Optional.of(reason);
+        }
       }
     }
     return Optional.empty();
+  }
+
+  private void collectPackages(TypeElement type, Set<String> into) {
+    into.add(elements.getPackageOf(type).getQualifiedName().toString());
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      Element element = types.asElement(supertype);
+      if (element instanceof TypeElement superElement
+          && !superElement.getQualifiedName().contentEquals("java.lang.Object")) {
+        collectPackages(superElement, into);
+      }
+    }
+  }
+
+  /** Whether the package {@code name}, read from sources or class files, carries the annotation. */
+  private boolean annotatedInClassFile(String name) {
+    Boolean known = packagesFromClassFiles.get(name);
+    if (known == null) {
+      PackageElement pkg = elements.getPackageElement(name);
+      known = pkg != null && Annotations.find(pkg, AnnotationNames.REQUIRE_EXPLICIT_DECISIONS).isPresent();
+      packagesFromClassFiles.put(name, known);
+    }
+    return known;
+  }
+
+  private static String parent(String pkg) {
+    int dot = pkg.lastIndexOf('.');
+    return dot < 0 ? "" : pkg.substring(0, dot);
   }
 }

@@ -143,17 +143,15 @@ public final class PortcullisProcessor extends AbstractProcessor {
     return Set.of(ExplicitDecisionPolicy.OPTION);
   }
 
+  /**
+   * Every annotation type, and none: a module whose resource classes only implement annotated
+   * interfaces from another jar carries no annotation this processor could name ({@code
+   * @Override} at most), and javac calls a processor only for the annotation types it supports.
+   * The processor never claims any.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> types = new TreeSet<>(AnnotationNames.STANDARD_HTTP_METHODS);
-    types.add(AnnotationNames.PATH);
-    types.add(AnnotationNames.OAUTH_CLIENT);
-    types.add(AnnotationNames.SCOPE_CATALOGUE);
-    types.add(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS);
-    for (RequirementKind kind : RequirementKind.values()) {
-      types.add(kind.annotationName());
-    }
-    return types;
+    return Set.of("*");
   }
 
   @Override
@@ -242,7 +240,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
       }
       boolean mayBeResource = jaxRs.mayBeResourceClass(candidate);
       if (mayBeResource) {
-        catalogues.addFromPackagesOf(apiTypesAbove(candidate));
+        List<TypeElement> apiTypes = apiTypesAbove(candidate);
+        catalogues.addFromPackagesOf(apiTypes);
+        warnIfPathOnlyInherited(candidate, apiTypes);
       }
       Result result = resourceClassReader.read(candidate);
       switch (result.status()) {
@@ -267,6 +267,26 @@ public final class PortcullisProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * JAX-RS takes a root resource's {@code @Path} from the class itself only: a class that
+   * relies on its interface's answers 404 while the manifest lists its endpoints.
+   */
+  private void warnIfPathOnlyInherited(TypeElement candidate, List<TypeElement> apiTypes) {
+    if (apiTypes.isEmpty() || Annotations.find(candidate, AnnotationNames.PATH).isPresent()) {
+      return;
+    }
+    TypeElement api = apiTypes.get(0);
+    String path = Annotations.stringValue(api, AnnotationNames.PATH).orElse("");
+    reporter.report(
+        Message.RESOURCE_PATH_ONLY_ON_INTERFACE,
+        candidate,
+        candidate.getSimpleName(),
+        api.getQualifiedName(),
+        path,
+        path,
+        candidate.getSimpleName());
+  }
+
   private void checkDecisionsAndRecord(TypeElement resourceClass, List<BoundMethod> bound) {
     List<ExecutableElement> resourceMethods = jaxRs.resourceMethods(resourceClass);
     List<ExecutableElement> undecided = new ArrayList<>(resourceMethods);
@@ -288,7 +308,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
   }
 
   private boolean carriesSupportedAnnotation(TypeElement type) {
-    Set<String> supported = getSupportedAnnotationTypes();
+    Set<String> supported = new TreeSet<>(AnnotationNames.STANDARD_HTTP_METHODS);
+    supported.add(AnnotationNames.PATH);
+    supported.add(AnnotationNames.OAUTH_CLIENT);
+    for (RequirementKind kind : RequirementKind.values()) {
+      supported.add(kind.annotationName());
+    }
     List<Element> annotated = new ArrayList<>(ElementFilter.methodsIn(type.getEnclosedElements()));
     annotated.add(type);
     return annotated.stream()

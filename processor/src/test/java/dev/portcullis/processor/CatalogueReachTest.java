@@ -43,6 +43,7 @@ class CatalogueReachTest {
           "import jakarta.ws.rs.GET;",
           "import jakarta.ws.rs.Path;",
           "",
+          "@Path(\"/returns\")",
           "@RequiresScope(\"orders:wirte\")",
           "public class Returns implements ReturnsApi {",
           "  @Override public String list() { return null; }",

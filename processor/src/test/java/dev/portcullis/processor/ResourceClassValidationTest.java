@@ -148,4 +148,33 @@ class ResourceClassValidationTest {
   void equalRequirementsFromTwoInterfacesDoNotConflict() {
     assertThat(COMPILATION).hadErrorCount(2);
   }
+
+  @Test
+  void classRelyingOnItsInterfacesPathIsWarnedAtTheClassWithTheFix() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceLines(
+            "shop.Orders",
+            "package shop;",
+            "",
+            "@jakarta.ws.rs.Path(\"/orders\")",
+            "interface OrdersApi {",
+            "  @jakarta.ws.rs.GET @dev.portcullis.RequiresScope(\"orders:read\") String list();",
+            "}",
+            "",
+            "public class Orders implements OrdersApi {",
+            "  @Override public String list() { return null; }",
+            "}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(
+            Message.RESOURCE_PATH_ONLY_ON_INTERFACE.format(
+                "Orders", "shop.OrdersApi", "/orders", "/orders", "Orders"))
+        .inFile(source)
+        .onLineContaining("public class Orders implements");
+    // The endpoints are still protected should the class be reached some other way.
+    Truth.assertThat(FilterRules.lines(compilation, "shop.Orders"))
+        .containsExactly("list() scopes ALL orders:read");
+  }
 }
