@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,35 +41,9 @@ class ScopeManifestRecompilationTest {
           "public class ItemsResource {",
           "  @GET @RequiresScope(\"items:read\") public String list() { return \"[]\"; }",
           "}");
-  private static final JavaFileObject PRICES =
-      JavaFileObjects.forSourceLines(
-          "inventory.PricesResource",
-          "package inventory;",
-          "",
-          "import dev.portcullis.Public;",
-          "import jakarta.ws.rs.GET;",
-          "import jakarta.ws.rs.Path;",
-          "",
-          "@Path(\"/prices\")",
-          "public class PricesResource {",
-          "  @GET @Public public String list() { return \"[]\"; }",
-          "}");
+  private static final JavaFileObject PRICES = pricesResource();
   private static final JavaFileObject PRICES_CHANGED =
-      JavaFileObjects.forSourceLines(
-          "inventory.PricesResource",
-          "package inventory;",
-          "",
-          "import dev.portcullis.Public;",
-          "import dev.portcullis.RequiresScope;",
-          "import jakarta.ws.rs.DELETE;",
-          "import jakarta.ws.rs.GET;",
-          "import jakarta.ws.rs.Path;",
-          "",
-          "@Path(\"/prices\")",
-          "public class PricesResource {",
-          "  @GET @Public public String list() { return \"[]\"; }",
-          "  @DELETE @RequiresScope(\"prices:admin\") public void clear() {}",
-          "}");
+      pricesResource("  @DELETE @RequiresScope(\"prices:admin\") public void clear() {}");
 
   private static Path classes;
   private static Map<String, String> firstBuild;
@@ -110,6 +85,25 @@ class ScopeManifestRecompilationTest {
     assertThat(printed).contains("inventory.ItemsResource#list()");
     assertThat(printed).contains("DELETE  /prices  prices:admin");
     assertThat(printed).contains("GET     /prices  public");
+  }
+
+  /** {@code inventory.PricesResource}: a public {@code GET /prices}, then {@code methods}. */
+  private static JavaFileObject pricesResource(String... methods) {
+    List<String> lines = new ArrayList<>(List.of(
+        "package inventory;",
+        "",
+        "import dev.portcullis.Public;",
+        "import dev.portcullis.RequiresScope;",
+        "import jakarta.ws.rs.DELETE;",
+        "import jakarta.ws.rs.GET;",
+        "import jakarta.ws.rs.Path;",
+        "",
+        "@Path(\"/prices\")",
+        "public class PricesResource {",
+        "  @GET @Public public String list() { return \"[]\"; }"));
+    lines.addAll(List.of(methods));
+    lines.add("}");
+    return JavaFileObjects.forSourceLines("inventory.PricesResource", lines);
   }
 
   private static List<String> fragmentsIn(Path root) throws IOException {
