@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders one parsed scope manifest as aligned text tables. */
+/** Renders a parsed scope manifest as aligned text tables. */
 final class ManifestTables {
   private ManifestTables() {}
 
-  static String render(String source, Map<String, Object> manifest) {
-    StringBuilder text = new StringBuilder("Scope manifest " + source + "\n"
+  /** The tables of {@code manifest}, headed by the directories and jars it was read from. */
+  static String render(List<String> sources, Map<String, Object> manifest) {
+    StringBuilder text = new StringBuilder("Scope manifest of " + String.join(", ", sources) + "\n"
         + "(paths are relative to the application path)\n\n");
     List<List<String>> endpoints = new ArrayList<>();
     endpoints.add(List.of("METHOD", "PATH", "REQUIRES", "ALSO ACCEPTS", "JAVA METHOD"));
@@ -100,8 +101,9 @@ final class ManifestTables {
     text.append('\n');
   }
 
+  /** The JSON objects of the array {@code value}; none when it is not an array. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> objects(Object value) {
+  static List<Map<String, Object>> objects(Object value) {
     List<Map<String, Object>> objects = new ArrayList<>();
     if (value instanceof List) {
       for (Object item : (List<Object>) value) {
@@ -120,7 +122,8 @@ final class ManifestTables {
     return ((List<?>) value).stream().map(ManifestTables::text).collect(Collectors.toList());
   }
 
-  private static String text(Object value) {
+  /** {@code value} as text, {@code ""} for {@code null}. */
+  static String text(Object value) {
     return value == null ? "" : value.toString();
   }
 }

@@ -1,47 +1,43 @@
 package dev.portcullis;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
- * Prints the scope manifests the annotation processor writes to {@code
- * META-INF/portcullis/scopes.json} as tables, for review: every endpoint with its HTTP method,
- * path and decision, every generated client with its scopes, every catalogue scope with its
- * description.
+ * Prints the scope manifest of an application as tables, for review: every endpoint with its
+ * HTTP method, path and decision, every generated client with its scopes, every catalogue
+ * scope with its description.
+ *
+ * <p>The annotation processor writes the manifest in fragments, one per resource class,
+ * {@code @OAuthClient} interface and {@code @ScopeCatalogue} ({@value #DIRECTORY}{@code
+ * <binary name>.json}), so that a build that recompiles only some classes keeps the others'.
+ * This printer merges every fragment it finds:
  *
  * <pre>{@code
- * # every manifest on the class path
+ * # every directory and jar on the class path
  * java -cp portcullis-runtime.jar:nimbus-jose-jwt.jar:my-app.jar dev.portcullis.ScopeManifest
- * # or named manifests: a scopes.json, a jar, or a classes directory
+ * # or named ones: classes directories, jars, single fragments
  * java -cp ... dev.portcullis.ScopeManifest target/classes other-api.jar
  * }</pre>
  *
- * <p>Exits with status 1, saying why, when a named file has no manifest or none is found.
+ * <p>A fragment without its class file beside it, left behind by a build that deleted the
+ * class, is left out with a warning. A type with fragments in two places is listed from the
+ * first (named first, or first on the class path, where its class is loaded from), with a
+ * warning when the two differ. Exits with status 1, saying why, when a named directory or jar
+ * has no fragment or nothing is found to list.
  */
 public final class ScopeManifest {
-  /** Where the annotation processor writes the manifest in the class output. */
-  public static final String RESOURCE = "META-INF/portcullis/scopes.json";
+  /** Where the annotation processor writes the fragments in the class output. */
+  public static final String DIRECTORY = "META-INF/portcullis/scopes/";
 
   private ScopeManifest() {}
 
   /**
-   * Prints the manifests named by {@code args}, or every one on the class path.
+   * Prints the manifest of the directories and jars named by {@code args}, or of the class path.
    *
-   * @param args paths to {@code scopes.json} files, jars or class directories; none for the
-   *     class path
+   * @param args classes directories, jars or fragment files; none for the class path
    */
   public static void main(String[] args) {
     int status = print(List.of(args), System.out, System.err);
@@ -50,56 +46,33 @@ public final class ScopeManifest {
     }
   }
 
-  /** Prints the tables to {@code out}; returns the exit status. */
+  /** Prints the tables to {@code out} and warnings to {@code err}; returns the exit status. */
   static int print(List<String> paths, PrintStream out, PrintStream err) {
     try {
-      List<Map.Entry<String, String>> manifests = paths.isEmpty() ? fromClassPath() : new ArrayList<>();
-      for (String path : paths) {
-        manifests.add(Map.entry(path, read(Path.of(path))));
-      }
-      if (manifests.isEmpty()) {
-        err.println("No " + RESOURCE + " on the class path. Add the application's jar or classes"
-            + " directory to -cp, or name it: ScopeManifest target/classes");
+      ManifestFragments fragments = new ManifestFragments();
+      if (paths.isEmpty()
+          && fragments.addClassPath(Thread.currentThread().getContextClassLoader()) == 0) {
+        err.println("No " + DIRECTORY + " on the class path. Add the application's jar or"
+            + " classes directory to -cp, or name it: ScopeManifest target/classes");
         return 1;
       }
-      for (Map.Entry<String, String> manifest : manifests) {
-        out.print(ManifestTables.render(manifest.getKey(), JSONObjectUtils.parse(manifest.getValue())));
+      for (String path : paths) {
+        if (fragments.add(Path.of(path)) == 0) {
+          err.println(path + " has no " + DIRECTORY
+              + "; was it compiled with the Portcullis annotation processor?");
+          return 1;
+        }
       }
+      fragments.warnings().forEach(err::println);
+      if (fragments.sources().isEmpty()) {
+        err.println("No scope manifest fragment is left to list.");
+        return 1;
+      }
+      out.print(ManifestTables.render(fragments.sources(), fragments.merged()));
       return 0;
-    } catch (IOException | ParseException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       err.println("Cannot print the scope manifest: " + e.getMessage());
       return 1;
     }
-  }
-
-  private static List<Map.Entry<String, String>> fromClassPath() throws IOException {
-    List<Map.Entry<String, String>> manifests = new ArrayList<>();
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    for (URL url : Collections.list(loader.getResources(RESOURCE))) {
-      try (InputStream in = url.openStream()) {
-        manifests.add(Map.entry(url.toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-      }
-    }
-    return manifests;
-  }
-
-  private static String read(Path path) throws IOException {
-    if (Files.isDirectory(path)) {
-      return Files.readString(path.resolve(RESOURCE), StandardCharsets.UTF_8);
-    }
-    String name = path.getFileName().toString();
-    if (name.endsWith(".jar") || name.endsWith(".zip") || name.endsWith(".war")) {
-      try (ZipFile zip = new ZipFile(path.toFile())) {
-        ZipEntry entry = zip.getEntry(RESOURCE);
-        if (entry == null) {
-          throw new IOException(path + " has no " + RESOURCE
-              + "; was it compiled with the Portcullis annotation processor?");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-      }
-    }
-    return Files.readString(path, StandardCharsets.UTF_8);
   }
 }

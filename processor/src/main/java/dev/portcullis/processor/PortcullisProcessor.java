@@ -44,7 +44,8 @@ import javax.lang.model.util.Types;
  * @RequireExplicitDecisions} of its sources first, widens bindings and client coverage by the
  * catalogues' scope hierarchy, reports resource methods without a decision where decisions are
  * required, and ends by checking the round's scopes against the catalogues. After the last
- * round it writes the scope manifest {@code META-INF/portcullis/scopes.json}.
+ * round it writes the scope manifest, one fragment {@code
+ * META-INF/portcullis/scopes/<binary name>.json} per resource class, client and catalogue.
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
@@ -119,6 +120,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
         new ExplicitDecisionPolicy(processingEnv.getOptions(), elements, types, reporter, names);
     manifestStep =
         new ScopeManifestStep(
+            elements,
             new EndpointReader(types, hierarchy, jaxRs),
             catalogues,
             new ScopeManifestWriter(processingEnv.getFiler()));

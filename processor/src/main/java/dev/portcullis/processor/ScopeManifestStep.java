@@ -1,28 +1,43 @@
 package dev.portcullis.processor;
 
+import dev.portcullis.processor.ManifestFragment.ManifestClient;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
-import dev.portcullis.processor.ScopeManifest.ManifestClient;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
- * Collects the endpoints of every resource class read in any round and, after the last
- * round, writes the scope manifest with the clients and the catalogue scopes. Aggregating:
- * one file for the whole compilation.
+ * Collects what each type of the compilation contributes to the scope manifest and, after the
+ * last round, writes one fragment per type: a resource class's endpoints, an {@code
+ * @OAuthClient} interface's client, a {@code @ScopeCatalogue}'s scopes.
+ *
+ * <p>One fragment per type, never one file for the compilation, because a build that
+ * recompiles only some sources (Gradle's incremental compilation, Maven's stale-source
+ * detection, an IDE) must leave the fragments of the others in place: the manifest is the union
+ * of the fragments in the class output, whatever was recompiled. Catalogues read from class
+ * files are left to the jar that compiled them.
  */
 final class ScopeManifestStep {
+  private final Elements elements;
   private final EndpointReader endpointReader;
   private final ScopeCatalogues catalogues;
   private final ScopeManifestWriter writer;
-  private final SortedMap<String, List<ManifestEndpoint>> endpointsByClass = new TreeMap<>();
+  private final SortedMap<String, TypeElement> resourceClasses = new TreeMap<>();
+  private final Map<String, List<ManifestEndpoint>> endpointsByClass = new HashMap<>();
 
   ScopeManifestStep(
-      EndpointReader endpointReader, ScopeCatalogues catalogues, ScopeManifestWriter writer) {
+      Elements elements,
+      EndpointReader endpointReader,
+      ScopeCatalogues catalogues,
+      ScopeManifestWriter writer) {
+    this.elements = elements;
     this.endpointReader = endpointReader;
     this.catalogues = catalogues;
     this.writer = writer;
@@ -34,24 +49,53 @@ final class ScopeManifestStep {
     if (resourceMethods.isEmpty()) {
       return;
     }
-    endpointsByClass.put(
-        resourceClass.getQualifiedName().toString(),
+    List<ManifestEndpoint> endpoints =
         endpointReader.read(
             resourceClass,
             resourceMethods,
             bound,
-            scope -> List.copyOf(catalogues.satisfying(scope))));
+            scope -> List.copyOf(catalogues.satisfying(scope)));
+    if (!endpoints.isEmpty()) {
+      String name = binaryName(resourceClass);
+      resourceClasses.put(name, resourceClass);
+      endpointsByClass.put(name, endpoints);
+    }
   }
 
+  /** Writes the fragments of the resource classes, of {@code clientModels} and of catalogues. */
   void finish(List<ClientInterface> clientModels) throws IOException {
-    List<ManifestEndpoint> endpoints = new ArrayList<>();
-    endpointsByClass.values().forEach(endpoints::addAll);
-    List<ManifestClient> clients = new ArrayList<>();
+    SortedMap<String, TypeElement> types = new TreeMap<>(resourceClasses);
+    Map<String, List<ManifestClient>> clientsByType = new HashMap<>();
     for (ClientInterface client : clientModels) {
-      clients.add(
-          new ManifestClient(
-              client.clientName(), client.interfaceName().canonicalName(), client.scopes()));
+      String name = binaryName(client.element());
+      types.put(name, client.element());
+      clientsByType
+          .computeIfAbsent(name, unused -> new ArrayList<>())
+          .add(
+              new ManifestClient(
+                  client.clientName(), client.interfaceName().canonicalName(), client.scopes()));
     }
-    writer.write(new ScopeManifest(endpoints, clients, catalogues.all()));
+    Map<String, List<CatalogueScope>> scopesByCatalogue = new HashMap<>();
+    for (CatalogueScope scope : catalogues.all()) {
+      if (scope.fromSources()) {
+        String name = binaryName(scope.catalogue());
+        types.put(name, scope.catalogue());
+        scopesByCatalogue.computeIfAbsent(name, unused -> new ArrayList<>()).add(scope);
+      }
+    }
+    for (Map.Entry<String, TypeElement> type : types.entrySet()) {
+      String name = type.getKey();
+      writer.write(
+          new ManifestFragment(
+              name,
+              type.getValue(),
+              endpointsByClass.getOrDefault(name, List.of()),
+              clientsByType.getOrDefault(name, List.of()),
+              scopesByCatalogue.getOrDefault(name, List.of())));
+    }
+  }
+
+  private String binaryName(TypeElement type) {
+    return elements.getBinaryName(type).toString();
   }
 }

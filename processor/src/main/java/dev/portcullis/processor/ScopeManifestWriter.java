@@ -1,6 +1,6 @@
 package dev.portcullis.processor;
 
-import dev.portcullis.processor.ScopeManifest.ManifestClient;
+import dev.portcullis.processor.ManifestFragment.ManifestClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,17 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/portcullis/scopes.json} from a {@link ScopeManifest}: keys sorted,
- * written by {@link Json}, no timestamps, so that the same sources give the same bytes. Sees
- * only the model.
+ * Writes a {@link ManifestFragment} to {@code META-INF/portcullis/scopes/<binary name>.json},
+ * with its type as the originating element, so that a build tool that tracks generated files
+ * (Gradle) deletes the fragment with its type. Keys sorted, written by {@link Json}, no
+ * timestamps: the same sources give the same bytes. Sees only the model.
+ *
+ * <p>Every fragment has the same fields ({@code formatVersion}, {@code type}, {@code
+ * endpoints}, {@code clients}, {@code scopes}), so the union of fragments that the runtime's
+ * {@code dev.portcullis.ScopeManifest} prints has the same shape as each of them.
  */
 final class ScopeManifestWriter {
-  static final String PATH = "META-INF/portcullis/scopes.json";
+  static final String DIRECTORY = "META-INF/portcullis/scopes/";
   static final int FORMAT_VERSION = 1;
 
   private final Filer filer;
@@ -27,21 +32,26 @@ final class ScopeManifestWriter {
     this.filer = filer;
   }
 
-  void write(ScopeManifest manifest) throws IOException {
-    if (manifest.isEmpty()) {
-      return; // A compilation without resources, clients or catalogues leaves no trace.
-    }
-    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", PATH);
+  /** The class-output path of the fragment of the type {@code binaryName}. */
+  static String path(String binaryName) {
+    return DIRECTORY + binaryName + ".json";
+  }
+
+  void write(ManifestFragment fragment) throws IOException {
+    FileObject file =
+        filer.createResource(
+            StandardLocation.CLASS_OUTPUT, "", path(fragment.typeName()), fragment.type());
     try (OutputStream out = file.openOutputStream()) {
-      out.write(toJson(manifest).getBytes(StandardCharsets.UTF_8));
+      out.write(toJson(fragment).getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  static String toJson(ScopeManifest manifest) {
+  static String toJson(ManifestFragment fragment) {
     SortedMap<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
+    root.put("type", fragment.typeName());
     List<Object> endpoints = new ArrayList<>();
-    for (ManifestEndpoint endpoint : manifest.endpoints()) {
+    for (ManifestEndpoint endpoint : fragment.endpoints()) {
       SortedMap<String, Object> entry = new TreeMap<>();
       entry.put("httpMethod", endpoint.httpMethod());
       entry.put("path", endpoint.path());
@@ -55,7 +65,7 @@ final class ScopeManifestWriter {
     }
     root.put("endpoints", endpoints);
     List<Object> clients = new ArrayList<>();
-    for (ManifestClient client : manifest.clients()) {
+    for (ManifestClient client : fragment.clients()) {
       SortedMap<String, Object> entry = new TreeMap<>();
       entry.put("name", client.name());
       entry.put("interface", client.interfaceName());
@@ -64,7 +74,7 @@ final class ScopeManifestWriter {
     }
     root.put("clients", clients);
     List<Object> scopes = new ArrayList<>();
-    for (CatalogueScope scope : manifest.scopes()) {
+    for (CatalogueScope scope : fragment.scopes()) {
       SortedMap<String, Object> entry = new TreeMap<>();
       entry.put("scope", scope.scope());
       entry.put("description", scope.description());

@@ -55,8 +55,8 @@ class CatalogueInJarTest {
         Compiler.javac()
             .withProcessors(new PortcullisProcessor())
             .compile(
-                ScopeHierarchyAndManifestTest.WAREHOUSE[0],
-                ScopeHierarchyAndManifestTest.WAREHOUSE[1]);
+                TestSources.WAREHOUSE[0],
+                TestSources.WAREHOUSE[1]);
     assertThat(api).succeededWithoutWarnings();
     classpath = ClassPaths.withJarOf(api, directory.resolve("warehouse-api.jar"));
     againstJar =
@@ -97,7 +97,7 @@ class CatalogueInJarTest {
         Compiler.javac()
             .withProcessors(new PortcullisProcessor())
             .withClasspath(classpath)
-            .compile(ScopeHierarchyAndManifestTest.WAREHOUSE[2]);
+            .compile(TestSources.WAREHOUSE[2]);
     assertThat(resource).succeededWithoutWarnings();
     Truth.assertThat(FilterRules.source(resource, "warehouse.StockResource"))
         .isEqualTo(TestSources.goldenFilter("warehouse.StockResource"));

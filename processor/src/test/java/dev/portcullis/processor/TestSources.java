@@ -15,6 +15,14 @@ final class TestSources {
   static final JavaFileObject ORDERS_API_RESOURCE = source("shop/OrdersApiResource.java");
   static final JavaFileObject ADMIN = source("shop/Admin.java");
 
+  /** A catalogue, an API interface, its resource class and a client, in that order. */
+  static final JavaFileObject[] WAREHOUSE = {
+    source("warehouse/WarehouseScopes.java"),
+    source("warehouse/StockApi.java"),
+    source("warehouse/StockResource.java"),
+    source("warehouse/StockAdminClient.java")
+  };
+
   static JavaFileObject source(String path) {
     return JavaFileObjects.forResource("sources/" + path);
   }

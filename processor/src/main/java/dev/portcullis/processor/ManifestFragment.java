@@ -4,22 +4,32 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 
 /**
- * Everything {@code META-INF/portcullis/scopes.json} lists, each list sorted so that the same
- * sources give the same bytes.
+ * What one type contributes to the scope manifest, written to {@code
+ * META-INF/portcullis/scopes/<binary name>.json}: the endpoints of a resource class, the client
+ * of an {@code @OAuthClient} interface, the scopes of a {@code @ScopeCatalogue}. Everything in
+ * it comes from that type, so the fragment belongs to it alone; each list is sorted so that the
+ * same sources give the same bytes.
  *
+ * @param typeName the binary name of the type, which names the fragment
+ * @param type the type, the fragment's originating element
  * @param endpoints resource methods by path, HTTP method, then Java method
  * @param clients {@code @OAuthClient} interfaces by client name, then interface
  * @param scopes catalogue scopes by scope
  */
-record ScopeManifest(
-    List<ManifestEndpoint> endpoints, List<ManifestClient> clients, List<CatalogueScope> scopes) {
+record ManifestFragment(
+    String typeName,
+    TypeElement type,
+    List<ManifestEndpoint> endpoints,
+    List<ManifestClient> clients,
+    List<CatalogueScope> scopes) {
 
-  ScopeManifest {
-    endpoints = sorted(endpoints, ScopeManifest::byPathThenMethods);
-    clients = sorted(clients, ScopeManifest::byNameThenInterface);
-    scopes = sorted(scopes, ScopeManifest::byScope);
+  ManifestFragment {
+    endpoints = sorted(endpoints, ManifestFragment::byPathThenMethods);
+    clients = sorted(clients, ManifestFragment::byNameThenInterface);
+    scopes = sorted(scopes, ManifestFragment::byScope);
   }
 
   // Plain methods rather than composed comparators, whose lambdas a cold javac would link one
@@ -46,10 +56,6 @@ record ScopeManifest(
     List<T> sorted = new ArrayList<>(list);
     sorted.sort(order);
     return Collections.unmodifiableList(sorted);
-  }
-
-  boolean isEmpty() {
-    return endpoints.isEmpty() && clients.isEmpty() && scopes.isEmpty();
   }
 
   /**
