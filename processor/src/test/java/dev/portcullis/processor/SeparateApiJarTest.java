@@ -1,0 +1,217 @@
+package dev.portcullis.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.common.truth.Truth;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The most common real layout: API interfaces with every annotation in their own jar, the
+ * implementation in a server module whose sources carry no Portcullis or JAX-RS annotation.
+ * The processor still runs there, generates the filter and applies deny-by-default; and a
+ * server whose filter predates a change in the API jar refuses to start, in either direction.
+ */
+class SeparateApiJarTest {
+  private static final String AUDIENCE = "orders-api";
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The API jar, version 1: list needs orders:read, health is public. */
+  private static final JavaFileObject API_V1 = api("@RequiresScope(\"orders:read\")", "@Public");
+
+  private static final JavaFileObject SERVER =
+      JavaFileObjects.forSourceLines(
+          "server.OrdersResource",
+          "package server;",
+          "",
+          "@jakarta.ws.rs.Path(\"/orders\")",
+          "public class OrdersResource implements api.OrdersApi {",
+          "  @Override public String list() { return \"orders\"; }",
+          "  @Override public String health() { return \"ok\"; }",
+          "}");
+
+  private static JavaFileObject api(String onList, String onHealth) {
+    return JavaFileObjects.forSourceLines(
+        "api.OrdersApi",
+        "package api;",
+        "",
+        "import dev.portcullis.Public;",
+        "import dev.portcullis.RequiresScope;",
+        "import jakarta.ws.rs.GET;",
+        "import jakarta.ws.rs.Path;",
+        "",
+        "@Path(\"/orders\")",
+        "public interface OrdersApi {",
+        "  @GET " + onList + " String list();",
+        "  @GET @Path(\"health\") " + onHealth + " String health();",
+        "}");
+  }
+
+  /** Compiles {@code api} alone, as the API module's build does, into {@code jar}. */
+  private static List<File> apiJar(JavaFileObject api, Path jar) throws Exception {
+    Compilation compilation = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    return ClassPaths.withJarOf(compilation, jar);
+  }
+
+  private static Compilation server(List<File> classpath, String... options) {
+    return Compiler.javac()
+        .withProcessors(new PortcullisProcessor())
+        .withClasspath(classpath)
+        .withOptions((Object[]) options)
+        .compile(SERVER);
+  }
+
+  @Test
+  void implementationModuleGetsAFilterThatProtectsItOverHttp(@TempDir Path dir) throws Exception {
+    Compilation server = server(apiJar(API_V1, dir.resolve("api.jar")));
+    assertThat(server).succeededWithoutWarnings();
+    Truth.assertThat(FilterRules.lines(server, "server.OrdersResource"))
+        .containsExactly("health() public", "list() scopes ALL orders:read")
+        .inOrder();
+    Path classes = dir.resolve("classes");
+    ClassPaths.writeClassOutput(apiCompilation(API_V1).generatedFiles(), classes);
+    try (ServedCompilation app =
+        ServedCompilation.start(server.generatedFiles(), classes, AUDIENCE, "server.OrdersResource")) {
+      assertEquals(401, status(app, "/orders", null));
+      assertEquals(403, status(app, "/orders", token(app, "profile")));
+      assertEquals(200, status(app, "/orders", token(app, "orders:read")));
+      assertEquals(200, status(app, "/orders/health", null));
+    }
+  }
+
+  @Test
+  void denyByDefaultAppliesToMethodsWhoseOnlyAnnotationsAreInTheJar(@TempDir Path dir)
+      throws Exception {
+    Compilation server =
+        server(apiJar(api("", "@Public"), dir.resolve("api.jar")), "-Aportcullis.requireExplicit=true");
+    assertThat(server).failed();
+    assertThat(server).hadErrorCount(1);
+    assertThat(server).hadErrorContaining("list()");
+    assertThat(server).hadErrorContaining("-Aportcullis.requireExplicit=true");
+  }
+
+  @Test
+  void denyByDefaultFromAPackageAnnotationInTheJar(@TempDir Path dir) throws Exception {
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceLines(
+            "api.package-info", "@dev.portcullis.RequireExplicitDecisions", "package api;");
+    Compilation api =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(api("", "@Public"), packageInfo);
+    assertThat(api).succeededWithoutWarnings();
+    Compilation server = server(ClassPaths.withJarOf(api, dir.resolve("api.jar")));
+    assertThat(server).failed();
+    assertThat(server).hadErrorCount(1);
+    assertThat(server).hadErrorContaining("@RequireExplicitDecisions on package api");
+  }
+
+  @Test
+  void apiJarChangedWithoutRebuildingTheServerRefusesToStart(@TempDir Path dir) throws Exception {
+    IllegalStateException refusal =
+        startWithNewerApi(dir, api("@RequiresScope(\"orders:admin\")", "@Public"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @RequiresScope(\"orders:read\") on server.OrdersResource.list(), but the"
+            + " annotations declare @RequiresScope(\"orders:admin\") on api.OrdersApi.list()");
+    Truth.assertThat(refusal).hasMessageThat().contains("server.OrdersResource_PortcullisFilter");
+    Truth.assertThat(refusal).hasMessageThat().contains("rebuild the module that contains server.OrdersResource");
+  }
+
+  @Test
+  void publicMethodThatBecameProtectedInTheJarRefusesToStartInsteadOfAnsweringWithoutAToken(
+      @TempDir Path dir) throws Exception {
+    IllegalStateException refusal =
+        startWithNewerApi(dir, api("@RequiresScope(\"orders:read\")", "@RequiresScope(\"shop:admin\")"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @Public on server.OrdersResource.health(), but the annotations declare"
+            + " @RequiresScope(\"shop:admin\") on api.OrdersApi.health()");
+  }
+
+  @Test
+  void protectedMethodThatBecamePublicInTheJarRefusesToStartToo(@TempDir Path dir)
+      throws Exception {
+    IllegalStateException refusal = startWithNewerApi(dir, api("@Public", "@Public"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @RequiresScope(\"orders:read\") on server.OrdersResource.list(), but the"
+            + " annotations declare @Public on api.OrdersApi.list()");
+  }
+
+  @Test
+  void annotationRemovedFromTheJarRefusesToStart(@TempDir Path dir) throws Exception {
+    IllegalStateException refusal = startWithNewerApi(dir, api("", "@Public"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @RequiresScope(\"orders:read\") on server.OrdersResource.list(), but no"
+            + " Portcullis annotation decides that method any more");
+  }
+
+  /**
+   * Compiles the server against API version 1, then serves its classes with {@code newer} API
+   * classes beside them, as a deployment that updated the API jar alone would.
+   */
+  private static IllegalStateException startWithNewerApi(Path dir, JavaFileObject newer)
+      throws Exception {
+    Compilation server = server(apiJar(API_V1, dir.resolve("api-v1.jar")));
+    assertThat(server).succeededWithoutWarnings();
+    Path classes = dir.resolve("classes");
+    ClassPaths.writeClassOutput(apiCompilation(newer).generatedFiles(), classes);
+    Throwable thrown =
+        assertThrows(
+            Throwable.class,
+            () -> ServedCompilation.start(server.generatedFiles(), classes, AUDIENCE, "server.OrdersResource")
+                .close());
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalStateException refusal
+          && String.valueOf(refusal.getMessage()).startsWith("Portcullis refuses to start")) {
+        return refusal;
+      }
+    }
+    throw new AssertionError("Startup failed, but not with Portcullis' refusal", thrown);
+  }
+
+  private static Compilation apiCompilation(JavaFileObject api) {
+    Compilation compilation = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(api);
+    assertThat(compilation).succeeded();
+    return compilation;
+  }
+
+  private static String token(ServedCompilation app, String scope) {
+    return app.authorizationServer
+        .issueToken(
+            "default",
+            "client",
+            new DefaultOAuth2TokenCallback(
+                "default", "bob", "JWT", List.of(AUDIENCE), Map.of("scope", scope), 3600))
+        .serialize();
+  }
+
+  private static int status(ServedCompilation app, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
