@@ -18,11 +18,11 @@ import java.util.Objects;
  *     .register(new PortcullisFeature(PortcullisConfig.fromEnvironment()));
  * }</pre>
  *
- * <p>At startup the feature reads the binding the annotation processor generates for each
- * resource class, the class-path resource {@code
- * META-INF/portcullis/bindings/<binary class name>.json}, and installs a request filter, at
- * {@code Priorities.AUTHENTICATION}, on every resource method that needs a token. Per request
- * the filter extracts the bearer token (RFC 6750 section 2.1), verifies it, checks the
+ * <p>At startup the feature finds the token-validation filter the annotation processor
+ * generated beside each resource class ({@code <Resource>_PortcullisFilter}), checks each of its
+ * rules against the annotations, and installs a request filter, at {@code
+ * Priorities.AUTHENTICATION}, on every resource method that needs a token. Per request the
+ * generated filter has the bearer token (RFC 6750 section 2.1) extracted and verified, checks the
  * method's scopes and replaces the {@code SecurityContext}: {@code getUserPrincipal()} is a
  * {@link TokenPrincipal} and {@code isUserInRole(scope)} tells whether the token grants a
  * scope. Methods marked {@link Public} and classes without Portcullis annotations are left
@@ -33,13 +33,14 @@ import java.util.Objects;
  * {@code invalid_request} for a token in the query string or duplicate credentials. Every
  * challenge carries {@code resource_metadata} (RFC 9728 section 5.1), naming the public
  * {@code /.well-known/oauth-protected-resource} document the feature serves: the
- * authorization server, the scopes the bindings use, and {@code bearer_methods_supported}.
+ * authorization server, the scopes the generated filters use, and {@code bearer_methods_supported}.
  *
  * <p>Failure semantics: the application does not start (an {@link IllegalStateException}
  * propagates from the JAX-RS runtime's startup) when a resource class carries Portcullis
- * annotations but has no generated binding (the processor did not run), when a binding
- * names a method the class no longer has, or when a binding is damaged or was written by
- * another Portcullis version. The authorization server is contacted lazily: if it is down,
+ * annotations but has no generated filter (the processor did not run), or when a generated
+ * rule differs from what the annotations it runs with declare, in either direction (stale
+ * generated code, an API jar changed without rebuilding the server, or a filter from
+ * another Portcullis version). The authorization server is contacted lazily: if it is down,
  * requests are answered 401 until its keys can be fetched, and the application keeps
  * running.
  */

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  *
  * <p>{@link #implies()} builds a scope hierarchy: an endpoint that requires {@code
  * orders:read} also accepts a token with a scope that implies it, directly or through other
- * scopes. The processor writes this into the generated bindings; the runtime does not need
+ * scopes. The processor writes this into the generated filters; the runtime does not need
  * the catalogue. Implied scopes must be in a catalogue, and the implications must not form a
  * cycle.
  */

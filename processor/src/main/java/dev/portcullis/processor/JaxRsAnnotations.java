@@ -32,7 +32,7 @@ final class JaxRsAnnotations {
 
   private final Elements elements;
   private final MethodHierarchy hierarchy;
-  /** Validation, binding and the manifest each ask for a class's resource methods. */
+  /** Validation, filters and the manifest each ask for a class's resource methods. */
   private final Map<TypeElement, List<ExecutableElement>> resourceMethodsInRound =
       new HashMap<>();
 

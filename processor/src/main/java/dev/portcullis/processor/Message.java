@@ -79,7 +79,7 @@ enum Message {
           + " that repeat it."),
   UNRESOLVED_TYPES(
       Diagnostic.Kind.ERROR,
-      "The scope binding of %s was not generated because the class or its Portcullis"
+      "The token-validation filter of %s was not generated because the class or its Portcullis"
           + " annotations refer to types or constants that do not exist. Fix the missing types;"
           + " until then its resource methods would not be protected."),
   FILTER_CANNOT_NAME_CLASS(

@@ -30,8 +30,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks Portcullis annotations at compile time and writes, for every concrete JAX-RS
- * resource class with requirements, its binding {@code
- * META-INF/portcullis/bindings/<binary name>.json} (see {@link BindingWriter}).
+ * resource class with requirements, its token-validation filter {@code
+ * <Resource>_PortcullisFilter} (see {@link FilterGenerator}).
  *
  * <p>Each round reads, validates, then generates: annotations written in the round's
  * sources are checked where they sit; each resource class is read into a {@link
@@ -41,7 +41,7 @@ import javax.lang.model.util.Types;
  * annotations of their own, because they may inherit them.
  *
  * <p>Around that, each round reads the {@code @ScopeCatalogue}s and {@code
- * @RequireExplicitDecisions} of its sources first, widens bindings and client coverage by the
+ * @RequireExplicitDecisions} of its sources first, widens filters and client coverage by the
  * catalogues' scope hierarchy, reports resource methods without a decision where decisions are
  * required, and ends by checking the round's scopes against the catalogues. After the last
  * round it writes the scope manifest, one fragment {@code

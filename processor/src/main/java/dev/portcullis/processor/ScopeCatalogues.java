@@ -199,7 +199,7 @@ final class ScopeCatalogues {
 
   /**
    * For each scope {@code requirement} names that other catalogue scopes imply, those scopes:
-   * what a generated binding accepts in its place.
+   * what a generated filter accepts in its place.
    */
   SortedMap<String, List<String>> implyingScopes(Requirement requirement) {
     SortedMap<String, List<String>> implying = new TreeMap<>();

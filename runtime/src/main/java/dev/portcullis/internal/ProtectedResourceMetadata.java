@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * This API's RFC 9728 Protected Resource Metadata: where clients get tokens for it and which
- * scopes it knows. The scopes are collected at startup from the generated bindings, as the
+ * scopes it knows. The scopes are collected at startup from the generated filters, as the
  * protected methods are installed; the document itself is written per request because the
  * resource identifier defaults to the base URI the request was addressed to.
  */
