@@ -70,7 +70,10 @@ public final class PortcullisFeature implements Feature {
       metadata = new ProtectedResourceMetadata(config);
       context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
     }
-    context.register(new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata));
+    GeneratedFilterFeature filters =
+        new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata);
+    filters.checkRegistered(context.getConfiguration());
+    context.register(filters);
     return true;
   }
 }

@@ -5,20 +5,28 @@ import dev.portcullis.spi.ResourceFilter;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Installs, once per resource method when the JAX-RS runtime builds its model, the generated
  * filter of the method's class with the method's rule. Public methods and classes without
  * Portcullis annotations get nothing.
  *
- * <p>Fails closed: a class that carries Portcullis annotations but has no generated filter, or
- * whose generated filter does not match the annotations (see {@link GeneratedFilters}), makes
- * {@link #configure} throw {@link IllegalStateException}, which stops the application from
- * starting.
+ * <p>Fails closed: a root resource class (or a class its sub-resource locators declare) that
+ * carries Portcullis annotations but has no generated filter, or whose generated filter does
+ * not match the annotations (see {@link GeneratedFilters}), makes {@link #configure} throw
+ * {@link IllegalStateException}, which stops the application from starting. A sub-resource
+ * class JAX-RS first meets per request (a locator declaring {@code Object} or an interface) in
+ * that state has each of its methods answer 403, with one log line naming the method.
  */
 public final class GeneratedFilterFeature implements DynamicFeature {
   static final String PROCESSOR_MISSING = "The resource class %1$s carries Portcullis annotations"
@@ -30,7 +38,10 @@ public final class GeneratedFilterFeature implements DynamicFeature {
 
   private final RequestGuard guard;
   private final ProtectedResourceMetadata metadata;
+  private static final System.Logger LOG = System.getLogger("dev.portcullis");
+
   private final GeneratedFilters filters = new GeneratedFilters();
+  private final Set<Class<?>> checkedSubResources = new HashSet<>();
 
   /**
    * Uses {@code verifier} for every protected method and, unless {@code metadata} is {@code
@@ -49,20 +60,50 @@ public final class GeneratedFilterFeature implements DynamicFeature {
     if (resourceClass == null || method == null) {
       return;
     }
+    if (SubResourceLocators.isRoot(resourceClass)) {
+      install(resourceClass, method, context);
+      checkSubResources(resourceClass);
+      return;
+    }
+    // A sub-resource: JAX-RS may meet its class only when a locator returns it, per request.
+    // Those declared by locators were checked at startup; any other that fails is refused.
+    try {
+      install(resourceClass, method, context);
+    } catch (IllegalStateException e) {
+      LOG.log(System.Logger.Level.ERROR, "Portcullis refuses every request to {0}: {1}",
+          DeclaredRules.describe(method), e.getMessage());
+      context.register(new RefusedMethod(), Priorities.AUTHENTICATION);
+    }
+  }
+
+  /**
+   * Checks the sub-resources the locators of the root resource classes registered in {@code
+   * configuration} declare, also those of a root class without resource methods of its own
+   * (for which JAX-RS never calls {@link #configure}).
+   *
+   * @throws IllegalStateException as {@link #configure} does
+   */
+  public void checkRegistered(Configuration configuration) {
+    Set<Class<?>> registered = new LinkedHashSet<>(configuration.getClasses());
+    for (Object instance : configuration.getInstances()) {
+      registered.add(instance.getClass());
+    }
+    for (Class<?> type : registered) {
+      if (SubResourceLocators.isRoot(type)) {
+        checkSubResources(type);
+      }
+    }
+  }
+
+  private void install(Class<?> resourceClass, Method method, FeatureContext context) {
     Optional<GeneratedFilters.Bound> bound = filters.find(resourceClass);
     if (bound.isEmpty()) {
-      if (DeclaredRules.anyInHierarchy(resourceClass)) {
-        throw new IllegalStateException(
-            String.format(PROCESSOR_MISSING, resourceClass.getName(), ResourceFilter.filterName(resourceClass)));
-      }
+      requireNoAnnotations(resourceClass);
       return;
     }
     AccessRule rule = bound.get().ruleFor(method);
     if (rule == null) {
-      // Bound rules were compared when the filter was loaded; a method without one must not be decided either.
-      RuleComparison.compare(resourceClass, method, null).ifPresent(problem -> {
-        throw new IllegalStateException(RuleComparison.refusal(bound.get().filter(), List.of(problem)));
-      });
+      requireUndecided(bound.get(), resourceClass, method);
       return;
     }
     if (rule.kind() == AccessRule.Kind.PUBLIC) {
@@ -73,5 +114,47 @@ public final class GeneratedFilterFeature implements DynamicFeature {
       rule.impliedBy().values().forEach(metadata::addScopes);
     }
     context.register(new GuardedMethod(bound.get().filter(), rule, guard), Priorities.AUTHENTICATION);
+  }
+
+  /**
+   * Checks, at startup, every class the sub-resource locators of {@code root} declare, and
+   * theirs in turn, as root classes are checked; once per class.
+   */
+  private synchronized void checkSubResources(Class<?> root) {
+    if (!checkedSubResources.add(root)) {
+      return;
+    }
+    Deque<Class<?>> pending = new ArrayDeque<>(SubResourceLocators.declaredTargets(root));
+    while (!pending.isEmpty()) {
+      Class<?> type = pending.poll();
+      if (!checkedSubResources.add(type)) {
+        continue;
+      }
+      Optional<GeneratedFilters.Bound> bound = filters.find(type);
+      if (bound.isEmpty()) {
+        requireNoAnnotations(type);
+      } else {
+        for (Method method : SubResourceLocators.resourceMethods(type)) {
+          if (bound.get().ruleFor(method) == null) {
+            requireUndecided(bound.get(), type, method);
+          }
+        }
+      }
+      pending.addAll(SubResourceLocators.declaredTargets(type));
+    }
+  }
+
+  private static void requireNoAnnotations(Class<?> resourceClass) {
+    if (DeclaredRules.anyInHierarchy(resourceClass)) {
+      throw new IllegalStateException(
+          String.format(PROCESSOR_MISSING, resourceClass.getName(), ResourceFilter.filterName(resourceClass)));
+    }
+  }
+
+  /** Bound rules were compared when the filter was loaded; a method without one must be undecided too. */
+  private static void requireUndecided(GeneratedFilters.Bound bound, Class<?> resourceClass, Method method) {
+    RuleComparison.compare(resourceClass, method, null).ifPresent(problem -> {
+      throw new IllegalStateException(RuleComparison.refusal(bound.filter(), List.of(problem)));
+    });
   }
 }

@@ -1,0 +1,147 @@
+package dev.portcullis.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.common.truth.Truth;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sub-resources are guarded by their own generated filters. A class a locator declares is
+ * checked at startup like a root class; a class a locator returns dynamically that was never
+ * processed is refused per request with 403, never served and never a 500.
+ */
+class SubResourceLocatorTest {
+  private static final String AUDIENCE = "shop-api";
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** Annotated, but compiled without the processor: it has no filter. */
+  private static final JavaFileObject LEGACY =
+      JavaFileObjects.forSourceLines(
+          "legacy.Legacy",
+          "package legacy;",
+          "",
+          "public class Legacy {",
+          "  @jakarta.ws.rs.GET @dev.portcullis.RequiresScope(\"legacy:read\")",
+          "  public String get() { return \"legacy\"; }",
+          "}");
+
+  private static final JavaFileObject ITEMS =
+      JavaFileObjects.forSourceLines(
+          "shop.ItemsResource",
+          "package shop;",
+          "",
+          "public class ItemsResource {",
+          "  @jakarta.ws.rs.GET @dev.portcullis.RequiresScope(\"items:read\")",
+          "  public String list() { return \"items\"; }",
+          "}");
+
+  private static final JavaFileObject SHOP =
+      JavaFileObjects.forSourceLines(
+          "shop.ShopResource",
+          "package shop;",
+          "",
+          "import jakarta.ws.rs.Path;",
+          "",
+          "@Path(\"/shop\")",
+          "public class ShopResource {",
+          "  @Path(\"items\") public ItemsResource items() { return new ItemsResource(); }",
+          "",
+          "  @Path(\"legacy\") public Object legacy() { return new legacy.Legacy(); }",
+          "}");
+
+  private static final JavaFileObject DECLARES_LEGACY =
+      JavaFileObjects.forSourceLines(
+          "shop.ShopResource",
+          "package shop;",
+          "",
+          "@jakarta.ws.rs.Path(\"/shop\")",
+          "public class ShopResource {",
+          "  @jakarta.ws.rs.Path(\"legacy\") public legacy.Legacy legacy() { return new legacy.Legacy(); }",
+          "}");
+
+  @Test
+  void subResourceIsGuardedByItsOwnFilterAndAnUnprocessedDynamicOneIsRefused(@TempDir Path dir)
+      throws Exception {
+    Path classes = dir.resolve("classes");
+    Compilation legacy = Compiler.javac().compile(LEGACY);
+    assertThat(legacy).succeeded();
+    ClassPaths.writeClassOutput(legacy.generatedFiles(), classes);
+    Compilation shop =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .withClasspath(ClassPaths.withClassesOf(legacy, dir.resolve("legacy")))
+            .compile(SHOP, ITEMS);
+    assertThat(shop).succeededWithoutWarnings();
+    try (ServedCompilation app =
+        ServedCompilation.start(shop.generatedFiles(), classes, AUDIENCE, "shop.ShopResource")) {
+      assertEquals(401, status(app, "/shop/items", null));
+      assertEquals(403, status(app, "/shop/items", token(app, "profile")));
+      assertEquals(200, status(app, "/shop/items", token(app, "items:read")));
+      assertEquals(403, status(app, "/shop/legacy", token(app, "legacy:read")));
+      assertEquals(403, status(app, "/shop/legacy", null));
+    }
+  }
+
+  @Test
+  void unprocessedClassThatALocatorDeclaresRefusesToStart(@TempDir Path dir) throws Exception {
+    Path classes = dir.resolve("classes");
+    Compilation legacy = Compiler.javac().compile(LEGACY);
+    ClassPaths.writeClassOutput(legacy.generatedFiles(), classes);
+    Compilation shop =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .withClasspath(ClassPaths.withClassesOf(legacy, dir.resolve("legacy")))
+            .compile(DECLARES_LEGACY);
+    assertThat(shop).succeededWithoutWarnings();
+    Throwable thrown =
+        assertThrows(
+            Throwable.class,
+            () -> ServedCompilation.start(shop.generatedFiles(), classes, AUDIENCE, "shop.ShopResource")
+                .close());
+    Throwable root = thrown;
+    while (root.getCause() != null && !(root instanceof IllegalStateException)) {
+      root = root.getCause();
+    }
+    Truth.assertThat(root)
+        .hasMessageThat()
+        .startsWith("The resource class legacy.Legacy carries Portcullis annotations");
+  }
+
+  private static String token(ServedCompilation app, String scope) {
+    return app.authorizationServer
+        .issueToken(
+            "default",
+            "client",
+            new DefaultOAuth2TokenCallback(
+                "default", "bob", "JWT", List.of(AUDIENCE), Map.of("scope", scope), 3600))
+        .serialize();
+  }
+
+  private static int status(ServedCompilation app, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
