@@ -7,6 +7,7 @@ import dev.portcullis.spi.ResourceFilter;
 import dev.portcullis.spi.TokenGuard;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -77,6 +78,11 @@ public final class StockResource_PortcullisFilter implements ResourceFilter {
     rules.bind(HEALTH, "health");
     rules.bind(LIST, "list");
     rules.bind(REPLACE, "replace", String.class, String.class);
+  }
+
+  @Override
+  public List<Class<?>> catalogues() {
+    return List.of(WarehouseScopes.class);
   }
 
   @Override

@@ -99,6 +99,23 @@ final class FilterGenerator {
       bind.addStatement(call.add(")").build());
     }
     type.addMethod(bind.build());
+    if (!resource.catalogues().isEmpty()) {
+      CodeBlock.Builder list = CodeBlock.builder();
+      for (int i = 0; i < resource.catalogues().size(); i++) {
+        list.add(i == 0 ? "$T.class" : ", $T.class", resource.catalogues().get(i));
+      }
+      type.addMethod(
+          MethodSpec.methodBuilder("catalogues")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(
+                  ParameterizedTypeName.get(
+                      ClassName.get(List.class),
+                      ParameterizedTypeName.get(
+                          ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class))))
+              .addStatement("return $T.of($L)", List.class, list.build())
+              .build());
+    }
     type.addMethod(
         MethodSpec.methodBuilder("filter")
             .addAnnotation(Override.class)

@@ -1,6 +1,7 @@
 package dev.portcullis.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
@@ -250,7 +251,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
       switch (result.status()) {
         case READY -> {
           ResourceClass model =
-              result.model().orElseThrow().withImplyingScopes(catalogues::implyingScopes);
+              result
+                  .model()
+                  .orElseThrow()
+                  .withImplyingScopes(
+                      catalogues::implyingScopes,
+                      scopes -> cataloguesDeclaring(scopes, candidate));
           if (boundClasses.add(model.filterName().canonicalName())) {
             filterGenerator.generate(model).writeTo(processingEnv.getFiler());
             checkDecisionsAndRecord(candidate, model.methods());
@@ -267,6 +273,23 @@ public final class PortcullisProcessor extends AbstractProcessor {
         }
       }
     }
+  }
+
+  /** The catalogues declaring {@code scopes} that the filter of {@code resourceClass} can name. */
+  private List<ClassName> cataloguesDeclaring(Set<String> scopes, TypeElement resourceClass) {
+    Set<ClassName> names = new TreeSet<>(PortcullisProcessor::byCanonicalName);
+    for (String scope : scopes) {
+      catalogues
+          .find(scope)
+          .map(CatalogueScope::catalogue)
+          .filter(type -> resourceClassReader.isReachable(type.asType(), resourceClass))
+          .ifPresent(type -> names.add(ClassName.get(type)));
+    }
+    return List.copyOf(names);
+  }
+
+  private static int byCanonicalName(ClassName a, ClassName b) {
+    return a.canonicalName().compareTo(b.canonicalName());
   }
 
   /**

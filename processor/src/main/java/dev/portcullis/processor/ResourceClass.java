@@ -4,8 +4,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -21,13 +23,16 @@ import javax.lang.model.element.TypeElement;
  * @param methods the bound resource methods, sorted by name, then parameter types
  * @param annotatedTypes the qualified names of the types whose annotations (on the type or
  *     its methods) the rules were taken from, sorted
+ * @param catalogues the scope catalogues whose hierarchy widened the rules, sorted: the
+ *     runtime computes the hierarchy from them again at startup
  */
 record ResourceClass(
     TypeElement element,
     ClassName resourceName,
     ClassName filterName,
     List<BoundMethod> methods,
-    List<String> annotatedTypes) {
+    List<String> annotatedTypes,
+    List<ClassName> catalogues) {
 
   /** What the generated filter's name adds to the resource class's simple names. */
   static final String FILTER_SUFFIX = "_PortcullisFilter";
@@ -35,6 +40,7 @@ record ResourceClass(
   ResourceClass {
     methods = List.copyOf(methods);
     annotatedTypes = List.copyOf(annotatedTypes);
+    catalogues = List.copyOf(catalogues);
   }
 
   /** The name of the filter generated for {@code resourceName}. */
@@ -45,10 +51,12 @@ record ResourceClass(
 
   /**
    * This class with each bound method's scopes widened by the scope hierarchy: {@code
-   * implying} gives, for a requirement, the scopes implying each of its scopes.
+   * implying} gives, for a requirement, the scopes implying each of its scopes, and {@code
+   * cataloguesDeclaring} the catalogues that declare a set of scopes.
    */
   ResourceClass withImplyingScopes(
-      Function<Requirement, SortedMap<String, List<String>>> implying) {
+      Function<Requirement, SortedMap<String, List<String>>> implying,
+      Function<Set<String>, List<ClassName>> cataloguesDeclaring) {
     List<BoundMethod> widened = new ArrayList<>(methods.size());
     for (BoundMethod m : methods) {
       widened.add(
@@ -61,8 +69,22 @@ record ResourceClass(
               m.element(),
               implying.apply(m.decision().requirement())));
     }
+    Set<String> hierarchyScopes = new TreeSet<>();
+    for (BoundMethod m : widened) {
+      m.implyingScopes()
+          .forEach(
+              (scope, implyingScopes) -> {
+                hierarchyScopes.add(scope);
+                hierarchyScopes.addAll(implyingScopes);
+              });
+    }
     return new ResourceClass(
-        element, resourceName, filterName, widened, annotatedTypes);
+        element,
+        resourceName,
+        filterName,
+        widened,
+        annotatedTypes,
+        cataloguesDeclaring.apply(hierarchyScopes));
   }
 
   /**

@@ -168,7 +168,8 @@ final class ResourceClassReader {
                 resourceName,
                 ResourceClass.filterNameOf(resourceName),
                 methods,
-                List.copyOf(annotatedTypes))));
+                List.copyOf(annotatedTypes),
+                List.of())));
   }
 
   /** {@code com.example.OrdersApi.list()} for a method, the qualified name for a type. */
@@ -190,7 +191,7 @@ final class ResourceClassReader {
    * Whether the generated filter, in the package of {@code resourceClass}, can name {@code
    * type}: no private class on the way, and public classes only from other packages.
    */
-  private boolean isReachable(TypeMirror type, TypeElement resourceClass) {
+  boolean isReachable(TypeMirror type, TypeElement resourceClass) {
     TypeMirror component = type;
     while (component.getKind() == TypeKind.ARRAY) {
       component = ((ArrayType) component).getComponentType();

@@ -164,6 +164,64 @@ class SeparateApiJarTest {
             + " Portcullis annotation decides that method any more");
   }
 
+  @Test
+  void scopeHierarchyNarrowedInTheJarRefusesToStart(@TempDir Path dir) throws Exception {
+    Compilation api1 =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(scopedApi("implies = READ"));
+    assertThat(api1).succeededWithoutWarnings();
+    Compilation server = server(ClassPaths.withJarOf(api1, dir.resolve("api-v1.jar")));
+    assertThat(server).succeededWithoutWarnings();
+    Truth.assertThat(FilterRules.lines(server, "server.OrdersResource"))
+        .contains("list() scopes ALL orders:read impliedBy {orders:read=[orders:admin]}");
+    Path classes = dir.resolve("classes");
+    Compilation api2 = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(scopedApi(""));
+    assertThat(api2).succeeded();
+    ClassPaths.writeClassOutput(api2.generatedFiles(), classes);
+    Throwable thrown =
+        assertThrows(
+            Throwable.class,
+            () -> ServedCompilation.start(server.generatedFiles(), classes, AUDIENCE, "server.OrdersResource")
+                .close());
+    Truth.assertThat(refusal(thrown))
+        .hasMessageThat()
+        .contains("it accepts [orders:admin] in place of \"orders:read\" on server.OrdersResource.list(),"
+            + " but the scope catalogues now imply it by []");
+  }
+
+  /** The API with a catalogue in which orders:admin says {@code adminImplies}. */
+  private static JavaFileObject[] scopedApi(String adminImplies) {
+    JavaFileObject scopes =
+        JavaFileObjects.forSourceLines(
+            "api.OrdersScopes",
+            "package api;",
+            "",
+            "import dev.portcullis.ScopeCatalogue;",
+            "import dev.portcullis.ScopeDescription;",
+            "",
+            "@ScopeCatalogue",
+            "public interface OrdersScopes {",
+            "  @ScopeDescription(\"Read orders.\") String READ = \"orders:read\";",
+            "  @ScopeDescription(value = \"Administer orders.\""
+                + (adminImplies.isEmpty() ? "" : ", " + adminImplies)
+                + ") String ADMIN = \"orders:admin\";",
+            "}");
+    JavaFileObject api =
+        JavaFileObjects.forSourceLines(
+            "api.OrdersApi",
+            "package api;",
+            "",
+            "import dev.portcullis.RequiresScope;",
+            "import jakarta.ws.rs.GET;",
+            "import jakarta.ws.rs.Path;",
+            "",
+            "@Path(\"/orders\")",
+            "public interface OrdersApi {",
+            "  @GET @RequiresScope(OrdersScopes.READ) String list();",
+            "  @GET @Path(\"health\") @RequiresScope(OrdersScopes.ADMIN) String health();",
+            "}");
+    return new JavaFileObject[] {scopes, api};
+  }
+
   /**
    * Compiles the server against API version 1, then serves its classes with {@code newer} API
    * classes beside them, as a deployment that updated the API jar alone would.
@@ -174,11 +232,15 @@ class SeparateApiJarTest {
     assertThat(server).succeededWithoutWarnings();
     Path classes = dir.resolve("classes");
     ClassPaths.writeClassOutput(apiCompilation(newer).generatedFiles(), classes);
-    Throwable thrown =
+    return refusal(
         assertThrows(
             Throwable.class,
             () -> ServedCompilation.start(server.generatedFiles(), classes, AUDIENCE, "server.OrdersResource")
-                .close());
+                .close()));
+  }
+
+  /** Portcullis' refusal among the causes of what startup threw. */
+  private static IllegalStateException refusal(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof IllegalStateException refusal
           && String.valueOf(refusal.getMessage()).startsWith("Portcullis refuses to start")) {

@@ -129,6 +129,8 @@ final class GeneratedFilters {
   private static Bound bind(Class<?> resourceClass, ResourceFilter filter) {
     Bound bound = new Bound(filter);
     List<String> problems = new ArrayList<>();
+    List<Class<?>> catalogues = filter.catalogues();
+    CatalogueHierarchy hierarchy = catalogues.isEmpty() ? null : new CatalogueHierarchy(catalogues);
     MethodRules rules = (rule, name, parameterTypes) -> {
       Method method;
       try {
@@ -140,6 +142,9 @@ final class GeneratedFilters {
       }
       bound.rules.put(new Bound.MethodKey(name, List.of(parameterTypes)), rule);
       RuleComparison.compare(resourceClass, method, rule).ifPresent(problems::add);
+      if (hierarchy != null) {
+        RuleComparison.compareHierarchy(resourceClass, method, rule, hierarchy).ifPresent(problems::add);
+      }
     };
     try {
       filter.bind(rules);

@@ -6,6 +6,8 @@ import dev.portcullis.spi.ResourceFilter;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares one generated rule with the rule the annotations visible at run time declare, and
@@ -41,6 +43,24 @@ final class RuleComparison {
     if (!generated.declares(annotated.rule())) {
       return Optional.of("it enforces " + generated.describe() + " on " + target + ", but the annotations declare "
           + annotated.rule().describe() + " on " + annotated.where());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What is wrong with the scope hierarchy {@code generated} was widened with, compared with the
+   * one the catalogues declare now, or empty when they agree.
+   */
+  static Optional<String> compareHierarchy(
+      Class<?> resourceClass, Method method, AccessRule generated, CatalogueHierarchy hierarchy) {
+    for (String scope : generated.scopes()) {
+      Set<String> widened = new TreeSet<>(generated.impliedBy().getOrDefault(scope, List.of()));
+      Set<String> declared = hierarchy.implying(scope);
+      if (!widened.equals(declared)) {
+        return Optional.of("it accepts " + widened + " in place of \"" + scope + "\" on "
+            + DeclaredRules.describe(resourceClass, method.getName(), method.getParameterTypes())
+            + ", but the scope catalogues now imply it by " + declared);
+      }
     }
     return Optional.empty();
   }

@@ -2,6 +2,7 @@ package dev.portcullis.spi;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The token-validation filter the annotation processor generates for one resource class: a
@@ -28,6 +29,15 @@ public interface ResourceFilter {
    * startup.
    */
   void bind(MethodRules rules);
+
+  /**
+   * The {@code @ScopeCatalogue} interfaces whose scope hierarchy widened the rules ({@link
+   * AccessRule#impliedBy}); the runtime computes the hierarchy from them again at startup and
+   * refuses to start if it changed. Empty when no rule is widened.
+   */
+  default List<Class<?>> catalogues() {
+    return List.of();
+  }
 
   /**
    * Guards one request to a resource method whose rule is {@code rule}, never {@link
