@@ -10,6 +10,7 @@ import dev.portcullis.processor.ClientInterface.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -135,16 +136,22 @@ final class ClientMethodReader {
       String javaName = parameter.getSimpleName().toString();
       TypeMirror type = memberType.getParameterTypes().get(i);
       ParameterBinding binding = ParameterBinding.of(annotatedParameter);
-      if (binding.context().isPresent()) {
+      if (binding.serverInjected().isPresent()) {
+        AnnotationMirror injected = binding.serverInjected().get();
+        String annotation = injected.getAnnotationType().asElement().getSimpleName().toString();
         reporter.reportOnAnnotation(
             Message.CLIENT_PARAMETER_UNSUPPORTED,
             at == method ? parameter : at,
-            at == method && parameter == annotatedParameter ? binding.context().get() : null,
+            at == method && parameter == annotatedParameter ? injected : null,
             javaName,
             names.describe(method),
-            "Context",
-            "it is injected by the server and is no part of a request. Leave the parameter out"
-                + " of the client interface.");
+            annotation,
+            annotation.equals("Suspended")
+                ? "the server injects it to answer asynchronously, and it is no part of a"
+                    + " request. Leave the parameter out of the client interface; to call the"
+                    + " method asynchronously, return CompletionStage."
+                : "it is injected by the server and is no part of a request. Leave the"
+                    + " parameter out of the client interface.");
       } else if (binding.beanParam()) {
         parameters.addAll(beanParams.read(at, method, javaName, type));
       } else {

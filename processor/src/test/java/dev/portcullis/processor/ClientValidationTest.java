@@ -88,6 +88,8 @@ class ClientValidationTest {
           "  @POST String bodyAndForm(String body, @FormParam(\"f\") String field);",
           "  @GET String bean(@BeanParam Unreadable bean);",
           "  @GET String context(@jakarta.ws.rs.core.Context Object request);",
+          "  @GET String suspended(",
+          "      @jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse response);",
           "  @GET String search(@BeanParam java.util.List<String> values);",
           "  @GET @Path(\"x\") String strayPathParam(@PathParam(\"id\") String id);",
           "  @GET @Path(\"{id}\") String unboundTemplate();",
@@ -230,6 +232,16 @@ class ClientValidationTest {
                 "request", "BadMethods.context(Object)", "Context", ""))
         .inFile(BAD_METHODS)
         .onLineContaining("context(");
+  }
+
+  @Test
+  void suspendedParameterIsNoPartOfARequest() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CLIENT_PARAMETER_UNSUPPORTED.format(
+                "response", "BadMethods.suspended(AsyncResponse)", "Suspended", ""))
+        .inFile(BAD_METHODS)
+        .onLineContaining("@jakarta.ws.rs.container.Suspended");
   }
 
   @Test
