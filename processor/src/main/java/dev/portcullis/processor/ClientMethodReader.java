@@ -153,16 +153,27 @@ final class ClientMethodReader {
                 : "it is injected by the server and is no part of a request. Leave the"
                     + " parameter out of the client interface.");
       } else if (binding.beanParam()) {
-        parameters.addAll(beanParams.read(at, method, javaName, type));
+        for (ClientParameter property : beanParams.read(at, method, javaName, type)) {
+          parameters.add(property);
+          checkInPath(property, at, null, method, path);
+        }
       } else {
-        parameters.add(
+        ClientParameter request =
             new ClientParameter(
                 javaName,
                 TypeName.get(type),
                 binding.kind(),
                 binding.name(),
                 binding.defaultValue(),
-                Optional.empty()));
+                Optional.empty());
+        parameters.add(request);
+        boolean declaredHere = at == method && parameter == annotatedParameter;
+        checkInPath(
+            request,
+            at == method ? parameter : at,
+            declaredHere ? binding.annotation().orElse(null) : null,
+            method,
+            path);
       }
     }
     List<ClientParameter> entities =
@@ -179,20 +190,33 @@ final class ClientMethodReader {
       reporter.report(
           Message.CLIENT_METHOD_ENTITY_AND_FORM, at, names.describe(method), entities.get(0).javaName());
     }
-    for (ClientParameter parameter : parameters) {
-      if (parameter.kind() == ParameterKind.PATH && !path.names().contains(parameter.name())) {
-        reporter.report(
-            Message.CLIENT_PATH_PARAM_NOT_IN_PATH,
-            at,
-            parameter.name(),
-            parameter.javaName(),
-            names.describe(method),
-            path.template(),
-            path.names().isEmpty() ? "there are none" : "{" + String.join("}, {", path.names()) + "}",
-            parameter.name());
-      }
-    }
     return parameters;
+  }
+
+  /**
+   * Reports a {@code @PathParam} that names no template of {@code path}: at the annotation's
+   * value when {@code annotation} is the one written on {@code at}, else on {@code at}.
+   */
+  private void checkInPath(
+      ClientParameter parameter,
+      Element at,
+      AnnotationMirror annotation,
+      ExecutableElement method,
+      PathTemplate path) {
+    if (parameter.kind() != ParameterKind.PATH || path.names().contains(parameter.name())) {
+      return;
+    }
+    reporter.reportOnValue(
+        Message.CLIENT_PATH_PARAM_NOT_IN_PATH,
+        at,
+        annotation,
+        annotation == null ? null : Annotations.value(annotation, "value").orElse(null),
+        parameter.name(),
+        parameter.javaName(),
+        names.describe(method),
+        path.template(),
+        path.names().isEmpty() ? "there are none" : "{" + String.join("}, {", path.names()) + "}",
+        parameter.name());
   }
 
   private void checkTemplatesBound(

@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
  * @param name the parameter, header, cookie or field name; empty for the entity
  * @param defaultValue the {@code @DefaultValue}, if any
  * @param beanParam whether it is a {@code @BeanParam}
+ * @param annotation the annotation that sets {@code kind} and {@code name}, to report at
  * @param serverInjected a {@code @Context} or {@code @Suspended} annotation: the server injects
  *     the value, which has no meaning in a request
  */
@@ -23,6 +24,7 @@ record ParameterBinding(
     String name,
     Optional<String> defaultValue,
     boolean beanParam,
+    Optional<AnnotationMirror> annotation,
     Optional<AnnotationMirror> serverInjected) {
   private static final String WS = "jakarta.ws.rs.";
   private static final Map<String, ParameterKind> KINDS =
@@ -41,21 +43,23 @@ record ParameterBinding(
     String name = "";
     Optional<String> defaultValue = Optional.empty();
     boolean beanParam = false;
+    Optional<AnnotationMirror> annotation = Optional.empty();
     Optional<AnnotationMirror> serverInjected = Optional.empty();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      String annotation = Annotations.name(mirror);
-      if (KINDS.containsKey(annotation)) {
-        kind = KINDS.get(annotation);
-        name = Annotations.stringValue(element, annotation).orElse("");
-      } else if (annotation.equals(WS + "DefaultValue")) {
-        defaultValue = Annotations.stringValue(element, annotation);
-      } else if (annotation.equals(WS + "BeanParam")) {
+      String annotationName = Annotations.name(mirror);
+      if (KINDS.containsKey(annotationName)) {
+        kind = KINDS.get(annotationName);
+        name = Annotations.stringValue(element, annotationName).orElse("");
+        annotation = Optional.of(mirror);
+      } else if (annotationName.equals(WS + "DefaultValue")) {
+        defaultValue = Annotations.stringValue(element, annotationName);
+      } else if (annotationName.equals(WS + "BeanParam")) {
         beanParam = true;
-      } else if (SERVER_INJECTED.contains(annotation)) {
+      } else if (SERVER_INJECTED.contains(annotationName)) {
         serverInjected = Optional.of(mirror);
       }
     }
-    return new ParameterBinding(kind, name, defaultValue, beanParam, serverInjected);
+    return new ParameterBinding(kind, name, defaultValue, beanParam, annotation, serverInjected);
   }
 
   /** Whether a request parameter annotation ({@code @QueryParam}, ...) is present. */

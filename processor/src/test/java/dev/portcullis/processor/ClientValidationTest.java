@@ -91,7 +91,9 @@ class ClientValidationTest {
           "  @GET String suspended(",
           "      @jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse response);",
           "  @GET String search(@BeanParam java.util.List<String> values);",
-          "  @GET @Path(\"x\") String strayPathParam(@PathParam(\"id\") String id);",
+          "  @GET @Path(\"{id}\") String strayPathParam(",
+          "      @PathParam(\"id\") String id,",
+          "      @PathParam(\"other\") String other);",
           "  @GET @Path(\"{id}\") String unboundTemplate();",
           "  @GET Future<String> future();",
           "}",
@@ -245,11 +247,11 @@ class ClientValidationTest {
   }
 
   @Test
-  void pathParamWithoutTemplate() {
+  void pathParamWithoutTemplateIsReportedAtItsName() {
     assertOnMethod(
         Message.CLIENT_PATH_PARAM_NOT_IN_PATH.format(
-            "id", "id", "BadMethods.strayPathParam(String)", "x", "there are none", "id"),
-        "strayPathParam");
+            "other", "other", "BadMethods.strayPathParam(String, String)", "{id}", "{id}", "other"),
+        "@PathParam(\"other\")");
   }
 
   @Test
