@@ -14,8 +14,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reads one {@code @ScopeCatalogue} interface into {@link CatalogueScope}s, reporting each
- * constant that is not a described, valid scope at that constant. Works the same for sources
- * and class files, so an API jar can carry its catalogue.
+ * constant that is not a described, valid scope at that constant (a blank description where
+ * it is written). Works the same for sources and class files, so an API jar can carry its
+ * catalogue.
  */
 final class ScopeCatalogueReader {
   private final Elements elements;
@@ -49,16 +50,24 @@ final class ScopeCatalogueReader {
       }
       Optional<AnnotationMirror> description =
           Annotations.find(field, AnnotationNames.SCOPE_DESCRIPTION);
+      Optional<AnnotationValue> descriptionValue =
+          description.flatMap(mirror -> Annotations.value(mirror, "value"));
       String text =
-          description
-              .flatMap(mirror -> Annotations.value(mirror, "value"))
+          descriptionValue
               .map(AnnotationValue::getValue)
               .filter(String.class::isInstance)
               .map(String.class::cast)
               .orElse("")
               .strip();
       if (text.isEmpty()) {
-        reporter.report(Message.CATALOGUE_DESCRIPTION_MISSING, field, scope, constantName);
+        // A blank description is underlined where it is written; a missing one at the constant.
+        reporter.reportOnValue(
+            Message.CATALOGUE_DESCRIPTION_MISSING,
+            field,
+            description.orElse(null),
+            descriptionValue.orElse(null),
+            scope,
+            constantName);
         continue;
       }
       scopes.add(

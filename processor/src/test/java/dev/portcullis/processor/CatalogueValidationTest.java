@@ -115,12 +115,12 @@ class CatalogueValidationTest {
   }
 
   @Test
-  void blankDescriptionCountsAsMissing() {
+  void blankDescriptionCountsAsMissingAndIsReportedAtTheDescription() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_DESCRIPTION_MISSING.format("orders:blank", "BadScopes.BLANK"))
         .inFile(BAD)
-        .onLineContaining("String BLANK");
+        .onLineContaining("@ScopeDescription(\"  \")");
   }
 
   @Test
