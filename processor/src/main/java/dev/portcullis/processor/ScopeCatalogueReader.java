@@ -27,12 +27,15 @@ final class ScopeCatalogueReader {
     this.reporter = reporter;
   }
 
-  /** The valid scopes of {@code catalogue} in declaration order. */
-  List<CatalogueScope> read(TypeElement catalogue, boolean fromSources) {
+  /**
+   * The valid scopes of {@code catalogue} in declaration order, or empty after reporting that
+   * the type cannot be a catalogue at all.
+   */
+  Optional<List<CatalogueScope>> read(TypeElement catalogue, boolean fromSources) {
     String catalogueName = String.join(".", ElementNames.nestedNames(catalogue));
     if (catalogue.getKind() != ElementKind.INTERFACE) {
       reporter.report(Message.CATALOGUE_NOT_AN_INTERFACE, catalogue, catalogueName, catalogueName);
-      return List.of();
+      return Optional.empty();
     }
     List<CatalogueScope> scopes = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(catalogue.getEnclosedElements())) {
@@ -80,7 +83,7 @@ final class ScopeCatalogueReader {
               description.get(),
               fromSources));
     }
-    return scopes;
+    return Optional.of(scopes);
   }
 
   private List<ScopeValue> implies(AnnotationMirror description) {

@@ -46,6 +46,7 @@ final class ScopeCatalogues {
   private final Set<String> scannedClasses = new HashSet<>();
   private final SortedMap<String, CatalogueScope> byScope = new TreeMap<>();
   private final List<CatalogueScope> unvalidated = new ArrayList<>();
+  private boolean takingPart;
 
   /**
    * @param trees the compiler's tree API, or {@code null} when the compiler has none
@@ -63,7 +64,12 @@ final class ScopeCatalogues {
     if (!readCatalogues.add(catalogue.getQualifiedName().toString())) {
       return;
     }
-    for (CatalogueScope scope : reader.read(catalogue, fromSources)) {
+    Optional<List<CatalogueScope>> scopes = reader.read(catalogue, fromSources);
+    if (scopes.isEmpty()) {
+      return; // Not a catalogue (reported): checking scopes against it would only add noise.
+    }
+    takingPart = true;
+    for (CatalogueScope scope : scopes.get()) {
       CatalogueScope first = byScope.putIfAbsent(scope.scope(), scope);
       if (first == null) {
         unvalidated.add(scope);
@@ -164,8 +170,9 @@ final class ScopeCatalogues {
     return Annotations.find(type, AnnotationNames.SCOPE_CATALOGUE).isPresent();
   }
 
+  /** Whether no catalogue takes part, so that scopes are not checked against catalogues. */
   boolean isEmpty() {
-    return readCatalogues.isEmpty();
+    return !takingPart;
   }
 
   Optional<CatalogueScope> find(String scope) {

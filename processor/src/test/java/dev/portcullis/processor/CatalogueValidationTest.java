@@ -150,6 +150,53 @@ class CatalogueValidationTest {
         .onLineContaining("public class ClassScopes");
   }
 
+  private static final JavaFileObject ORDERS =
+      JavaFileObjects.forSourceLines(
+          "shop.Orders",
+          "package shop;",
+          "",
+          "import dev.portcullis.RequiresScope;",
+          "import jakarta.ws.rs.GET;",
+          "import jakarta.ws.rs.Path;",
+          "",
+          "@Path(\"/orders\")",
+          "public class Orders {",
+          "  @GET @RequiresScope(\"orders:read\")",
+          "  public String list() { return null; }",
+          "}");
+
+  @Test
+  void catalogueThatIsAClassIsTheOnlyErrorItCauses() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .compile(NOT_AN_INTERFACE, ORDERS);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.CATALOGUE_NOT_AN_INTERFACE.format("ClassScopes", "ClassScopes"))
+        .inFile(NOT_AN_INTERFACE)
+        .onLineContaining("public class ClassScopes");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void emptyCatalogueIsSaidToDeclareNoScopes() {
+    JavaFileObject empty =
+        JavaFileObjects.forSourceLines(
+            "shop.EmptyScopes",
+            "package shop;",
+            "",
+            "@dev.portcullis.ScopeCatalogue",
+            "public interface EmptyScopes {}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(empty, ORDERS);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.SCOPE_UNKNOWN.format("orders:read", "Orders.list()", "no scopes"))
+        .inFile(ORDERS)
+        .onLineContaining("@RequiresScope");
+  }
+
   @Test
   void implyingAnUnknownScopeIsAnErrorAtThatValueWithASuggestion() {
     assertThat(COMPILATION)
