@@ -46,6 +46,7 @@ final class ScopeCatalogues {
   private final Set<String> scannedClasses = new HashSet<>();
   private final SortedMap<String, CatalogueScope> byScope = new TreeMap<>();
   private final List<CatalogueScope> unvalidated = new ArrayList<>();
+  private final Set<Set<List<String>>> reportedCycles = new HashSet<>();
   private boolean takingPart;
 
   /**
@@ -243,11 +244,26 @@ final class ScopeCatalogues {
           List<String> cycle = new ArrayList<>();
           cycle.add(scope.scope());
           cycle.addAll(back);
-          reportOnImplies(
-              Message.CATALOGUE_IMPLIES_CYCLE, scope, implied, String.join(" implies ", cycle));
+          // Each member of a cycle finds it again; the first one in order reports it.
+          if (reportedCycles.add(implications(cycle))) {
+            reportOnImplies(
+                Message.CATALOGUE_IMPLIES_CYCLE, scope, implied, String.join(" implies ", cycle));
+          }
         }
       }
     }
+  }
+
+  /**
+   * The implications a cycle such as {@code [a, b, a]} consists of: the same whichever member
+   * it starts at.
+   */
+  private static Set<List<String>> implications(List<String> cycle) {
+    Set<List<String>> implications = new HashSet<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      implications.add(List.of(cycle.get(i), cycle.get(i + 1)));
+    }
+    return implications;
   }
 
   private void reportOnImplies(

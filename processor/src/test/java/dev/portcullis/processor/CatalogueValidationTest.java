@@ -1,10 +1,15 @@
 package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,15 @@ class CatalogueValidationTest {
           "",
           "  @ScopeDescription(value = \"Itself.\", implies = \"selfish\")",
           "  String SELFISH = \"selfish\";",
+          "",
+          "  @ScopeDescription(value = \"First.\", implies = \"round:second\")",
+          "  String FIRST = \"round:first\";",
+          "",
+          "  @ScopeDescription(value = \"Second.\", implies = \"round:third\")",
+          "  String SECOND = \"round:second\";",
+          "",
+          "  @ScopeDescription(value = \"Third.\", implies = FIRST)",
+          "  String THIRD = \"round:third\";",
           "}");
 
   private static final JavaFileObject OTHER =
@@ -211,7 +225,7 @@ class CatalogueValidationTest {
   }
 
   @Test
-  void cycleOfImplicationsIsAnErrorNamingTheCycle() {
+  void cycleOfImplicationsIsOneErrorAtItsFirstMemberNamingTheCycle() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_IMPLIES_CYCLE.format(
@@ -221,9 +235,24 @@ class CatalogueValidationTest {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_IMPLIES_CYCLE.format(
-                "pong", "BadScopes.PONG", "pong implies ping implies pong"))
+                "round:first",
+                "BadScopes.FIRST",
+                "round:first implies round:second implies round:third implies round:first"))
         .inFile(BAD)
-        .onLineContaining("implies = PING");
+        .onLineContaining("implies = \"round:second\"");
+    assertEquals(
+        List.of(),
+        errorsAmong(
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "pong", "BadScopes.PONG", "pong implies ping implies pong"),
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "round:second",
+                "BadScopes.SECOND",
+                "round:second implies round:third implies round:first implies round:second"),
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "round:third",
+                "BadScopes.THIRD",
+                "round:third implies round:first implies round:second implies round:third")));
   }
 
   @Test
@@ -239,5 +268,15 @@ class CatalogueValidationTest {
   @Test
   void everyProblemIsReportedOnce() {
     assertThat(COMPILATION).hadErrorCount(11);
+  }
+
+  /** Those of {@code messages} that COMPILATION reported as errors. */
+  private static List<String> errorsAmong(String... messages) {
+    List<String> reported = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> error : COMPILATION.errors()) {
+      reported.add(error.getMessage(Locale.ROOT));
+    }
+    reported.retainAll(List.of(messages));
+    return reported;
   }
 }
