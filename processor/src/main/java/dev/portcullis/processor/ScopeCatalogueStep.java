@@ -142,7 +142,7 @@ final class ScopeCatalogueStep {
       return "no scopes";
     }
     int shown = Math.min(scopes.size(), 10);
-    String quoted = "\"" + String.join("\", \"", scopes.subList(0, shown)) + "\"";
+    String quoted = Message.quotedList(scopes.subList(0, shown));
     return shown == scopes.size() ? quoted : quoted + " and " + (scopes.size() - shown) + " more";
   }
 

@@ -233,7 +233,7 @@ final class ScopeCatalogues {
         if (!byScope.containsKey(implied.scope())) {
           String suggestion =
               ClosestScope.to(implied.scope(), byScope.keySet())
-                  .map(s -> " Did you mean \"" + s + "\"?")
+                  .map(s -> " Did you mean " + Message.quoted(s) + "?")
                   .orElse("");
           reportOnImplies(
               Message.CATALOGUE_IMPLIES_UNKNOWN, scope, implied, implied.scope(), suggestion);

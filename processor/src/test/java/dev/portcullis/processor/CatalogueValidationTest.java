@@ -119,6 +119,14 @@ class CatalogueValidationTest {
   }
 
   @Test
+  void quoteInAScopeIsEscapedInTheMessage() {
+    assertThat(COMPILATION)
+        .hadErrorContaining("Scope \"say\\\"what\" of catalogue constant BadScopes.QUOTED")
+        .inFile(BAD)
+        .onLineContaining("String QUOTED");
+  }
+
+  @Test
   void constantWithoutDescriptionIsAnError() {
     assertThat(COMPILATION)
         .hadErrorContaining(
