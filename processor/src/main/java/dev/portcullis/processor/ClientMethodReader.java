@@ -123,6 +123,26 @@ final class ClientMethodReader {
             sendsToken));
   }
 
+  /**
+   * Whether a {@code @BeanParam} of {@code method} has a property without a getter, which
+   * another processor, such as Lombok, may still write.
+   */
+  boolean awaitsBeanGetters(TypeElement client, ExecutableElement method) {
+    Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, client);
+    if (declaration.isEmpty()) {
+      return false;
+    }
+    ExecutableType memberType =
+        (ExecutableType) types.asMemberOf((DeclaredType) client.asType(), method);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      if (ParameterBinding.of(declaration.get().getParameters().get(i)).beanParam()
+          && beanParams.lacksGetter(memberType.getParameterTypes().get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private List<ClientParameter> parameters(
       Element at,
       ExecutableElement method,
