@@ -40,32 +40,16 @@ final class BeanParamReader {
 
   List<ClientParameter> read(
       Element at, ExecutableElement method, String beanName, TypeMirror beanType) {
-    if (!(beanType instanceof DeclaredType declared)
-        || declared.asElement().getKind() != ElementKind.CLASS) {
+    if (!isClass(beanType)) {
       reporter.report(
           Message.CLIENT_BEAN_PARAM_NOT_A_CLASS, at, beanName, names.describe(method), beanType);
       return List.of();
     }
+    DeclaredType declared = (DeclaredType) beanType;
     TypeElement bean = (TypeElement) declared.asElement();
     List<? extends Element> members = elements.getAllMembers(bean);
-    Map<String, Element> annotatedProperties = new LinkedHashMap<>();
-    for (VariableElement field : ElementFilter.fieldsIn(members)) {
-      if (!field.getModifiers().contains(Modifier.STATIC)
-          && ParameterBinding.of(field).isRequestParameter()) {
-        annotatedProperties.put(field.getSimpleName().toString(), field);
-      }
-    }
-    for (ExecutableElement setter : ElementFilter.methodsIn(members)) {
-      String setterName = setter.getSimpleName().toString();
-      if (setterName.startsWith("set")
-          && setterName.length() > 3
-          && setter.getParameters().size() == 1
-          && ParameterBinding.of(setter).isRequestParameter()) {
-        annotatedProperties.putIfAbsent(decapitalize(setterName.substring(3)), setter);
-      }
-    }
     List<ClientParameter> parameters = new ArrayList<>();
-    for (Map.Entry<String, Element> property : annotatedProperties.entrySet()) {
+    for (Map.Entry<String, Element> property : annotatedProperties(members).entrySet()) {
       Element annotated = property.getValue();
       ParameterBinding binding = ParameterBinding.of(annotated);
       TypeMirror type =
@@ -95,6 +79,50 @@ final class BeanParamReader {
               accessor));
     }
     return parameters;
+  }
+
+  /**
+   * Whether a property of the bean {@code beanType} has neither a public field nor a public
+   * getter: one another processor, such as Lombok, may not have written yet.
+   */
+  boolean lacksGetter(TypeMirror beanType) {
+    if (!isClass(beanType)) {
+      return false;
+    }
+    TypeElement bean = (TypeElement) ((DeclaredType) beanType).asElement();
+    List<? extends Element> members = elements.getAllMembers(bean);
+    for (Map.Entry<String, Element> property : annotatedProperties(members).entrySet()) {
+      if (accessor(bean, members, property.getKey(), property.getValue()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClass(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        && declared.asElement().getKind() == ElementKind.CLASS;
+  }
+
+  /** The fields and setters with a request parameter annotation, by property name. */
+  private static Map<String, Element> annotatedProperties(List<? extends Element> members) {
+    Map<String, Element> annotatedProperties = new LinkedHashMap<>();
+    for (VariableElement field : ElementFilter.fieldsIn(members)) {
+      if (!field.getModifiers().contains(Modifier.STATIC)
+          && ParameterBinding.of(field).isRequestParameter()) {
+        annotatedProperties.put(field.getSimpleName().toString(), field);
+      }
+    }
+    for (ExecutableElement setter : ElementFilter.methodsIn(members)) {
+      String setterName = setter.getSimpleName().toString();
+      if (setterName.startsWith("set")
+          && setterName.length() > 3
+          && setter.getParameters().size() == 1
+          && ParameterBinding.of(setter).isRequestParameter()) {
+        annotatedProperties.putIfAbsent(decapitalize(setterName.substring(3)), setter);
+      }
+    }
+    return annotatedProperties;
   }
 
   private static Optional<String> accessor(

@@ -65,14 +65,19 @@ final class ClientInterfaceReader {
     this.names = names;
   }
 
-  Result read(TypeElement type) {
+  /**
+   * Reads {@code type}, or defers it when it refers to types not generated yet or, before the
+   * last round, when a {@code @BeanParam} lacks getters another processor may still write: in
+   * the last round a missing getter is an error.
+   */
+  Result read(TypeElement type, boolean lastRound) {
     AnnotationMirror mirror = Annotations.find(type, AnnotationNames.OAUTH_CLIENT).orElseThrow();
     if (type.getKind() != ElementKind.INTERFACE) {
       reporter.reportOnAnnotation(
           Message.CLIENT_NOT_AN_INTERFACE, type, mirror, names.describe(type));
       return new Result(Status.INVALID, Optional.empty());
     }
-    if (refersToMissingTypes(type)) {
+    if (refersToMissingTypes(type) || !lastRound && awaitsBeanGetters(type)) {
       return new Result(Status.DEFERRED, Optional.empty());
     }
     int errors = reporter.errorCount();
@@ -170,6 +175,16 @@ final class ClientInterfaceReader {
       current = nested.getEnclosingElement();
     }
     return Optional.empty();
+  }
+
+  private boolean awaitsBeanGetters(TypeElement type) {
+    for (ExecutableElement method : hierarchy.instanceMethods(type)) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && methodReader.awaitsBeanGetters(type, method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean refersToMissingTypes(TypeElement type) {

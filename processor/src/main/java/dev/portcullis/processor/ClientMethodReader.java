@@ -10,6 +10,7 @@ import dev.portcullis.processor.ClientInterface.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -122,6 +123,26 @@ final class ClientMethodReader {
             sendsToken));
   }
 
+  /**
+   * Whether a {@code @BeanParam} of {@code method} has a property without a getter, which
+   * another processor, such as Lombok, may still write.
+   */
+  boolean awaitsBeanGetters(TypeElement client, ExecutableElement method) {
+    Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, client);
+    if (declaration.isEmpty()) {
+      return false;
+    }
+    ExecutableType memberType =
+        (ExecutableType) types.asMemberOf((DeclaredType) client.asType(), method);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      if (ParameterBinding.of(declaration.get().getParameters().get(i)).beanParam()
+          && beanParams.lacksGetter(memberType.getParameterTypes().get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private List<ClientParameter> parameters(
       Element at,
       ExecutableElement method,
@@ -135,27 +156,44 @@ final class ClientMethodReader {
       String javaName = parameter.getSimpleName().toString();
       TypeMirror type = memberType.getParameterTypes().get(i);
       ParameterBinding binding = ParameterBinding.of(annotatedParameter);
-      if (binding.context().isPresent()) {
+      if (binding.serverInjected().isPresent()) {
+        AnnotationMirror injected = binding.serverInjected().get();
+        String annotation = injected.getAnnotationType().asElement().getSimpleName().toString();
         reporter.reportOnAnnotation(
             Message.CLIENT_PARAMETER_UNSUPPORTED,
             at == method ? parameter : at,
-            at == method && parameter == annotatedParameter ? binding.context().get() : null,
+            at == method && parameter == annotatedParameter ? injected : null,
             javaName,
             names.describe(method),
-            "Context",
-            "it is injected by the server and is no part of a request. Leave the parameter out"
-                + " of the client interface.");
+            annotation,
+            annotation.equals("Suspended")
+                ? "the server injects it to answer asynchronously, and it is no part of a"
+                    + " request. Leave the parameter out of the client interface; to call the"
+                    + " method asynchronously, return CompletionStage."
+                : "it is injected by the server and is no part of a request. Leave the"
+                    + " parameter out of the client interface.");
       } else if (binding.beanParam()) {
-        parameters.addAll(beanParams.read(at, method, javaName, type));
+        for (ClientParameter property : beanParams.read(at, method, javaName, type)) {
+          parameters.add(property);
+          checkInPath(property, at, null, method, path);
+        }
       } else {
-        parameters.add(
+        ClientParameter request =
             new ClientParameter(
                 javaName,
                 TypeName.get(type),
                 binding.kind(),
                 binding.name(),
                 binding.defaultValue(),
-                Optional.empty()));
+                Optional.empty());
+        parameters.add(request);
+        boolean declaredHere = at == method && parameter == annotatedParameter;
+        checkInPath(
+            request,
+            at == method ? parameter : at,
+            declaredHere ? binding.annotation().orElse(null) : null,
+            method,
+            path);
       }
     }
     List<ClientParameter> entities =
@@ -172,20 +210,33 @@ final class ClientMethodReader {
       reporter.report(
           Message.CLIENT_METHOD_ENTITY_AND_FORM, at, names.describe(method), entities.get(0).javaName());
     }
-    for (ClientParameter parameter : parameters) {
-      if (parameter.kind() == ParameterKind.PATH && !path.names().contains(parameter.name())) {
-        reporter.report(
-            Message.CLIENT_PATH_PARAM_NOT_IN_PATH,
-            at,
-            parameter.name(),
-            parameter.javaName(),
-            names.describe(method),
-            path.template(),
-            path.names().isEmpty() ? "there are none" : "{" + String.join("}, {", path.names()) + "}",
-            parameter.name());
-      }
-    }
     return parameters;
+  }
+
+  /**
+   * Reports a {@code @PathParam} that names no template of {@code path}: at the annotation's
+   * value when {@code annotation} is the one written on {@code at}, else on {@code at}.
+   */
+  private void checkInPath(
+      ClientParameter parameter,
+      Element at,
+      AnnotationMirror annotation,
+      ExecutableElement method,
+      PathTemplate path) {
+    if (parameter.kind() != ParameterKind.PATH || path.names().contains(parameter.name())) {
+      return;
+    }
+    reporter.reportOnValue(
+        Message.CLIENT_PATH_PARAM_NOT_IN_PATH,
+        at,
+        annotation,
+        annotation == null ? null : Annotations.value(annotation, "value").orElse(null),
+        parameter.name(),
+        parameter.javaName(),
+        names.describe(method),
+        path.template(),
+        path.names().isEmpty() ? "there are none" : "{" + String.join("}, {", path.names()) + "}",
+        parameter.name());
   }
 
   private void checkTemplatesBound(

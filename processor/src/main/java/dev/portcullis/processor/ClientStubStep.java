@@ -71,19 +71,30 @@ final class ClientStubStep {
       generator = generatorFactory.get();
     }
     for (TypeElement candidate : candidates) {
-      ClientInterfaceReader.Result result = reader.read(candidate);
-      switch (result.status()) {
-        case READY -> {
-          ClientInterface model = result.model().orElseThrow();
-          if (generatedStubs.add(model.stubName().canonicalName())) {
-            clients.add(model);
-            generator.generate(model).writeTo(filer);
-          }
+      readAndWrite(candidate, false);
+    }
+  }
+
+  private void readAndWrite(TypeElement candidate, boolean lastRound) throws IOException {
+    ClientInterfaceReader.Result result = reader.read(candidate, lastRound);
+    String name = candidate.getQualifiedName().toString();
+    switch (result.status()) {
+      case READY -> {
+        ClientInterface model = result.model().orElseThrow();
+        if (generatedStubs.add(model.stubName().canonicalName())) {
+          clients.add(model);
+          generator.generate(model).writeTo(filer);
         }
-        case DEFERRED -> deferred.add(candidate.getQualifiedName().toString());
-        case INVALID -> {
-          // Reported.
+      }
+      case DEFERRED -> {
+        if (lastRound) {
+          reporter.report(Message.CLIENT_UNRESOLVED_TYPES, candidate, name);
+        } else {
+          deferred.add(name);
         }
+      }
+      case INVALID -> {
+        // Reported.
       }
     }
   }
@@ -98,11 +109,18 @@ final class ClientStubStep {
     return generatedStubs.contains(qualifiedName);
   }
 
-  void finish() {
-    for (String name : deferred) {
+  /**
+   * Reads the clients still deferred once more in the last round, when no processor writes
+   * anything more: a getter written late is there now (javac still compiles a stub written
+   * here), and what is still missing is reported.
+   */
+  void finish() throws IOException {
+    List<String> names = List.copyOf(deferred);
+    deferred.clear();
+    for (String name : names) {
       TypeElement type = elements.getTypeElement(name);
       if (type != null) {
-        reporter.report(Message.CLIENT_UNRESOLVED_TYPES, type, name);
+        readAndWrite(type, true);
       }
     }
   }

@@ -76,7 +76,11 @@ final class ExplicitDecisionPolicy {
           everywhere = "@RequireExplicitDecisions on " + names.describe(type);
         }
       } else {
-        reporter.report(Message.EXPLICIT_DECISIONS_MISPLACED, element, names.describe(element));
+        reporter.reportOnAnnotation(
+            Message.EXPLICIT_DECISIONS_MISPLACED,
+            element,
+            Annotations.find(element, AnnotationNames.REQUIRE_EXPLICIT_DECISIONS).orElse(null),
+            names.describe(element));
       }
     }
   }

@@ -1,10 +1,16 @@
 package dev.portcullis.processor;
 
+import java.util.Arrays;
+import java.util.List;
 import javax.tools.Diagnostic;
 
 /**
  * Every diagnostic the processor reports. Each is a full sentence that names the rule, the
  * element and the fix; tests format the same constants to check the exact text.
+ *
+ * <p>A value the sentence shows between double quotes ({@code "%s"}), such as a scope, is
+ * escaped as in a Java string literal, so that a quote or backslash inside it cannot end the
+ * quotation early and the text reads as the user would write it in source.
  */
 enum Message {
   SCOPE_EMPTY(
@@ -250,10 +256,13 @@ enum Message {
 
   private final Diagnostic.Kind kind;
   private final String format;
+  /** For each argument, whether the format shows it between double quotes. */
+  private final boolean[] quoted;
 
   Message(Diagnostic.Kind kind, String format) {
     this.kind = kind;
     this.format = format;
+    this.quoted = quotedArguments(format);
   }
 
   Diagnostic.Kind kind() {
@@ -262,6 +271,74 @@ enum Message {
 
   /** The message text with its placeholders filled, exactly as reported. */
   String format(Object... args) {
-    return String.format(format, args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length && i < quoted.length; i++) {
+      if (quoted[i] && shown[i] != null) {
+        shown[i] = escaped(shown[i].toString());
+      }
+    }
+    return String.format(format, shown);
+  }
+
+  /** {@code value} between double quotes, escaped as in a Java string literal. */
+  static String quoted(String value) {
+    return '"' + escaped(value) + '"';
+  }
+
+  /** Each of {@code values} {@linkplain #quoted quoted}, separated by commas. */
+  static String quotedList(List<String> values) {
+    StringBuilder list = new StringBuilder();
+    for (String value : values) {
+      if (list.length() > 0) {
+        list.append(", ");
+      }
+      list.append(quoted(value));
+    }
+    return list.toString();
+  }
+
+  private static String escaped(String value) {
+    StringBuilder escaped = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> escaped.append("\\\"");
+        case '\\' -> escaped.append("\\\\");
+        case '\b' -> escaped.append("\\b");
+        case '\t' -> escaped.append("\\t");
+        case '\n' -> escaped.append("\\n");
+        case '\f' -> escaped.append("\\f");
+        case '\r' -> escaped.append("\\r");
+        default -> {
+          if (Character.isISOControl(c)) {
+            escaped.append(String.format("\\u%04x", (int) c));
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
+  }
+
+  /** Which arguments of {@code format} stand between double quotes, as in {@code "%s"}. */
+  private static boolean[] quotedArguments(String format) {
+    boolean[] quoted = new boolean[format.length()];
+    int argument = 0;
+    for (int i = 0; i + 1 < format.length(); i++) {
+      if (format.charAt(i) != '%') {
+        continue;
+      }
+      char conversion = format.charAt(i + 1);
+      if (conversion != '%' && conversion != 'n') {
+        quoted[argument++] =
+            i > 0
+                && format.charAt(i - 1) == '"'
+                && i + 2 < format.length()
+                && format.charAt(i + 2) == '"';
+      }
+      i++; // Past the conversion character.
+    }
+    return Arrays.copyOf(quoted, argument);
   }
 }

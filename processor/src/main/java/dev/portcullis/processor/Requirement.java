@@ -35,8 +35,8 @@ record Requirement(RequirementKind kind, String match, List<String> scopes) {
       case SCOPES -> {
         String list =
             scopes.size() == 1
-                ? '"' + scopes.get(0) + '"'
-                : "{\"" + String.join("\", \"", scopes) + "\"}";
+                ? Message.quoted(scopes.get(0))
+                : "{" + Message.quotedList(scopes) + "}";
         yield "ANY".equals(match)
             ? "@RequiresScope(value = " + list + ", match = ANY)"
             : "@RequiresScope(" + list + ")";

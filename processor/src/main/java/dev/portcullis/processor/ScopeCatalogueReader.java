@@ -14,8 +14,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reads one {@code @ScopeCatalogue} interface into {@link CatalogueScope}s, reporting each
- * constant that is not a described, valid scope at that constant. Works the same for sources
- * and class files, so an API jar can carry its catalogue.
+ * constant that is not a described, valid scope at that constant (a blank description where
+ * it is written). Works the same for sources and class files, so an API jar can carry its
+ * catalogue.
  */
 final class ScopeCatalogueReader {
   private final Elements elements;
@@ -26,12 +27,15 @@ final class ScopeCatalogueReader {
     this.reporter = reporter;
   }
 
-  /** The valid scopes of {@code catalogue} in declaration order. */
-  List<CatalogueScope> read(TypeElement catalogue, boolean fromSources) {
+  /**
+   * The valid scopes of {@code catalogue} in declaration order, or empty after reporting that
+   * the type cannot be a catalogue at all.
+   */
+  Optional<List<CatalogueScope>> read(TypeElement catalogue, boolean fromSources) {
     String catalogueName = String.join(".", ElementNames.nestedNames(catalogue));
     if (catalogue.getKind() != ElementKind.INTERFACE) {
       reporter.report(Message.CATALOGUE_NOT_AN_INTERFACE, catalogue, catalogueName, catalogueName);
-      return List.of();
+      return Optional.empty();
     }
     List<CatalogueScope> scopes = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(catalogue.getEnclosedElements())) {
@@ -49,16 +53,24 @@ final class ScopeCatalogueReader {
       }
       Optional<AnnotationMirror> description =
           Annotations.find(field, AnnotationNames.SCOPE_DESCRIPTION);
+      Optional<AnnotationValue> descriptionValue =
+          description.flatMap(mirror -> Annotations.value(mirror, "value"));
       String text =
-          description
-              .flatMap(mirror -> Annotations.value(mirror, "value"))
+          descriptionValue
               .map(AnnotationValue::getValue)
               .filter(String.class::isInstance)
               .map(String.class::cast)
               .orElse("")
               .strip();
       if (text.isEmpty()) {
-        reporter.report(Message.CATALOGUE_DESCRIPTION_MISSING, field, scope, constantName);
+        // A blank description is underlined where it is written; a missing one at the constant.
+        reporter.reportOnValue(
+            Message.CATALOGUE_DESCRIPTION_MISSING,
+            field,
+            description.orElse(null),
+            descriptionValue.orElse(null),
+            scope,
+            constantName);
         continue;
       }
       scopes.add(
@@ -71,7 +83,7 @@ final class ScopeCatalogueReader {
               description.get(),
               fromSources));
     }
-    return scopes;
+    return Optional.of(scopes);
   }
 
   private List<ScopeValue> implies(AnnotationMirror description) {

@@ -138,8 +138,11 @@ final class ScopeCatalogueStep {
 
   /** The scopes quoted, at most ten of them, so that a large catalogue keeps the message short. */
   private static String listed(List<String> scopes) {
+    if (scopes.isEmpty()) {
+      return "no scopes";
+    }
     int shown = Math.min(scopes.size(), 10);
-    String quoted = "\"" + String.join("\", \"", scopes.subList(0, shown)) + "\"";
+    String quoted = Message.quotedList(scopes.subList(0, shown));
     return shown == scopes.size() ? quoted : quoted + " and " + (scopes.size() - shown) + " more";
   }
 

@@ -46,6 +46,8 @@ final class ScopeCatalogues {
   private final Set<String> scannedClasses = new HashSet<>();
   private final SortedMap<String, CatalogueScope> byScope = new TreeMap<>();
   private final List<CatalogueScope> unvalidated = new ArrayList<>();
+  private final Set<Set<List<String>>> reportedCycles = new HashSet<>();
+  private boolean takingPart;
 
   /**
    * @param trees the compiler's tree API, or {@code null} when the compiler has none
@@ -63,7 +65,12 @@ final class ScopeCatalogues {
     if (!readCatalogues.add(catalogue.getQualifiedName().toString())) {
       return;
     }
-    for (CatalogueScope scope : reader.read(catalogue, fromSources)) {
+    Optional<List<CatalogueScope>> scopes = reader.read(catalogue, fromSources);
+    if (scopes.isEmpty()) {
+      return; // Not a catalogue (reported): checking scopes against it would only add noise.
+    }
+    takingPart = true;
+    for (CatalogueScope scope : scopes.get()) {
       CatalogueScope first = byScope.putIfAbsent(scope.scope(), scope);
       if (first == null) {
         unvalidated.add(scope);
@@ -164,8 +171,9 @@ final class ScopeCatalogues {
     return Annotations.find(type, AnnotationNames.SCOPE_CATALOGUE).isPresent();
   }
 
+  /** Whether no catalogue takes part, so that scopes are not checked against catalogues. */
   boolean isEmpty() {
-    return readCatalogues.isEmpty();
+    return !takingPart;
   }
 
   Optional<CatalogueScope> find(String scope) {
@@ -225,7 +233,7 @@ final class ScopeCatalogues {
         if (!byScope.containsKey(implied.scope())) {
           String suggestion =
               ClosestScope.to(implied.scope(), byScope.keySet())
-                  .map(s -> " Did you mean \"" + s + "\"?")
+                  .map(s -> " Did you mean " + Message.quoted(s) + "?")
                   .orElse("");
           reportOnImplies(
               Message.CATALOGUE_IMPLIES_UNKNOWN, scope, implied, implied.scope(), suggestion);
@@ -236,11 +244,26 @@ final class ScopeCatalogues {
           List<String> cycle = new ArrayList<>();
           cycle.add(scope.scope());
           cycle.addAll(back);
-          reportOnImplies(
-              Message.CATALOGUE_IMPLIES_CYCLE, scope, implied, String.join(" implies ", cycle));
+          // Each member of a cycle finds it again; the first one in order reports it.
+          if (reportedCycles.add(implications(cycle))) {
+            reportOnImplies(
+                Message.CATALOGUE_IMPLIES_CYCLE, scope, implied, String.join(" implies ", cycle));
+          }
         }
       }
     }
+  }
+
+  /**
+   * The implications a cycle such as {@code [a, b, a]} consists of: the same whichever member
+   * it starts at.
+   */
+  private static Set<List<String>> implications(List<String> cycle) {
+    Set<List<String>> implications = new HashSet<>();
+    for (int i = 0; i + 1 < cycle.size(); i++) {
+      implications.add(List.of(cycle.get(i), cycle.get(i + 1)));
+    }
+    return implications;
   }
 
   private void reportOnImplies(

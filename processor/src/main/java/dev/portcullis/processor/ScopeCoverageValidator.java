@@ -65,7 +65,7 @@ final class ScopeCoverageValidator {
     boolean any = "ANY".equals(required.match());
     boolean covered = any ? missing.size() < required.scopes().size() : missing.isEmpty();
     if (!covered) {
-      String quoted = quote(missing);
+      String quoted = Message.quotedList(missing);
       reporter.reportOnValue(
           any ? Message.CLIENT_SCOPES_NONE_OF : Message.CLIENT_SCOPES_MISSING,
           client,
@@ -78,9 +78,5 @@ final class ScopeCoverageValidator {
           quoted);
     }
     return requirement;
-  }
-
-  private static String quote(List<String> scopes) {
-    return "\"" + String.join("\", \"", scopes) + "\"";
   }
 }

@@ -1,10 +1,15 @@
 package dev.portcullis.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,15 @@ class CatalogueValidationTest {
           "",
           "  @ScopeDescription(value = \"Itself.\", implies = \"selfish\")",
           "  String SELFISH = \"selfish\";",
+          "",
+          "  @ScopeDescription(value = \"First.\", implies = \"round:second\")",
+          "  String FIRST = \"round:first\";",
+          "",
+          "  @ScopeDescription(value = \"Second.\", implies = \"round:third\")",
+          "  String SECOND = \"round:second\";",
+          "",
+          "  @ScopeDescription(value = \"Third.\", implies = FIRST)",
+          "  String THIRD = \"round:third\";",
           "}");
 
   private static final JavaFileObject OTHER =
@@ -105,6 +119,14 @@ class CatalogueValidationTest {
   }
 
   @Test
+  void quoteInAScopeIsEscapedInTheMessage() {
+    assertThat(COMPILATION)
+        .hadErrorContaining("Scope \"say\\\"what\" of catalogue constant BadScopes.QUOTED")
+        .inFile(BAD)
+        .onLineContaining("String QUOTED");
+  }
+
+  @Test
   void constantWithoutDescriptionIsAnError() {
     assertThat(COMPILATION)
         .hadErrorContaining(
@@ -115,12 +137,12 @@ class CatalogueValidationTest {
   }
 
   @Test
-  void blankDescriptionCountsAsMissing() {
+  void blankDescriptionCountsAsMissingAndIsReportedAtTheDescription() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_DESCRIPTION_MISSING.format("orders:blank", "BadScopes.BLANK"))
         .inFile(BAD)
-        .onLineContaining("String BLANK");
+        .onLineContaining("@ScopeDescription(\"  \")");
   }
 
   @Test
@@ -150,6 +172,53 @@ class CatalogueValidationTest {
         .onLineContaining("public class ClassScopes");
   }
 
+  private static final JavaFileObject ORDERS =
+      JavaFileObjects.forSourceLines(
+          "shop.Orders",
+          "package shop;",
+          "",
+          "import dev.portcullis.RequiresScope;",
+          "import jakarta.ws.rs.GET;",
+          "import jakarta.ws.rs.Path;",
+          "",
+          "@Path(\"/orders\")",
+          "public class Orders {",
+          "  @GET @RequiresScope(\"orders:read\")",
+          "  public String list() { return null; }",
+          "}");
+
+  @Test
+  void catalogueThatIsAClassIsTheOnlyErrorItCauses() {
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new PortcullisProcessor())
+            .compile(NOT_AN_INTERFACE, ORDERS);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.CATALOGUE_NOT_AN_INTERFACE.format("ClassScopes", "ClassScopes"))
+        .inFile(NOT_AN_INTERFACE)
+        .onLineContaining("public class ClassScopes");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void emptyCatalogueIsSaidToDeclareNoScopes() {
+    JavaFileObject empty =
+        JavaFileObjects.forSourceLines(
+            "shop.EmptyScopes",
+            "package shop;",
+            "",
+            "@dev.portcullis.ScopeCatalogue",
+            "public interface EmptyScopes {}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(empty, ORDERS);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.SCOPE_UNKNOWN.format("orders:read", "Orders.list()", "no scopes"))
+        .inFile(ORDERS)
+        .onLineContaining("@RequiresScope");
+  }
+
   @Test
   void implyingAnUnknownScopeIsAnErrorAtThatValueWithASuggestion() {
     assertThat(COMPILATION)
@@ -164,7 +233,7 @@ class CatalogueValidationTest {
   }
 
   @Test
-  void cycleOfImplicationsIsAnErrorNamingTheCycle() {
+  void cycleOfImplicationsIsOneErrorAtItsFirstMemberNamingTheCycle() {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_IMPLIES_CYCLE.format(
@@ -174,9 +243,24 @@ class CatalogueValidationTest {
     assertThat(COMPILATION)
         .hadErrorContaining(
             Message.CATALOGUE_IMPLIES_CYCLE.format(
-                "pong", "BadScopes.PONG", "pong implies ping implies pong"))
+                "round:first",
+                "BadScopes.FIRST",
+                "round:first implies round:second implies round:third implies round:first"))
         .inFile(BAD)
-        .onLineContaining("implies = PING");
+        .onLineContaining("implies = \"round:second\"");
+    assertEquals(
+        List.of(),
+        errorsAmong(
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "pong", "BadScopes.PONG", "pong implies ping implies pong"),
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "round:second",
+                "BadScopes.SECOND",
+                "round:second implies round:third implies round:first implies round:second"),
+            Message.CATALOGUE_IMPLIES_CYCLE.format(
+                "round:third",
+                "BadScopes.THIRD",
+                "round:third implies round:first implies round:second implies round:third")));
   }
 
   @Test
@@ -192,5 +276,15 @@ class CatalogueValidationTest {
   @Test
   void everyProblemIsReportedOnce() {
     assertThat(COMPILATION).hadErrorCount(11);
+  }
+
+  /** Those of {@code messages} that COMPILATION reported as errors. */
+  private static List<String> errorsAmong(String... messages) {
+    List<String> reported = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> error : COMPILATION.errors()) {
+      reported.add(error.getMessage(Locale.ROOT));
+    }
+    reported.retainAll(List.of(messages));
+    return reported;
   }
 }

@@ -88,8 +88,12 @@ class ClientValidationTest {
           "  @POST String bodyAndForm(String body, @FormParam(\"f\") String field);",
           "  @GET String bean(@BeanParam Unreadable bean);",
           "  @GET String context(@jakarta.ws.rs.core.Context Object request);",
+          "  @GET String suspended(",
+          "      @jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse response);",
           "  @GET String search(@BeanParam java.util.List<String> values);",
-          "  @GET @Path(\"x\") String strayPathParam(@PathParam(\"id\") String id);",
+          "  @GET @Path(\"{id}\") String strayPathParam(",
+          "      @PathParam(\"id\") String id,",
+          "      @PathParam(\"other\") String other);",
           "  @GET @Path(\"{id}\") String unboundTemplate();",
           "  @GET Future<String> future();",
           "}",
@@ -233,11 +237,21 @@ class ClientValidationTest {
   }
 
   @Test
-  void pathParamWithoutTemplate() {
+  void suspendedParameterIsNoPartOfARequest() {
+    assertThat(COMPILATION)
+        .hadErrorContaining(
+            Message.CLIENT_PARAMETER_UNSUPPORTED.format(
+                "response", "BadMethods.suspended(AsyncResponse)", "Suspended", ""))
+        .inFile(BAD_METHODS)
+        .onLineContaining("@jakarta.ws.rs.container.Suspended");
+  }
+
+  @Test
+  void pathParamWithoutTemplateIsReportedAtItsName() {
     assertOnMethod(
         Message.CLIENT_PATH_PARAM_NOT_IN_PATH.format(
-            "id", "id", "BadMethods.strayPathParam(String)", "x", "there are none", "id"),
-        "strayPathParam");
+            "other", "other", "BadMethods.strayPathParam(String, String)", "{id}", "{id}", "other"),
+        "@PathParam(\"other\")");
   }
 
   @Test

@@ -66,7 +66,6 @@ class MalformedInputTest {
 
   @Test
   void constantOfAMissingClassMeansNoBindingAndAnErrorSayingSo() {
-    assertThat(COMPILATION).hadErrorContaining("symbol:   variable Scopes");
     assertThat(COMPILATION)
         .hadErrorContaining(Message.UNRESOLVED_TYPES.format("shop.UnknownConstant"))
         .inFile(UNKNOWN_CONSTANT)
@@ -90,7 +89,12 @@ class MalformedInputTest {
   void unknownEnumConstantIsLeftToJavac() {
     Compilation compilation =
         Compiler.javac().withProcessors(new PortcullisProcessor()).compile(UNKNOWN_ENUM_CONSTANT);
-    assertThat(compilation).hadErrorContaining("symbol:   variable SOME");
+    // One error, javac's own at the value (its wording differs between JDKs): Portcullis
+    // neither adds an error of its own nor fails.
     assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContainingMatch("(?s).*")
+        .inFile(UNKNOWN_ENUM_CONSTANT)
+        .onLineContaining("match = ScopeMatch.SOME");
   }
 }

@@ -84,6 +84,18 @@ class ScopeValidationTest {
   }
 
   @Test
+  void quoteAndBackslashInAScopeAreEscapedInTheMessage() {
+    assertThat(COMPILATION)
+        .hadErrorContaining("Scope \"say\\\"what\" on BadScopes.quote() contains")
+        .inFile(SOURCE)
+        .onLineContaining("say\\\"what");
+    assertThat(COMPILATION)
+        .hadErrorContaining("Scope \"a\\\\b\" on BadScopes.backslash() contains")
+        .inFile(SOURCE)
+        .onLineContaining("a\\\\b");
+  }
+
+  @Test
   void nonAsciiCharacterIsNamedWithItsCodePoint() {
     assertThat(COMPILATION)
         .hadErrorContaining(
