@@ -180,6 +180,26 @@ class DeclaredRulesTest {
     }
   }
 
+  // Overloads that override nothing.
+
+  interface Finder {
+    @RequiresScope("finder")
+    String find(Object key);
+  }
+
+  @RequiresScope("class")
+  static class Overloads implements Finder {
+    @Override
+    public String find(Object key) {
+      return "";
+    }
+
+    /** An overload, not an implementation of Finder.find(Object): the class rule applies. */
+    public String find(String name) {
+      return "";
+    }
+  }
+
   // Conflicts.
 
   interface ReadApi {
@@ -366,6 +386,13 @@ class DeclaredRulesTest {
         declared(CovariantChild.class, covariantBridge));
     assertRule(AccessRule.allOf("parent"), CovariantParent.class.getMethod("get"),
         declared(CovariantChild.class, "get"));
+  }
+
+  @Test
+  void overloadWithANarrowerParameterOverridesNothing() throws Exception {
+    assertRule(AccessRule.allOf("finder"), Finder.class.getMethod("find", Object.class),
+        declared(Overloads.class, "find", Object.class));
+    assertRule(AccessRule.allOf("class"), Overloads.class, declared(Overloads.class, "find", String.class));
   }
 
   @Test
