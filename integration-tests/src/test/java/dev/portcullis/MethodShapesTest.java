@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.spi.ResourceFilter;
 import dev.portcullis.testapp.KindsResource;
+import dev.portcullis.testapp.OverloadsResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class MethodShapesTest {
     keys = new KeyServer();
     app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
             .resourceMetadata(false).build(),
-        KindsResource.class, KindsResource.Nested.class, KindsResource.TagsConverter.class);
+        KindsResource.class, KindsResource.Nested.class, KindsResource.TagsConverter.class,
+        OverloadsResource.class);
   }
 
   @AfterAll
@@ -89,5 +91,21 @@ class MethodShapesTest {
     assertEquals(401, app.get("/kinds/nested").status());
     assertEquals(403, app.bearer("/kinds/nested", keys.token("audit")).status());
     assertEquals("nested", app.bearer("/kinds/nested", keys.token("kinds:admin")).body());
+  }
+
+  @Test
+  void overloadBesideAGenericInterfaceMethodKeepsTheClassRule() {
+    assertEquals(403, post("/overloads", "text/plain", "x", keys.token("audit")).status());
+    assertEquals("created x", post("/overloads", "text/plain", "x", keys.token("notes:write")).body());
+    assertEquals(403, post("/overloads/count", "text/plain", "3", keys.token("notes:write")).status());
+    assertEquals("counted 3", post("/overloads/count", "text/plain", "3", keys.token("audit")).body());
+  }
+
+  @Test
+  void overloadWithANarrowerParameterThanAnInterfaceMethodKeepsTheClassRule() {
+    assertEquals(403, app.bearer("/overloads?q=a", keys.token("audit")).status());
+    assertEquals("found a", app.bearer("/overloads?q=a", keys.token("items:read")).body());
+    assertEquals(403, app.bearer("/overloads/special?q=b", keys.token("items:read")).status());
+    assertEquals("found special b", app.bearer("/overloads/special?q=b", keys.token("audit")).body());
   }
 }
