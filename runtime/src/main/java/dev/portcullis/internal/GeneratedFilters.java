@@ -45,37 +45,12 @@ final class GeneratedFilters {
      * interface or superclass method carrying the JAX-RS annotations; {@code null} if none.
      */
     AccessRule ruleFor(Method method) {
-      List<Class<?>> parameters = Arrays.asList(method.getParameterTypes());
-      AccessRule exact = rules.get(new MethodKey(method.getName(), parameters));
+      AccessRule exact = rules.get(new MethodKey(method.getName(), Arrays.asList(method.getParameterTypes())));
       if (exact != null) {
         return exact;
       }
-      // A generic interface method (create(T)) is implemented by create(Order) in the class.
-      AccessRule found = null;
-      for (Map.Entry<MethodKey, AccessRule> entry : rules.entrySet()) {
-        MethodKey key = entry.getKey();
-        if (key.name().equals(method.getName()) && assignable(key.parameterTypes(), parameters)) {
-          if (found != null && !found.equals(entry.getValue())) {
-            throw new IllegalStateException("Portcullis cannot tell which rule of " + filter.getClass().getName()
-                + " applies to " + DeclaredRules.describe(method) + ", because several overloads match it with"
-                + " different rules; give the overloads distinct names.");
-          }
-          found = entry.getValue();
-        }
-      }
-      return found;
-    }
-
-    private static boolean assignable(List<Class<?>> bound, List<Class<?>> reported) {
-      if (bound.size() != reported.size()) {
-        return false;
-      }
-      for (int i = 0; i < bound.size(); i++) {
-        if (!reported.get(i).isAssignableFrom(bound.get(i))) {
-          return false;
-        }
-      }
-      return true;
+      // A generic interface method create(T) is bound as the create(Order) that implements it in the class.
+      return rules.get(new MethodKey(method.getName(), ParameterTypes.asMemberOf(filter.resourceClass(), method)));
     }
   }
 
