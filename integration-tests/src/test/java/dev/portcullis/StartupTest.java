@@ -80,6 +80,16 @@ class StartupTest {
   }
 
   @Test
+  void filterThatGuardsACopyOfTheClassFromAnotherLoaderStopsStartup() throws Exception {
+    // The child loader defines OrdersResource but leaves its filter, and so the filter's OrdersResource, to its parent.
+    Class<?> resource = new ChildFirstLoader(Set.of(OrdersResource.class.getName()), Set.of())
+        .loadClass(OrdersResource.class.getName());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> TestApp.start(config(), resource).close());
+    assertEquals(StartupMessages.filterOfAnotherCopy(resource, OrdersResource.class), rootCause(e).getMessage());
+  }
+
+  @Test
   void annotatedClassInAnApplicationThatForgotPortcullisFeatureStopsStartup() {
     ResourceConfig app = new ResourceConfig(OrdersResource.class);
     IllegalStateException e = assertThrows(IllegalStateException.class,

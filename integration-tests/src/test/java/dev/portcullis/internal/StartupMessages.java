@@ -19,4 +19,10 @@ public final class StartupMessages {
   public static String featureMissing(Class<?> resourceClass) {
     return String.format(JerseyRegistrationGuard.FEATURE_MISSING, resourceClass.getName());
   }
+
+  /** A class whose filter, found through its loader, guards a copy of the class from another loader. */
+  public static String filterOfAnotherCopy(Class<?> served, Class<?> guarded) {
+    return String.format(GeneratedFilters.OTHER_LOADER, ResourceFilter.filterName(served), served.getName(),
+        guarded.getClassLoader(), served.getClassLoader());
+  }
 }

@@ -24,6 +24,9 @@ import java.util.Optional;
 final class GeneratedFilters {
   static final String REBUILD = "rebuild the module that contains %s with the Portcullis annotation processor"
       + " (for example mvn clean verify), against the jars the application runs with";
+  static final String OTHER_LOADER = "The generated filter %1$s that the class loader of %2$s finds guards another"
+      + " copy of that class, loaded by %3$s, not the one the application serves, loaded by %4$s. Deploy the jar that"
+      + " holds %2$s once, so that one class loader loads the class and its filter.";
 
   /** One resource class's generated filter and its rules, keyed by method name and erased parameter types. */
   static final class Bound {
@@ -89,8 +92,14 @@ final class GeneratedFilters {
     }
     try {
       ResourceFilter filter = (ResourceFilter) generated.getConstructor().newInstance();
-      if (filter.resourceClass() != resourceClass) {
-        throw new IllegalStateException("The generated filter " + name + " guards " + filter.resourceClass().getName()
+      Class<?> guarded = filter.resourceClass();
+      if (guarded != resourceClass && guarded.getName().equals(resourceClass.getName())) {
+        // The same class twice (a jar in a parent and a child loader): rebuilding would not help.
+        throw new IllegalStateException(String.format(OTHER_LOADER, name, resourceClass.getName(),
+            guarded.getClassLoader(), resourceClass.getClassLoader()));
+      }
+      if (guarded != resourceClass) {
+        throw new IllegalStateException("The generated filter " + name + " guards " + guarded.getName()
             + ", not " + resourceClass.getName() + "; " + String.format(REBUILD, resourceClass.getName()) + ".");
       }
       return Optional.of(filter);
