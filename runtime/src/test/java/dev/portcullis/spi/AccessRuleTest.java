@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.ScopeMatch;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,11 +90,13 @@ class AccessRuleTest {
   }
 
   @Test
-  void scopeRuleNeedsAtLeastOneScopeEachListedOnce() {
+  void scopeRuleNeedsAtLeastOneScopeEachListedOnceAndNoNull() {
     assertEquals("A scope rule needs at least one scope.",
         assertThrows(IllegalArgumentException.class, AccessRule::allOf).getMessage());
     assertEquals("A scope rule lists the same scope twice.",
         assertThrows(IllegalArgumentException.class, () -> AccessRule.anyOf("a", "b", "a")).getMessage());
+    assertThrows(NullPointerException.class, () -> AccessRule.allOf("a", null));
+    assertThrows(NullPointerException.class, () -> AccessRule.scopes(ScopeMatch.ANY, Arrays.asList("a", null)));
   }
 
   @Test
