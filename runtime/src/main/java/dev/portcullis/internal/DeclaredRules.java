@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +58,7 @@ final class DeclaredRules {
         continue;
       }
       for (Method candidate : type.getDeclaredMethods()) {
-        if (overrides(implementation, candidate)) {
+        if (overrides(resourceClass, implementation, candidate)) {
           Declared declared = on(candidate);
           if (declared != null) {
             fromOverridden.add(declared);
@@ -74,7 +75,7 @@ final class DeclaredRules {
     }
     List<Declared> fromSupertypes = new ArrayList<>();
     for (Class<?> type : supertypes) {
-      if (type != resourceClass && isMemberOf(implementation, type)) {
+      if (type != resourceClass && isMemberOf(resourceClass, implementation, type)) {
         Declared declared = on(type);
         if (declared != null) {
           fromSupertypes.add(declared);
@@ -99,49 +100,54 @@ final class DeclaredRules {
     return false;
   }
 
-  /** The method that runs for {@code method}: a bridge is replaced by the method it bridges to. */
+  /**
+   * The method that runs for {@code method}: a bridge javac added to a class is replaced by the
+   * method of that class it calls, the one overriding the supertype method the bridge stands for.
+   */
   private static Method implementation(Class<?> resourceClass, Method method) {
     if (!method.isBridge()) {
       return method;
     }
-    for (Method candidate : method.getDeclaringClass().getDeclaredMethods()) {
-      if (!candidate.isBridge() && overrides(candidate, method)) {
-        return candidate;
+    Class<?> owner = method.getDeclaringClass();
+    for (Class<?> type : supertypes(owner)) {
+      for (Method bridged : type.getDeclaredMethods()) {
+        if (type == owner || bridged.isBridge() || !bridged.getName().equals(method.getName())
+            || !Arrays.equals(bridged.getParameterTypes(), method.getParameterTypes())) {
+          continue;
+        }
+        for (Method candidate : owner.getDeclaredMethods()) {
+          if (!candidate.isBridge() && overrides(resourceClass, candidate, bridged)) {
+            return candidate;
+          }
+        }
       }
     }
     return method;
   }
 
   /**
-   * Whether {@code method} overrides (or implements) {@code candidate}: the same name and
-   * number of parameters, each of its parameter types assignable to the candidate's (a generic
-   * {@code create(T)} is implemented by {@code create(Order)}).
+   * Whether {@code method} overrides (or implements) {@code candidate} in {@code resourceClass}:
+   * the same name and the same parameter types as members of the class ({@link ParameterTypes}),
+   * so a generic {@code create(T)} is implemented by {@code create(Order)}, while an overload
+   * {@code create(Integer)} or {@code find(SpecialKey)} beside {@code find(Key)} overrides nothing.
    */
-  private static boolean overrides(Method method, Method candidate) {
+  private static boolean overrides(Class<?> resourceClass, Method method, Method candidate) {
     if (candidate.equals(method) || candidate.isBridge() || candidate.isSynthetic()
         || !candidate.getName().equals(method.getName())
-        || candidate.getParameterCount() != method.getParameterCount()
         || Modifier.isStatic(candidate.getModifiers()) || Modifier.isPrivate(candidate.getModifiers())) {
       return false;
     }
-    Class<?>[] own = method.getParameterTypes();
-    Class<?>[] theirs = candidate.getParameterTypes();
-    for (int i = 0; i < own.length; i++) {
-      if (!theirs[i].isAssignableFrom(own[i])) {
-        return false;
-      }
-    }
-    return true;
+    return ParameterTypes.same(resourceClass, method, candidate);
   }
 
-  /** Whether {@code type} declares or inherits {@code method}, or a method it overrides. */
-  private static boolean isMemberOf(Method method, Class<?> type) {
+  /** Whether {@code type} declares or inherits {@code method}, or a method it overrides in {@code resourceClass}. */
+  private static boolean isMemberOf(Class<?> resourceClass, Method method, Class<?> type) {
     if (method.getDeclaringClass().isAssignableFrom(type)) {
       return true;
     }
     for (Class<?> supertype : supertypes(type)) {
       for (Method candidate : supertype.getDeclaredMethods()) {
-        if (overrides(method, candidate)) {
+        if (overrides(resourceClass, method, candidate)) {
           return true;
         }
       }

@@ -24,6 +24,9 @@ import java.util.Optional;
 final class GeneratedFilters {
   static final String REBUILD = "rebuild the module that contains %s with the Portcullis annotation processor"
       + " (for example mvn clean verify), against the jars the application runs with";
+  static final String OTHER_LOADER = "The generated filter %1$s that the class loader of %2$s finds guards another"
+      + " copy of that class, loaded by %3$s, not the one the application serves, loaded by %4$s. Deploy the jar that"
+      + " holds %2$s once, so that one class loader loads the class and its filter.";
 
   /** One resource class's generated filter and its rules, keyed by method name and erased parameter types. */
   static final class Bound {
@@ -45,37 +48,12 @@ final class GeneratedFilters {
      * interface or superclass method carrying the JAX-RS annotations; {@code null} if none.
      */
     AccessRule ruleFor(Method method) {
-      List<Class<?>> parameters = Arrays.asList(method.getParameterTypes());
-      AccessRule exact = rules.get(new MethodKey(method.getName(), parameters));
+      AccessRule exact = rules.get(new MethodKey(method.getName(), Arrays.asList(method.getParameterTypes())));
       if (exact != null) {
         return exact;
       }
-      // A generic interface method (create(T)) is implemented by create(Order) in the class.
-      AccessRule found = null;
-      for (Map.Entry<MethodKey, AccessRule> entry : rules.entrySet()) {
-        MethodKey key = entry.getKey();
-        if (key.name().equals(method.getName()) && assignable(key.parameterTypes(), parameters)) {
-          if (found != null && !found.equals(entry.getValue())) {
-            throw new IllegalStateException("Portcullis cannot tell which rule of " + filter.getClass().getName()
-                + " applies to " + DeclaredRules.describe(method) + ", because several overloads match it with"
-                + " different rules; give the overloads distinct names.");
-          }
-          found = entry.getValue();
-        }
-      }
-      return found;
-    }
-
-    private static boolean assignable(List<Class<?>> bound, List<Class<?>> reported) {
-      if (bound.size() != reported.size()) {
-        return false;
-      }
-      for (int i = 0; i < bound.size(); i++) {
-        if (!reported.get(i).isAssignableFrom(bound.get(i))) {
-          return false;
-        }
-      }
-      return true;
+      // A generic interface method create(T) is bound as the create(Order) that implements it in the class.
+      return rules.get(new MethodKey(method.getName(), ParameterTypes.asMemberOf(filter.resourceClass(), method)));
     }
   }
 
@@ -114,8 +92,14 @@ final class GeneratedFilters {
     }
     try {
       ResourceFilter filter = (ResourceFilter) generated.getConstructor().newInstance();
-      if (filter.resourceClass() != resourceClass) {
-        throw new IllegalStateException("The generated filter " + name + " guards " + filter.resourceClass().getName()
+      Class<?> guarded = filter.resourceClass();
+      if (guarded != resourceClass && guarded.getName().equals(resourceClass.getName())) {
+        // The same class twice (a jar in a parent and a child loader): rebuilding would not help.
+        throw new IllegalStateException(String.format(OTHER_LOADER, name, resourceClass.getName(),
+            guarded.getClassLoader(), resourceClass.getClassLoader()));
+      }
+      if (guarded != resourceClass) {
+        throw new IllegalStateException("The generated filter " + name + " guards " + guarded.getName()
             + ", not " + resourceClass.getName() + "; " + String.format(REBUILD, resourceClass.getName()) + ".");
       }
       return Optional.of(filter);

@@ -10,8 +10,9 @@ import java.io.IOException;
  * The request filter JAX-RS runs for one protected resource method: hands each request to the
  * generated filter of the method's class with the method's rule, fixed at startup.
  *
- * <p>Fails closed: any exception from the generated filter or the token work aborts with 401
- * {@code invalid_token}, never 500 and never a pass.
+ * <p>Fails closed: any exception from the generated filter or the token work, and a linkage
+ * error from a filter compiled against another runtime version, abort with 401 {@code
+ * invalid_token}, never 500 and never a pass.
  */
 final class GuardedMethod implements ContainerRequestFilter {
   private final ResourceFilter generated;
@@ -28,7 +29,7 @@ final class GuardedMethod implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     try {
       generated.filter(request, rule, guard);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       guard.failClosed(request, e);
     }
   }

@@ -78,7 +78,7 @@ final class RequestGuard implements TokenGuard {
   }
 
   /** Answers 401 {@code invalid_token} after an unexpected failure, so that nothing passes. */
-  void failClosed(ContainerRequestContext request, Exception e) {
+  void failClosed(ContainerRequestContext request, Throwable e) {
     LOG.log(System.Logger.Level.WARNING, "Portcullis rejected a request after an unexpected {0}.",
         e.getClass().getName());
     reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,

@@ -61,7 +61,8 @@ public final class AccessRule {
   /**
    * A valid token with every one of {@code scopes}: {@code @RequiresScope({...})}.
    *
-   * @throws IllegalArgumentException if {@code scopes} is empty, repeats a scope or holds a null
+   * @throws IllegalArgumentException if {@code scopes} is empty or repeats a scope
+   * @throws NullPointerException if a scope is {@code null}
    */
   public static AccessRule allOf(String... scopes) {
     return scopes(ScopeMatch.ALL, List.of(scopes));
@@ -71,7 +72,8 @@ public final class AccessRule {
    * A valid token with at least one of {@code scopes}: {@code @RequiresScope(value = {...},
    * match = ANY)}.
    *
-   * @throws IllegalArgumentException if {@code scopes} is empty, repeats a scope or holds a null
+   * @throws IllegalArgumentException if {@code scopes} is empty or repeats a scope
+   * @throws NullPointerException if a scope is {@code null}
    */
   public static AccessRule anyOf(String... scopes) {
     return scopes(ScopeMatch.ANY, List.of(scopes));
@@ -81,6 +83,7 @@ public final class AccessRule {
    * A valid token with {@code scopes}, matched as {@code match} says.
    *
    * @throws IllegalArgumentException if {@code scopes} is empty or repeats a scope
+   * @throws NullPointerException if a scope is {@code null}
    */
   public static AccessRule scopes(ScopeMatch match, List<String> scopes) {
     Objects.requireNonNull(match, "match");

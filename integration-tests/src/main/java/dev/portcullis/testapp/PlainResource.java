@@ -3,7 +3,7 @@ package dev.portcullis.testapp;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-/** No Portcullis annotations and no binding: Portcullis leaves it alone. */
+/** No Portcullis annotations, so no generated filter: Portcullis leaves it alone. */
 @Path("/plain")
 public class PlainResource {
   @GET

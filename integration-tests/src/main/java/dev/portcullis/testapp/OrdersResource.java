@@ -11,10 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-/**
- * Class-level scope with method overrides; its binding is {@code
- * META-INF/portcullis/bindings/dev.portcullis.testapp.OrdersResource.json}.
- */
+/** Class-level scope with method overrides; its filter is {@code OrdersResource_PortcullisFilter}. */
 @Path("/orders")
 @RequiresScope("orders:read")
 public class OrdersResource {
