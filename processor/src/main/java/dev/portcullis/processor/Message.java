@@ -100,10 +100,10 @@ enum Message {
           + " refer to the method. Make the type public or package-private in the same package."),
   RESOURCE_PATH_ONLY_ON_INTERFACE(
       Diagnostic.Kind.WARNING,
-      "%s has no @Path of its own, but implements %s, which has @Path(\"%s\"). JAX-RS does not"
-          + " inherit a class-level @Path from an interface or superclass, so the class is not a"
-          + " root resource and its endpoints answer 404. Add @Path(\"%s\") to %s, or register"
-          + " it as a sub-resource."),
+      "%s has no @Path of its own, but implements %s, which has @Path(\"%s\"). The JAX-RS"
+          + " specification does not inherit a class-level @Path: Jersey takes it from a superclass"
+          + " or a directly implemented interface, other implementations and deeper interfaces"
+          + " are ignored, and then the endpoints answer 404. Add @Path(\"%s\") to %s."),
   CLIENT_NOT_AN_INTERFACE(
       Diagnostic.Kind.ERROR,
       "@OAuthClient on %s has no effect: a client is generated only for an interface. Declare"

@@ -79,6 +79,23 @@ final class MethodHierarchy {
         methods.add(method);
       }
     }
+    // An interface method that an inherited superclass method implements is listed beside it
+    // (class D extends B implements I, B.m() implementing I.m()): the JAX-RS runtime sees one.
+    List<ExecutableElement> implemented = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        for (ExecutableElement other : methods) {
+          if (other != method
+              && !other.getModifiers().contains(Modifier.ABSTRACT)
+              && other.getSimpleName().contentEquals(method.getSimpleName())
+              && elements.overrides(other, method, type)) {
+            implemented.add(method);
+            break;
+          }
+        }
+      }
+    }
+    methods.removeAll(implemented);
     return methods;
   }
 

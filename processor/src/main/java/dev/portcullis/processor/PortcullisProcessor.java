@@ -293,8 +293,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
   }
 
   /**
-   * JAX-RS takes a root resource's {@code @Path} from the class itself only: a class that
-   * relies on its interface's answers 404 while the manifest lists its endpoints.
+   * The JAX-RS specification does not inherit a class-level {@code @Path}: a class that relies
+   * on its interface's is served by some implementations and answers 404 on others, while the
+   * manifest lists its endpoints.
    */
   private void warnIfPathOnlyInherited(TypeElement candidate, List<TypeElement> apiTypes) {
     if (apiTypes.isEmpty() || Annotations.find(candidate, AnnotationNames.PATH).isPresent()) {

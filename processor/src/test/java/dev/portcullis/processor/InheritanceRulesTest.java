@@ -150,4 +150,26 @@ class InheritanceRulesTest {
     Truth.assertThat(FilterRules.lines(compilation, "shop.Cache"))
         .containsExactly("purge() scopes ALL cache:purge");
   }
+
+  @Test
+  void interfaceMethodImplementedByAnInheritedSuperclassMethodIsBoundOnceWithTheSuperclassRule() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceLines(
+            "shop.Derived",
+            "package shop;",
+            "",
+            "import dev.portcullis.RequiresScope;",
+            "import jakarta.ws.rs.GET;",
+            "import jakarta.ws.rs.Path;",
+            "",
+            "interface Api { @GET @RequiresScope(\"i\") String m(); }",
+            "class Base { @GET @RequiresScope(\"b\") public String m() { return null; } }",
+            "",
+            "@Path(\"/derived\")",
+            "public class Derived extends Base implements Api {}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PortcullisProcessor()).compile(source);
+    assertThat(compilation).succeeded();
+    Truth.assertThat(FilterRules.lines(compilation, "shop.Derived")).containsExactly("m() scopes ALL b");
+  }
 }

@@ -16,9 +16,22 @@ import java.util.List;
 final class SubResourceLocators {
   private SubResourceLocators() {}
 
-  /** Whether JAX-RS serves {@code type} as a root resource: it has {@code @Path} itself. */
+  /**
+   * Whether JAX-RS may serve {@code type} as a root resource: {@code @Path} on the class, and,
+   * as Jersey also looks, on a superclass or an interface one of them implements directly.
+   */
   static boolean isRoot(Class<?> type) {
-    return type.isAnnotationPresent(Path.class);
+    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      if (current.isAnnotationPresent(Path.class)) {
+        return true;
+      }
+      for (Class<?> implemented : current.getInterfaces()) {
+        if (implemented.isAnnotationPresent(Path.class)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
