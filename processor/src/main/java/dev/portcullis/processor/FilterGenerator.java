@@ -37,14 +37,11 @@ final class FilterGenerator {
   private static final ClassName REQUEST =
       ClassName.get("jakarta.ws.rs.container", "ContainerRequestContext");
   private static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final String PROCESSOR = "dev.portcullis.processor.PortcullisProcessor";
 
-  private final boolean generatedAnnotationAvailable;
+  private final GeneratedMarker marker;
 
-  FilterGenerator(boolean generatedAnnotationAvailable) {
-    this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+  FilterGenerator(GeneratedMarker marker) {
+    this.marker = marker;
   }
 
   JavaFile generate(ResourceClass resource) {
@@ -55,10 +52,7 @@ final class FilterGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(RESOURCE_FILTER)
             .addOriginatingElement(resource.element());
-    if (generatedAnnotationAvailable) {
-      type.addAnnotation(
-          AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
-    }
+    marker.mark(type);
     for (BoundMethod method : resource.methods()) {
       type.addField(
           FieldSpec.builder(ACCESS_RULE, constants.get(method), Modifier.STATIC, Modifier.FINAL)

@@ -102,7 +102,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
             new DecisionResolver(declaredRequirements, hierarchy, reporter, names),
             reporter);
     filterGenerator =
-        new FilterGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null);
+        new FilterGenerator(new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null));
     catalogues =
         new ScopeCatalogues(
             elements,
@@ -113,7 +113,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
         new ClientStubStep(
             elements,
             () -> newClientInterfaceReader(types, names),
-            () -> new StubGenerator(elements.getTypeElement(AnnotationNames.GENERATED) != null),
+            () ->
+                new StubGenerator(
+                    new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null)),
             reporter,
             processingEnv.getFiler());
     catalogueStep = new ScopeCatalogueStep(catalogues, elements, reporter, names);

@@ -1,6 +1,5 @@
 package dev.portcullis.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -30,14 +29,11 @@ final class StubGenerator {
       ClassName.get(AnnotationNames.SPI_PACKAGE, "StubTarget");
   private static final ClassName GENERIC_TYPE =
       ClassName.get("jakarta.ws.rs.core", "GenericType");
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final String PROCESSOR = "dev.portcullis.processor.PortcullisProcessor";
 
-  private final boolean generatedAnnotationAvailable;
+  private final GeneratedMarker marker;
 
-  StubGenerator(boolean generatedAnnotationAvailable) {
-    this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+  StubGenerator(GeneratedMarker marker) {
+    this.marker = marker;
   }
 
   JavaFile generate(ClientInterface client) {
@@ -55,10 +51,7 @@ final class StubGenerator {
                     .addParameter(STUB_TARGET, "target")
                     .addStatement("this.target = target")
                     .build());
-    if (generatedAnnotationAvailable) {
-      type.addAnnotation(
-          AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
-    }
+    marker.mark(type);
     for (ClientMethod method : client.methods()) {
       type.addMethod(method(method));
     }

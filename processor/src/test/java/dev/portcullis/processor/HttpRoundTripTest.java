@@ -5,15 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpRoundTripTest {
   private static final String AUDIENCE = "orders-api";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir static Path classes;
 
   private static ServedCompilation app;
-  private static URI base;
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -46,7 +35,6 @@ class HttpRoundTripTest {
     app =
         ServedCompilation.start(
             compilation.generatedFiles(), classes, AUDIENCE, "shop.http.ShopResource");
-    base = URI.create("http://127.0.0.1:" + app.port());
   }
 
   @AfterAll
@@ -95,23 +83,10 @@ class HttpRoundTripTest {
   }
 
   private static String token(String scope) {
-    return app.authorizationServer
-        .issueToken(
-            "default",
-            "client",
-            new DefaultOAuth2TokenCallback(
-                "default", "bob", "JWT", List.of(AUDIENCE), Map.of("scope", scope), 3600))
-        .serialize();
+    return app.token(AUDIENCE, scope);
   }
 
   private static int status(String method, String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return app.status(method, path, token);
   }
 }

@@ -6,11 +6,17 @@ import dev.portcullis.PortcullisFeature;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -21,6 +27,9 @@ import org.glassfish.jersey.server.ResourceConfig;
  * PortcullisFeature}, and mock-oauth2-server as the issuer of its tokens.
  */
 final class ServedCompilation implements AutoCloseable {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   /** Issues the tokens, as issuer {@code default}. */
   final MockOAuth2Server authorizationServer;
   /** Loads the compiled classes. */
@@ -70,6 +79,29 @@ final class ServedCompilation implements AutoCloseable {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /** A token from the authorization server for {@code audience} with the scopes {@code scope}. */
+  String token(String audience, String scope) {
+    return authorizationServer
+        .issueToken(
+            "default",
+            "client",
+            new DefaultOAuth2TokenCallback(
+                "default", "bob", "JWT", List.of(audience), Map.of("scope", scope), 3600))
+        .serialize();
+  }
+
+  /** The status of a {@code method} request to {@code path}, with {@code token} unless null. */
+  int status(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** The port the Jersey server listens on. */

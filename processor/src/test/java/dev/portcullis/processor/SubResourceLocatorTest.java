@@ -8,16 +8,8 @@ import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SubResourceLocatorTest {
   private static final String AUDIENCE = "shop-api";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** Annotated, but compiled without the processor: it has no filter. */
   private static final JavaFileObject LEGACY =
@@ -125,23 +115,10 @@ class SubResourceLocatorTest {
   }
 
   private static String token(ServedCompilation app, String scope) {
-    return app.authorizationServer
-        .issueToken(
-            "default",
-            "client",
-            new DefaultOAuth2TokenCallback(
-                "default", "bob", "JWT", List.of(AUDIENCE), Map.of("scope", scope), 3600))
-        .serialize();
+    return app.token(AUDIENCE, scope);
   }
 
   private static int status(ServedCompilation app, String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .timeout(Duration.ofSeconds(20))
-            .GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return app.status("GET", path, token);
   }
 }
