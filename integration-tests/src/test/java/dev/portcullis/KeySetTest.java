@@ -37,6 +37,18 @@ class KeySetTest {
       String token = keys.token(c -> c.issuer(keys.issuer + "/not-served"));
       assertEquals(200, app.bearer("/orders", token).status());
       assertEquals(1, keys.jwksHits());
+      Answer other = app.bearer("/orders", keys.token(c -> c.issuer(keys.issuer)));
+      assertEquals(401, other.status(), "iss is checked when keys come from a configured JWKS URL");
+      assertTrue(other.challenge().contains("not issued by the expected issuer"), other::toString);
+    }
+  }
+
+  @Test
+  void anyIssuerIsAcceptedOnlyWhenConfiguredExplicitly() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
+            .acceptAnyIssuer(true).audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token(c -> c.issuer("https://anyone.example.com"))).status());
     }
   }
 
@@ -48,7 +60,7 @@ class KeySetTest {
     }
     try (KeyServer keys = new KeyServer();
         TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create("http://127.0.0.1:" + port + "/jwks"))
-            .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+            .issuer(keys.issuer).audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
       Answer answer = app.bearer("/orders", keys.token("orders:read"));
       assertEquals(401, answer.status());
       assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);

@@ -31,8 +31,10 @@ import java.util.function.Function;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>issuer</td><td>none</td><td>the authorization server's issuer URL; tokens'
  *       {@code iss} must equal it and keys are found through its metadata</td></tr>
- *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. At least one of
- *       issuer and jwks-uri is required</td></tr>
+ *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. Give issuer too, so
+ *       that {@code iss} is still checked</td></tr>
+ *   <tr><td>accept-any-issuer</td><td>false</td><td>with only jwks-uri, accept any {@code iss};
+ *       without it an issuer is required</td></tr>
  *   <tr><td>audience</td><td>required</td><td>a value tokens' {@code aud} must contain</td></tr>
  *   <tr><td>clock-skew</td><td>60s</td><td>tolerance for {@code exp} and {@code nbf}</td></tr>
  *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512</td>
@@ -68,6 +70,7 @@ public final class PortcullisConfig {
 
   private final URI issuer;
   private final URI jwksUri;
+  private final boolean acceptAnyIssuer;
   private final String audience;
   private final Duration clockSkew;
   private final Set<String> algorithms;
@@ -94,6 +97,19 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException("Portcullis does not know where to find the token signing keys; set "
           + ConfigValues.describe("issuer") + " to your authorization server's issuer URL, or "
           + ConfigValues.describe("jwks-uri") + " to its JWKS URL.");
+    }
+    this.acceptAnyIssuer = flag(b.acceptAnyIssuer, values, "accept-any-issuer", false);
+    if (issuer == null && !acceptAnyIssuer) {
+      throw new PortcullisConfigException("Portcullis would accept tokens from any issuer, since only "
+          + ConfigValues.propertyName("jwks-uri") + " is set; set " + ConfigValues.describe("issuer")
+          + " to the iss value of your authorization server's tokens, or set "
+          + ConfigValues.propertyName("accept-any-issuer") + "=true if every issuer that signs with these keys is"
+          + " trusted.");
+    }
+    if (issuer != null && acceptAnyIssuer) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("accept-any-issuer") + " is true, but "
+          + ConfigValues.propertyName("issuer") + " is set too; remove one: with an issuer, tokens' iss must equal"
+          + " it.");
     }
     this.audience = b.audience != null ? b.audience : values.text("audience");
     if (audience == null || audience.isBlank()) {
@@ -209,6 +225,14 @@ public final class PortcullisConfig {
     return Optional.ofNullable(jwksUri);
   }
 
+  /**
+   * Whether tokens from any issuer are accepted, as long as their signature verifies with the
+   * keys at {@link #jwksUri()}: only when no issuer is configured and this was asked for.
+   */
+  public boolean acceptAnyIssuer() {
+    return acceptAnyIssuer;
+  }
+
   /** The value tokens' {@code aud} must contain. */
   public String audience() {
     return audience;
@@ -282,7 +306,8 @@ public final class PortcullisConfig {
 
   @Override
   public String toString() {
-    return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
+    return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", acceptAnyIssuer=" + acceptAnyIssuer
+        + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
@@ -299,6 +324,7 @@ public final class PortcullisConfig {
     private String issuer;
     private String audience;
     private URI jwksUri;
+    private Boolean acceptAnyIssuer;
     private Duration clockSkew;
     private Set<String> algorithms;
     private String realm;
@@ -333,6 +359,15 @@ public final class PortcullisConfig {
     /** The JWKS URL; when set, issuer discovery is skipped. */
     public Builder jwksUri(URI jwksUri) {
       this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /**
+     * Accept tokens whatever their {@code iss}, when only a JWKS URL is configured and every
+     * issuer that signs with its keys is trusted; default false. Logged at startup.
+     */
+    public Builder acceptAnyIssuer(boolean accept) {
+      this.acceptAnyIssuer = accept;
       return this;
     }
 

@@ -45,6 +45,8 @@ import java.util.Objects;
  * running.
  */
 public final class PortcullisFeature implements Feature {
+  private static final System.Logger LOG = System.getLogger("dev.portcullis");
+
   private final PortcullisConfig config;
 
   /** Protects the application with {@code config}. */
@@ -64,6 +66,11 @@ public final class PortcullisFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.property(JerseyRegistrationGuard.REGISTERED, true);
+    if (config.acceptAnyIssuer()) {
+      LOG.log(System.Logger.Level.WARNING, "Portcullis accepts tokens from any issuer whose signature verifies with"
+          + " the keys at {0}, because {1}=true; set {2} to check the iss claim.", config.jwksUri().orElseThrow(),
+          ConfigValues.propertyName("accept-any-issuer"), ConfigValues.describe("issuer"));
+    }
     TokenVerifier verifier = new TokenVerifier(config);
     ProtectedResourceMetadata metadata = null;
     if (config.resourceMetadata()) {

@@ -42,6 +42,7 @@ class PortcullisConfigTest {
   @Test
   void environmentNamesAreUpperCaseWithUnderscores() {
     environment.put("PORTCULLIS_JWKS_URI", "https://idp.example.com/keys");
+    environment.put("PORTCULLIS_ACCEPT_ANY_ISSUER", "true");
     environment.put("PORTCULLIS_AUDIENCE", "orders-api");
     environment.put("PORTCULLIS_STRICT_TOKEN_TYPE", "TRUE");
     environment.put("PORTCULLIS_SCOPE_IN_CHALLENGE", "false");
@@ -49,6 +50,7 @@ class PortcullisConfigTest {
     environment.put("PORTCULLIS_HTTP_TIMEOUT", "PT2S");
     PortcullisConfig config = builder().build();
     assertEquals(URI.create("https://idp.example.com/keys"), config.jwksUri().orElseThrow());
+    assertTrue(config.acceptAnyIssuer());
     assertTrue(config.strictTokenType());
     assertFalse(config.scopeInChallenge());
     assertEquals(Set.of("RS256", "ES256"), config.algorithms());
@@ -92,6 +94,27 @@ class PortcullisConfigTest {
     String message = failure(builder().audience("orders-api"));
     assertTrue(message.contains("portcullis.issuer") && message.contains("PORTCULLIS_ISSUER"), message);
     assertTrue(message.contains("portcullis.jwks-uri"), message);
+  }
+
+  @Test
+  void jwksUriWithoutIssuerFailsUnlessAnyIssuerIsAcceptedExplicitly() {
+    URI keys = URI.create("https://idp.example.com/keys");
+    String message = failure(builder().jwksUri(keys).audience("orders-api"));
+    assertTrue(message.startsWith("Portcullis would accept tokens from any issuer"), message);
+    assertTrue(message.contains("portcullis.issuer (environment PORTCULLIS_ISSUER)"), message);
+    assertTrue(message.contains("portcullis.accept-any-issuer=true"), message);
+
+    PortcullisConfig config = builder().jwksUri(keys).audience("orders-api").acceptAnyIssuer(true).build();
+    assertTrue(config.acceptAnyIssuer());
+    assertTrue(config.issuer().isEmpty());
+    assertFalse(builder().jwksUri(keys).issuer("https://idp.example.com").audience("a").build().acceptAnyIssuer());
+  }
+
+  @Test
+  void acceptingAnyIssuerContradictsAConfiguredIssuer() {
+    properties.put("portcullis.accept-any-issuer", "true");
+    String message = failure(builder().issuer("https://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.accept-any-issuer is true, but portcullis.issuer is set too"), message);
   }
 
   @Test

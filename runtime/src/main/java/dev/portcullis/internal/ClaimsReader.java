@@ -15,7 +15,8 @@ import java.util.Set;
  *       {@code nbf} and {@code iat} finite numbers (NumericDate). A claim of the wrong type
  *       rejects the token rather than being ignored.
  *   <li>{@code aud} must contain the configured audience; {@code exp} and {@code iss} are
- *       required, and {@code iss} must equal the configured issuer when one is configured.
+ *       required, and {@code iss} must equal the configured issuer; any issuer passes only when
+ *       the configuration says so explicitly ({@code accept-any-issuer}).
  *   <li>The token must be used before {@code exp} and not before {@code nbf}, both widened by
  *       the clock skew: rejected when {@code now >= exp + skew} or {@code now <= nbf - skew}
  *       ({@link #expired}, {@link #notYetValid}), which the {@link TokenCache} applies again on
@@ -37,7 +38,7 @@ final class ClaimsReader {
 
   /**
    * @param issuer the only accepted {@code iss}, or {@code null} to accept any issuer (the
-   *     claim is still required)
+   *     claim is still required), which the configuration allows only when asked explicitly
    */
   ClaimsReader(String issuer, String audience, long skewMillis) {
     this.issuer = issuer;
