@@ -51,6 +51,8 @@ import java.util.function.Function;
  *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
  *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
  *       still checked on every use); {@code 0} turns the cache off</td></tr>
+ *   <tr><td>max-token-size</td><td>8192</td><td>tokens longer than this many bytes are
+ *       refused unread ({@code invalid_token})</td></tr>
  *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
  *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
  *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
@@ -68,6 +70,9 @@ public final class PortcullisConfig {
   static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
       "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")));
 
+  /** Above any real identity provider's access tokens, far below what would cost to read. */
+  private static final int DEFAULT_MAX_TOKEN_SIZE = 8_192;
+
   private final URI issuer;
   private final URI jwksUri;
   private final boolean acceptAnyIssuer;
@@ -80,6 +85,7 @@ public final class PortcullisConfig {
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
   private final int tokenCacheSize;
+  private final int maxTokenSize;
   private final URI resource;
   private final String resourceName;
   private final URI resourceDocumentation;
@@ -141,6 +147,13 @@ public final class PortcullisConfig {
     if (tokenCacheSize < 0 || tokenCacheSize > 10_000_000) {
       throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
           + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
+    }
+    Integer maxSize = b.maxTokenSize != null ? b.maxTokenSize
+        : parsed(values, "max-token-size", ConfigValues::parseCount);
+    this.maxTokenSize = maxSize != null ? maxSize : DEFAULT_MAX_TOKEN_SIZE;
+    if (maxTokenSize < 1_024 || maxTokenSize > 1_048_576) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("max-token-size") + " is " + maxTokenSize
+          + ", which is outside 1024 to 1048576 bytes; use a value such as " + DEFAULT_MAX_TOKEN_SIZE + ".");
     }
     String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
     this.resource = resourceText == null ? null : ConfigValues.parseUrl("resource", resourceText, allowInsecureHttp);
@@ -278,6 +291,11 @@ public final class PortcullisConfig {
     return tokenCacheSize;
   }
 
+  /** The size in bytes above which a token is refused unread. */
+  public int maxTokenSize() {
+    return maxTokenSize;
+  }
+
   /**
    * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
    * the base URI each request was addressed to.
@@ -311,7 +329,8 @@ public final class PortcullisConfig {
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
-        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize + "}";
+        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
+        + ", maxTokenSize=" + maxTokenSize + "}";
   }
 
   /**
@@ -333,6 +352,7 @@ public final class PortcullisConfig {
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
     private Integer tokenCacheSize;
+    private Integer maxTokenSize;
     private URI resource;
     private String resourceName;
     private URI resourceDocumentation;
@@ -419,6 +439,15 @@ public final class PortcullisConfig {
      */
     public Builder tokenCacheSize(int size) {
       this.tokenCacheSize = size;
+      return this;
+    }
+
+    /**
+     * The size in bytes above which a token is refused before it is parsed, hashed or
+     * verified; default 8,192, above the access tokens of any real identity provider.
+     */
+    public Builder maxTokenSize(int bytes) {
+      this.maxTokenSize = bytes;
       return this;
     }
 

@@ -78,6 +78,26 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void maxTokenSizeDefaultsTo8KiBAndIsReadFromPropertiesAndEnvironment() {
+    assertEquals(8_192, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    environment.put("PORTCULLIS_MAX_TOKEN_SIZE", "16384");
+    assertEquals(16_384, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    properties.put("portcullis.max-token-size", "4096");
+    assertEquals(4_096, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    assertEquals(2_048, builder().issuer("https://idp.example.com").audience("a").maxTokenSize(2_048).build()
+        .maxTokenSize());
+  }
+
+  @Test
+  void maxTokenSizeMustBeAWholeNumberInRange() {
+    assertEquals("portcullis.max-token-size is 100, which is outside 1024 to 1048576 bytes; use a value such as 8192.",
+        failure(builder().issuer("https://idp.example.com").audience("a").maxTokenSize(100)));
+    properties.put("portcullis.max-token-size", "8KB");
+    assertTrue(failure(builder().issuer("https://idp.example.com").audience("a"))
+        .startsWith("portcullis.max-token-size is \"8KB\", which is not a whole number"));
+  }
+
+  @Test
   void defaultsAreSecure() {
     PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
     assertEquals(Duration.ofSeconds(60), config.clockSkew());
