@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The full check of one token, in this order: the JWS header ({@code typ} and an allowed
- * asymmetric algorithm), the signature with a key from the issuer's JWKS, then the claims
+ * asymmetric algorithm), the signature with a key from the issuer's JWKS that is strong
+ * enough ({@link KeyStrength}), then the claims
  * ({@link ClaimsReader}: types, {@code iss}, {@code aud}, {@code exp}, {@code nbf}).
  * Thread-safe.
  *
@@ -68,6 +69,7 @@ final class TokenChecks {
   private final Clock clock;
   private final Map<String, JWSHeader> knownHeaders = new ConcurrentHashMap<>();
   private final AtomicLong lastKeyWarningMillis = new AtomicLong();
+  private final AtomicLong lastWeakKeyWarningMillis = new AtomicLong();
 
   TokenChecks(PortcullisConfig config, JWKSource<SecurityContext> keys, Clock clock) {
     this.typeVerifier = typeVerifier(config.strictTokenType());
@@ -125,6 +127,12 @@ final class TokenChecks {
     List<Key> keys = keySelector.selectJWSKeys(header, null);
     if (keys.isEmpty()) {
       throw new TokenRejectedException("The token is not signed with an accepted algorithm and a known key.");
+    }
+    keys = KeyStrength.strongOnly(keys);
+    if (keys.isEmpty()) {
+      warnWeakKey(header.getKeyID());
+      throw new TokenRejectedException("The token is signed with an RSA key shorter than "
+          + KeyStrength.MIN_RSA_BITS + " bits, which is not accepted.");
     }
     byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.UTF_8);
     Base64URL signature = new JdkBase64Url(token.substring(payloadEnd + 1));
@@ -206,10 +214,23 @@ final class TokenChecks {
     return "The token is not a well-formed JWT.";
   }
 
-  private void warnKeysUnavailable(KeySourceException e) {
+  private void warnWeakKey(String keyId) {
+    if (dueForWarning(lastWeakKeyWarningMillis)) {
+      LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens signed with the issuer key {0}: it is an RSA"
+          + " key shorter than {1} bits. Have the authorization server sign with a longer key.",
+          keyId == null ? "without a kid" : keyId, String.valueOf(KeyStrength.MIN_RSA_BITS));
+    }
+  }
+
+  /** At most one warning of a kind every 30 seconds, so a flood of bad tokens cannot flood the log. */
+  private static boolean dueForWarning(AtomicLong lastMillis) {
     long now = System.currentTimeMillis();
-    long last = lastKeyWarningMillis.get();
-    if (now - last > 30_000 && lastKeyWarningMillis.compareAndSet(last, now)) {
+    long last = lastMillis.get();
+    return now - last > 30_000 && lastMillis.compareAndSet(last, now);
+  }
+
+  private void warnKeysUnavailable(KeySourceException e) {
+    if (dueForWarning(lastKeyWarningMillis)) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens because the signing keys are unavailable: {0}"
           + (e.getCause() != null ? " ({1})" : ""), e.getMessage(),
           e.getCause() == null ? "" : e.getCause().getMessage());
