@@ -37,8 +37,9 @@ import java.util.function.Function;
  *       without it an issuer is required</td></tr>
  *   <tr><td>audience</td><td>required</td><td>a value tokens' {@code aud} must contain</td></tr>
  *   <tr><td>clock-skew</td><td>60s</td><td>tolerance for {@code exp} and {@code nbf}</td></tr>
- *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512</td>
- *       <td>accepted JWS algorithms; {@code none} and HMAC are never accepted</td></tr>
+ *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512,EdDSA,
+ *       Ed25519</td><td>accepted JWS algorithms; {@code none} and HMAC are never accepted; EdDSA
+ *       with Ed25519 keys only</td></tr>
  *   <tr><td>realm</td><td>the audience</td><td>the realm in {@code WWW-Authenticate}</td></tr>
  *   <tr><td>strict-token-type</td><td>false</td><td>accept only {@code typ: at+jwt}
  *       (RFC 9068); otherwise {@code JWT} and no {@code typ} pass too</td></tr>
@@ -66,9 +67,12 @@ import java.util.function.Function;
  * value is missing or wrong; the message names the key and the fix.
  */
 public final class PortcullisConfig {
-  /** The JWS algorithms Portcullis can verify without extra libraries. */
+  /**
+   * The JWS algorithms Portcullis can verify without extra libraries; EdDSA and Ed25519 with
+   * Ed25519 keys only (RFC 8037, RFC 9864), verified by the JDK.
+   */
   static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")));
+      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519")));
 
   /** Above any real identity provider's access tokens, far below what would cost to read. */
   private static final int DEFAULT_MAX_TOKEN_SIZE = 8_192;
@@ -200,11 +204,6 @@ public final class PortcullisConfig {
           + " is empty; list at least one of " + String.join(", ", SUPPORTED_ALGORITHMS) + ", or leave it unset.");
     }
     for (String alg : requested) {
-      if (alg.equals("EdDSA") || alg.equals("Ed25519")) {
-        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
-            + "\", which needs the optional Google Tink library that Portcullis does not bundle; use only "
-            + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
-      }
       if (!SUPPORTED_ALGORITHMS.contains(alg)) {
         throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
             + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
