@@ -101,6 +101,13 @@ final class KeyServer implements AutoCloseable {
     return sign(b.build(), header().build(), SIGNING_KEY);
   }
 
+  /** A token with scope orders:read under {@code header}, its claims changed by {@code claims}. */
+  String token(JWSHeader header, Consumer<JWTClaimsSet.Builder> claims) {
+    JWTClaimsSet.Builder b = claims("orders:read");
+    claims.accept(b);
+    return sign(b.build(), header, SIGNING_KEY);
+  }
+
   String tokenWithHeader(JWSHeader header) {
     return sign(claims("orders:read").build(), header, SIGNING_KEY);
   }

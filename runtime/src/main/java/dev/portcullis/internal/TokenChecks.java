@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The full check of one token, in this order: the JWS header ({@code typ} and an allowed
  * asymmetric algorithm), the signature with a key from the issuer's JWKS that is strong
  * enough ({@link KeyStrength}), then the claims
- * ({@link ClaimsReader}: types, {@code iss}, {@code aud}, {@code exp}, {@code nbf}).
+ * ({@link ClaimsReader}: types, {@code iss}, {@code aud}, {@code exp}, {@code nbf}, and no
+ * ID token claims unless {@code typ} says access token).
  * Thread-safe.
  *
  * <p>Nimbus does the JOSE work: it parses the header and the payload JSON, verifies the
@@ -81,12 +82,18 @@ final class TokenChecks {
     this.clock = clock;
   }
 
+  private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+  private static final JOSEObjectType APPLICATION_AT_JWT = new JOSEObjectType("application/at+jwt");
+
   private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier(boolean strict) {
-    JOSEObjectType atJwt = new JOSEObjectType("at+jwt");
-    JOSEObjectType applicationAtJwt = new JOSEObjectType("application/at+jwt");
     return strict
-        ? new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt)
-        : new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt, JOSEObjectType.JWT, null);
+        ? new DefaultJOSEObjectTypeVerifier<>(AT_JWT, APPLICATION_AT_JWT)
+        : new DefaultJOSEObjectTypeVerifier<>(AT_JWT, APPLICATION_AT_JWT, JOSEObjectType.JWT, null);
+  }
+
+  /** Whether {@code typ} says RFC 9068 access token (compared case-insensitively, as Nimbus does). */
+  private static boolean typedAccessToken(JOSEObjectType type) {
+    return AT_JWT.equals(type) || APPLICATION_AT_JWT.equals(type);
   }
 
   /**
@@ -149,7 +156,7 @@ final class TokenChecks {
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException("The token's payload is not a JSON object of claims.");
     }
-    return claims.read(payload, clock.millis());
+    return claims.read(payload, clock.millis(), typedAccessToken(header.getType()));
   }
 
   /**
