@@ -102,8 +102,7 @@ class KeySetTest {
       Answer answer = app.bearer("/orders", keys.token("profile"));
       assertEquals(403, answer.status());
       assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\"The token does not"
-          + " grant the scope this endpoint requires.\", resource_metadata=\"" + app.base()
-          + "/.well-known/oauth-protected-resource\"", answer.challenge());
+          + " grant the scope this endpoint requires.\"", answer.challenge());
     }
   }
 }

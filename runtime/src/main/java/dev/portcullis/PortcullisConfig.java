@@ -54,10 +54,11 @@ import java.util.function.Function;
  *       still checked on every use); {@code 0} turns the cache off</td></tr>
  *   <tr><td>max-token-size</td><td>8192</td><td>tokens longer than this many bytes are
  *       refused unread ({@code invalid_token})</td></tr>
- *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
+ *   <tr><td>resource-metadata</td><td>true when resource is set</td><td>serve RFC 9728
  *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
- *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
- *       metadata</td></tr>
+ *   <tr><td>resource</td><td>none</td><td>this API's public base URL, the resource identifier
+ *       in that metadata; without it no metadata is served, since the request's
+ *       {@code Host} cannot be trusted</td></tr>
  *   <tr><td>resource-name</td><td>none</td><td>its {@code resource_name}</td></tr>
  *   <tr><td>resource-documentation</td><td>none</td><td>its {@code resource_documentation}</td></tr>
  * </table>
@@ -94,6 +95,7 @@ public final class PortcullisConfig {
   private final String resourceName;
   private final URI resourceDocumentation;
   private final boolean resourceMetadata;
+  private final boolean resourceMetadataLacksResource;
 
   private PortcullisConfig(Builder b, ConfigValues values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -166,7 +168,16 @@ public final class PortcullisConfig {
         : values.text("resource-documentation");
     this.resourceDocumentation = documentation == null ? null
         : ConfigValues.parseUrl("resource-documentation", documentation, true);
-    this.resourceMetadata = flag(b.resourceMetadata, values, "resource-metadata", true);
+    Boolean metadata = b.resourceMetadata != null ? b.resourceMetadata
+        : parsed(values, "resource-metadata", ConfigValues::parseBoolean);
+    if (Boolean.TRUE.equals(metadata) && resource == null) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("resource-metadata") + " is true, but "
+          + ConfigValues.propertyName("resource") + " is not set; set " + ConfigValues.describe("resource")
+          + " to this API's public base URL, such as https://api.example.com. The metadata is never built from a"
+          + " request's Host header, which a client can set to anything.");
+    }
+    this.resourceMetadata = resource != null && !Boolean.FALSE.equals(metadata);
+    this.resourceMetadataLacksResource = resource == null && metadata == null;
   }
 
   private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
@@ -296,8 +307,8 @@ public final class PortcullisConfig {
   }
 
   /**
-   * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
-   * the base URI each request was addressed to.
+   * The resource identifier published in the RFC 9728 metadata, if configured; without one no
+   * metadata is served.
    */
   public Optional<URI> resource() {
     return Optional.ofNullable(resource);
@@ -315,10 +326,16 @@ public final class PortcullisConfig {
 
   /**
    * Whether {@code /.well-known/oauth-protected-resource} is served (RFC 9728) and every
-   * challenge names it in {@code resource_metadata}.
+   * challenge names it in {@code resource_metadata}: when {@link #resource()} is configured
+   * and the metadata is not switched off.
    */
   public boolean resourceMetadata() {
     return resourceMetadata;
+  }
+
+  /** Whether the metadata is off only because no resource is configured, which startup logs. */
+  boolean resourceMetadataLacksResource() {
+    return resourceMetadataLacksResource;
   }
 
   @Override
@@ -451,8 +468,9 @@ public final class PortcullisConfig {
     }
 
     /**
-     * This API's resource identifier for RFC 9728 metadata, for example {@code
-     * https://api.example.com}; default: the base URI each request was addressed to.
+     * This API's public base URL, its resource identifier for RFC 9728 metadata, for example
+     * {@code https://api.example.com}. Without it no metadata is served: the URL a request was
+     * addressed to comes from its {@code Host} header, which the client chooses.
      */
     public Builder resource(URI resource) {
       this.resource = Objects.requireNonNull(resource, "resource");
@@ -473,7 +491,8 @@ public final class PortcullisConfig {
 
     /**
      * Serve {@code /.well-known/oauth-protected-resource} (RFC 9728) and name it in every
-     * challenge's {@code resource_metadata}; default true.
+     * challenge's {@code resource_metadata}; default true when {@link #resource(URI)} is set.
+     * True without a resource fails {@link #build()}.
      */
     public Builder resourceMetadata(boolean serve) {
       this.resourceMetadata = serve;

@@ -98,6 +98,30 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void resourceMetadataIsServedOnlyForAConfiguredResource() {
+    PortcullisConfig.Builder noResource = builder().issuer("https://idp.example.com").audience("a");
+    assertFalse(noResource.build().resourceMetadata());
+    assertTrue(noResource.build().resourceMetadataLacksResource());
+    PortcullisConfig withResource = builder().issuer("https://idp.example.com").audience("a")
+        .resource(URI.create("https://api.example.com")).build();
+    assertTrue(withResource.resourceMetadata());
+    assertFalse(withResource.resourceMetadataLacksResource());
+    environment.put("PORTCULLIS_RESOURCE_METADATA", "false");
+    assertFalse(builder().issuer("https://idp.example.com").audience("a")
+        .resource(URI.create("https://api.example.com")).build().resourceMetadata());
+    assertFalse(builder().issuer("https://idp.example.com").audience("a").build().resourceMetadataLacksResource(),
+        "switched off: nothing to log");
+  }
+
+  @Test
+  void resourceMetadataWithoutAResourceFailsNamingIt() {
+    properties.put("portcullis.resource-metadata", "true");
+    String message = failure(builder().issuer("https://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.resource-metadata is true, but portcullis.resource is not set; set"
+        + " portcullis.resource (environment PORTCULLIS_RESOURCE)"), message);
+  }
+
+  @Test
   void defaultsAreSecure() {
     PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
     assertEquals(Duration.ofSeconds(60), config.clockSkew());
