@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import dev.portcullis.testapp.OrdersResource;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Key set fetching and token type policy, each with its own app and key server. */
@@ -49,6 +50,17 @@ class KeySetTest {
         TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
             .acceptAnyIssuer(true).audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
       assertEquals(200, app.bearer("/orders", keys.token(c -> c.issuer("https://anyone.example.com"))).status());
+    }
+  }
+
+  @Test
+  void acceptingAnyIssuerIsAWarningAtStartup() throws Exception {
+    try (KeyServer keys = new KeyServer()) {
+      List<String> logged = StartupLog.of(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
+          .acceptAnyIssuer(true).audience(KeyServer.AUDIENCE).build(), OrdersResource.class);
+      assertTrue(logged.contains("WARNING: Portcullis accepts tokens from any issuer whose signature verifies with"
+          + " the keys at " + keys.issuer + "/jwks, because portcullis.accept-any-issuer=true; set portcullis.issuer"
+          + " (environment PORTCULLIS_ISSUER) to check the iss claim."), logged::toString);
     }
   }
 
