@@ -2,9 +2,7 @@ package dev.portcullis;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,13 +66,6 @@ import java.util.function.Function;
  * value is missing or wrong; the message names the key and the fix.
  */
 public final class PortcullisConfig {
-  /**
-   * The JWS algorithms Portcullis can verify without extra libraries; EdDSA and Ed25519 with
-   * Ed25519 keys only (RFC 8037, RFC 9864), verified by the JDK.
-   */
-  static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519")));
-
   /** Above any real identity provider's access tokens, far below what would cost to read. */
   private static final int DEFAULT_MAX_TOKEN_SIZE = 8_192;
 
@@ -142,7 +133,8 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException(ConfigValues.propertyName("http-timeout") + " is " + httpTimeout
           + ", which is not between 1ms and 5 minutes; use a value such as 5s.");
     }
-    this.algorithms = algorithms(b.algorithms != null ? b.algorithms : splitList(values.text("algorithms")));
+    this.algorithms = JwsAlgorithms.checked(b.algorithms != null ? b.algorithms
+        : JwsAlgorithms.parse(values.text("algorithms")));
     String realmText = b.realm != null ? b.realm : values.text("realm");
     this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
@@ -191,37 +183,6 @@ public final class PortcullisConfig {
     }
     Boolean value = parsed(values, key, ConfigValues::parseBoolean);
     return value != null ? value : fallback;
-  }
-
-  private static Set<String> splitList(String text) {
-    if (text == null) {
-      return null;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String part : text.split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.trim());
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> algorithms(Set<String> requested) {
-    if (requested == null) {
-      return SUPPORTED_ALGORITHMS;
-    }
-    if (requested.isEmpty()) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("algorithms")
-          + " is empty; list at least one of " + String.join(", ", SUPPORTED_ALGORITHMS) + ", or leave it unset.");
-    }
-    for (String alg : requested) {
-      if (!SUPPORTED_ALGORITHMS.contains(alg)) {
-        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
-            + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
-            + " use only " + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
-      }
-    }
-    return Collections.unmodifiableSet(new LinkedHashSet<>(requested));
   }
 
   /** A builder; values not set in code come from system properties, then the environment. */

@@ -125,7 +125,7 @@ class PortcullisConfigTest {
   void defaultsAreSecure() {
     PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
     assertEquals(Duration.ofSeconds(60), config.clockSkew());
-    assertEquals(PortcullisConfig.SUPPORTED_ALGORITHMS, config.algorithms());
+    assertEquals(JwsAlgorithms.SUPPORTED, config.algorithms());
     assertEquals("orders-api", config.realm());
     assertFalse(config.strictTokenType());
     assertFalse(config.allowInsecureHttp());
