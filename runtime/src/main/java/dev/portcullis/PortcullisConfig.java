@@ -17,6 +17,7 @@ import java.util.function.Function;
  * PortcullisConfig config = PortcullisConfig.builder()
  *     .issuer("https://idp.example.com/realms/shop")
  *     .audience("orders-api")
+ *     .resource(URI.create("https://api.example.com"))
  *     .build();
  * }</pre>
  *
