@@ -3,7 +3,9 @@ package dev.portcullis;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -17,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * An authorization server the tests control: serves OpenID metadata and a JWKS on loopback
- * and mints tokens, good and bad, with nimbus. Counts JWKS fetches.
+ * and mints tokens, good and bad, with nimbus. Counts JWKS fetches. Its JWKS holds its own
+ * RSA signing key and any other public keys a test gives it.
  */
 final class KeyServer implements AutoCloseable {
   static final String AUDIENCE = "orders-api";
@@ -35,14 +39,17 @@ final class KeyServer implements AutoCloseable {
   private final AtomicInteger jwksHits = new AtomicInteger();
   final String issuer;
 
-  KeyServer() throws IOException {
+  KeyServer(JWK... alsoPublished) throws IOException {
+    List<JWK> published = new ArrayList<>(List.of(SIGNING_KEY.toPublicJWK()));
+    published.addAll(List.of(alsoPublished));
+    String jwks = new JWKSet(published).toString();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/.well-known/openid-configuration", exchange -> send(exchange,
         "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
     server.createContext("/jwks", exchange -> {
       jwksHits.incrementAndGet();
-      send(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString());
+      send(exchange, jwks);
     });
     server.start();
   }
@@ -94,8 +101,20 @@ final class KeyServer implements AutoCloseable {
     return sign(b.build(), header().build(), SIGNING_KEY);
   }
 
+  /** A token with scope orders:read under {@code header}, its claims changed by {@code claims}. */
+  String token(JWSHeader header, Consumer<JWTClaimsSet.Builder> claims) {
+    JWTClaimsSet.Builder b = claims("orders:read");
+    claims.accept(b);
+    return sign(b.build(), header, SIGNING_KEY);
+  }
+
   String tokenWithHeader(JWSHeader header) {
     return sign(claims("orders:read").build(), header, SIGNING_KEY);
+  }
+
+  /** A token with scope orders:read, signed by {@code signer} under {@code header}. */
+  String tokenSignedBy(JWSHeader header, JWSSigner signer) {
+    return sign(claims("orders:read").build(), header, signer);
   }
 
   /** Signed by a key with the published kid but different key material. */
@@ -109,8 +128,16 @@ final class KeyServer implements AutoCloseable {
 
   private static String sign(JWTClaimsSet claims, JWSHeader header, RSAKey key) {
     try {
+      return sign(claims, header, new RSASSASigner(key));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sign(JWTClaimsSet claims, JWSHeader header, JWSSigner signer) {
+    try {
       SignedJWT jwt = new SignedJWT(header, claims);
-      jwt.sign(new RSASSASigner(key));
+      jwt.sign(signer);
       return jwt.serialize();
     } catch (Exception e) {
       throw new IllegalStateException(e);

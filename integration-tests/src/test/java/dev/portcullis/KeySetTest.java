@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import dev.portcullis.testapp.OrdersResource;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Key set fetching and token type policy, each with its own app and key server. */
@@ -37,6 +38,29 @@ class KeySetTest {
       String token = keys.token(c -> c.issuer(keys.issuer + "/not-served"));
       assertEquals(200, app.bearer("/orders", token).status());
       assertEquals(1, keys.jwksHits());
+      Answer other = app.bearer("/orders", keys.token(c -> c.issuer(keys.issuer)));
+      assertEquals(401, other.status(), "iss is checked when keys come from a configured JWKS URL");
+      assertTrue(other.challenge().contains("not issued by the expected issuer"), other::toString);
+    }
+  }
+
+  @Test
+  void anyIssuerIsAcceptedOnlyWhenConfiguredExplicitly() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
+            .acceptAnyIssuer(true).audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token(c -> c.issuer("https://anyone.example.com"))).status());
+    }
+  }
+
+  @Test
+  void acceptingAnyIssuerIsAWarningAtStartup() throws Exception {
+    try (KeyServer keys = new KeyServer()) {
+      List<String> logged = StartupLog.of(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))
+          .acceptAnyIssuer(true).audience(KeyServer.AUDIENCE).build(), OrdersResource.class);
+      assertTrue(logged.contains("WARNING: Portcullis accepts tokens from any issuer whose signature verifies with"
+          + " the keys at " + keys.issuer + "/jwks, because portcullis.accept-any-issuer=true; set portcullis.issuer"
+          + " (environment PORTCULLIS_ISSUER) to check the iss claim."), logged::toString);
     }
   }
 
@@ -48,7 +72,7 @@ class KeySetTest {
     }
     try (KeyServer keys = new KeyServer();
         TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create("http://127.0.0.1:" + port + "/jwks"))
-            .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
+            .issuer(keys.issuer).audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
       Answer answer = app.bearer("/orders", keys.token("orders:read"));
       assertEquals(401, answer.status());
       assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);
@@ -90,8 +114,7 @@ class KeySetTest {
       Answer answer = app.bearer("/orders", keys.token("profile"));
       assertEquals(403, answer.status());
       assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\"The token does not"
-          + " grant the scope this endpoint requires.\", resource_metadata=\"" + app.base()
-          + "/.well-known/oauth-protected-resource\"", answer.challenge());
+          + " grant the scope this endpoint requires.\"", answer.challenge());
     }
   }
 }

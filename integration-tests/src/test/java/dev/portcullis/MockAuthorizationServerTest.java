@@ -52,8 +52,7 @@ class MockAuthorizationServerTest {
       Answer down = app.bearer("/orders", early);
       assertEquals(401, down.status());
       assertEquals("Bearer realm=\"orders-api\", error=\"invalid_token\", error_description=\"The token could not"
-          + " be verified because the authorization server's keys are unavailable.\", resource_metadata=\""
-          + app.base() + "/.well-known/oauth-protected-resource\"", down.challenge());
+          + " be verified because the authorization server's keys are unavailable.\"", down.challenge());
 
       server.start(InetAddress.getByName("127.0.0.1"), port);
       assertEquals(issuer, server.issuerUrl("default").toString());

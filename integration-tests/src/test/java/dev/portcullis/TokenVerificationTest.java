@@ -181,6 +181,20 @@ class TokenVerificationTest {
   }
 
   @Test
+  void anIdTokenForThisAudienceIsRefusedUnlessTypedAsAnAccessToken() {
+    for (JOSEObjectType type : new JOSEObjectType[] {JOSEObjectType.JWT, null}) {
+      for (String claim : List.of("nonce", "at_hash", "c_hash")) {
+        String idToken = keys.token(KeyServer.header().type(type).build(), c -> c.claim(claim, "n-0S6_WzA2Mj"));
+        assertInvalidToken(app.bearer("/orders", idToken), "The token is an OpenID Connect ID token (it has a nonce,"
+            + " at_hash or c_hash claim), not an access token.");
+      }
+    }
+    String typed = keys.token(KeyServer.header().type(new JOSEObjectType("at+jwt")).build(),
+        c -> c.claim("nonce", "n-0S6_WzA2Mj"));
+    assertEquals(200, app.bearer("/orders", typed).status(), "typ at+jwt says it is an access token");
+  }
+
+  @Test
   void malformedScopeClaimRejectsTheToken() {
     String token = keys.token(c -> c.claim("scope", Map.of("a", 1)));
     assertInvalidToken(app.bearer("/orders", token), "The token's scope claim is malformed.");

@@ -2,9 +2,7 @@ package dev.portcullis;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +17,7 @@ import java.util.function.Function;
  * PortcullisConfig config = PortcullisConfig.builder()
  *     .issuer("https://idp.example.com/realms/shop")
  *     .audience("orders-api")
+ *     .resource(URI.create("https://api.example.com"))
  *     .build();
  * }</pre>
  *
@@ -31,12 +30,15 @@ import java.util.function.Function;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>issuer</td><td>none</td><td>the authorization server's issuer URL; tokens'
  *       {@code iss} must equal it and keys are found through its metadata</td></tr>
- *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. At least one of
- *       issuer and jwks-uri is required</td></tr>
+ *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. Give issuer too, so
+ *       that {@code iss} is still checked</td></tr>
+ *   <tr><td>accept-any-issuer</td><td>false</td><td>with only jwks-uri, accept any {@code iss};
+ *       without it an issuer is required</td></tr>
  *   <tr><td>audience</td><td>required</td><td>a value tokens' {@code aud} must contain</td></tr>
  *   <tr><td>clock-skew</td><td>60s</td><td>tolerance for {@code exp} and {@code nbf}</td></tr>
- *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512</td>
- *       <td>accepted JWS algorithms; {@code none} and HMAC are never accepted</td></tr>
+ *   <tr><td>algorithms</td><td>RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512,EdDSA,
+ *       Ed25519</td><td>accepted JWS algorithms; {@code none} and HMAC are never accepted; EdDSA
+ *       with Ed25519 keys only</td></tr>
  *   <tr><td>realm</td><td>the audience</td><td>the realm in {@code WWW-Authenticate}</td></tr>
  *   <tr><td>strict-token-type</td><td>false</td><td>accept only {@code typ: at+jwt}
  *       (RFC 9068); otherwise {@code JWT} and no {@code typ} pass too</td></tr>
@@ -49,10 +51,13 @@ import java.util.function.Function;
  *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
  *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
  *       still checked on every use); {@code 0} turns the cache off</td></tr>
- *   <tr><td>resource-metadata</td><td>true</td><td>serve RFC 9728
+ *   <tr><td>max-token-size</td><td>8192</td><td>tokens longer than this many bytes are
+ *       refused unread ({@code invalid_token})</td></tr>
+ *   <tr><td>resource-metadata</td><td>true when resource is set</td><td>serve RFC 9728
  *       {@code /.well-known/oauth-protected-resource} and name it in challenges</td></tr>
- *   <tr><td>resource</td><td>the request's base URI</td><td>the resource identifier in that
- *       metadata</td></tr>
+ *   <tr><td>resource</td><td>none</td><td>this API's public base URL, the resource identifier
+ *       in that metadata; without it no metadata is served, since the request's
+ *       {@code Host} cannot be trusted</td></tr>
  *   <tr><td>resource-name</td><td>none</td><td>its {@code resource_name}</td></tr>
  *   <tr><td>resource-documentation</td><td>none</td><td>its {@code resource_documentation}</td></tr>
  * </table>
@@ -62,12 +67,12 @@ import java.util.function.Function;
  * value is missing or wrong; the message names the key and the fix.
  */
 public final class PortcullisConfig {
-  /** The JWS algorithms Portcullis can verify without extra libraries. */
-  static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")));
+  /** Above any real identity provider's access tokens, far below what would cost to read. */
+  private static final int DEFAULT_MAX_TOKEN_SIZE = 8_192;
 
   private final URI issuer;
   private final URI jwksUri;
+  private final boolean acceptAnyIssuer;
   private final String audience;
   private final Duration clockSkew;
   private final Set<String> algorithms;
@@ -77,10 +82,12 @@ public final class PortcullisConfig {
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
   private final int tokenCacheSize;
+  private final int maxTokenSize;
   private final URI resource;
   private final String resourceName;
   private final URI resourceDocumentation;
   private final boolean resourceMetadata;
+  private final boolean resourceMetadataLacksResource;
 
   private PortcullisConfig(Builder b, ConfigValues values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -94,6 +101,19 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException("Portcullis does not know where to find the token signing keys; set "
           + ConfigValues.describe("issuer") + " to your authorization server's issuer URL, or "
           + ConfigValues.describe("jwks-uri") + " to its JWKS URL.");
+    }
+    this.acceptAnyIssuer = flag(b.acceptAnyIssuer, values, "accept-any-issuer", false);
+    if (issuer == null && !acceptAnyIssuer) {
+      throw new PortcullisConfigException("Portcullis would accept tokens from any issuer, since only "
+          + ConfigValues.propertyName("jwks-uri") + " is set; set " + ConfigValues.describe("issuer")
+          + " to the iss value of your authorization server's tokens, or set "
+          + ConfigValues.propertyName("accept-any-issuer") + "=true if every issuer that signs with these keys is"
+          + " trusted.");
+    }
+    if (issuer != null && acceptAnyIssuer) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("accept-any-issuer") + " is true, but "
+          + ConfigValues.propertyName("issuer") + " is set too; remove one: with an issuer, tokens' iss must equal"
+          + " it.");
     }
     this.audience = b.audience != null ? b.audience : values.text("audience");
     if (audience == null || audience.isBlank()) {
@@ -114,7 +134,8 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException(ConfigValues.propertyName("http-timeout") + " is " + httpTimeout
           + ", which is not between 1ms and 5 minutes; use a value such as 5s.");
     }
-    this.algorithms = algorithms(b.algorithms != null ? b.algorithms : splitList(values.text("algorithms")));
+    this.algorithms = JwsAlgorithms.checked(b.algorithms != null ? b.algorithms
+        : JwsAlgorithms.parse(values.text("algorithms")));
     String realmText = b.realm != null ? b.realm : values.text("realm");
     this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
@@ -126,6 +147,13 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
           + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
     }
+    Integer maxSize = b.maxTokenSize != null ? b.maxTokenSize
+        : parsed(values, "max-token-size", ConfigValues::parseCount);
+    this.maxTokenSize = maxSize != null ? maxSize : DEFAULT_MAX_TOKEN_SIZE;
+    if (maxTokenSize < 1_024 || maxTokenSize > 1_048_576) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("max-token-size") + " is " + maxTokenSize
+          + ", which is outside 1024 to 1048576 bytes; use a value such as " + DEFAULT_MAX_TOKEN_SIZE + ".");
+    }
     String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
     this.resource = resourceText == null ? null : ConfigValues.parseUrl("resource", resourceText, allowInsecureHttp);
     this.resourceName = b.resourceName != null ? b.resourceName : values.text("resource-name");
@@ -133,7 +161,16 @@ public final class PortcullisConfig {
         : values.text("resource-documentation");
     this.resourceDocumentation = documentation == null ? null
         : ConfigValues.parseUrl("resource-documentation", documentation, true);
-    this.resourceMetadata = flag(b.resourceMetadata, values, "resource-metadata", true);
+    Boolean metadata = b.resourceMetadata != null ? b.resourceMetadata
+        : parsed(values, "resource-metadata", ConfigValues::parseBoolean);
+    if (Boolean.TRUE.equals(metadata) && resource == null) {
+      throw new PortcullisConfigException(ConfigValues.propertyName("resource-metadata") + " is true, but "
+          + ConfigValues.propertyName("resource") + " is not set; set " + ConfigValues.describe("resource")
+          + " to this API's public base URL, such as https://api.example.com. The metadata is never built from a"
+          + " request's Host header, which a client can set to anything.");
+    }
+    this.resourceMetadata = resource != null && !Boolean.FALSE.equals(metadata);
+    this.resourceMetadataLacksResource = resource == null && metadata == null;
   }
 
   private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
@@ -147,42 +184,6 @@ public final class PortcullisConfig {
     }
     Boolean value = parsed(values, key, ConfigValues::parseBoolean);
     return value != null ? value : fallback;
-  }
-
-  private static Set<String> splitList(String text) {
-    if (text == null) {
-      return null;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String part : text.split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.trim());
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> algorithms(Set<String> requested) {
-    if (requested == null) {
-      return SUPPORTED_ALGORITHMS;
-    }
-    if (requested.isEmpty()) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("algorithms")
-          + " is empty; list at least one of " + String.join(", ", SUPPORTED_ALGORITHMS) + ", or leave it unset.");
-    }
-    for (String alg : requested) {
-      if (alg.equals("EdDSA") || alg.equals("Ed25519")) {
-        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
-            + "\", which needs the optional Google Tink library that Portcullis does not bundle; use only "
-            + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
-      }
-      if (!SUPPORTED_ALGORITHMS.contains(alg)) {
-        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
-            + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
-            + " use only " + String.join(", ", SUPPORTED_ALGORITHMS) + ".");
-      }
-    }
-    return Collections.unmodifiableSet(new LinkedHashSet<>(requested));
   }
 
   /** A builder; values not set in code come from system properties, then the environment. */
@@ -207,6 +208,14 @@ public final class PortcullisConfig {
   /** The JWKS URL, if configured; otherwise keys are found through the issuer's metadata. */
   public Optional<URI> jwksUri() {
     return Optional.ofNullable(jwksUri);
+  }
+
+  /**
+   * Whether tokens from any issuer are accepted, as long as their signature verifies with the
+   * keys at {@link #jwksUri()}: only when no issuer is configured and this was asked for.
+   */
+  public boolean acceptAnyIssuer() {
+    return acceptAnyIssuer;
   }
 
   /** The value tokens' {@code aud} must contain. */
@@ -254,9 +263,14 @@ public final class PortcullisConfig {
     return tokenCacheSize;
   }
 
+  /** The size in bytes above which a token is refused unread. */
+  public int maxTokenSize() {
+    return maxTokenSize;
+  }
+
   /**
-   * The resource identifier published in the RFC 9728 metadata, if configured; otherwise
-   * the base URI each request was addressed to.
+   * The resource identifier published in the RFC 9728 metadata, if configured; without one no
+   * metadata is served.
    */
   public Optional<URI> resource() {
     return Optional.ofNullable(resource);
@@ -274,19 +288,27 @@ public final class PortcullisConfig {
 
   /**
    * Whether {@code /.well-known/oauth-protected-resource} is served (RFC 9728) and every
-   * challenge names it in {@code resource_metadata}.
+   * challenge names it in {@code resource_metadata}: when {@link #resource()} is configured
+   * and the metadata is not switched off.
    */
   public boolean resourceMetadata() {
     return resourceMetadata;
   }
 
+  /** Whether the metadata is off only because no resource is configured, which startup logs. */
+  boolean resourceMetadataLacksResource() {
+    return resourceMetadataLacksResource;
+  }
+
   @Override
   public String toString() {
-    return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", audience=" + audience
+    return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", acceptAnyIssuer=" + acceptAnyIssuer
+        + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
-        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize + "}";
+        + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
+        + ", maxTokenSize=" + maxTokenSize + "}";
   }
 
   /**
@@ -299,6 +321,7 @@ public final class PortcullisConfig {
     private String issuer;
     private String audience;
     private URI jwksUri;
+    private Boolean acceptAnyIssuer;
     private Duration clockSkew;
     private Set<String> algorithms;
     private String realm;
@@ -307,6 +330,7 @@ public final class PortcullisConfig {
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
     private Integer tokenCacheSize;
+    private Integer maxTokenSize;
     private URI resource;
     private String resourceName;
     private URI resourceDocumentation;
@@ -333,6 +357,15 @@ public final class PortcullisConfig {
     /** The JWKS URL; when set, issuer discovery is skipped. */
     public Builder jwksUri(URI jwksUri) {
       this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /**
+     * Accept tokens whatever their {@code iss}, when only a JWKS URL is configured and every
+     * issuer that signs with its keys is trusted; default false. Logged at startup.
+     */
+    public Builder acceptAnyIssuer(boolean accept) {
+      this.acceptAnyIssuer = accept;
       return this;
     }
 
@@ -388,8 +421,18 @@ public final class PortcullisConfig {
     }
 
     /**
-     * This API's resource identifier for RFC 9728 metadata, for example {@code
-     * https://api.example.com}; default: the base URI each request was addressed to.
+     * The size in bytes above which a token is refused before it is parsed, hashed or
+     * verified; default 8,192, above the access tokens of any real identity provider.
+     */
+    public Builder maxTokenSize(int bytes) {
+      this.maxTokenSize = bytes;
+      return this;
+    }
+
+    /**
+     * This API's public base URL, its resource identifier for RFC 9728 metadata, for example
+     * {@code https://api.example.com}. Without it no metadata is served: the URL a request was
+     * addressed to comes from its {@code Host} header, which the client chooses.
      */
     public Builder resource(URI resource) {
       this.resource = Objects.requireNonNull(resource, "resource");
@@ -410,7 +453,8 @@ public final class PortcullisConfig {
 
     /**
      * Serve {@code /.well-known/oauth-protected-resource} (RFC 9728) and name it in every
-     * challenge's {@code resource_metadata}; default true.
+     * challenge's {@code resource_metadata}; default true when {@link #resource(URI)} is set.
+     * True without a resource fails {@link #build()}.
      */
     public Builder resourceMetadata(boolean serve) {
       this.resourceMetadata = serve;

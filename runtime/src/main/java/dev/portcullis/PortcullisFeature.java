@@ -34,6 +34,8 @@ import java.util.Objects;
  * challenge carries {@code resource_metadata} (RFC 9728 section 5.1), naming the public
  * {@code /.well-known/oauth-protected-resource} document the feature serves: the
  * authorization server, the scopes the generated filters use, and {@code bearer_methods_supported}.
+ * Both are built from the configured {@link PortcullisConfig#resource() resource}, never from
+ * the request's {@code Host}; without one neither is served, and startup logs what to set.
  *
  * <p>Failure semantics: the application does not start (an {@link IllegalStateException}
  * propagates from the JAX-RS runtime's startup) when a resource class carries Portcullis
@@ -45,6 +47,8 @@ import java.util.Objects;
  * running.
  */
 public final class PortcullisFeature implements Feature {
+  private static final System.Logger LOG = System.getLogger("dev.portcullis");
+
   private final PortcullisConfig config;
 
   /** Protects the application with {@code config}. */
@@ -64,6 +68,17 @@ public final class PortcullisFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.property(JerseyRegistrationGuard.REGISTERED, true);
+    if (config.acceptAnyIssuer()) {
+      LOG.log(System.Logger.Level.WARNING, "Portcullis accepts tokens from any issuer whose signature verifies with"
+          + " the keys at {0}, because {1}=true; set {2} to check the iss claim.", config.jwksUri().orElseThrow(),
+          ConfigValues.propertyName("accept-any-issuer"), ConfigValues.describe("issuer"));
+    }
+    if (config.resourceMetadataLacksResource()) {
+      LOG.log(System.Logger.Level.INFO, "Portcullis serves no RFC 9728 metadata and names none in challenges,"
+          + " because {0} is not set; set it to this API''s public base URL, such as https://api.example.com, or set"
+          + " {1}=false to say you do not want it.", ConfigValues.describe("resource"),
+          ConfigValues.propertyName("resource-metadata"));
+    }
     TokenVerifier verifier = new TokenVerifier(config);
     ProtectedResourceMetadata metadata = null;
     if (config.resourceMetadata()) {

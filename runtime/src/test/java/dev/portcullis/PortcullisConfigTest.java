@@ -42,6 +42,7 @@ class PortcullisConfigTest {
   @Test
   void environmentNamesAreUpperCaseWithUnderscores() {
     environment.put("PORTCULLIS_JWKS_URI", "https://idp.example.com/keys");
+    environment.put("PORTCULLIS_ACCEPT_ANY_ISSUER", "true");
     environment.put("PORTCULLIS_AUDIENCE", "orders-api");
     environment.put("PORTCULLIS_STRICT_TOKEN_TYPE", "TRUE");
     environment.put("PORTCULLIS_SCOPE_IN_CHALLENGE", "false");
@@ -49,6 +50,7 @@ class PortcullisConfigTest {
     environment.put("PORTCULLIS_HTTP_TIMEOUT", "PT2S");
     PortcullisConfig config = builder().build();
     assertEquals(URI.create("https://idp.example.com/keys"), config.jwksUri().orElseThrow());
+    assertTrue(config.acceptAnyIssuer());
     assertTrue(config.strictTokenType());
     assertFalse(config.scopeInChallenge());
     assertEquals(Set.of("RS256", "ES256"), config.algorithms());
@@ -76,10 +78,54 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void maxTokenSizeDefaultsTo8KiBAndIsReadFromPropertiesAndEnvironment() {
+    assertEquals(8_192, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    environment.put("PORTCULLIS_MAX_TOKEN_SIZE", "16384");
+    assertEquals(16_384, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    properties.put("portcullis.max-token-size", "4096");
+    assertEquals(4_096, builder().issuer("https://idp.example.com").audience("a").build().maxTokenSize());
+    assertEquals(2_048, builder().issuer("https://idp.example.com").audience("a").maxTokenSize(2_048).build()
+        .maxTokenSize());
+  }
+
+  @Test
+  void maxTokenSizeMustBeAWholeNumberInRange() {
+    assertEquals("portcullis.max-token-size is 100, which is outside 1024 to 1048576 bytes; use a value such as 8192.",
+        failure(builder().issuer("https://idp.example.com").audience("a").maxTokenSize(100)));
+    properties.put("portcullis.max-token-size", "8KB");
+    assertTrue(failure(builder().issuer("https://idp.example.com").audience("a"))
+        .startsWith("portcullis.max-token-size is \"8KB\", which is not a whole number"));
+  }
+
+  @Test
+  void resourceMetadataIsServedOnlyForAConfiguredResource() {
+    PortcullisConfig.Builder noResource = builder().issuer("https://idp.example.com").audience("a");
+    assertFalse(noResource.build().resourceMetadata());
+    assertTrue(noResource.build().resourceMetadataLacksResource());
+    PortcullisConfig withResource = builder().issuer("https://idp.example.com").audience("a")
+        .resource(URI.create("https://api.example.com")).build();
+    assertTrue(withResource.resourceMetadata());
+    assertFalse(withResource.resourceMetadataLacksResource());
+    environment.put("PORTCULLIS_RESOURCE_METADATA", "false");
+    assertFalse(builder().issuer("https://idp.example.com").audience("a")
+        .resource(URI.create("https://api.example.com")).build().resourceMetadata());
+    assertFalse(builder().issuer("https://idp.example.com").audience("a").build().resourceMetadataLacksResource(),
+        "switched off: nothing to log");
+  }
+
+  @Test
+  void resourceMetadataWithoutAResourceFailsNamingIt() {
+    properties.put("portcullis.resource-metadata", "true");
+    String message = failure(builder().issuer("https://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.resource-metadata is true, but portcullis.resource is not set; set"
+        + " portcullis.resource (environment PORTCULLIS_RESOURCE)"), message);
+  }
+
+  @Test
   void defaultsAreSecure() {
     PortcullisConfig config = builder().issuer("https://idp.example.com").audience("orders-api").build();
     assertEquals(Duration.ofSeconds(60), config.clockSkew());
-    assertEquals(PortcullisConfig.SUPPORTED_ALGORITHMS, config.algorithms());
+    assertEquals(JwsAlgorithms.SUPPORTED, config.algorithms());
     assertEquals("orders-api", config.realm());
     assertFalse(config.strictTokenType());
     assertFalse(config.allowInsecureHttp());
@@ -92,6 +138,27 @@ class PortcullisConfigTest {
     String message = failure(builder().audience("orders-api"));
     assertTrue(message.contains("portcullis.issuer") && message.contains("PORTCULLIS_ISSUER"), message);
     assertTrue(message.contains("portcullis.jwks-uri"), message);
+  }
+
+  @Test
+  void jwksUriWithoutIssuerFailsUnlessAnyIssuerIsAcceptedExplicitly() {
+    URI keys = URI.create("https://idp.example.com/keys");
+    String message = failure(builder().jwksUri(keys).audience("orders-api"));
+    assertTrue(message.startsWith("Portcullis would accept tokens from any issuer"), message);
+    assertTrue(message.contains("portcullis.issuer (environment PORTCULLIS_ISSUER)"), message);
+    assertTrue(message.contains("portcullis.accept-any-issuer=true"), message);
+
+    PortcullisConfig config = builder().jwksUri(keys).audience("orders-api").acceptAnyIssuer(true).build();
+    assertTrue(config.acceptAnyIssuer());
+    assertTrue(config.issuer().isEmpty());
+    assertFalse(builder().jwksUri(keys).issuer("https://idp.example.com").audience("a").build().acceptAnyIssuer());
+  }
+
+  @Test
+  void acceptingAnyIssuerContradictsAConfiguredIssuer() {
+    properties.put("portcullis.accept-any-issuer", "true");
+    String message = failure(builder().issuer("https://idp.example.com").audience("a"));
+    assertTrue(message.startsWith("portcullis.accept-any-issuer is true, but portcullis.issuer is set too"), message);
   }
 
   @Test

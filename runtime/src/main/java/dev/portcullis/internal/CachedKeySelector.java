@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -99,6 +100,9 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
       if (key instanceof PublicKey || key instanceof SecretKey) {
         keys.add(key);
       } // private keys published by mistake are never used to verify
+    }
+    if (jwk instanceof OctetKeyPair) { // Nimbus converts no OKP key; the JDK verifies Ed25519
+      JdkEdDsaVerifier.publicKey((OctetKeyPair) jwk).ifPresent(keys::add);
     }
     List<Key> converted = List.copyOf(keys);
     synchronized (this) {

@@ -8,7 +8,9 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import java.security.Key;
+import java.security.interfaces.EdECPublicKey;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +18,8 @@ import java.util.Set;
  * Nimbus' {@link DefaultJWSVerifierFactory}, remembering the verifier it made for each Java
  * key. Nimbus' RSA and EC verifiers are immutable and thread-safe (each check takes its own
  * {@code java.security.Signature}); making one per token repeats key validation, and for EC
- * keys a curve check, that only depends on the key.
+ * keys a curve check, that only depends on the key. An Ed25519 key gets a {@link
+ * JdkEdDsaVerifier} instead, since Nimbus verifies Ed25519 only with Google Tink.
  *
  * <p>A remembered verifier is reused only for an algorithm it supports; anything else goes
  * to the default factory, which decides (and rejects) exactly as it always did. Keys are
@@ -33,7 +36,8 @@ final class CachedVerifierFactory implements JWSVerifierFactory {
     if (known != null && known.supportedJWSAlgorithms().contains(header.getAlgorithm())) {
       return known;
     }
-    JWSVerifier made = factory.createJWSVerifier(header, key);
+    JWSVerifier made = key instanceof EdECPublicKey ? new JdkEdDsaVerifier((EdECPublicKey) key)
+        : factory.createJWSVerifier(header, key);
     synchronized (this) {
       Map<Key, JWSVerifier> next = verifiers.size() >= CachedKeySelector.MAX_KEYS ? new IdentityHashMap<>()
           : new IdentityHashMap<>(verifiers);
@@ -45,7 +49,9 @@ final class CachedVerifierFactory implements JWSVerifierFactory {
 
   @Override
   public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-    return factory.supportedJWSAlgorithms();
+    Set<JWSAlgorithm> supported = new LinkedHashSet<>(factory.supportedJWSAlgorithms());
+    supported.addAll(JdkEdDsaVerifier.SUPPORTED_ALGORITHMS);
+    return supported;
   }
 
   @Override

@@ -15,7 +15,12 @@ import java.util.Set;
  *       {@code nbf} and {@code iat} finite numbers (NumericDate). A claim of the wrong type
  *       rejects the token rather than being ignored.
  *   <li>{@code aud} must contain the configured audience; {@code exp} and {@code iss} are
- *       required, and {@code iss} must equal the configured issuer when one is configured.
+ *       required, and {@code iss} must equal the configured issuer; any issuer passes only when
+ *       the configuration says so explicitly ({@code accept-any-issuer}).
+ *   <li>A token not typed as an access token ({@code typ} {@code JWT} or none, as Keycloak and
+ *       Entra ID send them) must not carry the claims only an OpenID Connect ID token has:
+ *       {@code nonce}, {@code at_hash}, {@code c_hash}. An ID token whose {@code aud} is the
+ *       API's audience would otherwise pass for an access token (RFC 8725 section 3.11).
  *   <li>The token must be used before {@code exp} and not before {@code nbf}, both widened by
  *       the clock skew: rejected when {@code now >= exp + skew} or {@code now <= nbf - skew}
  *       ({@link #expired}, {@link #notYetValid}), which the {@link TokenCache} applies again on
@@ -31,13 +36,16 @@ final class ClaimsReader {
   /** An absent date: below every date a token can carry, so it never rejects an nbf check. */
   static final long NO_DATE = Long.MIN_VALUE / 2;
 
+  /** Claims only an OpenID Connect ID token has (OIDC Core sections 2 and 3.3.2.11). */
+  private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash");
+
   private final String issuer;
   private final String audience;
   private final long skewMillis;
 
   /**
    * @param issuer the only accepted {@code iss}, or {@code null} to accept any issuer (the
-   *     claim is still required)
+   *     claim is still required), which the configuration allows only when asked explicitly
    */
   ClaimsReader(String issuer, String audience, long skewMillis) {
     this.issuer = issuer;
@@ -45,7 +53,22 @@ final class ClaimsReader {
     this.skewMillis = skewMillis;
   }
 
-  VerifiedToken read(Map<String, Object> claims, long nowMillis) throws TokenRejectedException {
+  /**
+   * Checks {@code claims} and reads the principal.
+   *
+   * @param typedAccessToken whether the header's {@code typ} says access token ({@code at+jwt});
+   *     otherwise ID token claims reject the token
+   */
+  VerifiedToken read(Map<String, Object> claims, long nowMillis, boolean typedAccessToken)
+      throws TokenRejectedException {
+    if (!typedAccessToken) {
+      for (String idTokenClaim : ID_TOKEN_CLAIMS) {
+        if (claims.containsKey(idTokenClaim)) {
+          throw new TokenRejectedException("The token is an OpenID Connect ID token (it has a nonce, at_hash or"
+              + " c_hash claim), not an access token.");
+        }
+      }
+    }
     String iss = stringClaim(claims, "iss");
     String subject = stringClaim(claims, "sub");
     stringClaim(claims, "jti");

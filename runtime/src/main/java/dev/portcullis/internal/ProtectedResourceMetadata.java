@@ -9,23 +9,32 @@ import java.util.TreeSet;
 
 /**
  * This API's RFC 9728 Protected Resource Metadata: where clients get tokens for it and which
- * scopes it knows. The scopes are collected at startup from the generated filters, as the
- * protected methods are installed; the document itself is written per request because the
- * resource identifier defaults to the base URI the request was addressed to.
+ * scopes it knows. The scopes are collected from the generated filters as the protected
+ * methods are installed. The resource identifier, and the metadata URL named in challenges,
+ * come from configuration only: the URL a request was addressed to is built from its {@code
+ * Host} header, which the client chooses, and these answers may be cached for everyone.
  */
 public final class ProtectedResourceMetadata {
   /** The well-known path, relative to the application's base URI (RFC 9728 section 3). */
   static final String PATH = ".well-known/oauth-protected-resource";
 
-  private final URI resource;
+  private final String resource;
+  private final String url;
   private final List<String> authorizationServers;
   private final String resourceName;
   private final URI documentation;
   private final Set<String> scopes = new TreeSet<>();
 
-  /** Describes the API configured by {@code config}. */
+  /**
+   * Describes the API configured by {@code config}.
+   *
+   * @throws IllegalArgumentException when {@code config} has no resource identifier
+   */
   public ProtectedResourceMetadata(PortcullisConfig config) {
-    this.resource = config.resource().orElse(null);
+    URI configured = config.resource().orElseThrow(() -> new IllegalArgumentException(
+        "RFC 9728 metadata needs a configured resource identifier."));
+    this.resource = configured.toString();
+    this.url = withSlash(resource) + PATH;
     this.authorizationServers = config.issuer().map(issuer -> List.of(issuer.toString())).orElse(List.of());
     this.resourceName = config.resourceName().orElse(null);
     this.documentation = config.resourceDocumentation().orElse(null);
@@ -36,15 +45,14 @@ public final class ProtectedResourceMetadata {
     scopes.addAll(required);
   }
 
-  /** The metadata URL to name in {@code resource_metadata}, for a request to {@code baseUri}. */
-  String url(URI baseUri) {
-    return withSlash(baseUri.toString()) + PATH;
+  /** The metadata URL to name in {@code resource_metadata}. */
+  String url() {
+    return url;
   }
 
-  /** The metadata document, as JSON, for a request to {@code baseUri}. */
-  synchronized String json(URI baseUri) {
-    String id = resource != null ? resource.toString() : withoutSlash(baseUri.toString());
-    StringBuilder json = new StringBuilder("{\"resource\":").append(BearerChallenge.jsonString(id));
+  /** The metadata document, as JSON. */
+  synchronized String json() {
+    StringBuilder json = new StringBuilder("{\"resource\":").append(BearerChallenge.jsonString(resource));
     if (!authorizationServers.isEmpty()) {
       json.append(",\"authorization_servers\":").append(array(authorizationServers));
     }
@@ -72,9 +80,5 @@ public final class ProtectedResourceMetadata {
 
   private static String withSlash(String uri) {
     return uri.endsWith("/") ? uri : uri + "/";
-  }
-
-  private static String withoutSlash(String uri) {
-    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 }

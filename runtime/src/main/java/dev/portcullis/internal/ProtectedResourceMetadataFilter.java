@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Answers {@code GET /.well-known/oauth-protected-resource} (RFC 9728) before resource
  * matching, so it works on every JAX-RS runtime without registering a resource class, and
- * is public: clients read it before they have a token.
+ * is public: clients read it before they have a token. Nothing in it depends on the request,
+ * so it may be cached for five minutes by anyone.
  */
 @PreMatching
 public final class ProtectedResourceMetadataFilter implements ContainerRequestFilter {
@@ -33,7 +34,7 @@ public final class ProtectedResourceMetadataFilter implements ContainerRequestFi
       request.abortWith(Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, HEAD").build());
       return;
     }
-    request.abortWith(Response.ok(metadata.json(request.getUriInfo().getBaseUri()), MediaType.APPLICATION_JSON_TYPE)
+    request.abortWith(Response.ok(metadata.json(), MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "max-age=300")
         .build());
   }

@@ -88,7 +88,7 @@ final class RequestGuard implements TokenGuard {
   private void reject(ContainerRequestContext request, BearerChallenge challenge) {
     BearerChallenge answer = challenge;
     if (metadata != null) {
-      answer = challenge.withResourceMetadata(metadata.url(request.getUriInfo().getBaseUri()));
+      answer = challenge.withResourceMetadata(metadata.url());
     }
     request.abortWith(answer.toResponse());
   }

@@ -31,8 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The full check of one token, in this order: the JWS header ({@code typ} and an allowed
- * asymmetric algorithm), the signature with a key from the issuer's JWKS, then the claims
- * ({@link ClaimsReader}: types, {@code iss}, {@code aud}, {@code exp}, {@code nbf}).
+ * asymmetric algorithm), the signature with a key from the issuer's JWKS that is strong
+ * enough ({@link KeyStrength}), then the claims
+ * ({@link ClaimsReader}: types, {@code iss}, {@code aud}, {@code exp}, {@code nbf}, and no
+ * ID token claims unless {@code typ} says access token).
  * Thread-safe.
  *
  * <p>Nimbus does the JOSE work: it parses the header and the payload JSON, verifies the
@@ -68,6 +70,7 @@ final class TokenChecks {
   private final Clock clock;
   private final Map<String, JWSHeader> knownHeaders = new ConcurrentHashMap<>();
   private final AtomicLong lastKeyWarningMillis = new AtomicLong();
+  private final AtomicLong lastWeakKeyWarningMillis = new AtomicLong();
 
   TokenChecks(PortcullisConfig config, JWKSource<SecurityContext> keys, Clock clock) {
     this.typeVerifier = typeVerifier(config.strictTokenType());
@@ -79,12 +82,18 @@ final class TokenChecks {
     this.clock = clock;
   }
 
+  private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+  private static final JOSEObjectType APPLICATION_AT_JWT = new JOSEObjectType("application/at+jwt");
+
   private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier(boolean strict) {
-    JOSEObjectType atJwt = new JOSEObjectType("at+jwt");
-    JOSEObjectType applicationAtJwt = new JOSEObjectType("application/at+jwt");
     return strict
-        ? new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt)
-        : new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt, JOSEObjectType.JWT, null);
+        ? new DefaultJOSEObjectTypeVerifier<>(AT_JWT, APPLICATION_AT_JWT)
+        : new DefaultJOSEObjectTypeVerifier<>(AT_JWT, APPLICATION_AT_JWT, JOSEObjectType.JWT, null);
+  }
+
+  /** Whether {@code typ} says RFC 9068 access token (compared case-insensitively, as Nimbus does). */
+  private static boolean typedAccessToken(JOSEObjectType type) {
+    return AT_JWT.equals(type) || APPLICATION_AT_JWT.equals(type);
   }
 
   /**
@@ -126,6 +135,12 @@ final class TokenChecks {
     if (keys.isEmpty()) {
       throw new TokenRejectedException("The token is not signed with an accepted algorithm and a known key.");
     }
+    keys = KeyStrength.strongOnly(keys);
+    if (keys.isEmpty()) {
+      warnWeakKey(header.getKeyID());
+      throw new TokenRejectedException("The token is signed with an RSA key shorter than "
+          + KeyStrength.MIN_RSA_BITS + " bits, which is not accepted.");
+    }
     byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.UTF_8);
     Base64URL signature = new JdkBase64Url(token.substring(payloadEnd + 1));
     if (!signedByOneOf(keys, header, signingInput, signature)) {
@@ -141,7 +156,7 @@ final class TokenChecks {
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException("The token's payload is not a JSON object of claims.");
     }
-    return claims.read(payload, clock.millis());
+    return claims.read(payload, clock.millis(), typedAccessToken(header.getType()));
   }
 
   /**
@@ -206,10 +221,23 @@ final class TokenChecks {
     return "The token is not a well-formed JWT.";
   }
 
-  private void warnKeysUnavailable(KeySourceException e) {
+  private void warnWeakKey(String keyId) {
+    if (dueForWarning(lastWeakKeyWarningMillis)) {
+      LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens signed with the issuer key {0}: it is an RSA"
+          + " key shorter than {1} bits. Have the authorization server sign with a longer key.",
+          keyId == null ? "without a kid" : keyId, String.valueOf(KeyStrength.MIN_RSA_BITS));
+    }
+  }
+
+  /** At most one warning of a kind every 30 seconds, so a flood of bad tokens cannot flood the log. */
+  private static boolean dueForWarning(AtomicLong lastMillis) {
     long now = System.currentTimeMillis();
-    long last = lastKeyWarningMillis.get();
-    if (now - last > 30_000 && lastKeyWarningMillis.compareAndSet(last, now)) {
+    long last = lastMillis.get();
+    return now - last > 30_000 && lastMillis.compareAndSet(last, now);
+  }
+
+  private void warnKeysUnavailable(KeySourceException e) {
+    if (dueForWarning(lastKeyWarningMillis)) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens because the signing keys are unavailable: {0}"
           + (e.getCause() != null ? " ({1})" : ""), e.getMessage(),
           e.getCause() == null ? "" : e.getCause().getMessage());

@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
- * Verifies JWT access tokens for one configuration (one issuer, one audience): a token seen
- * before is answered from the {@link TokenCache}, which still checks {@code exp}, {@code nbf}
- * and that the issuer's keys have not changed; any other token gets the full {@link
- * TokenChecks}. Built once and shared by all requests (thread-safe).
+ * Verifies JWT access tokens for one configuration (one issuer, one audience): a token over
+ * the configured size is refused unread; a token seen before is answered from the {@link
+ * TokenCache}, which still checks {@code exp}, {@code nbf} and that the issuer's keys have not
+ * changed; any other token gets the full {@link TokenChecks}. Built once and shared by all
+ * requests (thread-safe).
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
  * it does not accept, including when keys cannot be fetched; it never throws a runtime
@@ -21,6 +22,8 @@ public final class TokenVerifier {
   private final KeySetVersion keySetVersion = new KeySetVersion();
   private final TokenChecks checks;
   private final TokenCache cache;
+  private final int maxTokenSize;
+  private final String tooLarge;
 
   /** Configures verification; fetches nothing until the first token arrives. */
   public TokenVerifier(PortcullisConfig config) {
@@ -38,6 +41,8 @@ public final class TokenVerifier {
         : IssuerKeys.cached(keys, keySetVersion);
     this.checks = new TokenChecks(config, source, clock);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
+    this.maxTokenSize = config.maxTokenSize();
+    this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
   }
 
   /**
@@ -46,6 +51,11 @@ public final class TokenVerifier {
    * @throws TokenRejectedException with a description safe to send to the client
    */
   VerifiedToken verify(String token) throws TokenRejectedException {
+    // A b64token is ASCII, so its length is its size in bytes. Checked before the cache is
+    // asked, so an oversized token is neither hashed nor compared, parsed nor verified.
+    if (token.length() > maxTokenSize) {
+      throw new TokenRejectedException(tooLarge);
+    }
     long before = keySetVersion.current();
     VerifiedToken known = cache.find(token, before);
     if (known != null) {

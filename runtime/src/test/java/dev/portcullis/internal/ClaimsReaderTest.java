@@ -27,16 +27,28 @@ class ClaimsReaderTest {
   }
 
   private VerifiedToken read(String json) throws Exception {
-    return reader.read(JSONObjectUtils.parse(json), NOW);
+    return reader.read(JSONObjectUtils.parse(json), NOW, false);
   }
 
   private String rejection(String json) throws Exception {
     Map<String, Object> claims = JSONObjectUtils.parse(json);
-    return assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW)).getMessage();
+    return assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW, false)).getMessage();
   }
 
   private Set<String> scopes(String scope) throws Exception {
     return read(payload("\"scope\":" + scope)).scopes();
+  }
+
+  @Test
+  void idTokenClaimsRejectATokenNotTypedAsAnAccessToken() throws Exception {
+    for (String claim : new String[] {"nonce", "at_hash", "c_hash"}) {
+      String json = payload("\"" + claim + "\":\"x\"");
+      assertEquals("The token is an OpenID Connect ID token (it has a nonce, at_hash or c_hash claim), not an"
+          + " access token.", rejection(json), claim);
+      assertEquals("alice", reader.read(JSONObjectUtils.parse(json), NOW, true).subject(), "typ at+jwt");
+    }
+    assertEquals("alice", read(payload("\"azp\":\"shop\",\"auth_time\":1")).subject(),
+        "claims access tokens share with ID tokens are no sign of one");
   }
 
   @Test
@@ -85,11 +97,11 @@ class ClaimsReaderTest {
     Map<String, Object> claims = JSONObjectUtils.parse(payload(""));
     claims.put("nbf", Double.NaN);
     assertEquals("The token's nbf claim is malformed.",
-        assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW)).getMessage());
+        assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW, false)).getMessage());
     claims.remove("nbf");
     claims.put("exp", Double.POSITIVE_INFINITY);
     assertEquals("The token's exp claim is malformed.",
-        assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW)).getMessage());
+        assertThrows(TokenRejectedException.class, () -> reader.read(claims, NOW, false)).getMessage());
     VerifiedToken farFuture = read("{\"iss\":\"https://idp.example\",\"aud\":\"orders-api\",\"exp\":1e300}");
     assertEquals(Instant.ofEpochMilli(Long.MAX_VALUE / 2_000), farFuture.expiresAt());
     assertEquals("The token has expired.",
@@ -114,20 +126,20 @@ class ClaimsReaderTest {
     assertEquals("alice", read(payload("").replace("\"orders-api\"", "[\"account\",\"orders-api\"]")).subject());
     ClaimsReader anyIssuer = new ClaimsReader(null, "orders-api", SKEW);
     assertEquals("https://other.example", anyIssuer.read(JSONObjectUtils.parse(
-        payload("").replace("https://idp.example", "https://other.example")), NOW).issuer());
+        payload("").replace("https://idp.example", "https://other.example")), NOW, false).issuer());
   }
 
   @Test
   void theTimeWindowIsWidenedByTheSkewOnBothSides() throws Exception {
     long exp = NOW / 1000;
     String expiresNow = "{\"iss\":\"https://idp.example\",\"aud\":\"orders-api\",\"exp\":" + exp + "}";
-    assertEquals("alice", reader.read(JSONObjectUtils.parse(payload("")), NOW).subject());
-    assertNull(reader.read(JSONObjectUtils.parse(expiresNow), NOW + SKEW - 1).subject(), "within the skew");
-    assertThrows(TokenRejectedException.class, () -> reader.read(JSONObjectUtils.parse(expiresNow), NOW + SKEW));
+    assertEquals("alice", reader.read(JSONObjectUtils.parse(payload("")), NOW, false).subject());
+    assertNull(reader.read(JSONObjectUtils.parse(expiresNow), NOW + SKEW - 1, false).subject(), "within the skew");
+    assertThrows(TokenRejectedException.class, () -> reader.read(JSONObjectUtils.parse(expiresNow), NOW + SKEW, false));
     String notBeforeNow = payload("\"nbf\":" + exp);
-    assertEquals("alice", reader.read(JSONObjectUtils.parse(notBeforeNow), NOW - SKEW + 1).subject());
+    assertEquals("alice", reader.read(JSONObjectUtils.parse(notBeforeNow), NOW - SKEW + 1, false).subject());
     assertEquals("The token is not valid yet.", assertThrows(TokenRejectedException.class,
-        () -> reader.read(JSONObjectUtils.parse(notBeforeNow), NOW - SKEW)).getMessage());
+        () -> reader.read(JSONObjectUtils.parse(notBeforeNow), NOW - SKEW, false)).getMessage());
     assertEquals(Instant.ofEpochMilli(NOW + 600_500),
         read(payload("").replace("\"exp\":" + (NOW / 1000 + 600), "\"exp\":" + (NOW / 1000 + 600) + ".5"))
             .expiresAt(), "fractions of a second are kept");

@@ -34,6 +34,18 @@ class TokenCacheTest {
   }
 
   @Test
+  void aTokenOverTheSizeLimitIsNeitherVerifiedNorCached() {
+    TokenVerifier verifier = keys.verifier(TestKeys.config().build());
+    String token = keys.token(TestKeys.K1, c -> c.claim("pad", "x".repeat(45_000)));
+    for (int i = 0; i < 2; i++) {
+      TokenRejectedException e = assertThrows(TokenRejectedException.class, () -> verifier.verify(token));
+      assertEquals("The token is larger than the 8192 bytes this API accepts.", e.getMessage());
+    }
+    assertEquals(0, verifier.cachedTokens());
+    assertEquals(0, keys.fetches.get(), "no key was looked up for it");
+  }
+
+  @Test
   void cachedTokenIsRejectedOnceItExpiresBeyondTheClockSkew() throws Exception {
     TokenVerifier verifier = keys.verifier(TestKeys.config().clockSkew(Duration.ofSeconds(60)).build());
     String token = keys.token();

@@ -3,7 +3,11 @@ package dev.portcullis.sample;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisFeature;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -83,7 +87,10 @@ public final class SampleApp implements AutoCloseable {
    */
   static SampleApp start(
       Map<String, String> env, java.util.Properties properties, long devTokenLifetimeSeconds) {
-    int port = port(env.get("PORT"));
+    int requested = port(env.get("PORT"));
+    // Chosen before the server starts: the RFC 9728 metadata names this URL, never a request's Host.
+    int port = requested == 0 ? freePort() : requested;
+    URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
     String audience = firstNonBlank(properties.getProperty("portcullis.audience"), env.get("PORTCULLIS_AUDIENCE"), DEFAULT_AUDIENCE);
     String configuredIssuer = firstNonBlank(properties.getProperty("portcullis.issuer"), env.get("PORTCULLIS_ISSUER"), null);
 
@@ -92,14 +99,16 @@ public final class SampleApp implements AutoCloseable {
     if (properties.getProperty("portcullis.resource-name") == null && env.get("PORTCULLIS_RESOURCE_NAME") == null) {
       config.resourceName("Portcullis sample Orders API");
     }
+    if (properties.getProperty("portcullis.resource") == null && env.get("PORTCULLIS_RESOURCE") == null) {
+      config.resource(URI.create("http://127.0.0.1:" + port));
+    }
     String issuer = configuredIssuer;
     if (configuredIssuer == null) {
-      devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
+      devServer = DevAuthorizationServer.start(requested == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
       issuer = devServer.issuer();
       config.issuer(issuer);
     }
     try {
-      URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
       ResourceConfig resources = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .register(OrdersResource.class)
@@ -142,6 +151,14 @@ public final class SampleApp implements AutoCloseable {
 
   void printWelcome(PrintStream out) {
     new Welcome(baseUri.toString(), issuer, audience, devTokenEndpoint()).print(out);
+  }
+
+  private static int freePort() {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on 127.0.0.1: " + e.getMessage(), e);
+    }
   }
 
   private static int port(String value) {
