@@ -96,8 +96,9 @@ public final class SampleApp implements AutoCloseable {
     if (configuredIssuer == null) {
       devServer = DevAuthorizationServer.start(port == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
       issuer = devServer.issuer();
-      config.issuer(issuer);
     }
+    // Given in code, as the audience is: the issuer start() was given, not only the process's own.
+    config.issuer(issuer);
     try {
       URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
       ResourceConfig resources = new ResourceConfig()
