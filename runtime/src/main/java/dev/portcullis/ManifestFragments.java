@@ -101,15 +101,7 @@ final class ManifestFragments {
     List<Map<String, Object>> endpoints = new ArrayList<>();
     List<Map<String, Object>> clients = new ArrayList<>();
     List<Map<String, Object>> scopes = new ArrayList<>();
-    for (Map.Entry<String, Fragment> entry : byType.entrySet()) {
-      Fragment fragment = entry.getValue();
-      Map<String, Object> json;
-      try {
-        json = JSONObjectUtils.parse(fragment.json());
-      } catch (ParseException e) {
-        throw new IOException("The fragment of " + entry.getKey() + " in " + fragment.source()
-            + " is not JSON: " + e.getMessage(), e);
-      }
+    for (Map<String, Object> json : parsed().values()) {
       endpoints.addAll(ManifestTables.objects(json.get("endpoints")));
       clients.addAll(ManifestTables.objects(json.get("clients")));
       scopes.addAll(ManifestTables.objects(json.get("scopes")));
@@ -122,6 +114,21 @@ final class ManifestFragments {
     manifest.put("clients", clients);
     manifest.put("scopes", scopes);
     return manifest;
+  }
+
+  /** Every listed fragment, parsed, by the binary name of the type it describes, in the order read. */
+  Map<String, Map<String, Object>> parsed() throws IOException {
+    Map<String, Map<String, Object>> parsed = new LinkedHashMap<>();
+    for (Map.Entry<String, Fragment> entry : byType.entrySet()) {
+      Fragment fragment = entry.getValue();
+      try {
+        parsed.put(entry.getKey(), JSONObjectUtils.parse(fragment.json()));
+      } catch (ParseException e) {
+        throw new IOException("The fragment of " + entry.getKey() + " in " + fragment.source()
+            + " is not JSON: " + e.getMessage(), e);
+      }
+    }
+    return parsed;
   }
 
   private static Comparator<Map<String, Object>> by(String key) {

@@ -106,8 +106,9 @@ public final class SampleApp implements AutoCloseable {
     if (configuredIssuer == null) {
       devServer = DevAuthorizationServer.start(requested == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
       issuer = devServer.issuer();
-      config.issuer(issuer);
     }
+    // Given in code, as the audience is: the issuer start() was given, not only the process's own.
+    config.issuer(issuer);
     try {
       ResourceConfig resources = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -1,0 +1,46 @@
+package dev.portcullis.test;
+
+import java.util.Locale;
+
+/** What the security layer must answer to one request of a conformance case. */
+enum Expected {
+  /** No token: 401 with a {@code Bearer} challenge (RFC 6750 section 3). */
+  CHALLENGE("401 with a Bearer challenge"),
+  /** A token that must not be accepted: 401 {@code invalid_token}. */
+  INVALID_TOKEN("401 invalid_token"),
+  /** A valid token without the scopes the endpoint needs: 403 {@code insufficient_scope}. */
+  INSUFFICIENT_SCOPE("403 insufficient_scope"),
+  /** A token that satisfies the rule: neither 401 nor 403; the application decides the rest. */
+  LET_THROUGH("neither 401 nor 403"),
+  /** A public endpoint without a token: anything but 401. */
+  NO_TOKEN_NEEDED("anything but 401");
+
+  private final String description;
+
+  Expected(String description) {
+    this.description = description;
+  }
+
+  /** Whether {@code answer} is what this expects. */
+  boolean isMetBy(ProbeAnswer answer) {
+    int status = answer.status();
+    String challenge = answer.challenge().toLowerCase(Locale.ROOT);
+    switch (this) {
+      case CHALLENGE:
+        return status == 401 && challenge.startsWith("bearer");
+      case INVALID_TOKEN:
+        return status == 401 && challenge.startsWith("bearer") && challenge.contains("error=\"invalid_token\"");
+      case INSUFFICIENT_SCOPE:
+        return status == 403 && challenge.startsWith("bearer") && challenge.contains("error=\"insufficient_scope\"");
+      case LET_THROUGH:
+        return status != 401 && status != 403;
+      default:
+        return status != 401;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}
