@@ -55,16 +55,8 @@ final class TokenEndpoint {
   /** The issuer's metadata, fetched on first use and kept; a failure is retried next time. */
   private synchronized EndpointDiscovery.Endpoints discovered() {
     if (discovered == null) {
-      EndpointDiscovery.Endpoints endpoints = EndpointDiscovery.discover(
-          settings.issuer().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
-      for (URI uri : new URI[] {endpoints.token, endpoints.authorization}) {
-        if (uri != null && !InsecureTransport.permits(uri, settings.allowInsecureHttp())) {
-          throw new TokenAcquisitionException(InsecureTransport.problem(uri, "endpoint in the"
-              + " metadata of issuer " + settings.issuer().orElseThrow() + ",",
-              "allow plain HTTP with allow-insecure-http"));
-        }
-      }
-      discovered = endpoints;
+      discovered = EndpointDiscovery.discover(settings.issuer().orElseThrow(),
+          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp());
     }
     return discovered;
   }

@@ -30,6 +30,9 @@ package dev.portcullis.client;
  *       retried with exponential backoff (and any {@code Retry-After} up to 30 seconds) before
  *       this is thrown. Discovery failures are thrown as this too, and retried on the next
  *       call.
+ *   <li>{@link ClientConfigurationException}: the issuer's metadata names an endpoint this
+ *       client cannot use (none, a relative or non-http(s) URL, plain HTTP to another host
+ *       when that is not allowed). The next call reads the metadata again.
  *   <li>While a renewal ahead of expiry fails but the cached token has not yet expired, the
  *       cached token is returned, the failure is logged, and renewal is tried again after
  *       5 seconds. Callers arriving while a renewal is in flight get the still-valid token
