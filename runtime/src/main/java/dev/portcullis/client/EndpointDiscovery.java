@@ -36,14 +36,19 @@ final class EndpointDiscovery {
 
   private EndpointDiscovery() {}
 
-  /** The endpoints of one authorization server. */
+  /**
+   * The endpoints of one authorization server, and whether its authorization responses carry
+   * the RFC 9207 {@code iss} parameter.
+   */
   static final class Endpoints {
     final URI token;
     final URI authorization;
+    final boolean issuerInResponses;
 
-    Endpoints(URI token, URI authorization) {
+    Endpoints(URI token, URI authorization, boolean issuerInResponses) {
       this.token = token;
       this.authorization = authorization;
+      this.issuerInResponses = issuerInResponses;
     }
   }
 
@@ -104,7 +109,7 @@ final class EndpointDiscovery {
     }
     return new Endpoints(usable(issuer, "token_endpoint", token, allowInsecureHttp),
         usable(issuer, "authorization_endpoint", metadata.getAuthorizationEndpointURI(),
-            allowInsecureHttp));
+            allowInsecureHttp), metadata.supportsAuthorizationResponseIssuerParam());
   }
 
   /** {@code uri} if a client may send to it (or send a user's browser to it), else why not. */

@@ -133,15 +133,21 @@ public final class TokenClient implements TokenSource {
    * URL) carries {@code pending}'s state and a code, exchanges the code with the PKCE verifier,
    * and caches the tokens, so that {@link #token()} returns them and later renews them.
    *
-   * @throws TokenAcquisitionException if the state does not match or the callback's RFC 9207
-   *     {@code iss} names another issuer (nothing is sent then), the callback carries an error,
-   *     or the exchange fails
+   * <p>The RFC 9207 {@code iss} of the callback must name the configured issuer when present,
+   * and must be present when the endpoints were discovered from metadata that says {@code
+   * authorization_response_iss_parameter_supported}: otherwise the code may come from another
+   * authorization server (a mix-up attack).
+   *
+   * @throws TokenAcquisitionException if the state does not match, the callback's {@code iss}
+   *     names another issuer or is missing where it is required (nothing is sent then), the
+   *     callback carries an error, or the exchange fails
    * @throws TokenRequestException if the token endpoint refuses the code
    */
   public AccessToken completeAuthorization(PendingAuthorization pending, URI callback) {
     URI redirectUri = requireAuthorizationCodeGrant();
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
-        redirectUri, settings.issuer().orElse(null)), settings.scopes(), true);
+        redirectUri, settings.issuer().orElse(null), endpoint.issuerRequiredInCallback()),
+        settings.scopes(), true);
     cache.slot(settings.scopes(), null).store(issued);
     return issued.accessToken();
   }

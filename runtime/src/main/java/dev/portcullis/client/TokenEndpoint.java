@@ -52,6 +52,18 @@ final class TokenEndpoint {
         () -> settings.issuer().isPresent() ? discovered().authorization : null);
   }
 
+  /**
+   * Whether authorization responses must carry the RFC 9207 {@code iss} parameter: the
+   * endpoints come from the issuer's metadata, and it says {@code
+   * authorization_response_iss_parameter_supported}. With both endpoints configured the
+   * metadata is not read.
+   */
+  boolean issuerRequiredInCallback() {
+    boolean discovers = settings.tokenEndpoint().isEmpty()
+        || settings.authorizationEndpoint().isEmpty();
+    return settings.issuer().isPresent() && discovers && discovered().issuerInResponses;
+  }
+
   /** The issuer's metadata, fetched on first use and kept; a failure is retried next time. */
   private synchronized EndpointDiscovery.Endpoints discovered() {
     if (discovered == null) {
