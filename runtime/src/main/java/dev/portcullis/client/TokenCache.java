@@ -14,16 +14,21 @@ import java.util.concurrent.ConcurrentMap;
  * bearer grants, per subject. Each slot lets at most one token request run at a time: the
  * first caller that finds no fresh token makes the request, and every caller arriving
  * meanwhile waits for that same result.
+ *
+ * <p>Refresh tokens live in {@link RefreshTokenChain}s: one shared by every slot when the
+ * grant is a single authorization (refresh_token, authorization_code), else one per slot,
+ * started by the slot's own grant request.
  */
 final class TokenCache {
   private static final System.Logger LOG = System.getLogger(TokenCache.class.getName());
 
   /**
-   * Obtains new tokens; {@code refreshToken} is the slot's current one, or null; {@code
-   * subject} is what the grant supplied for the call that makes the request, or null.
+   * Obtains new tokens; {@code refreshTokens} is the slot's chain; {@code subject} is what the
+   * grant supplied for the call that makes the request, or null.
    */
   interface TokenFetcher {
-    IssuedTokens fetch(Set<String> scopes, String refreshToken, SuppliedSubject subject);
+    IssuedTokens fetch(Set<String> scopes, RefreshTokenChain refreshTokens,
+        SuppliedSubject subject);
   }
 
   /** Slots beyond which idle ones (expired, nothing in flight) are dropped. */
@@ -37,11 +42,17 @@ final class TokenCache {
   private final Clock clock;
   private final Duration refreshAhead;
   private final TokenFetcher fetcher;
+  private final RefreshTokenChain shared;
   private final ConcurrentMap<SlotKey, Slot> slots = new ConcurrentHashMap<>();
 
-  TokenCache(Clock clock, Duration refreshAhead, TokenFetcher fetcher) {
+  /**
+   * @param shared the refresh tokens every slot uses, or null for one chain per slot
+   */
+  TokenCache(Clock clock, Duration refreshAhead, RefreshTokenChain shared,
+      TokenFetcher fetcher) {
     this.clock = clock;
     this.refreshAhead = refreshAhead;
+    this.shared = shared;
     this.fetcher = fetcher;
   }
 
@@ -55,7 +66,8 @@ final class TokenCache {
       Instant now = clock.instant();
       slots.values().removeIf(candidate -> candidate.isIdle(now));
     }
-    return slots.computeIfAbsent(key, k -> new Slot(k.scopes()));
+    return slots.computeIfAbsent(key, k -> new Slot(k.scopes(),
+        shared != null ? shared : new RefreshTokenChain(null)));
   }
 
   /** Drops {@code rejected} from whichever slot still holds it. */
@@ -70,19 +82,19 @@ final class TokenCache {
   /** The cached tokens of one scope set. */
   final class Slot {
     private final Set<String> scopes;
+    private final RefreshTokenChain refreshTokens;
     private IssuedTokens current;
-    private String refreshToken;
     private CompletableFuture<IssuedTokens> inFlight;
     private Instant renewalPausedUntil = Instant.MIN;
 
-    Slot(Set<String> scopes) {
+    Slot(Set<String> scopes, RefreshTokenChain refreshTokens) {
       this.scopes = scopes;
+      this.refreshTokens = refreshTokens;
     }
 
     AccessToken token(boolean forceRefresh, SuppliedSubject subject) {
       CompletableFuture<IssuedTokens> shared;
       boolean leader = false;
-      String refreshWith;
       synchronized (this) {
         Instant now = clock.instant();
         if (!forceRefresh && current != null) {
@@ -99,10 +111,9 @@ final class TokenCache {
           leader = true;
         }
         shared = inFlight;
-        refreshWith = refreshToken;
       }
       if (leader) {
-        fetchInto(shared, refreshWith, subject);
+        fetchInto(shared, subject);
       }
       try {
         return shared.join().accessToken();
@@ -124,10 +135,9 @@ final class TokenCache {
       }
     }
 
-    private void fetchInto(CompletableFuture<IssuedTokens> shared, String refreshWith,
-        SuppliedSubject subject) {
+    private void fetchInto(CompletableFuture<IssuedTokens> shared, SuppliedSubject subject) {
       try {
-        IssuedTokens fresh = fetcher.fetch(scopes, refreshWith, subject);
+        IssuedTokens fresh = fetcher.fetch(scopes, refreshTokens, subject);
         store(fresh);
         shared.complete(fresh);
       } catch (RuntimeException | Error e) {
@@ -154,28 +164,23 @@ final class TokenCache {
 
     /** Stores tokens obtained elsewhere (an authorization code exchange) or just fetched. */
     synchronized void store(IssuedTokens fresh) {
-      current = fresh.withRefreshTokenOrElse(refreshToken);
-      refreshToken = current.refreshToken();
+      current = fresh;
       inFlight = null;
     }
 
-    /** Whether nothing is in flight and no usable token is held, so the slot may go. */
+    /**
+     * Whether nothing is in flight and no usable token is held, so the slot may go; a slot of
+     * its own refresh token chain also needs that chain to be empty.
+     */
     synchronized boolean isIdle(Instant now) {
       return inFlight == null && (current == null || current.accessToken().isExpiredAt(now))
-          && refreshToken == null;
+          && (refreshTokens == shared || !refreshTokens.hasRefreshToken());
     }
 
     /** Drops the cached token if it is {@code rejected}, keeping the refresh token. */
     synchronized void invalidate(AccessToken rejected) {
       if (current != null && current.accessToken().value().equals(rejected.value())) {
         current = null;
-      }
-    }
-
-    /** Forgets the refresh token, after the authorization server refused it. */
-    synchronized void dropRefreshToken(String refused) {
-      if (refused != null && refused.equals(refreshToken)) {
-        refreshToken = null;
       }
     }
   }

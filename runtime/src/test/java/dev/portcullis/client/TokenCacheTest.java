@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
   private final MutableClock clock = new MutableClock();
   private final AtomicInteger fetches = new AtomicInteger();
-  private final TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60),
-      (scopes, refreshToken, subject) -> new IssuedTokens(AccessToken.of(
+  private final TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), null,
+      (scopes, refreshTokens, subject) -> new IssuedTokens(AccessToken.of(
           "token-" + fetches.incrementAndGet(), "Bearer", clock.instant().plusSeconds(300),
           scopes), null, Duration.ofSeconds(300)));
 
