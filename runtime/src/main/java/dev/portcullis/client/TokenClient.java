@@ -91,7 +91,22 @@ public final class TokenClient implements TokenSource {
 
   private AccessToken token(Set<String> scopes, boolean forceRefresh) {
     SuppliedSubject subject = settings.grant().supplySubject();
-    return cache.slot(scopes, subject).token(forceRefresh, subject);
+    return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
+  }
+
+  /**
+   * {@code token}, unless it expired before it could be used: the cache hands out only tokens
+   * that have not, except one it has just obtained with {@code expires_in} of 0 or less.
+   */
+  private AccessToken unexpired(AccessToken token) {
+    if (token.isExpiredAt(settings.clock().instant())) {
+      throw new TokenAcquisitionException("The token endpoint " + endpoint.tokenEndpoint()
+          + " issued client " + settings.clientId() + " an access token that had expired when"
+          + " it arrived (expires_in of 0 or less, or shorter than the request took), so there"
+          + " is no usable token. Give the client a longer access token lifetime at the"
+          + " authorization server.");
+    }
+    return token;
   }
 
   /**
@@ -166,7 +181,7 @@ public final class TokenClient implements TokenSource {
         settings.scopes(), true);
     signedIn.restart(issued);
     cache.slot(settings.scopes(), null).store(issued);
-    return issued.accessToken();
+    return unexpired(issued.accessToken());
   }
 
   private URI requireAuthorizationCodeGrant() {
