@@ -1,6 +1,8 @@
 package dev.portcullis.client;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -8,16 +10,18 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * Sends token requests to one authorization server: builds them with Nimbus, authenticates the
- * client freshly for each attempt (so JWT assertions never repeat a {@code jti}), retries
- * connection failures, timeouts, 429 and 5xx with {@link RetryBackoff}, and has {@link
+ * client freshly for each attempt (so JWT assertions never repeat a {@code jti}), sends each
+ * attempt once with {@link OnceOnlySender}, retries connection failures, timeouts, 429 and 5xx
+ * with {@link RetryBackoff} (requests that spend a refresh token or an authorization code only
+ * when they surely were not processed), and has {@link
  * TokenResponseReader} turn every other answer into issued tokens or a precise exception.
  */
 final class TokenEndpoint {
@@ -26,6 +30,7 @@ final class TokenEndpoint {
   private final OAuthClientSettings settings;
   private final ClientID clientId;
   private final RetryBackoff backoff;
+  private final OnceOnlySender sender;
   private final TokenResponseReader responses;
   private EndpointDiscovery.Endpoints discovered;
 
@@ -33,6 +38,7 @@ final class TokenEndpoint {
     this.settings = settings;
     this.clientId = new ClientID(settings.clientId());
     this.backoff = new RetryBackoff(settings.retryBackoff());
+    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout());
     this.responses = new TokenResponseReader(settings.defaultLifetime(), clientId);
   }
 
@@ -72,9 +78,20 @@ final class TokenEndpoint {
     return clientId;
   }
 
-  /** Tokens for {@code grant} and {@code scopes}, after at most the configured attempts. */
+  /**
+   * Tokens for {@code grant} and {@code scopes}, after at most the configured attempts.
+   *
+   * <p>A refresh token or an authorization code is accepted once, so a request that spends one
+   * is repeated only when it surely was not processed: the connection could not be made, or
+   * the server answered 429 or 503 with {@code Retry-After}. After a timeout, a connection
+   * closed before the answer or another 5xx the server may have used it, and sending it again
+   * looks like reuse, which revokes the grant at servers that detect it (RFC 9700 section
+   * 4.14.2, RFC 6749 section 4.1.2).
+   */
   IssuedTokens request(AuthorizationGrant grant, Set<String> scopes, boolean sendAudiences) {
     URI uri = tokenEndpoint();
+    boolean singleUse = grant instanceof RefreshTokenGrant
+        || grant instanceof AuthorizationCodeGrant;
     int attempts = settings.maxAttempts();
     String lastProblem = null;
     Exception lastCause = null;
@@ -84,18 +101,19 @@ final class TokenEndpoint {
         backoff.sleepAfter(attempt - 1, retryAfter);
       }
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
-      request.setConnectTimeout((int) settings.connectTimeout().toMillis());
-      request.setReadTimeout((int) settings.readTimeout().toMillis());
-      request.setFollowRedirects(false); // never forward client credentials to another URL
       Instant sentAt = settings.clock().instant();
       HTTPResponse response;
       try {
-        response = request.send();
+        response = request.send(sender);
       } catch (IOException e) {
-        lastProblem = e instanceof SocketTimeoutException ? "timed out"
-            : e instanceof ConnectException ? "refused the connection"
-            : "failed with " + e.getClass().getSimpleName();
-        lastCause = e;
+        boolean notSent = e instanceof OnceOnlySender.NotSent;
+        lastCause = notSent ? ((OnceOnlySender.NotSent) e).getCause() : e;
+        lastProblem = lastCause instanceof HttpTimeoutException ? "timed out"
+            : lastCause instanceof ConnectException ? "refused the connection"
+            : "failed with " + lastCause.getClass().getSimpleName();
+        if (singleUse && !notSent) {
+          throw notSentAgain(uri, grant, lastProblem, lastCause);
+        }
         LOG.log(System.Logger.Level.WARNING, "Token request to {0} {1} (attempt {2} of {3}).",
             uri, lastProblem, attempt, attempts);
         continue;
@@ -104,7 +122,11 @@ final class TokenEndpoint {
       if (status == 429 || status >= 500) {
         lastProblem = "answered HTTP " + status;
         lastCause = null;
-        retryAfter = RetryBackoff.retryAfter(response.getHeaderValue("Retry-After"));
+        String retryAfterHeader = response.getHeaderValue("Retry-After");
+        if (singleUse && !((status == 429 || status == 503) && retryAfterHeader != null)) {
+          throw notSentAgain(uri, grant, lastProblem, null);
+        }
+        retryAfter = RetryBackoff.retryAfter(retryAfterHeader);
         if (retryAfter.compareTo(RetryBackoff.CAP) > 0 && attempt < attempts) {
           throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
               + status + " and asked to be retried after " + retryAfter.toSeconds() + " seconds,"
@@ -122,6 +144,21 @@ final class TokenEndpoint {
         + " raise connect-timeout, read-timeout or max-attempts if it is slow.";
     throw lastCause == null ? new TokenAcquisitionException(message)
         : new TokenAcquisitionException(message, lastCause);
+  }
+
+  private static TokenAcquisitionException notSentAgain(URI uri, AuthorizationGrant grant,
+      String problem, Exception cause) {
+    boolean refresh = grant instanceof RefreshTokenGrant;
+    String message = "The token endpoint " + uri + " " + problem + " on "
+        + (refresh ? "a refresh token" : "an authorization code") + " request, which is not"
+        + " sent again: the authorization server may have processed it, and "
+        + (refresh ? "a refresh token" : "an authorization code") + " is accepted only once. "
+        + (refresh ? "The next token request tries the refresh token again; if the server had"
+            + " used it, the session has ended. Check"
+            : "Start a new authorization request, and check")
+        + " that the authorization server is up and answers within the read-timeout.";
+    return cause == null ? new TokenAcquisitionException(message)
+        : new TokenAcquisitionException(message, cause);
   }
 
   private TokenRequest build(URI uri, AuthorizationGrant grant, Set<String> scopes,
