@@ -43,7 +43,10 @@ public final class AccessToken {
     return value;
   }
 
-  /** The token type the authorization server reported, usually {@code Bearer}. */
+  /**
+   * The token type: {@code Bearer} for tokens a {@link TokenClient} obtained, which refuses
+   * types it cannot present; whatever was given to {@link #of}.
+   */
   public String type() {
     return type;
   }

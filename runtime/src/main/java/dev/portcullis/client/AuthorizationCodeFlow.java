@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The two halves of the authorization code grant with PKCE S256 (RFC 7636): the authorization
  * URL with a fresh {@code state} and code verifier, then the callback checks ({@code state},
- * and the RFC 9207 {@code iss} when present) and the code grant.
+ * and the RFC 9207 {@code iss}) and the code grant.
  */
 final class AuthorizationCodeFlow {
   private AuthorizationCodeFlow() {}
@@ -45,10 +45,12 @@ final class AuthorizationCodeFlow {
 
   /**
    * The code grant for the redirect {@code callback}, after checking that it answers {@code
-   * pending}: its {@code state} must match, and it must carry a code rather than an error.
+   * pending}: its {@code state} must match, its {@code iss} must name {@code expectedIssuer}
+   * when present and be present when {@code issuerRequired}, and it must carry a code rather
+   * than an error.
    */
   static AuthorizationCodeGrant grantFor(PendingAuthorization pending, URI callback,
-      URI redirectUri, URI expectedIssuer) {
+      URI redirectUri, URI expectedIssuer, boolean issuerRequired) {
     AuthorizationResponse response;
     try {
       response = AuthorizationResponse.parse(callback);
@@ -63,7 +65,15 @@ final class AuthorizationCodeFlow {
           + " match the pending authorization request, so the callback may be forged or belong"
           + " to another sign-in. Start a new authorization request.");
     }
-    // RFC 9207: an iss parameter naming another server reveals a mix-up attack.
+    // RFC 9207: an iss parameter naming another server reveals a mix-up attack, and so does
+    // a missing one from a server that says it always sends it.
+    if (issuerRequired && response.getIssuer() == null) {
+      throw new TokenAcquisitionException("The authorization callback has no iss parameter,"
+          + " but the metadata of issuer " + expectedIssuer + " says its authorization"
+          + " responses carry one (authorization_response_iss_parameter_supported, RFC 9207),"
+          + " so the code may have been obtained from another authorization server. Start a"
+          + " new authorization request.");
+    }
     if (expectedIssuer != null && response.getIssuer() != null
         && !response.getIssuer().getValue().equals(expectedIssuer.toString())) {
       throw new TokenAcquisitionException("The authorization callback comes from issuer "

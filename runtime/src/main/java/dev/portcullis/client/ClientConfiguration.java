@@ -121,9 +121,7 @@ final class ClientConfiguration {
   static URI parseUri(String value, String key) {
     try {
       URI uri = new URI(value);
-      if (uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
-          && (uri.getScheme().equalsIgnoreCase("https")
-              || uri.getScheme().equalsIgnoreCase("http"))) {
+      if (isHttpUrl(uri)) {
         return uri;
       }
     } catch (URISyntaxException ignored) {
@@ -131,6 +129,13 @@ final class ClientConfiguration {
     }
     throw new ClientConfigurationException("The value \"" + value + "\" of " + key + " is not"
         + " an absolute http(s) URL. Set a URL such as https://idp.example.com/token.");
+  }
+
+  /** Whether {@code uri} is an absolute http or https URL with a host and no fragment. */
+  static boolean isHttpUrl(URI uri) {
+    return uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
+        && (uri.getScheme().equalsIgnoreCase("https")
+            || uri.getScheme().equalsIgnoreCase("http"));
   }
 
   /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT30S}. */

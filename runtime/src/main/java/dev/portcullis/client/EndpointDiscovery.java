@@ -26,32 +26,41 @@ import java.util.Set;
  * RFC 8414 section 3.1 inserts it between host and path ({@code
  * https://as.example/.well-known/oauth-authorization-server/tenant}). The appended form is
  * still tried last for servers that use it.
+ *
+ * <p>The endpoints found must be absolute http(s) URLs, and https unless they are on this
+ * machine or plain HTTP is allowed; anything else is a {@link ClientConfigurationException}
+ * naming the metadata field, because no retry can fix it.
  */
 final class EndpointDiscovery {
   private static final String RFC8414_SUFFIX = "/.well-known/oauth-authorization-server";
 
   private EndpointDiscovery() {}
 
-  /** The endpoints of one authorization server. */
+  /**
+   * The endpoints of one authorization server, and whether its authorization responses carry
+   * the RFC 9207 {@code iss} parameter.
+   */
   static final class Endpoints {
     final URI token;
     final URI authorization;
+    final boolean issuerInResponses;
 
-    Endpoints(URI token, URI authorization) {
+    Endpoints(URI token, URI authorization, boolean issuerInResponses) {
       this.token = token;
       this.authorization = authorization;
+      this.issuerInResponses = issuerInResponses;
     }
   }
 
-  static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout) {
+  static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
+      boolean allowInsecureHttp) {
     int connect = (int) connectTimeout.toMillis();
     int read = (int) readTimeout.toMillis();
     List<String> problems = new ArrayList<>();
     try {
       OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(issuerUri),
           connect, read);
-      return endpoints(issuerUri, metadata.getTokenEndpointURI(),
-          metadata.getAuthorizationEndpointURI());
+      return endpoints(issuerUri, metadata, allowInsecureHttp);
     } catch (GeneralException | IOException e) {
       problems.add("OpenID Connect discovery: " + describe(e));
     }
@@ -72,8 +81,7 @@ final class EndpointDiscovery {
               + "\"");
           continue;
         }
-        return endpoints(issuerUri, metadata.getTokenEndpointURI(),
-            metadata.getAuthorizationEndpointURI());
+        return endpoints(issuerUri, metadata, allowInsecureHttp);
       } catch (IOException | ParseException e) {
         problems.add(location + ": " + describe(e));
       }
@@ -92,12 +100,36 @@ final class EndpointDiscovery {
     return locations;
   }
 
-  private static Endpoints endpoints(URI issuer, URI token, URI authorization) {
+  private static Endpoints endpoints(URI issuer, AuthorizationServerMetadata metadata,
+      boolean allowInsecureHttp) {
+    URI token = metadata.getTokenEndpointURI();
     if (token == null) {
-      throw new TokenAcquisitionException("The metadata of issuer " + issuer + " has no"
-          + " token_endpoint. Configure the token endpoint directly.");
+      throw new ClientConfigurationException("The metadata of issuer " + issuer + " has no"
+          + " token_endpoint. Configure the token endpoint directly (token-endpoint).");
     }
-    return new Endpoints(token, authorization);
+    return new Endpoints(usable(issuer, "token_endpoint", token, allowInsecureHttp),
+        usable(issuer, "authorization_endpoint", metadata.getAuthorizationEndpointURI(),
+            allowInsecureHttp), metadata.supportsAuthorizationResponseIssuerParam());
+  }
+
+  /** {@code uri} if a client may send to it (or send a user's browser to it), else why not. */
+  private static URI usable(URI issuer, String field, URI uri, boolean allowInsecureHttp) {
+    if (uri == null) {
+      return null;
+    }
+    String configure = field.equals("token_endpoint") ? "token-endpoint"
+        : "authorization-endpoint";
+    if (!ClientConfiguration.isHttpUrl(uri)) {
+      throw new ClientConfigurationException("The metadata of issuer " + issuer + " gives the "
+          + field + " \"" + uri + "\", which is not an absolute http(s) URL, so this client"
+          + " cannot use it. Correct the authorization server's metadata, or configure the"
+          + " endpoint directly (" + configure + ").");
+    }
+    if (!InsecureTransport.permits(uri, allowInsecureHttp)) {
+      throw new ClientConfigurationException(InsecureTransport.problem(uri, field + " in the"
+          + " metadata of issuer " + issuer + ",", "allow plain HTTP with allow-insecure-http"));
+    }
+    return uri;
   }
 
   private static String describe(Exception e) {

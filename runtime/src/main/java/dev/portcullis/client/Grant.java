@@ -5,11 +5,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.JWTBearerGrant;
-import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.Audience;
-import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
@@ -153,6 +151,14 @@ public final class Grant {
   }
 
   /**
+   * Whether the grant is one authorization that lasts as long as its refresh token: {@code
+   * refresh_token} and {@code authorization_code} cannot be repeated by the client.
+   */
+  boolean livesOnRefreshToken() {
+    return kind == Kind.REFRESH_TOKEN || kind == Kind.AUTHORIZATION_CODE;
+  }
+
+  /**
    * Calls the suppliers of a token exchange or JWT bearer grant for one {@code token()} call;
    * null for grants without a subject of their own.
    */
@@ -177,13 +183,14 @@ public final class Grant {
     }
   }
 
-  /** The Nimbus grant for one request; not for {@code authorization_code}. */
+  /**
+   * The Nimbus grant for one request; not for the grants that {@linkplain #livesOnRefreshToken()
+   * live on their refresh token}.
+   */
   AuthorizationGrant toNimbus(List<String> audiences, SuppliedSubject subject) {
     switch (kind) {
       case CLIENT_CREDENTIALS:
         return new ClientCredentialsGrant();
-      case REFRESH_TOKEN:
-        return new RefreshTokenGrant(new RefreshToken(refreshToken));
       case TOKEN_EXCHANGE:
         return new TokenExchangeGrant(new TypelessAccessToken(subject.token()),
             typeUri(subjectTokenType),

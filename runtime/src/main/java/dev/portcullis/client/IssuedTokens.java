@@ -28,12 +28,6 @@ final class IssuedTokens {
     return lifetime;
   }
 
-  /** These tokens, keeping {@code previous} when the response carried no new refresh token. */
-  IssuedTokens withRefreshTokenOrElse(String previous) {
-    return refreshToken != null || previous == null ? this
-        : new IssuedTokens(accessToken, previous, lifetime);
-  }
-
   /** When the token should be renewed: {@code refreshAhead} before expiry, at most half-way. */
   Instant renewAt(Duration refreshAhead) {
     Duration window = refreshAhead.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2)

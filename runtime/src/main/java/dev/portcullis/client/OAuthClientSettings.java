@@ -61,8 +61,9 @@ import java.util.function.Function;
  *       <td>300s</td></tr>
  *   <tr><td>connect-timeout</td><td>token endpoint and discovery</td><td>5s</td></tr>
  *   <tr><td>read-timeout</td><td>token endpoint and discovery</td><td>10s</td></tr>
- *   <tr><td>max-attempts</td><td>attempts per token request on timeouts, 429, 5xx</td>
- *       <td>3</td></tr>
+ *   <tr><td>max-attempts</td><td>attempts per token request on timeouts, 429, 5xx; refresh
+ *       and authorization code requests only on connection failures and 429 or 503 with
+ *       Retry-After</td><td>3</td></tr>
  *   <tr><td>retry-backoff</td><td>first backoff, doubled per attempt, with jitter</td>
  *       <td>200ms</td></tr>
  *   <tr><td>allow-insecure-http</td><td>allow http URLs beyond loopback addresses</td>

@@ -1,33 +1,46 @@
 package dev.portcullis.client;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tokens of one client, one slot per requested scope set and, for token exchange and JWT
  * bearer grants, per subject. Each slot lets at most one token request run at a time: the
  * first caller that finds no fresh token makes the request, and every caller arriving
  * meanwhile waits for that same result.
+ *
+ * <p>Refresh tokens live in {@link RefreshTokenChain}s: one shared by every slot when the
+ * grant is a single authorization (refresh_token, authorization_code), else one per slot,
+ * started by the slot's own grant request.
+ *
+ * <p>Token exchange and JWT bearer grants make a slot per subject, so the slots are bounded:
+ * a slot goes when its access token expires unless it holds a request in flight or a refresh
+ * token of its own, and beyond {@link #MAX_SLOTS} the least used go first (Caffeine's
+ * W-TinyLFU). A slot that goes takes its refresh token with it; the subject's next call
+ * starts again with the grant.
  */
 final class TokenCache {
   private static final System.Logger LOG = System.getLogger(TokenCache.class.getName());
 
   /**
-   * Obtains new tokens; {@code refreshToken} is the slot's current one, or null; {@code
-   * subject} is what the grant supplied for the call that makes the request, or null.
+   * Obtains new tokens; {@code refreshTokens} is the slot's chain; {@code subject} is what the
+   * grant supplied for the call that makes the request, or null.
    */
   interface TokenFetcher {
-    IssuedTokens fetch(Set<String> scopes, String refreshToken, SuppliedSubject subject);
+    IssuedTokens fetch(Set<String> scopes, RefreshTokenChain refreshTokens,
+        SuppliedSubject subject);
   }
 
-  /** Slots beyond which idle ones (expired, nothing in flight) are dropped. */
-  static final int SWEEP_ABOVE = 1024;
+  /** Slots kept at most. */
+  static final int MAX_SLOTS = 10_000;
 
   private record SlotKey(Set<String> scopes, String subject) {}
 
@@ -37,52 +50,85 @@ final class TokenCache {
   private final Clock clock;
   private final Duration refreshAhead;
   private final TokenFetcher fetcher;
-  private final ConcurrentMap<SlotKey, Slot> slots = new ConcurrentHashMap<>();
+  private final RefreshTokenChain shared;
+  private final Cache<SlotKey, Slot> slots;
 
-  TokenCache(Clock clock, Duration refreshAhead, TokenFetcher fetcher) {
+  /**
+   * @param shared the refresh tokens every slot uses, or null for one chain per slot
+   */
+  TokenCache(Clock clock, Duration refreshAhead, RefreshTokenChain shared,
+      TokenFetcher fetcher) {
     this.clock = clock;
     this.refreshAhead = refreshAhead;
+    this.shared = shared;
     this.fetcher = fetcher;
+    this.slots = Caffeine.newBuilder()
+        .maximumSize(MAX_SLOTS)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .executor(Runnable::run)
+        .expireAfter(new WhileUseful())
+        .build();
   }
 
   Slot slot(Set<String> scopes, SuppliedSubject subject) {
     SlotKey key = new SlotKey(Set.copyOf(scopes), subject == null ? null : subject.cacheKey());
-    Slot slot = slots.get(key);
-    if (slot != null) {
-      return slot;
-    }
-    if (slots.size() >= SWEEP_ABOVE) {
-      Instant now = clock.instant();
-      slots.values().removeIf(candidate -> candidate.isIdle(now));
-    }
-    return slots.computeIfAbsent(key, k -> new Slot(k.scopes()));
+    return slots.get(key, k -> new Slot(k, shared != null ? shared : new RefreshTokenChain(null)));
   }
 
   /** Drops {@code rejected} from whichever slot still holds it. */
   void invalidate(AccessToken rejected) {
-    slots.values().forEach(slot -> slot.invalidate(rejected));
+    slots.asMap().values().forEach(slot -> slot.invalidate(rejected));
   }
 
-  int size() {
-    return slots.size();
+  /** The number of slots, after dropping those that are no longer useful. */
+  long size() {
+    slots.cleanUp();
+    return slots.estimatedSize();
+  }
+
+  /**
+   * A new slot stays until its first request ends; after that, as long as {@link
+   * Slot#keepUntilMillis()} says, computed again whenever the slot changes ({@link
+   * Slot#changed()}).
+   */
+  private final class WhileUseful implements Expiry<SlotKey, Slot> {
+    @Override
+    public long expireAfterCreate(SlotKey key, Slot slot, long currentTime) {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long expireAfterUpdate(SlotKey key, Slot slot, long currentTime,
+        long currentDuration) {
+      long until = slot.keepUntilMillis();
+      long now = clock.millis();
+      return until <= now ? 0 : TimeUnit.MILLISECONDS.toNanos(until - now);
+    }
+
+    @Override
+    public long expireAfterRead(SlotKey key, Slot slot, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
   }
 
   /** The cached tokens of one scope set. */
   final class Slot {
+    private final SlotKey key;
     private final Set<String> scopes;
+    private final RefreshTokenChain refreshTokens;
     private IssuedTokens current;
-    private String refreshToken;
     private CompletableFuture<IssuedTokens> inFlight;
     private Instant renewalPausedUntil = Instant.MIN;
 
-    Slot(Set<String> scopes) {
-      this.scopes = scopes;
+    Slot(SlotKey key, RefreshTokenChain refreshTokens) {
+      this.key = key;
+      this.scopes = key.scopes();
+      this.refreshTokens = refreshTokens;
     }
 
     AccessToken token(boolean forceRefresh, SuppliedSubject subject) {
       CompletableFuture<IssuedTokens> shared;
       boolean leader = false;
-      String refreshWith;
       synchronized (this) {
         Instant now = clock.instant();
         if (!forceRefresh && current != null) {
@@ -99,10 +145,10 @@ final class TokenCache {
           leader = true;
         }
         shared = inFlight;
-        refreshWith = refreshToken;
       }
       if (leader) {
-        fetchInto(shared, refreshWith, subject);
+        changed();
+        fetchInto(shared, subject);
       }
       try {
         return shared.join().accessToken();
@@ -124,16 +170,16 @@ final class TokenCache {
       }
     }
 
-    private void fetchInto(CompletableFuture<IssuedTokens> shared, String refreshWith,
-        SuppliedSubject subject) {
+    private void fetchInto(CompletableFuture<IssuedTokens> shared, SuppliedSubject subject) {
       try {
-        IssuedTokens fresh = fetcher.fetch(scopes, refreshWith, subject);
+        IssuedTokens fresh = fetcher.fetch(scopes, refreshTokens, subject);
         store(fresh);
         shared.complete(fresh);
       } catch (RuntimeException | Error e) {
         synchronized (this) {
           inFlight = null;
         }
+        changed();
         shared.completeExceptionally(e);
       }
     }
@@ -153,30 +199,43 @@ final class TokenCache {
     }
 
     /** Stores tokens obtained elsewhere (an authorization code exchange) or just fetched. */
-    synchronized void store(IssuedTokens fresh) {
-      current = fresh.withRefreshTokenOrElse(refreshToken);
-      refreshToken = current.refreshToken();
-      inFlight = null;
+    void store(IssuedTokens fresh) {
+      synchronized (this) {
+        current = fresh;
+        inFlight = null;
+      }
+      changed();
     }
 
-    /** Whether nothing is in flight and no usable token is held, so the slot may go. */
-    synchronized boolean isIdle(Instant now) {
-      return inFlight == null && (current == null || current.accessToken().isExpiredAt(now))
-          && refreshToken == null;
+    /**
+     * Until when the slot is worth keeping, in epoch milliseconds: for ever while a request is
+     * in flight or it holds a refresh token of its own (a shared chain outlives its slots),
+     * else until its access token expires.
+     */
+    synchronized long keepUntilMillis() {
+      if (inFlight != null || (refreshTokens != shared && refreshTokens.hasRefreshToken())) {
+        return Long.MAX_VALUE;
+      }
+      return current == null ? Long.MIN_VALUE : current.accessToken().expiresAt().toEpochMilli();
+    }
+
+    /**
+     * Has the cache compute again how long to keep this slot. Called outside the slot's lock,
+     * which the cache takes inside its own to ask {@link #keepUntilMillis()}.
+     */
+    private void changed() {
+      slots.asMap().computeIfPresent(key, (k, slot) -> slot);
     }
 
     /** Drops the cached token if it is {@code rejected}, keeping the refresh token. */
-    synchronized void invalidate(AccessToken rejected) {
-      if (current != null && current.accessToken().value().equals(rejected.value())) {
+    void invalidate(AccessToken rejected) {
+      synchronized (this) {
+        if (current == null || !current.accessToken().value().equals(rejected.value())) {
+          return;
+        }
         current = null;
       }
-    }
-
-    /** Forgets the refresh token, after the authorization server refused it. */
-    synchronized void dropRefreshToken(String refused) {
-      if (refused != null && refused.equals(refreshToken)) {
-        refreshToken = null;
-      }
+      changed();
     }
   }
 }

@@ -24,10 +24,20 @@ import java.util.Set;
  * <h2>Lifecycle</h2>
  * Tokens are cached per scope set and renewed {@link OAuthClientSettings#refreshAhead()} before
  * they expire (at most half-way through their lifetime). When the authorization server issued a
- * refresh token, renewal uses it; if it is refused with {@code invalid_grant}, the configured
- * grant is used again (the authorization code grant cannot be repeated: the user must sign in
- * again). A response without {@code expires_in} is taken to last {@link
+ * refresh token, renewal uses it, and a rotated refresh token replaces the one before for good.
+ * If it is refused with {@code invalid_grant}, the configured grant is used again; the
+ * refresh_token and authorization_code grants cannot be repeated, so their session has ended
+ * and the refusal is thrown (a user must sign in again, or a new refresh token be configured).
+ * A response without {@code expires_in} is taken to last {@link
  * OAuthClientSettings#defaultLifetime()} (default 300 seconds).
+ *
+ * <h2>Refresh tokens</h2>
+ * With the refresh_token and authorization_code grants the client holds one authorization, so
+ * every scope set renews with its one current refresh token, one request at a time; other
+ * grants start a new authorization with each grant request, so each scope set (and subject)
+ * keeps the refresh token its own request returned. A refresh token once replaced or refused
+ * is never sent again, because servers with reuse detection (RFC 9700 section 4.14.2) revoke
+ * the whole authorization when an old one comes back.
  *
  * <h2>Authorization code grant</h2>
  * With {@link Grant#authorizationCode(URI)}, send the user to {@link #authorizationRequest()}'s
@@ -41,12 +51,17 @@ public final class TokenClient implements TokenSource {
 
   private final OAuthClientSettings settings;
   private final TokenEndpoint endpoint;
+  private final RefreshTokenChain signedIn;
   private final TokenCache cache;
 
   private TokenClient(OAuthClientSettings settings) {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
-    this.cache = new TokenCache(settings.clock(), settings.refreshAhead(), this::fetch);
+    Grant grant = settings.grant();
+    this.signedIn = grant.livesOnRefreshToken()
+        ? new RefreshTokenChain(grant.initialRefreshToken()) : null;
+    this.cache = new TokenCache(settings.clock(), settings.refreshAhead(), signedIn,
+        this::fetch);
   }
 
   /** A token client for {@code settings}; no request is made until the first token is asked. */
@@ -76,14 +91,30 @@ public final class TokenClient implements TokenSource {
 
   private AccessToken token(Set<String> scopes, boolean forceRefresh) {
     SuppliedSubject subject = settings.grant().supplySubject();
-    return cache.slot(scopes, subject).token(forceRefresh, subject);
+    return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
+  }
+
+  /**
+   * {@code token}, unless it expired before it could be used: the cache hands out only tokens
+   * that have not, except one it has just obtained with {@code expires_in} of 0 or less.
+   */
+  private AccessToken unexpired(AccessToken token) {
+    if (token.isExpiredAt(settings.clock().instant())) {
+      throw new TokenAcquisitionException("The token endpoint " + endpoint.tokenEndpoint()
+          + " issued client " + settings.clientId() + " an access token that had expired when"
+          + " it arrived (expires_in of 0 or less, or shorter than the request took), so there"
+          + " is no usable token. Give the client a longer access token lifetime at the"
+          + " authorization server.");
+    }
+    return token;
   }
 
   /**
    * A token source for other scopes than the configured ones, sharing this client's endpoint
-   * and cache: each distinct scope set has its own cached token. With the authorization code
-   * grant only the configured scopes are signed in for, so other scope sets fail with {@link
-   * TokenAcquisitionException}.
+   * and cache: each distinct scope set has its own cached token. With the refresh_token and
+   * authorization_code grants the tokens come from the one current refresh token, so the
+   * authorization server only grants scopes the user or the refresh token covers (RFC 6749
+   * section 6).
    */
   public TokenSource forScopes(Set<String> scopes) {
     Set<String> requested = Set.copyOf(scopes);
@@ -133,17 +164,24 @@ public final class TokenClient implements TokenSource {
    * URL) carries {@code pending}'s state and a code, exchanges the code with the PKCE verifier,
    * and caches the tokens, so that {@link #token()} returns them and later renews them.
    *
-   * @throws TokenAcquisitionException if the state does not match or the callback's RFC 9207
-   *     {@code iss} names another issuer (nothing is sent then), the callback carries an error,
-   *     or the exchange fails
+   * <p>The RFC 9207 {@code iss} of the callback must name the configured issuer when present,
+   * and must be present when the endpoints were discovered from metadata that says {@code
+   * authorization_response_iss_parameter_supported}: otherwise the code may come from another
+   * authorization server (a mix-up attack).
+   *
+   * @throws TokenAcquisitionException if the state does not match, the callback's {@code iss}
+   *     names another issuer or is missing where it is required (nothing is sent then), the
+   *     callback carries an error, or the exchange fails
    * @throws TokenRequestException if the token endpoint refuses the code
    */
   public AccessToken completeAuthorization(PendingAuthorization pending, URI callback) {
     URI redirectUri = requireAuthorizationCodeGrant();
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
-        redirectUri, settings.issuer().orElse(null)), settings.scopes(), true);
+        redirectUri, settings.issuer().orElse(null), endpoint.issuerRequiredInCallback()),
+        settings.scopes(), true);
+    signedIn.restart(issued);
     cache.slot(settings.scopes(), null).store(issued);
-    return issued.accessToken();
+    return unexpired(issued.accessToken());
   }
 
   private URI requireAuthorizationCodeGrant() {
@@ -154,35 +192,44 @@ public final class TokenClient implements TokenSource {
     return settings.grant().redirectUri();
   }
 
-  private IssuedTokens fetch(Set<String> scopes, String refreshToken, SuppliedSubject subject) {
+  private IssuedTokens fetch(Set<String> scopes, RefreshTokenChain refreshTokens,
+      SuppliedSubject subject) {
     Grant grant = settings.grant();
-    String refreshWith = refreshToken != null ? refreshToken : grant.initialRefreshToken();
-    if (refreshWith != null) {
-      try {
-        return endpoint.request(new RefreshTokenGrant(new RefreshToken(refreshWith)), scopes,
-            true);
-      } catch (TokenRequestException e) {
-        if (!"invalid_grant".equals(e.error())) {
-          throw e;
-        }
-        // A refused refresh token is never sent again.
-        cache.slot(scopes, subject).dropRefreshToken(refreshWith);
-        if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE
-            || grant.kind() == Grant.Kind.REFRESH_TOKEN) {
-          throw e;
-        }
-        LOG.log(System.Logger.Level.INFO, "The refresh token of client {0} was refused"
-            + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
-            grant);
+    try {
+      IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> endpoint.request(
+          new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes, true));
+      if (refreshed != null) {
+        return refreshed;
       }
+    } catch (TokenRequestException e) {
+      if (!"invalid_grant".equals(e.error())) {
+        throw e;
+      }
+      if (grant.livesOnRefreshToken()) {
+        throw e.withFix("The refresh token is expired, revoked or already used, so the session"
+            + " it belonged to has ended and it is never sent again; " + renewal(grant) + ".");
+      }
+      LOG.log(System.Logger.Level.INFO, "The refresh token of client {0} was refused"
+          + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
+          grant);
     }
-    if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE) {
+    if (grant.livesOnRefreshToken()) {
       throw new TokenAcquisitionException("Client " + settings.clientId() + " has no usable"
-          + " refresh token, so a user must sign in: call authorizationRequest() and"
-          + " completeAuthorization(...) first.");
+          + " refresh token (its session has ended or not started), so " + renewal(grant)
+          + ".");
     }
-    return endpoint.request(grant.toNimbus(settings.audiences(), subject), scopes,
+    IssuedTokens issued = endpoint.request(grant.toNimbus(settings.audiences(), subject), scopes,
         !grant.carriesAudience());
+    refreshTokens.restart(issued);
+    return issued;
+  }
+
+  /** How the session of a grant that lives on its refresh token is renewed. */
+  private static String renewal(Grant grant) {
+    return grant.kind() == Grant.Kind.AUTHORIZATION_CODE
+        ? "a user must sign in: call authorizationRequest() and completeAuthorization(...)"
+        : "a new refresh token is needed: configure one from a new sign-in"
+            + " (Grant.refreshToken(...) or refresh-token) and create a new client";
   }
 
   @Override

@@ -1,31 +1,28 @@
 package dev.portcullis.client;
 
-import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
-import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import net.minidev.json.JSONObject;
 
 /**
  * Sends token requests to one authorization server: builds them with Nimbus, authenticates the
- * client freshly for each attempt (so JWT assertions never repeat a {@code jti}), retries
- * connection failures, timeouts, 429 and 5xx with {@link RetryBackoff}, and turns every other
- * answer into issued tokens or a precise exception.
+ * client freshly for each attempt (so JWT assertions never repeat a {@code jti}), sends each
+ * attempt once with {@link OnceOnlySender}, retries connection failures, timeouts, 429 and 5xx
+ * with {@link RetryBackoff} (requests that spend a refresh token or an authorization code only
+ * when they surely were not processed), and has {@link
+ * TokenResponseReader} turn every other answer into issued tokens or a precise exception.
  */
 final class TokenEndpoint {
   private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
@@ -33,12 +30,16 @@ final class TokenEndpoint {
   private final OAuthClientSettings settings;
   private final ClientID clientId;
   private final RetryBackoff backoff;
+  private final OnceOnlySender sender;
+  private final TokenResponseReader responses;
   private EndpointDiscovery.Endpoints discovered;
 
   TokenEndpoint(OAuthClientSettings settings) {
     this.settings = settings;
     this.clientId = new ClientID(settings.clientId());
     this.backoff = new RetryBackoff(settings.retryBackoff());
+    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout());
+    this.responses = new TokenResponseReader(settings.defaultLifetime(), clientId);
   }
 
   /** The token endpoint: configured, or discovered once from the issuer. */
@@ -52,19 +53,23 @@ final class TokenEndpoint {
         () -> settings.issuer().isPresent() ? discovered().authorization : null);
   }
 
+  /**
+   * Whether authorization responses must carry the RFC 9207 {@code iss} parameter: the
+   * endpoints come from the issuer's metadata, and it says {@code
+   * authorization_response_iss_parameter_supported}. With both endpoints configured the
+   * metadata is not read.
+   */
+  boolean issuerRequiredInCallback() {
+    boolean discovers = settings.tokenEndpoint().isEmpty()
+        || settings.authorizationEndpoint().isEmpty();
+    return settings.issuer().isPresent() && discovers && discovered().issuerInResponses;
+  }
+
   /** The issuer's metadata, fetched on first use and kept; a failure is retried next time. */
   private synchronized EndpointDiscovery.Endpoints discovered() {
     if (discovered == null) {
-      EndpointDiscovery.Endpoints endpoints = EndpointDiscovery.discover(
-          settings.issuer().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
-      for (URI uri : new URI[] {endpoints.token, endpoints.authorization}) {
-        if (uri != null && !InsecureTransport.permits(uri, settings.allowInsecureHttp())) {
-          throw new TokenAcquisitionException(InsecureTransport.problem(uri, "endpoint in the"
-              + " metadata of issuer " + settings.issuer().orElseThrow() + ",",
-              "allow plain HTTP with allow-insecure-http"));
-        }
-      }
-      discovered = endpoints;
+      discovered = EndpointDiscovery.discover(settings.issuer().orElseThrow(),
+          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp());
     }
     return discovered;
   }
@@ -73,9 +78,20 @@ final class TokenEndpoint {
     return clientId;
   }
 
-  /** Tokens for {@code grant} and {@code scopes}, after at most the configured attempts. */
+  /**
+   * Tokens for {@code grant} and {@code scopes}, after at most the configured attempts.
+   *
+   * <p>A refresh token or an authorization code is accepted once, so a request that spends one
+   * is repeated only when it surely was not processed: the connection could not be made, or
+   * the server answered 429 or 503 with {@code Retry-After}. After a timeout, a connection
+   * closed before the answer or another 5xx the server may have used it, and sending it again
+   * looks like reuse, which revokes the grant at servers that detect it (RFC 9700 section
+   * 4.14.2, RFC 6749 section 4.1.2).
+   */
   IssuedTokens request(AuthorizationGrant grant, Set<String> scopes, boolean sendAudiences) {
     URI uri = tokenEndpoint();
+    boolean singleUse = grant instanceof RefreshTokenGrant
+        || grant instanceof AuthorizationCodeGrant;
     int attempts = settings.maxAttempts();
     String lastProblem = null;
     Exception lastCause = null;
@@ -85,18 +101,19 @@ final class TokenEndpoint {
         backoff.sleepAfter(attempt - 1, retryAfter);
       }
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
-      request.setConnectTimeout((int) settings.connectTimeout().toMillis());
-      request.setReadTimeout((int) settings.readTimeout().toMillis());
-      request.setFollowRedirects(false); // never forward client credentials to another URL
       Instant sentAt = settings.clock().instant();
       HTTPResponse response;
       try {
-        response = request.send();
+        response = request.send(sender);
       } catch (IOException e) {
-        lastProblem = e instanceof SocketTimeoutException ? "timed out"
-            : e instanceof ConnectException ? "refused the connection"
-            : "failed with " + e.getClass().getSimpleName();
-        lastCause = e;
+        boolean notSent = e instanceof OnceOnlySender.NotSent;
+        lastCause = notSent ? ((OnceOnlySender.NotSent) e).getCause() : e;
+        lastProblem = lastCause instanceof HttpTimeoutException ? "timed out"
+            : lastCause instanceof ConnectException ? "refused the connection"
+            : "failed with " + lastCause.getClass().getSimpleName();
+        if (singleUse && !notSent) {
+          throw notSentAgain(uri, grant, lastProblem, lastCause);
+        }
         LOG.log(System.Logger.Level.WARNING, "Token request to {0} {1} (attempt {2} of {3}).",
             uri, lastProblem, attempt, attempts);
         continue;
@@ -105,7 +122,11 @@ final class TokenEndpoint {
       if (status == 429 || status >= 500) {
         lastProblem = "answered HTTP " + status;
         lastCause = null;
-        retryAfter = RetryBackoff.retryAfter(response.getHeaderValue("Retry-After"));
+        String retryAfterHeader = response.getHeaderValue("Retry-After");
+        if (singleUse && !((status == 429 || status == 503) && retryAfterHeader != null)) {
+          throw notSentAgain(uri, grant, lastProblem, null);
+        }
+        retryAfter = RetryBackoff.retryAfter(retryAfterHeader);
         if (retryAfter.compareTo(RetryBackoff.CAP) > 0 && attempt < attempts) {
           throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
               + status + " and asked to be retried after " + retryAfter.toSeconds() + " seconds,"
@@ -116,13 +137,28 @@ final class TokenEndpoint {
             uri, lastProblem, attempt, attempts);
         continue;
       }
-      return interpret(uri, response, scopes, sentAt);
+      return responses.read(uri, response, scopes, sentAt);
     }
     String message = "The token endpoint " + uri + " " + lastProblem + " on all " + attempts
         + " attempts. Check that the authorization server is up and reachable from here, and"
         + " raise connect-timeout, read-timeout or max-attempts if it is slow.";
     throw lastCause == null ? new TokenAcquisitionException(message)
         : new TokenAcquisitionException(message, lastCause);
+  }
+
+  private static TokenAcquisitionException notSentAgain(URI uri, AuthorizationGrant grant,
+      String problem, Exception cause) {
+    boolean refresh = grant instanceof RefreshTokenGrant;
+    String message = "The token endpoint " + uri + " " + problem + " on "
+        + (refresh ? "a refresh token" : "an authorization code") + " request, which is not"
+        + " sent again: the authorization server may have processed it, and "
+        + (refresh ? "a refresh token" : "an authorization code") + " is accepted only once. "
+        + (refresh ? "The next token request tries the refresh token again; if the server had"
+            + " used it, the session has ended. Check"
+            : "Start a new authorization request, and check")
+        + " that the authorization server is up and answers within the read-timeout.";
+    return cause == null ? new TokenAcquisitionException(message)
+        : new TokenAcquisitionException(message, cause);
   }
 
   private TokenRequest build(URI uri, AuthorizationGrant grant, Set<String> scopes,
@@ -142,54 +178,5 @@ final class TokenEndpoint {
       builder.customParameter("audience", settings.audiences().toArray(String[]::new));
     }
     return builder.build();
-  }
-
-  private IssuedTokens interpret(URI uri, HTTPResponse response, Set<String> scopes,
-      Instant sentAt) {
-    int status = response.getStatusCode();
-    JSONObject json;
-    try {
-      json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
-    } catch (ParseException e) {
-      throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
-          + status + " with a body that is not a JSON object (content type "
-          + response.getHeaderValue("Content-Type") + "). Check that the token endpoint URL"
-          + " points at the authorization server's token endpoint.");
-    }
-    if (status != 200) {
-      ErrorObject error = errorObject(json);
-      if (error == null || error.getCode() == null) {
-        throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP "
-            + status + " without an RFC 6749 error response. Check the token endpoint URL.");
-      }
-      throw new TokenRequestException(uri, error.getCode(), error.getDescription(),
-          error.getURI(), status);
-    }
-    try {
-      com.nimbusds.oauth2.sdk.token.AccessToken token = AccessTokenResponse.parse(json)
-          .getTokens().getAccessToken();
-      String refresh = JSONObjectUtils.getString(json, "refresh_token", null);
-      Duration lifetime = token.getLifetime() > 0 ? Duration.ofSeconds(token.getLifetime())
-          : settings.defaultLifetime();
-      Set<String> granted = token.getScope() != null
-          ? new LinkedHashSet<>(token.getScope().toStringList()) : scopes;
-      LOG.log(System.Logger.Level.DEBUG, "Obtained an access token for client {0} from {1},"
-          + " valid for {2}, scopes {3}, {4} refresh token.", clientId, uri, lifetime, granted,
-          refresh == null ? "without" : "with");
-      return new IssuedTokens(new AccessToken(token.getValue(), token.getType().getValue(),
-          sentAt.plus(lifetime), granted), refresh, lifetime);
-    } catch (ParseException e) {
-      throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP 200"
-          + " with JSON that is not a valid token response: it needs a string \"access_token\""
-          + " and a \"token_type\" (RFC 6749 section 5.1). Check the token endpoint URL.");
-    }
-  }
-
-  private static ErrorObject errorObject(JSONObject json) {
-    try {
-      return TokenErrorResponse.parse(json).getErrorObject();
-    } catch (ParseException e) {
-      return null;
-    }
   }
 }

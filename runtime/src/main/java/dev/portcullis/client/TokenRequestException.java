@@ -31,6 +31,7 @@ public final class TokenRequestException extends TokenAcquisitionException {
       "unsupported_grant_type", "Use a grant type the authorization server supports.",
       "invalid_scope", "Request only scopes that exist and that the client may request.");
 
+  private final URI tokenEndpoint;
   private final String error;
   private final String errorDescription;
   private final URI errorUri;
@@ -38,14 +39,30 @@ public final class TokenRequestException extends TokenAcquisitionException {
 
   TokenRequestException(URI tokenEndpoint, String error, String errorDescription, URI errorUri,
       int httpStatus) {
-    super(message(tokenEndpoint, error, errorDescription, httpStatus));
+    this(tokenEndpoint, error, errorDescription, errorUri, httpStatus,
+        FIXES.getOrDefault(error, "See the authorization server's documentation of this error."));
+  }
+
+  private TokenRequestException(URI tokenEndpoint, String error, String errorDescription,
+      URI errorUri, int httpStatus, String fix) {
+    super(message(tokenEndpoint, error, errorDescription, httpStatus, fix));
+    this.tokenEndpoint = tokenEndpoint;
     this.error = error;
     this.errorDescription = errorDescription;
     this.errorUri = errorUri;
     this.httpStatus = httpStatus;
   }
 
-  private static String message(URI endpoint, String error, String description, int status) {
+  /** The same refusal, with {@code fix} as the advice where the request's purpose tells more. */
+  TokenRequestException withFix(String fix) {
+    TokenRequestException refined = new TokenRequestException(tokenEndpoint, error,
+        errorDescription, errorUri, httpStatus, fix);
+    refined.setStackTrace(getStackTrace());
+    return refined;
+  }
+
+  private static String message(URI endpoint, String error, String description, int status,
+      String fix) {
     StringBuilder text = new StringBuilder("The token endpoint ").append(endpoint)
         .append(" refused the request with error \"").append(error).append("\" (HTTP ")
         .append(status).append(')');
@@ -53,9 +70,7 @@ public final class TokenRequestException extends TokenAcquisitionException {
       text.append(": ").append(description.strip());
     }
     text.append(text.charAt(text.length() - 1) == '.' ? " " : ". ");
-    text.append(FIXES.getOrDefault(error, "See the authorization server's documentation of"
-        + " this error."));
-    return text.toString();
+    return text.append(fix).toString();
   }
 
   /** The {@code error} code, for example {@code invalid_client}. */

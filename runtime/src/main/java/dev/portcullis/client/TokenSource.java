@@ -28,8 +28,13 @@ package dev.portcullis.client;
  *       answered 5xx after the bounded retries, or answered something that is not a token
  *       response. Connection failures, timeouts, 429 and 5xx answers have already been
  *       retried with exponential backoff (and any {@code Retry-After} up to 30 seconds) before
- *       this is thrown. Discovery failures are thrown as this too, and retried on the next
- *       call.
+ *       this is thrown; a request that spends a refresh token or an authorization code only
+ *       when it surely was not processed (no connection, or 429 or 503 with {@code
+ *       Retry-After}), because the server accepts those once. Discovery failures are thrown as
+ *       this too, and retried on the next call.
+ *   <li>{@link ClientConfigurationException}: the issuer's metadata names an endpoint this
+ *       client cannot use (none, a relative or non-http(s) URL, plain HTTP to another host
+ *       when that is not allowed). The next call reads the metadata again.
  *   <li>While a renewal ahead of expiry fails but the cached token has not yet expired, the
  *       cached token is returned, the failure is logged, and renewal is tried again after
  *       5 seconds. Callers arriving while a renewal is in flight get the still-valid token

@@ -72,7 +72,13 @@ public final class ClientCall {
    * Fills the path template {@code {name}} with {@code value}, percent-encoded as one path
    * segment ({@code /} included).
    *
-   * @throws IllegalArgumentException if {@code value} is null
+   * <p>Values that a server or proxy normalising the path would not keep as a segment are
+   * refused before anything is sent: {@code .}, {@code ..} and the empty string, also when
+   * followed by {@code ;} path parameters (some servers drop those before normalising). {@code
+   * /orders/{id}} with {@code ..} would otherwise reach {@code /}, with the token meant for
+   * {@code /orders}. Percent-encoded dots need no check: {@code %} itself is encoded.
+   *
+   * @throws IllegalArgumentException if {@code value} is null, empty, {@code .} or {@code ..}
    */
   public ClientCall pathParam(String name, Object value) {
     if (value == null) {
@@ -80,7 +86,19 @@ public final class ClientCall {
           "The path parameter \"" + name + "\" is null; a request path cannot have an empty"
               + " segment. Pass a value, or declare @DefaultValue on the parameter.");
     }
-    target = target.resolveTemplate(name, value.toString(), true);
+    String segment = value.toString();
+    String beforeParameters = segment.split(";", -1)[0];
+    if (beforeParameters.isEmpty() || beforeParameters.equals(".")
+        || beforeParameters.equals("..")) {
+      throw new IllegalArgumentException("The path parameter \"" + name + "\" is "
+          + (beforeParameters.isEmpty() ? "empty" : "\"" + beforeParameters + "\"")
+          + (beforeParameters.length() < segment.length() ? " before a \";\"" : "")
+          + ", which a server or proxy that normalises the path "
+          + (beforeParameters.equals("..") ? "reads as the parent segment" : "drops")
+          + ", so the request and its token would reach another resource. Refuse such values"
+          + " before calling, or send them as a query parameter or in the body.");
+    }
+    target = target.resolveTemplate(name, segment, true);
     return this;
   }
 

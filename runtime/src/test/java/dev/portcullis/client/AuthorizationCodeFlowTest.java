@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import dev.portcullis.testing.MutableClock;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -179,6 +180,52 @@ class AuthorizationCodeFlowTest {
 
     withIssuer.completeAuthorization(pending, URI.create(REDIRECT + "?code=c&state="
         + pending.state() + "&iss=https%3A%2F%2Fas.example"));
+    assertEquals(1, endpoint.requestCount());
+  }
+
+  /** A client whose endpoints come from RFC 8414 metadata with {@code moreMetadata}. */
+  private TokenClient discoveringClient(String issuer, String moreMetadata) {
+    endpoint.serve("/.well-known/oauth-authorization-server/realm", "{\"issuer\":\"" + issuer
+        + "\",\"token_endpoint\":\"" + endpoint.tokenUri() + "\",\"authorization_endpoint\":\""
+        + endpoint.base() + "/authorize\"" + moreMetadata + "}");
+    return TokenClient.create(OAuthClientSettings.builder()
+        .issuer(issuer)
+        .clientId("spa")
+        .authentication(ClientAuthentication.none())
+        .grant(Grant.authorizationCode(REDIRECT))
+        .build());
+  }
+
+  @Test
+  void callbackWithoutIssIsRejectedWhenTheMetadataSaysTheServerSendsIt() {
+    String issuer = endpoint.base() + "/realm";
+    TokenClient discovering = discoveringClient(issuer,
+        ",\"authorization_response_iss_parameter_supported\":true");
+    PendingAuthorization pending = discovering.authorizationRequest();
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+        () -> discovering.completeAuthorization(pending,
+            URI.create(REDIRECT + "?code=c&state=" + pending.state())));
+    assertEquals("The authorization callback has no iss parameter, but the metadata of issuer "
+        + issuer + " says its authorization responses carry one"
+        + " (authorization_response_iss_parameter_supported, RFC 9207), so the code may have"
+        + " been obtained from another authorization server. Start a new authorization"
+        + " request.", e.getMessage());
+    assertEquals(0, endpoint.requestCount());
+
+    discovering.completeAuthorization(pending, URI.create(REDIRECT + "?code=c&state="
+        + pending.state() + "&iss=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8)));
+    assertEquals(1, endpoint.requestCount());
+  }
+
+  @Test
+  void callbackWithoutIssIsAcceptedWhenTheMetadataDoesNotPromiseIt() {
+    TokenClient discovering = discoveringClient(endpoint.base() + "/realm", "");
+    PendingAuthorization pending = discovering.authorizationRequest();
+
+    discovering.completeAuthorization(pending,
+        URI.create(REDIRECT + "?code=c&state=" + pending.state()));
+
     assertEquals(1, endpoint.requestCount());
   }
 }

@@ -51,6 +51,11 @@ final class CheckingTokenEndpoint implements AutoCloseable {
       return new Reply(200, "text/html", body, 0, Map.of());
     }
 
+    /** No answer: the connection is closed once the request has been read. */
+    static Reply hangUp() {
+      return new Reply(HANG_UP, "text/plain", "", 0, Map.of());
+    }
+
     static Reply redirect(URI location) {
       return new Reply(302, "text/plain", "", 0, Map.of("Location", location.toString()));
     }
@@ -75,6 +80,8 @@ final class CheckingTokenEndpoint implements AutoCloseable {
       return new Reply(status, contentType, body, millis, headers);
     }
   }
+
+  private static final int HANG_UP = -1;
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -148,6 +155,10 @@ final class CheckingTokenEndpoint implements AutoCloseable {
         exchange.close();
         return;
       }
+    }
+    if (reply.status() == HANG_UP) {
+      exchange.close(); // before any response header: the connection is closed
+      return;
     }
     reply.headers().forEach(exchange.getResponseHeaders()::set);
     send(exchange, reply.status(), reply.contentType(), reply.body());

@@ -26,12 +26,22 @@ class EndpointDiscoveryTest {
   }
 
   private TokenClient client() {
+    return client(false);
+  }
+
+  private TokenClient client(boolean allowInsecureHttp) {
     return TokenClient.create(OAuthClientSettings.builder()
         .issuer(server.base() + "/realm")
         .clientId("billing")
         .authentication(ClientAuthentication.clientSecretBasic("s"))
         .retry(1, Duration.ZERO)
+        .allowInsecureHttp(allowInsecureHttp)
         .build());
+  }
+
+  private void serveMetadataWithTokenEndpoint(String tokenEndpoint) {
+    server.serve("/.well-known/oauth-authorization-server/realm", "{\"issuer\":\""
+        + server.base() + "/realm\",\"token_endpoint\":\"" + tokenEndpoint + "\"}");
   }
 
   @Test
@@ -86,6 +96,42 @@ class EndpointDiscoveryTest {
         List.copyOf(EndpointDiscovery.rfc8414Locations(URI.create("https://as.example/tenant/a"))));
     assertEquals(List.of(URI.create("https://as.example/.well-known/oauth-authorization-server")),
         List.copyOf(EndpointDiscovery.rfc8414Locations(URI.create("https://as.example"))));
+  }
+
+  @Test
+  void relativeTokenEndpointInTheMetadataIsAConfigurationError() {
+    serveMetadataWithTokenEndpoint("/token");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> client().token());
+
+    assertEquals("The metadata of issuer " + server.base() + "/realm gives the token_endpoint"
+        + " \"/token\", which is not an absolute http(s) URL, so this client cannot use it."
+        + " Correct the authorization server's metadata, or configure the endpoint directly"
+        + " (token-endpoint).", e.getMessage());
+    assertEquals(0, server.requestCount());
+  }
+
+  @Test
+  void fileTokenEndpointIsAConfigurationErrorEvenWithPlainHttpAllowed() {
+    serveMetadataWithTokenEndpoint("file:///etc/passwd");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> client(true).token());
+
+    assertTrue(e.getMessage().contains("\"file:///etc/passwd\", which is not an absolute"
+        + " http(s) URL"), e.getMessage());
+  }
+
+  @Test
+  void plainHttpTokenEndpointOnAnotherHostInTheMetadataIsAConfigurationError() {
+    serveMetadataWithTokenEndpoint("http://as.example/token");
+
+    ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
+        () -> client().token());
+
+    assertTrue(e.getMessage().startsWith("The token_endpoint in the metadata of issuer "
+        + server.base() + "/realm, http://as.example/token does not use https"), e.getMessage());
   }
 
   @Test

@@ -1,11 +1,15 @@
 package dev.portcullis.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -13,46 +17,89 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
   private final MutableClock clock = new MutableClock();
   private final AtomicInteger fetches = new AtomicInteger();
-  private final TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60),
-      (scopes, refreshToken, subject) -> new IssuedTokens(AccessToken.of(
-          "token-" + fetches.incrementAndGet(), "Bearer", clock.instant().plusSeconds(300),
-          scopes), null, Duration.ofSeconds(300)));
+  private final List<String> refreshedWith = new CopyOnWriteArrayList<>();
+  private volatile boolean issueRefreshTokens;
+  private final TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), null,
+      (scopes, refreshTokens, subject) -> {
+        IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> {
+          refreshedWith.add(refreshToken);
+          return issue(scopes);
+        });
+        if (refreshed != null) {
+          return refreshed;
+        }
+        IssuedTokens issued = issue(scopes);
+        refreshTokens.restart(issued);
+        return issued;
+      });
+
+  private IssuedTokens issue(Set<String> scopes) {
+    int number = fetches.incrementAndGet();
+    return new IssuedTokens(AccessToken.of("token-" + number, "Bearer",
+        clock.instant().plusSeconds(300), scopes), issueRefreshTokens ? "refresh-" + number
+        : null, Duration.ofSeconds(300));
+  }
 
   private static SuppliedSubject subject(int number) {
     return SuppliedSubject.of("subject-" + number, null, "test", "subject-" + number);
   }
 
-  @Test
-  void expiredSlotsOfPastSubjectsAreDroppedOnceTheCacheIsLarge() {
-    for (int i = 0; i < TokenCache.SWEEP_ABOVE; i++) {
-      cache.slot(Set.of(), subject(i)).token(false, subject(i));
-    }
-    assertEquals(TokenCache.SWEEP_ABOVE, cache.size());
-
-    clock.advance(Duration.ofSeconds(301));
-    cache.slot(Set.of(), subject(-1)).token(false, subject(-1));
-
-    assertEquals(1, cache.size());
+  private AccessToken token(int subject) {
+    return cache.slot(Set.of(), subject(subject)).token(false, subject(subject));
   }
 
   @Test
-  void liveSlotsAreKeptWhenTheCacheIsSwept() {
-    for (int i = 0; i < TokenCache.SWEEP_ABOVE; i++) {
-      cache.slot(Set.of(), subject(i)).token(false, subject(i));
+  void slotIsDroppedWhenItsTokenExpiresAndItHoldsNoRefreshToken() {
+    for (int i = 0; i < 10; i++) {
+      token(i);
+    }
+    assertEquals(10, cache.size());
+
+    clock.advance(Duration.ofSeconds(300));
+
+    assertEquals(0, cache.size());
+  }
+
+  @Test
+  void slotHoldingARefreshTokenOutlivesItsAccessToken() {
+    issueRefreshTokens = true;
+    token(1);
+
+    clock.advance(Duration.ofSeconds(3_600));
+
+    assertEquals(1, cache.size());
+    assertEquals("token-2", token(1).value());
+    assertEquals(List.of("refresh-1"), refreshedWith);
+  }
+
+  @Test
+  void slotsOfManySubjectsWithRefreshTokensAreBounded() {
+    issueRefreshTokens = true;
+    for (int i = 0; i < 2 * TokenCache.MAX_SLOTS; i++) {
+      token(i);
     }
 
-    cache.slot(Set.of(), subject(-1)).token(false, subject(-1));
+    assertTrue(cache.size() <= TokenCache.MAX_SLOTS, "slots: " + cache.size());
+  }
 
-    assertEquals(TokenCache.SWEEP_ABOVE + 1, cache.size());
-    assertTrue(fetches.get() > TokenCache.SWEEP_ABOVE);
+  @Test
+  void liveSlotsAreKeptAndServedFromTheCache() {
+    for (int i = 0; i < 100; i++) {
+      token(i);
+    }
+    clock.advance(Duration.ofSeconds(200));
+
+    assertEquals("token-42", token(41).value());
+    assertEquals(100, cache.size());
+    assertEquals(100, fetches.get());
   }
 
   @Test
   void sameSubjectAndScopesShareOneSlot() {
     TokenCache.Slot first = cache.slot(Set.of("a", "b"), subject(1));
 
-    assertEquals(first, cache.slot(Set.of("b", "a"), subject(1)));
-    assertTrue(first != cache.slot(Set.of("a", "b"), subject(2)));
-    assertTrue(first != cache.slot(Set.of("a", "b"), null));
+    assertSame(first, cache.slot(Set.of("b", "a"), subject(1)));
+    assertNotSame(first, cache.slot(Set.of("a", "b"), subject(2)));
+    assertNotSame(first, cache.slot(Set.of("a", "b"), null));
   }
 }

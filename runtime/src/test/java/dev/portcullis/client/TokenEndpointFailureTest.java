@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the client reports a token endpoint that refuses, fails, is down, slow or talks nonsense. */
 class TokenEndpointFailureTest {
@@ -135,6 +136,32 @@ class TokenEndpointFailureTest {
         () -> client().token());
 
     assertTrue(e.getMessage().contains("\"access_token\""), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DPoP", "N_A", "mac"})
+  void tokenOfATypeTheClientCannotPresentIsRefused(String type) {
+    endpoint.then(Reply.json(200, "{\"access_token\":\"a\",\"token_type\":\"" + type + "\","
+        + "\"expires_in\":60}"));
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,
+        () -> client().token());
+
+    assertTrue(e.getMessage().startsWith("The token endpoint " + endpoint.tokenUri()
+        + " issued an access token of type \"" + type + "\", but this client can present only"
+        + " Bearer tokens"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Configure client billing at the authorization server to"
+        + " be issued Bearer tokens."), e.getMessage());
+    assertEquals(1, endpoint.requestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Bearer", "bearer", "BEARER"})
+  void bearerTokenTypeIsAcceptedInAnyCase(String type) {
+    endpoint.then(Reply.json(200, "{\"access_token\":\"a\",\"token_type\":\"" + type + "\","
+        + "\"expires_in\":60}"));
+
+    assertEquals("Bearer", client().token().type());
   }
 
   @Test

@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Caching, renewal ahead of expiry, single-flight requests and refresh tokens. */
 class TokenLifecycleTest {
@@ -84,6 +86,34 @@ class TokenLifecycleTest {
     AccessToken token = client().token();
 
     assertEquals(clock.instant().plus(Duration.ofSeconds(300)), token.expiresAt());
+  }
+
+  @ParameterizedTest(name = "expires_in {0}")
+  @ValueSource(strings = {"0", "-5", "\"0\""})
+  void expiresInOfZeroOrLessMeansExpiredNotTheDefaultLifetime(String expiresIn) {
+    endpoint.then(Reply.json(200, "{\"access_token\":\"a1\",\"token_type\":\"Bearer\","
+        + "\"expires_in\":" + expiresIn + "}"));
+    TokenClient client = client();
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class, client::token);
+
+    assertEquals("The token endpoint " + endpoint.tokenUri() + " issued client billing an access"
+        + " token that had expired when it arrived (expires_in of 0 or less, or shorter than the"
+        + " request took), so there is no usable token. Give the client a longer access token"
+        + " lifetime at the authorization server.", e.getMessage());
+    assertEquals("token-2", client.token().value(), "the expired token is not cached");
+  }
+
+  @Test
+  void refreshTokenThatCameWithAnExpiredAccessTokenIsUsedNext() {
+    endpoint.then(Reply.json(200, "{\"access_token\":\"a1\",\"token_type\":\"Bearer\","
+        + "\"expires_in\":0,\"refresh_token\":\"r2\"}"), Reply.token("a2", 600));
+    TokenClient client = client(builder -> builder.grant(Grant.refreshToken("r1")));
+
+    assertThrows(TokenAcquisitionException.class, client::token);
+    assertEquals("a2", client.token().value());
+
+    assertEquals("r2", endpoint.last().param("refresh_token"));
   }
 
   @Test
