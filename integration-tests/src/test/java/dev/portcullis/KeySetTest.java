@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.testapp.OrdersResource;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Key set fetching and token type policy, each with its own app and key server. */
@@ -52,6 +56,31 @@ class KeySetTest {
       Answer answer = app.bearer("/orders", keys.token("orders:read"));
       assertEquals(401, answer.status());
       assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);
+    }
+  }
+
+  @Test
+  void jwksUrlThatRedirectsIsNotFollowed() throws Exception {
+    try (KeyServer keys = new KeyServer()) {
+      HttpServer moved = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      AtomicInteger redirects = new AtomicInteger();
+      moved.createContext("/jwks", exchange -> {
+        redirects.incrementAndGet();
+        exchange.getResponseHeaders().add("Location", keys.issuer + "/jwks");
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+      });
+      moved.start();
+      URI jwksUri = URI.create("http://127.0.0.1:" + moved.getAddress().getPort() + "/jwks");
+      try (TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(jwksUri).audience(KeyServer.AUDIENCE)
+          .build(), OrdersResource.class)) {
+        Answer answer = app.bearer("/orders", keys.token("orders:read"));
+        assertTrue(redirects.get() > 0, "the JWKS URL was asked");
+        assertEquals(0, keys.jwksHits(), "the redirect target was never fetched");
+        assertEquals(401, answer.status(), answer::toString);
+      } finally {
+        moved.stop(0);
+      }
     }
   }
 

@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.portcullis.PortcullisConfig;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -47,7 +46,7 @@ final class IssuerKeys {
   private static JWKSource<SecurityContext> fromUrl(URI uri, int timeoutMillis, KeySetVersion version) {
     try {
       return cached(new URLBasedJWKSetSource<>(uri.toURL(),
-          new DefaultResourceRetriever(timeoutMillis, timeoutMillis, MAX_JWKS_BYTES)), version);
+          new KeySetRetriever(timeoutMillis, MAX_JWKS_BYTES)), version);
     } catch (MalformedURLException e) {
       throw new IllegalStateException("The JWKS URL " + uri + " is not a valid URL; check portcullis.jwks-uri.", e);
     }
