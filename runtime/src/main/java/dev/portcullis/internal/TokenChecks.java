@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -18,7 +19,6 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
-import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Base64;
@@ -87,12 +87,15 @@ final class TokenChecks {
         : new DefaultJOSEObjectTypeVerifier<>(atJwt, applicationAtJwt, JOSEObjectType.JWT, null);
   }
 
+  /** A token that passed every check, and the key that verified its signature. */
+  record Verified(VerifiedToken token, JWK key) {}
+
   /**
    * Verifies {@code token} from scratch.
    *
    * @throws TokenRejectedException with a description safe to send to the client
    */
-  VerifiedToken verify(String token) throws TokenRejectedException {
+  Verified verify(String token) throws TokenRejectedException {
     try {
       return check(token);
     } catch (KeySourceException e) {
@@ -105,7 +108,7 @@ final class TokenChecks {
     }
   }
 
-  private VerifiedToken check(String token) throws TokenRejectedException, JOSEException {
+  private Verified check(String token) throws TokenRejectedException, JOSEException {
     int headerEnd = token.indexOf('.');
     int payloadEnd = headerEnd < 0 ? -1 : token.indexOf('.', headerEnd + 1);
     if (payloadEnd < 0 || token.indexOf('.', payloadEnd + 1) >= 0) {
@@ -122,13 +125,14 @@ final class TokenChecks {
     } catch (BadJOSEException e) {
       throw new TokenRejectedException("The token type (typ header) is not accepted for access tokens.");
     }
-    List<Key> keys = keySelector.selectJWSKeys(header, null);
+    List<CachedKeySelector.Candidate> keys = keySelector.candidates(header, null);
     if (keys.isEmpty()) {
       throw new TokenRejectedException("The token is not signed with an accepted algorithm and a known key.");
     }
     byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.UTF_8);
     Base64URL signature = new JdkBase64Url(token.substring(payloadEnd + 1));
-    if (!signedByOneOf(keys, header, signingInput, signature)) {
+    JWK signer = signerAmong(keys, header, signingInput, signature);
+    if (signer == null) {
       throw new TokenRejectedException("The token signature is invalid.");
     }
     if (!known) {
@@ -141,7 +145,7 @@ final class TokenChecks {
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException("The token's payload is not a JSON object of claims.");
     }
-    return claims.read(payload, clock.millis());
+    return new Verified(claims.read(payload, clock.millis()), signer);
   }
 
   /**
@@ -162,15 +166,16 @@ final class TokenChecks {
     return header;
   }
 
-  private boolean signedByOneOf(List<Key> keys, JWSHeader header, byte[] signingInput, Base64URL signature)
-      throws JOSEException {
-    for (Key key : keys) {
-      JWSVerifier verifier = verifiers.createJWSVerifier(header, key);
+  /** The JWK whose key verifies {@code signature}, or {@code null} when none does. */
+  private JWK signerAmong(List<CachedKeySelector.Candidate> keys, JWSHeader header, byte[] signingInput,
+      Base64URL signature) throws JOSEException {
+    for (CachedKeySelector.Candidate candidate : keys) {
+      JWSVerifier verifier = verifiers.createJWSVerifier(header, candidate.key());
       if (verifier.verify(header, signingInput, signature)) {
-        return true;
+        return candidate.jwk();
       }
     }
-    return false;
+    return null;
   }
 
   /**

@@ -10,8 +10,8 @@ import java.util.concurrent.Executor;
 /**
  * Verifies JWT access tokens for one configuration (one issuer, one audience): a token seen
  * before is answered from the {@link TokenCache}, which still checks {@code exp}, {@code nbf}
- * and that the issuer's keys have not changed; any other token gets the full {@link
- * TokenChecks}. Built once and shared by all requests (thread-safe).
+ * and that the key set its signing key came from is still the one fetched last ({@link
+ * KeySetVersion}); any other token gets the full {@link TokenChecks}. Built once and shared by all requests (thread-safe).
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
  * it does not accept, including when keys cannot be fetched; it never throws a runtime
@@ -46,23 +46,27 @@ public final class TokenVerifier {
    * @throws TokenRejectedException with a description safe to send to the client
    */
   VerifiedToken verify(String token) throws TokenRejectedException {
-    long before = keySetVersion.current();
-    VerifiedToken known = cache.find(token, before);
+    VerifiedToken known = cache.find(token, keySetVersion.current());
     if (known != null) {
       return known;
     }
-    VerifiedToken verified = checks.verify(token);
-    long after = keySetVersion.current();
-    // If keys were fetched meanwhile, the check may have used either set: remember the token
-    // only when there was one set it can have used (the first fetch counts as that).
-    if (after == before || (before == 0 && after == 1)) {
-      cache.remember(token, verified, after);
+    TokenChecks.Verified verified = checks.verify(token);
+    // Remembered under the version of the set the verifying key came from, which is NONE
+    // when a newer set was fetched meanwhile: then it is simply checked again next time.
+    long version = keySetVersion.versionOf(verified.key());
+    if (version != KeySetVersion.NONE) {
+      cache.remember(token, verified.token(), version);
     }
-    return verified;
+    return verified.token();
   }
 
   /** For tests: how many tokens the cache holds. */
   long cachedTokens() {
     return cache.size();
+  }
+
+  /** For tests: the version of the key set behind the cache. */
+  KeySetVersion keySetVersion() {
+    return keySetVersion;
   }
 }

@@ -73,7 +73,7 @@ class TokenChecksTest {
   void theHeaderOfAVerifiedTokenIsRememberedAndReusedForTheNext() throws Exception {
     checks.verify(keys.token());
     assertEquals(1, checks.rememberedHeaders());
-    assertEquals("alice", checks.verify(keys.token()).subject(), "another token with the same header");
+    assertEquals("alice", checks.verify(keys.token()).token().subject(), "another token with the same header");
     assertEquals(1, checks.rememberedHeaders());
   }
 
@@ -171,12 +171,12 @@ class TokenChecksTest {
         keys.clock);
     JWSHeader es256 = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build();
     String ecToken = signed(es256, claims(600), new ECDSASigner(ec));
-    assertEquals(TestKeys.ISSUER, both.verify(ecToken).issuer());
+    assertEquals(TestKeys.ISSUER, both.verify(ecToken).token().issuer());
     String[] parts = ecToken.split("\\.");
     assertEquals("The token signature is invalid.",
         rejection(both, parts[0] + "." + encode(claims(6000)) + "." + parts[2]));
     assertEquals(TestKeys.ISSUER, both.verify(signed(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("k1").build(),
-        claims(600), new RSASSASigner(TestKeys.K1))).issuer());
+        claims(600), new RSASSASigner(TestKeys.K1))).token().issuer());
     assertEquals("The token is not signed with an accepted algorithm and a known key.",
         rejection(both, signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims(600),
             new ECDSASigner(ec))), "an EC signature under the RSA key's kid");
