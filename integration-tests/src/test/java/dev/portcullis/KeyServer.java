@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -33,6 +34,7 @@ final class KeyServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger jwksHits = new AtomicInteger();
+  private volatile JWKSet published = new JWKSet(SIGNING_KEY.toPublicJWK());
   final String issuer;
 
   KeyServer() throws IOException {
@@ -42,12 +44,13 @@ final class KeyServer implements AutoCloseable {
         "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
     server.createContext("/jwks", exchange -> {
       jwksHits.incrementAndGet();
-      send(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString());
+      send(exchange, published.toString());
     });
     server.start();
   }
 
-  private static RSAKey generate(String kid) {
+  /** A new RSA key with {@code kid}, to rotate in. */
+  static RSAKey generate(String kid) {
     try {
       return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
     } catch (Exception e) {
@@ -61,6 +64,11 @@ final class KeyServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** From now on the JWKS holds the public parts of exactly {@code keys}. */
+  void publish(RSAKey... keys) {
+    published = new JWKSet(List.of(keys).stream().map(k -> (JWK) k.toPublicJWK()).toList());
   }
 
   int jwksHits() {
@@ -96,6 +104,11 @@ final class KeyServer implements AutoCloseable {
 
   String tokenWithHeader(JWSHeader header) {
     return sign(claims("orders:read").build(), header, SIGNING_KEY);
+  }
+
+  /** Valid claims, signed by {@code key} and naming its kid. */
+  String tokenSignedBy(RSAKey key) {
+    return sign(claims("orders:read").build(), header().keyID(key.getKeyID()).build(), key);
   }
 
   /** Signed by a key with the published kid but different key material. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.testapp.OrdersResource;
 import java.net.InetAddress;
@@ -30,6 +31,23 @@ class KeySetTest {
       assertEquals(401, app.bearer("/orders", unknown).status());
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
       assertTrue(keys.jwksHits() <= 3, "refetches are rate limited, saw " + keys.jwksHits());
+    }
+  }
+
+  @Test
+  void keyRotatedInIsAcceptedAtOnceAfterAMadeUpKidSpentARefetch() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      assertEquals(401, app.bearer("/orders", keys.tokenWithHeader(KeyServer.header().keyID("made-up").build()))
+          .status());
+      assertEquals(2, keys.jwksHits(), "the made-up kid made a refetch");
+      RSAKey rotatedIn = KeyServer.generate("k2");
+      keys.publish(KeyServer.signingKey(), rotatedIn);
+      Answer answer = app.bearer("/orders", keys.tokenSignedBy(rotatedIn));
+      assertEquals(200, answer.status(), answer::toString);
+      assertEquals(3, keys.jwksHits());
     }
   }
 

@@ -35,7 +35,7 @@ public final class TokenVerifier {
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
     JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
-        : IssuerKeys.cached(keys, keySetVersion);
+        : IssuerKeys.cached(keys, keySetVersion, clock);
     this.checks = new TokenChecks(config, source, clock);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
   }

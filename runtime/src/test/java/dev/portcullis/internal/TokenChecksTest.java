@@ -37,7 +37,7 @@ class TokenChecksTest {
   private final TokenChecks checks = checks(TestKeys.config().build());
 
   private TokenChecks checks(PortcullisConfig config) {
-    return new TokenChecks(config, IssuerKeys.cached(keys, new KeySetVersion()), keys.clock);
+    return new TokenChecks(config, IssuerKeys.cached(keys, new KeySetVersion(), keys.clock), keys.clock);
   }
 
   private static String rejection(TokenChecks checks, String token) {
@@ -167,8 +167,8 @@ class TokenChecksTest {
       @Override
       public void close() {}
     };
-    TokenChecks both = new TokenChecks(TestKeys.config().build(), IssuerKeys.cached(source, new KeySetVersion()),
-        keys.clock);
+    TokenChecks both = new TokenChecks(TestKeys.config().build(),
+        IssuerKeys.cached(source, new KeySetVersion(), keys.clock), keys.clock);
     JWSHeader es256 = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build();
     String ecToken = signed(es256, claims(600), new ECDSASigner(ec));
     assertEquals(TestKeys.ISSUER, both.verify(ecToken).token().issuer());
