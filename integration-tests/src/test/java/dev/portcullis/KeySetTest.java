@@ -52,6 +52,22 @@ class KeySetTest {
   }
 
   @Test
+  void unknownKidBeyondTheRefetchBudgetIsAnsweredAsAnUnknownKey() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      Answer answer = null;
+      for (int i = 0; i < 20 && (answer == null || answer.challenge().contains("known key")); i++) {
+        answer = app.bearer("/orders", keys.tokenWithHeader(KeyServer.header().keyID("made-up-" + i).build()));
+        assertEquals(401, answer.status(), answer::toString);
+      }
+      assertTrue(answer.challenge().contains("error_description=\"The token is signed with a key that is not in"
+          + " the authorization server's key set, which was fetched again moments ago.\""), answer::toString);
+    }
+  }
+
+  @Test
   void configuredJwksUriSkipsDiscovery() throws Exception {
     try (KeyServer keys = new KeyServer();
         TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create(keys.issuer + "/jwks"))

@@ -21,6 +21,7 @@ import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,7 +68,8 @@ final class TokenChecks {
   private final ClaimsReader claims;
   private final Clock clock;
   private final Map<String, JWSHeader> knownHeaders = new ConcurrentHashMap<>();
-  private final AtomicLong lastKeyWarningMillis = new AtomicLong();
+  private final AtomicLong lastUnavailableWarning = new AtomicLong();
+  private final AtomicLong lastNotRefetchedWarning = new AtomicLong();
 
   TokenChecks(PortcullisConfig config, JWKSource<SecurityContext> keys, Clock clock) {
     this.typeVerifier = typeVerifier(config.strictTokenType());
@@ -98,8 +100,14 @@ final class TokenChecks {
   Verified verify(String token) throws TokenRejectedException {
     try {
       return check(token);
+    } catch (RefetchBudget.Spent e) {
+      // Only a fetch can be refused, and with a key set in the cache only an unknown kid fetches.
+      warnAtMostEvery30s(lastNotRefetchedWarning, "Portcullis rejected a token signed with a key that is not in"
+          + " the key set, without fetching the set again: {0}", e);
+      throw new TokenRejectedException(TokenRejectedException.UNKNOWN_KEY_NOT_REFETCHED);
     } catch (KeySourceException e) {
-      warnKeysUnavailable(e);
+      warnAtMostEvery30s(lastUnavailableWarning, "Portcullis rejects tokens because the signing keys are"
+          + " unavailable: {0}", e);
       throw new TokenRejectedException(TokenRejectedException.KEYS_UNAVAILABLE);
     } catch (JOSEException | RuntimeException e) {
       // Unexpected input the libraries did not classify: reject, never answer 500.
@@ -211,13 +219,22 @@ final class TokenChecks {
     return "The token is not a well-formed JWT.";
   }
 
-  private void warnKeysUnavailable(KeySourceException e) {
+  /** Logs {@code pattern} with a description of {@code e}, at most once per 30 s per {@code lastWarning}. */
+  private static void warnAtMostEvery30s(AtomicLong lastWarning, String pattern, KeySourceException e) {
     long now = System.currentTimeMillis();
-    long last = lastKeyWarningMillis.get();
-    if (now - last > 30_000 && lastKeyWarningMillis.compareAndSet(last, now)) {
-      LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens because the signing keys are unavailable: {0}"
-          + (e.getCause() != null ? " ({1})" : ""), e.getMessage(),
-          e.getCause() == null ? "" : e.getCause().getMessage());
+    long last = lastWarning.get();
+    if (now - last > 30_000 && lastWarning.compareAndSet(last, now)) {
+      LOG.log(System.Logger.Level.WARNING, pattern, describe(e));
     }
+  }
+
+  /** The messages of {@code e} and its causes; a class name where there is none, never "null". */
+  static String describe(Throwable e) {
+    List<String> parts = new ArrayList<>();
+    for (Throwable t = e; t != null && parts.size() < 5; t = t.getCause()) {
+      String message = t.getMessage();
+      parts.add(message == null || message.isBlank() ? t.getClass().getSimpleName() : message);
+    }
+    return String.join("; caused by: ", parts);
   }
 }

@@ -10,6 +10,8 @@ final class TokenRejectedException extends Exception {
 
   static final String KEYS_UNAVAILABLE =
       "The token could not be verified because the authorization server's keys are unavailable.";
+  static final String UNKNOWN_KEY_NOT_REFETCHED = "The token is signed with a key that is not in the"
+      + " authorization server's key set, which was fetched again moments ago.";
 
   TokenRejectedException(String description) {
     super(description, null, false, false);

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +43,39 @@ class RefetchBudgetTest {
     keys.publish(TestKeys.K1, TestKeys.K2);
     verifier.verify(keys.token(TestKeys.K2, c -> { }));
     assertEquals(3, keys.fetches.get(), "load, the made-up kid's refetch, the rotated-in kid's refetch");
+  }
+
+  @Test
+  void unknownKidBeyondTheBudgetIsRejectedAsAnUnknownKeyAndLoggedWithoutNull() throws Exception {
+    Logger logger = Logger.getLogger(TokenChecks.class.getName());
+    List<String> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(new SimpleFormatter().formatMessage(record));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      verifier.verify(keys.token());
+      String answer = null;
+      for (String token : madeUpKids(RefetchBudget.CAPACITY + 1)) {
+        answer = assertThrows(TokenRejectedException.class, () -> verifier.verify(token)).getMessage();
+      }
+      assertEquals(RefetchBudget.CAPACITY, keys.fetches.get(), "the last made-up kid fetched nothing");
+      assertEquals("The token is signed with a key that is not in the authorization server's key set, which was"
+          + " fetched again moments ago.", answer);
+      assertTrue(logged.stream().anyMatch(line -> line.contains("without fetching the set again")), "" + logged);
+      assertTrue(logged.stream().noneMatch(line -> line.contains("null")), "" + logged);
+    } finally {
+      logger.removeHandler(handler);
+    }
   }
 
   @Test

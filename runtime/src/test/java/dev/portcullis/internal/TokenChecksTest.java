@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
@@ -180,5 +182,12 @@ class TokenChecksTest {
     assertEquals("The token is not signed with an accepted algorithm and a known key.",
         rejection(both, signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims(600),
             new ECDSASigner(ec))), "an EC signature under the RSA key's kid");
+  }
+
+  @Test
+  void keySourceFailuresAreDescribedWithoutNull() {
+    assertEquals("RateLimitReachedException", TokenChecks.describe(new RateLimitReachedException()));
+    assertEquals("Couldn't retrieve the JWK set; caused by: SocketTimeoutException", TokenChecks.describe(
+        new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException())));
   }
 }
