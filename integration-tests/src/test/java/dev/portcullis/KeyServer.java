@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -35,6 +38,8 @@ final class KeyServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger jwksHits = new AtomicInteger();
   private volatile JWKSet published = new JWKSet(SIGNING_KEY.toPublicJWK());
+  private volatile CountDownLatch hold;
+  private final CountDownLatch held = new CountDownLatch(1);
   final String issuer;
 
   KeyServer() throws IOException {
@@ -44,8 +49,18 @@ final class KeyServer implements AutoCloseable {
         "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
     server.createContext("/jwks", exchange -> {
       jwksHits.incrementAndGet();
+      CountDownLatch hold = this.hold;
+      if (hold != null) {
+        held.countDown();
+        try {
+          hold.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       send(exchange, published.toString());
     });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -69,6 +84,26 @@ final class KeyServer implements AutoCloseable {
   /** From now on the JWKS holds the public parts of exactly {@code keys}. */
   void publish(RSAKey... keys) {
     published = new JWKSet(List.of(keys).stream().map(k -> (JWK) k.toPublicJWK()).toList());
+  }
+
+  /** From now on JWKS requests are held, unanswered, until {@link #releaseJwks()} (at most 30 s). */
+  void holdJwks() {
+    hold = new CountDownLatch(1);
+  }
+
+  /** Waits, at most 20 s, until a JWKS request is being held. */
+  void awaitHeldJwksRequest() throws InterruptedException {
+    if (!held.await(20, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no JWKS request arrived");
+    }
+  }
+
+  void releaseJwks() {
+    CountDownLatch current = hold;
+    hold = null;
+    if (current != null) {
+      current.countDown();
+    }
   }
 
   int jwksHits() {
@@ -132,6 +167,7 @@ final class KeyServer implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseJwks();
     server.stop(0);
   }
 }

@@ -1,6 +1,7 @@
 package dev.portcullis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -10,6 +11,10 @@ import dev.portcullis.testapp.OrdersResource;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +84,7 @@ class KeySetTest {
   }
 
   @Test
-  void unreachableJwksUriGives401AndKeepsTheAppRunning() throws Exception {
+  void unreachableJwksUriGives503AndKeepsTheAppRunning() throws Exception {
     int port;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       port = probe.getLocalPort();
@@ -88,8 +93,50 @@ class KeySetTest {
         TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(URI.create("http://127.0.0.1:" + port + "/jwks"))
             .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
       Answer answer = app.bearer("/orders", keys.token("orders:read"));
-      assertEquals(401, answer.status());
-      assertTrue(answer.challenge().contains("keys are unavailable"), answer::toString);
+      assertEquals(503, answer.status(), answer::toString);
+      assertTrue(Integer.parseInt(answer.header("Retry-After")) >= 1, answer::toString);
+      assertTrue(answer.body().contains("keys are unavailable"), answer::toString);
+    }
+  }
+
+  @Test
+  void issuerThatNeverAnswersDoesNotHoldRequests() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        SilentServer issuer = new SilentServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(issuer.url).audience(KeyServer.AUDIENCE)
+            .httpTimeout(Duration.ofMinutes(2)).build(), OrdersResource.class)) {
+      String token = keys.token("orders:read");
+      List<CompletableFuture<Answer>> requests = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        requests.add(CompletableFuture.supplyAsync(() -> app.bearer("/orders", token)));
+      }
+      // Each request gives up after 20 s, far less than the issuer's 2 minute timeout.
+      for (CompletableFuture<Answer> request : requests) {
+        Answer answer = request.get();
+        assertEquals(503, answer.status(), answer::toString);
+        assertTrue(Integer.parseInt(answer.header("Retry-After")) >= 1, answer::toString);
+        assertEquals(null, answer.challenge(), "no challenge: other credentials would not help");
+      }
+      assertEquals(1, issuer.connections(), "one discovery attempt, still unanswered; requests made none");
+      assertEquals(401, app.bearer("/orders", "not-a-jwt").status(), "tokens judged without keys get 401");
+    }
+  }
+
+  @Test
+  void knownKeyTokensAreNotHeldBehindARefetch() throws Exception {
+    try (KeyServer keys = new KeyServer();
+        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
+            .httpTimeout(Duration.ofMinutes(1)).build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      keys.holdJwks();
+      CompletableFuture<Answer> unknownKid = CompletableFuture.supplyAsync(() ->
+          app.bearer("/orders", keys.tokenWithHeader(KeyServer.header().keyID("made-up").build())));
+      keys.awaitHeldJwksRequest();
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status(),
+          "answered while the refetch is held");
+      assertFalse(unknownKid.isDone(), "the refetch was still held");
+      keys.releaseJwks();
+      assertEquals(401, unknownKid.get().status());
     }
   }
 
@@ -111,7 +158,7 @@ class KeySetTest {
         Answer answer = app.bearer("/orders", keys.token("orders:read"));
         assertTrue(redirects.get() > 0, "the JWKS URL was asked");
         assertEquals(0, keys.jwksHits(), "the redirect target was never fetched");
-        assertEquals(401, answer.status(), answer::toString);
+        assertEquals(503, answer.status(), answer::toString);
       } finally {
         moved.stop(0);
       }

@@ -54,8 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
- * it does not accept, including when keys cannot be fetched; never a runtime exception for
- * token input. Nothing here logs token content.
+ * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
+ * keys are not at hand; never a runtime exception for token input. Nothing here logs token
+ * content.
  */
 final class TokenChecks {
   private static final System.Logger LOG = System.getLogger(TokenChecks.class.getName());
@@ -96,8 +97,9 @@ final class TokenChecks {
    * Verifies {@code token} from scratch.
    *
    * @throws TokenRejectedException with a description safe to send to the client
+   * @throws KeysUnavailableException when the keys needed to judge the token are not at hand
    */
-  Verified verify(String token) throws TokenRejectedException {
+  Verified verify(String token) throws TokenRejectedException, KeysUnavailableException {
     try {
       return check(token);
     } catch (RefetchBudget.Spent e) {
@@ -105,10 +107,12 @@ final class TokenChecks {
       warnAtMostEvery30s(lastNotRefetchedWarning, "Portcullis rejected a token signed with a key that is not in"
           + " the key set, without fetching the set again: {0}", e);
       throw new TokenRejectedException(TokenRejectedException.UNKNOWN_KEY_NOT_REFETCHED);
+    } catch (KeySetLoader.NotLoaded e) {
+      throw new KeysUnavailableException(e.retryAfter()); // the loader logs why
     } catch (KeySourceException e) {
-      warnAtMostEvery30s(lastUnavailableWarning, "Portcullis rejects tokens because the signing keys are"
+      warnAtMostEvery30s(lastUnavailableWarning, "Portcullis could not judge a token because the signing keys are"
           + " unavailable: {0}", e);
-      throw new TokenRejectedException(TokenRejectedException.KEYS_UNAVAILABLE);
+      throw new KeysUnavailableException(RefetchBudget.REFILL);
     } catch (JOSEException | RuntimeException e) {
       // Unexpected input the libraries did not classify: reject, never answer 500.
       LOG.log(System.Logger.Level.DEBUG, "Token rejected by {0}.", e.getClass().getName());

@@ -14,15 +14,18 @@ import java.util.concurrent.Executor;
  * KeySetVersion}); any other token gets the full {@link TokenChecks}. Built once and shared by all requests (thread-safe).
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
- * it does not accept, including when keys cannot be fetched; it never throws a runtime
- * exception for token input. Nothing here logs token content.
+ * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
+ * issuer's keys are not at hand (not loaded yet, or a needed fetch failed); it never throws a
+ * runtime exception for token input and never waits for the authorization server, except for
+ * a refetch its own unknown kid asks for, and at most briefly for the first load at startup.
+ * Nothing here logs token content.
  */
 public final class TokenVerifier {
   private final KeySetVersion keySetVersion = new KeySetVersion();
   private final TokenChecks checks;
   private final TokenCache cache;
 
-  /** Configures verification; fetches nothing until the first token arrives. */
+  /** Configures verification and starts loading the issuer's keys in the background. */
   public TokenVerifier(PortcullisConfig config) {
     this(config, null, Clock.systemUTC(), null);
   }
@@ -35,7 +38,7 @@ public final class TokenVerifier {
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
     JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
-        : IssuerKeys.cached(keys, keySetVersion, clock);
+        : IssuerKeys.inMemory(keys, keySetVersion, clock);
     this.checks = new TokenChecks(config, source, clock);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
   }
@@ -44,8 +47,9 @@ public final class TokenVerifier {
    * Verifies {@code token}.
    *
    * @throws TokenRejectedException with a description safe to send to the client
+   * @throws KeysUnavailableException when the token cannot be judged for want of keys
    */
-  VerifiedToken verify(String token) throws TokenRejectedException {
+  VerifiedToken verify(String token) throws TokenRejectedException, KeysUnavailableException {
     VerifiedToken known = cache.find(token, keySetVersion.current());
     if (known != null) {
       return known;

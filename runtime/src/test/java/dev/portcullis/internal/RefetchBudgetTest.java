@@ -112,7 +112,7 @@ class RefetchBudgetTest {
     assertTrue(waited <= RefetchBudget.REFILL.toSeconds(), "refused for " + waited + " s");
   }
 
-  private boolean accepted(String token) {
+  private boolean accepted(String token) throws KeysUnavailableException {
     try {
       verifier.verify(token);
       return true;
