@@ -106,6 +106,11 @@ final class KeyServer implements AutoCloseable {
     }
   }
 
+  /** Configuration for an API that trusts this server, found through discovery. */
+  PortcullisConfig.Builder config() {
+    return PortcullisConfig.builder().issuer(issuer).audience(AUDIENCE);
+  }
+
   int jwksHits() {
     return jwksHits.get();
   }

@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 /** Key set fetching and token type policy, each with its own app and key server. */
 class KeySetTest {
 
+  private static TestApp ordersApp(PortcullisConfig.Builder config) {
+    return TestApp.start(config.build(), OrdersResource.class);
+  }
+
   @Test
   void unknownKidTriggersExactlyOneRefetchThenIsRejected() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config())) {
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
       assertEquals(1, keys.jwksHits());
       String unknown = keys.tokenWithHeader(KeyServer.header().keyID("rotated-away").build());
@@ -42,8 +45,7 @@ class KeySetTest {
   @Test
   void keyRotatedInIsAcceptedAtOnceAfterAMadeUpKidSpentARefetch() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config())) {
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
       assertEquals(401, app.bearer("/orders", keys.tokenWithHeader(KeyServer.header().keyID("made-up").build()))
           .status());
@@ -59,8 +61,7 @@ class KeySetTest {
   @Test
   void unknownKidBeyondTheRefetchBudgetIsAnsweredAsAnUnknownKey() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config())) {
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
       Answer answer = null;
       for (int i = 0; i < 20 && (answer == null || answer.challenge().contains("known key")); i++) {
@@ -103,8 +104,8 @@ class KeySetTest {
   void issuerThatNeverAnswersDoesNotHoldRequests() throws Exception {
     try (KeyServer keys = new KeyServer();
         SilentServer issuer = new SilentServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(issuer.url).audience(KeyServer.AUDIENCE)
-            .httpTimeout(Duration.ofMinutes(2)).build(), OrdersResource.class)) {
+        TestApp app = ordersApp(PortcullisConfig.builder().issuer(issuer.url).audience(KeyServer.AUDIENCE)
+            .httpTimeout(Duration.ofMinutes(2)))) {
       String token = keys.token("orders:read");
       List<CompletableFuture<Answer>> requests = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -125,8 +126,7 @@ class KeySetTest {
   @Test
   void knownKeyTokensAreNotHeldBehindARefetch() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .httpTimeout(Duration.ofMinutes(1)).build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config().httpTimeout(Duration.ofMinutes(1)))) {
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
       keys.holdJwks();
       CompletableFuture<Answer> unknownKid = CompletableFuture.supplyAsync(() ->
@@ -168,8 +168,7 @@ class KeySetTest {
   @Test
   void strictTokenTypeAcceptsOnlyAccessTokenType() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .strictTokenType(true).build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config().strictTokenType(true))) {
       assertEquals(200, app.bearer("/orders",
           keys.tokenWithHeader(KeyServer.header().type(new JOSEObjectType("at+jwt")).build())).status());
       assertEquals(200, app.bearer("/orders",
@@ -184,8 +183,7 @@ class KeySetTest {
   @Test
   void algorithmOutsideTheConfiguredListIsRejected() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .algorithms(java.util.Set.of("ES256")).build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config().algorithms(java.util.Set.of("ES256")))) {
       Answer answer = app.bearer("/orders", keys.token("orders:read"));
       assertEquals(401, answer.status());
       assertTrue(answer.challenge().contains("not signed with an accepted algorithm"), answer::toString);
@@ -195,8 +193,7 @@ class KeySetTest {
   @Test
   void scopeParameterCanBeLeftOutOfTheChallenge() throws Exception {
     try (KeyServer keys = new KeyServer();
-        TestApp app = TestApp.start(PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE)
-            .scopeInChallenge(false).realm("shop").build(), OrdersResource.class)) {
+        TestApp app = ordersApp(keys.config().scopeInChallenge(false).realm("shop"))) {
       Answer answer = app.bearer("/orders", keys.token("profile"));
       assertEquals(403, answer.status());
       assertEquals("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\"The token does not"

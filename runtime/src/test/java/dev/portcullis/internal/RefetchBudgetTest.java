@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.testing.CapturedLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,22 +44,7 @@ class RefetchBudgetTest {
 
   @Test
   void unknownKidBeyondTheBudgetIsRejectedAsAnUnknownKeyAndLoggedWithoutNull() throws Exception {
-    Logger logger = Logger.getLogger(TokenChecks.class.getName());
-    List<String> logged = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(new SimpleFormatter().formatMessage(record));
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(handler);
-    try {
+    try (CapturedLog log = new CapturedLog(TokenChecks.class.getName())) {
       verifier.verify(keys.token());
       String answer = null;
       for (String token : madeUpKids(RefetchBudget.CAPACITY + 1)) {
@@ -71,10 +53,9 @@ class RefetchBudgetTest {
       assertEquals(RefetchBudget.CAPACITY, keys.fetches.get(), "the last made-up kid fetched nothing");
       assertEquals("The token is signed with a key that is not in the authorization server's key set, which was"
           + " fetched again moments ago.", answer);
+      List<String> logged = log.lines();
       assertTrue(logged.stream().anyMatch(line -> line.contains("without fetching the set again")), "" + logged);
       assertTrue(logged.stream().noneMatch(line -> line.contains("null")), "" + logged);
-    } finally {
-      logger.removeHandler(handler);
     }
   }
 
