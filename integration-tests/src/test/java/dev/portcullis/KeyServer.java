@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -37,24 +40,38 @@ final class KeyServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger jwksHits = new AtomicInteger();
+  private volatile JWKSet published;
+  private volatile CountDownLatch hold;
+  private final CountDownLatch held = new CountDownLatch(1);
   final String issuer;
 
   KeyServer(JWK... alsoPublished) throws IOException {
-    List<JWK> published = new ArrayList<>(List.of(SIGNING_KEY.toPublicJWK()));
-    published.addAll(List.of(alsoPublished));
-    String jwks = new JWKSet(published).toString();
+    List<JWK> initial = new ArrayList<>(List.of(SIGNING_KEY.toPublicJWK()));
+    initial.addAll(List.of(alsoPublished));
+    published = new JWKSet(initial);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/.well-known/openid-configuration", exchange -> send(exchange,
         "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}"));
     server.createContext("/jwks", exchange -> {
       jwksHits.incrementAndGet();
-      send(exchange, jwks);
+      CountDownLatch hold = this.hold;
+      if (hold != null) {
+        held.countDown();
+        try {
+          hold.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      send(exchange, published.toString());
     });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
-  private static RSAKey generate(String kid) {
+  /** A new RSA key with {@code kid}, to rotate in. */
+  static RSAKey generate(String kid) {
     try {
       return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
     } catch (Exception e) {
@@ -68,6 +85,36 @@ final class KeyServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** From now on the JWKS holds the public parts of exactly {@code keys}. */
+  void publish(RSAKey... keys) {
+    published = new JWKSet(List.of(keys).stream().map(k -> (JWK) k.toPublicJWK()).toList());
+  }
+
+  /** From now on JWKS requests are held, unanswered, until {@link #releaseJwks()} (at most 30 s). */
+  void holdJwks() {
+    hold = new CountDownLatch(1);
+  }
+
+  /** Waits, at most 20 s, until a JWKS request is being held. */
+  void awaitHeldJwksRequest() throws InterruptedException {
+    if (!held.await(20, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no JWKS request arrived");
+    }
+  }
+
+  void releaseJwks() {
+    CountDownLatch current = hold;
+    hold = null;
+    if (current != null) {
+      current.countDown();
+    }
+  }
+
+  /** Configuration for an API that trusts this server, found through discovery. */
+  PortcullisConfig.Builder config() {
+    return PortcullisConfig.builder().issuer(issuer).audience(AUDIENCE);
   }
 
   int jwksHits() {
@@ -117,6 +164,11 @@ final class KeyServer implements AutoCloseable {
     return sign(claims("orders:read").build(), header, signer);
   }
 
+  /** Valid claims, signed by {@code key} and naming its kid. */
+  String tokenSignedBy(RSAKey key) {
+    return sign(claims("orders:read").build(), header().keyID(key.getKeyID()).build(), key);
+  }
+
   /** Signed by a key with the published kid but different key material. */
   String tokenSignedByOtherKey() {
     return sign(claims("orders:read").build(), header().build(), OTHER_KEY);
@@ -146,6 +198,7 @@ final class KeyServer implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseJwks();
     server.stop(0);
   }
 }

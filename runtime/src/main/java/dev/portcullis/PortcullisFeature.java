@@ -42,9 +42,10 @@ import java.util.Objects;
  * annotations but has no generated filter (the processor did not run), or when a generated
  * rule differs from what the annotations it runs with declare, in either direction (stale
  * generated code, an API jar changed without rebuilding the server, or a filter from
- * another Portcullis version). The authorization server is contacted lazily: if it is down,
- * requests are answered 401 until its keys can be fetched, and the application keeps
- * running.
+ * another Portcullis version). The authorization server's keys are loaded in the background
+ * from startup on: if it is down or does not answer, the application keeps running, and a
+ * request with a token is answered at once, 503 with {@code Retry-After}, until the keys are
+ * loaded.
  */
 public final class PortcullisFeature implements Feature {
   private static final System.Logger LOG = System.getLogger("dev.portcullis");

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An RFC 6750 section 3 answer: the {@code WWW-Authenticate: Bearer ...} challenge, a
- * matching small JSON body and {@code Cache-Control: no-store}.
+ * matching small JSON body and {@code Cache-Control: no-store}; and the 503 given instead when
+ * a token could not be judged at all ({@link #unavailable}).
  *
  * <p>Descriptions are fixed sentences chosen by Portcullis, never text taken from the
  * token or the request, so nothing secret reaches the client. Values are still quoted
@@ -62,6 +63,23 @@ final class BearerChallenge {
       json.append(",\"scope\":").append(jsonString(String.join(" ", scopes)));
     }
     return new BearerChallenge(error.status, h.toString(), json.append('}').toString());
+  }
+
+  /**
+   * The answer when a token could not be judged because the issuer's keys are not at hand:
+   * 503 with {@code Retry-After} (RFC 9110 section 10.2.3) and the description in the JSON
+   * body. No {@code WWW-Authenticate}: other credentials would fare no better.
+   *
+   * @param retryAfterSeconds at least 1
+   */
+  static Response unavailable(String description, long retryAfterSeconds) {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfterSeconds))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Pragma", "no-cache")
+        .type("application/json")
+        .entity("{\"error_description\":" + jsonString(description) + "}")
+        .build();
   }
 
   /**

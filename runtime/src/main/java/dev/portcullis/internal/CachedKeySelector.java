@@ -40,7 +40,7 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
   private final Map<MatcherKey, JWKMatcher> matchers = new ConcurrentHashMap<>();
 
   /** Copy-on-write: readers never lock; writers replace the whole map. */
-  private volatile Map<JWK, List<Key>> javaKeys = new IdentityHashMap<>();
+  private volatile Map<JWK, List<Candidate>> javaKeys = new IdentityHashMap<>();
 
   CachedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
     super(algorithms, keys);
@@ -48,6 +48,23 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
 
   @Override
   public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+    List<Key> keys = new ArrayList<>();
+    for (Candidate candidate : candidates(header, context)) {
+      keys.add(candidate.key());
+    }
+    return keys;
+  }
+
+  /** A Java key to verify with and the JWK it was built from. */
+  record Candidate(JWK jwk, Key key) {}
+
+  /**
+   * The keys {@link #selectJWSKeys} selects, each with its JWK, so the caller can tell which
+   * key set vouched for a token.
+   *
+   * @throws KeySourceException when the key source fails, as {@link #selectJWSKeys} does
+   */
+  List<Candidate> candidates(JWSHeader header, SecurityContext context) throws KeySourceException {
     if (!isAllowed(header.getAlgorithm())) {
       return List.of();
     }
@@ -58,13 +75,13 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
     @SuppressWarnings("unchecked")
     List<JWK> matches = getJWKSource().get(new JWKSelector(matcher), context);
     if (matches.size() == 1) {
-      return javaKeys(matches.get(0));
+      return candidates(matches.get(0));
     }
-    List<Key> keys = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (JWK jwk : matches) {
-      keys.addAll(javaKeys(jwk));
+      candidates.addAll(candidates(jwk));
     }
-    return keys;
+    return candidates;
   }
 
   /**
@@ -90,23 +107,23 @@ final class CachedKeySelector extends JWSVerificationKeySelector<SecurityContext
 
   private record MatcherKey(JWSAlgorithm algorithm, String keyId, Base64URL thumbprint) {}
 
-  private List<Key> javaKeys(JWK jwk) {
-    List<Key> known = javaKeys.get(jwk);
+  private List<Candidate> candidates(JWK jwk) {
+    List<Candidate> known = javaKeys.get(jwk);
     if (known != null) {
       return known;
     }
-    List<Key> keys = new ArrayList<>(1);
+    List<Candidate> candidates = new ArrayList<>(1);
     for (Key key : KeyConverter.toJavaKeys(List.of(jwk))) {
       if (key instanceof PublicKey || key instanceof SecretKey) {
-        keys.add(key);
+        candidates.add(new Candidate(jwk, key));
       } // private keys published by mistake are never used to verify
     }
     if (jwk instanceof OctetKeyPair) { // Nimbus converts no OKP key; the JDK verifies Ed25519
-      JdkEdDsaVerifier.publicKey((OctetKeyPair) jwk).ifPresent(keys::add);
+      JdkEdDsaVerifier.publicKey((OctetKeyPair) jwk).ifPresent(key -> candidates.add(new Candidate(jwk, key)));
     }
-    List<Key> converted = List.copyOf(keys);
+    List<Candidate> converted = List.copyOf(candidates);
     synchronized (this) {
-      Map<JWK, List<Key>> next = javaKeys.size() >= MAX_KEYS ? new IdentityHashMap<>()
+      Map<JWK, List<Candidate>> next = javaKeys.size() >= MAX_KEYS ? new IdentityHashMap<>()
           : new IdentityHashMap<>(javaKeys);
       next.put(jwk, converted);
       javaKeys = next;

@@ -7,23 +7,43 @@ import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A number that moves whenever the content of the issuer's key set changes: a key added,
- * removed or replaced. Tokens remembered under an older number are verified again, so a key
- * that disappears from the JWKS stops vouching for cached tokens as soon as the new set is
- * fetched. Fetching the same keys again (a routine refresh) does not move it.
+ * removed or replaced. Fetching the same keys again (a routine refresh) does not move it.
+ *
+ * <p>It also tells which version a JWK belongs to: {@link #versionOf} answers the current
+ * number only for the JWK instances of the set fetched last, since a fetch parses new
+ * instances and the key cache hands out those until it fetches again. A token is remembered
+ * under the version of the key that actually verified it, never under the number read
+ * around the check: a fetch moves the number before the key cache above it stores the new
+ * set, so a check that reads the new number can still select a key from the old set, and a
+ * token signed with a just-removed key would otherwise stay accepted until it expires.
  *
  * <p>Thread-safe. {@link #current()} is one volatile read, cheap enough for every request.
  */
 final class KeySetVersion {
-  private volatile long current;
-  private List<JWK> lastKeys;
+  /** The version of a JWK that is not in the set fetched last. */
+  static final long NONE = -1;
+
+  private volatile Fetched latest = new Fetched(0, List.of(), Set.of());
 
   /** The version of the key set last fetched; {@code 0} before the first fetch. */
   long current() {
-    return current;
+    return latest.version;
+  }
+
+  /**
+   * The version of the key set {@code key} came from, or {@link #NONE} when that set is no
+   * longer the one fetched last (or {@code key} was never fetched at all).
+   */
+  long versionOf(JWK key) {
+    Fetched fetched = latest;
+    return fetched.instances.contains(key) ? fetched.version : NONE;
   }
 
   /** Wraps the source that actually fetches keys so that each fetched set is observed. */
@@ -33,11 +53,15 @@ final class KeySetVersion {
 
   synchronized void observe(JWKSet fetched) {
     List<JWK> keys = fetched.getKeys();
-    if (lastKeys == null || !lastKeys.equals(keys)) {
-      lastKeys = List.copyOf(keys);
-      current = current + 1;
-    }
+    Fetched last = latest;
+    long version = last.version > 0 && last.keys.equals(keys) ? last.version : last.version + 1;
+    Set<JWK> instances = Collections.newSetFromMap(new IdentityHashMap<>());
+    instances.addAll(keys);
+    latest = new Fetched(version, List.copyOf(keys), Collections.unmodifiableSet(instances));
   }
+
+  /** A fetched set: its version, its keys (compared by content) and their instances. */
+  private record Fetched(long version, List<JWK> keys, Set<JWK> instances) {}
 
   private final class Tracking implements JWKSetSource<SecurityContext> {
     private final JWKSetSource<SecurityContext> fetcher;

@@ -22,20 +22,20 @@ final class KeyStrength {
   }
 
   /** {@code keys} without the weak ones; the same list when none is weak, the common case. */
-  static List<Key> strongOnly(List<Key> keys) {
-    for (Key key : keys) {
-      if (tooWeak(key)) {
+  static List<CachedKeySelector.Candidate> strongOnly(List<CachedKeySelector.Candidate> keys) {
+    for (CachedKeySelector.Candidate candidate : keys) {
+      if (tooWeak(candidate.key())) {
         return withoutWeak(keys);
       }
     }
     return keys;
   }
 
-  private static List<Key> withoutWeak(List<Key> keys) {
-    List<Key> strong = new ArrayList<>(keys.size());
-    for (Key key : keys) {
-      if (!tooWeak(key)) {
-        strong.add(key);
+  private static List<CachedKeySelector.Candidate> withoutWeak(List<CachedKeySelector.Candidate> keys) {
+    List<CachedKeySelector.Candidate> strong = new ArrayList<>(keys.size());
+    for (CachedKeySelector.Candidate candidate : keys) {
+      if (!tooWeak(candidate.key())) {
+        strong.add(candidate);
       }
     }
     return strong;

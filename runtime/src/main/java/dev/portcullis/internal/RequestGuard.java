@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
  * 2.1 only), verifies it, installs the {@link TokenSecurityContext} and answers RFC 6750
- * section 3 errors, each naming the RFC 9728 metadata when it is served. Everything that can
+ * section 3 errors, each naming the RFC 9728 metadata when it is served, or 503 with {@code
+ * Retry-After} when the token could not be judged for want of the issuer's keys. Everything that can
  * be decided at startup (realm, challenge settings) is fixed in the constructor; one instance
  * serves every request.
  */
@@ -64,6 +65,11 @@ final class RequestGuard implements TokenGuard {
     } catch (TokenRejectedException e) {
       LOG.log(System.Logger.Level.DEBUG, "Portcullis rejected a token: {0}", e.getMessage());
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, e.getMessage(), List.of()));
+      return null;
+    } catch (KeysUnavailableException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Portcullis could not judge a token: {0}", e.getMessage());
+      long seconds = (e.retryAfter().toMillis() + 999) / 1000;
+      request.abortWith(BearerChallenge.unavailable(e.getMessage(), seconds));
       return null;
     }
     SecurityContext original = request.getSecurityContext();

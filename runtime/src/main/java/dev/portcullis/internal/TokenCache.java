@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What a hit still checks, every time: {@code exp} and {@code nbf} against the clock with
  * the configured skew, by the same rule as a full check ({@link ClaimsReader}), and that the
- * issuer's key set has not changed since the token was verified ({@link KeySetVersion}). A
+ * key set the token's signing key came from is still the one fetched last ({@link
+ * KeySetVersion}). A
  * miss on any of these drops the entry and the caller verifies the token from scratch, which
  * also gives the precise rejection reason.
  *

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -18,9 +19,9 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
-import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +56,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
- * it does not accept, including when keys cannot be fetched; never a runtime exception for
- * token input. Nothing here logs token content.
+ * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
+ * keys are not at hand; never a runtime exception for token input. Nothing here logs token
+ * content.
  */
 final class TokenChecks {
   private static final System.Logger LOG = System.getLogger(TokenChecks.class.getName());
@@ -69,8 +71,9 @@ final class TokenChecks {
   private final ClaimsReader claims;
   private final Clock clock;
   private final Map<String, JWSHeader> knownHeaders = new ConcurrentHashMap<>();
-  private final AtomicLong lastKeyWarningMillis = new AtomicLong();
-  private final AtomicLong lastWeakKeyWarningMillis = new AtomicLong();
+  private final AtomicLong lastUnavailableWarning = new AtomicLong();
+  private final AtomicLong lastNotRefetchedWarning = new AtomicLong();
+  private final AtomicLong lastWeakKeyWarning = new AtomicLong();
 
   TokenChecks(PortcullisConfig config, JWKSource<SecurityContext> keys, Clock clock) {
     this.typeVerifier = typeVerifier(config.strictTokenType());
@@ -96,17 +99,29 @@ final class TokenChecks {
     return AT_JWT.equals(type) || APPLICATION_AT_JWT.equals(type);
   }
 
+  /** A token that passed every check, and the key that verified its signature. */
+  record Verified(VerifiedToken token, JWK key) {}
+
   /**
    * Verifies {@code token} from scratch.
    *
    * @throws TokenRejectedException with a description safe to send to the client
+   * @throws KeysUnavailableException when the keys needed to judge the token are not at hand
    */
-  VerifiedToken verify(String token) throws TokenRejectedException {
+  Verified verify(String token) throws TokenRejectedException, KeysUnavailableException {
     try {
       return check(token);
+    } catch (RefetchBudget.Spent e) {
+      // Only a fetch can be refused, and with a key set in the cache only an unknown kid fetches.
+      warnAtMostEvery30s(lastNotRefetchedWarning, "Portcullis rejected a token signed with a key that is not in"
+          + " the key set, without fetching the set again: {0}", e);
+      throw new TokenRejectedException(TokenRejectedException.UNKNOWN_KEY_NOT_REFETCHED);
+    } catch (KeySetLoader.NotLoaded e) {
+      throw new KeysUnavailableException(e.retryAfter()); // the loader logs why
     } catch (KeySourceException e) {
-      warnKeysUnavailable(e);
-      throw new TokenRejectedException(TokenRejectedException.KEYS_UNAVAILABLE);
+      warnAtMostEvery30s(lastUnavailableWarning, "Portcullis could not judge a token because the signing keys are"
+          + " unavailable: {0}", e);
+      throw new KeysUnavailableException(RefetchBudget.REFILL);
     } catch (JOSEException | RuntimeException e) {
       // Unexpected input the libraries did not classify: reject, never answer 500.
       LOG.log(System.Logger.Level.DEBUG, "Token rejected by {0}.", e.getClass().getName());
@@ -114,7 +129,7 @@ final class TokenChecks {
     }
   }
 
-  private VerifiedToken check(String token) throws TokenRejectedException, JOSEException {
+  private Verified check(String token) throws TokenRejectedException, JOSEException {
     int headerEnd = token.indexOf('.');
     int payloadEnd = headerEnd < 0 ? -1 : token.indexOf('.', headerEnd + 1);
     if (payloadEnd < 0 || token.indexOf('.', payloadEnd + 1) >= 0) {
@@ -131,7 +146,7 @@ final class TokenChecks {
     } catch (BadJOSEException e) {
       throw new TokenRejectedException("The token type (typ header) is not accepted for access tokens.");
     }
-    List<Key> keys = keySelector.selectJWSKeys(header, null);
+    List<CachedKeySelector.Candidate> keys = keySelector.candidates(header, null);
     if (keys.isEmpty()) {
       throw new TokenRejectedException("The token is not signed with an accepted algorithm and a known key.");
     }
@@ -143,7 +158,8 @@ final class TokenChecks {
     }
     byte[] signingInput = token.substring(0, payloadEnd).getBytes(StandardCharsets.UTF_8);
     Base64URL signature = new JdkBase64Url(token.substring(payloadEnd + 1));
-    if (!signedByOneOf(keys, header, signingInput, signature)) {
+    JWK signer = signerAmong(keys, header, signingInput, signature);
+    if (signer == null) {
       throw new TokenRejectedException("The token signature is invalid.");
     }
     if (!known) {
@@ -156,7 +172,7 @@ final class TokenChecks {
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException("The token's payload is not a JSON object of claims.");
     }
-    return claims.read(payload, clock.millis(), typedAccessToken(header.getType()));
+    return new Verified(claims.read(payload, clock.millis(), typedAccessToken(header.getType())), signer);
   }
 
   /**
@@ -177,15 +193,16 @@ final class TokenChecks {
     return header;
   }
 
-  private boolean signedByOneOf(List<Key> keys, JWSHeader header, byte[] signingInput, Base64URL signature)
-      throws JOSEException {
-    for (Key key : keys) {
-      JWSVerifier verifier = verifiers.createJWSVerifier(header, key);
+  /** The JWK whose key verifies {@code signature}, or {@code null} when none does. */
+  private JWK signerAmong(List<CachedKeySelector.Candidate> keys, JWSHeader header, byte[] signingInput,
+      Base64URL signature) throws JOSEException {
+    for (CachedKeySelector.Candidate candidate : keys) {
+      JWSVerifier verifier = verifiers.createJWSVerifier(header, candidate.key());
       if (verifier.verify(header, signingInput, signature)) {
-        return true;
+        return candidate.jwk();
       }
     }
-    return false;
+    return null;
   }
 
   /**
@@ -222,10 +239,17 @@ final class TokenChecks {
   }
 
   private void warnWeakKey(String keyId) {
-    if (dueForWarning(lastWeakKeyWarningMillis)) {
+    if (dueForWarning(lastWeakKeyWarning)) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens signed with the issuer key {0}: it is an RSA"
           + " key shorter than {1} bits. Have the authorization server sign with a longer key.",
           keyId == null ? "without a kid" : keyId, String.valueOf(KeyStrength.MIN_RSA_BITS));
+    }
+  }
+
+  /** Logs {@code pattern} with a description of {@code e}, at most once per 30 s per {@code lastWarning}. */
+  private static void warnAtMostEvery30s(AtomicLong lastWarning, String pattern, KeySourceException e) {
+    if (dueForWarning(lastWarning)) {
+      LOG.log(System.Logger.Level.WARNING, pattern, describe(e));
     }
   }
 
@@ -236,11 +260,13 @@ final class TokenChecks {
     return now - last > 30_000 && lastMillis.compareAndSet(last, now);
   }
 
-  private void warnKeysUnavailable(KeySourceException e) {
-    if (dueForWarning(lastKeyWarningMillis)) {
-      LOG.log(System.Logger.Level.WARNING, "Portcullis rejects tokens because the signing keys are unavailable: {0}"
-          + (e.getCause() != null ? " ({1})" : ""), e.getMessage(),
-          e.getCause() == null ? "" : e.getCause().getMessage());
+  /** The messages of {@code e} and its causes; a class name where there is none, never "null". */
+  static String describe(Throwable e) {
+    List<String> parts = new ArrayList<>();
+    for (Throwable t = e; t != null && parts.size() < 5; t = t.getCause()) {
+      String message = t.getMessage();
+      parts.add(message == null || message.isBlank() ? t.getClass().getSimpleName() : message);
     }
+    return String.join("; caused by: ", parts);
   }
 }

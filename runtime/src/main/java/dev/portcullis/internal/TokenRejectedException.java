@@ -8,8 +8,8 @@ package dev.portcullis.internal;
 final class TokenRejectedException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  static final String KEYS_UNAVAILABLE =
-      "The token could not be verified because the authorization server's keys are unavailable.";
+  static final String UNKNOWN_KEY_NOT_REFETCHED = "The token is signed with a key that is not in the"
+      + " authorization server's key set, which was fetched again moments ago.";
 
   TokenRejectedException(String description) {
     super(description, null, false, false);

@@ -10,13 +10,16 @@ import java.util.concurrent.Executor;
 /**
  * Verifies JWT access tokens for one configuration (one issuer, one audience): a token over
  * the configured size is refused unread; a token seen before is answered from the {@link
- * TokenCache}, which still checks {@code exp}, {@code nbf} and that the issuer's keys have not
- * changed; any other token gets the full {@link TokenChecks}. Built once and shared by all
- * requests (thread-safe).
+ * TokenCache}, which still checks {@code exp}, {@code nbf} and that the key set its signing key
+ * came from is still the one fetched last ({@link KeySetVersion}); any other token gets the
+ * full {@link TokenChecks}. Built once and shared by all requests (thread-safe).
  *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
- * it does not accept, including when keys cannot be fetched; it never throws a runtime
- * exception for token input. Nothing here logs token content.
+ * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
+ * issuer's keys are not at hand (not loaded yet, or a needed fetch failed); it never throws a
+ * runtime exception for token input and never waits for the authorization server, except for
+ * a refetch its own unknown kid asks for, and at most briefly for the first load at startup.
+ * Nothing here logs token content.
  */
 public final class TokenVerifier {
   private final KeySetVersion keySetVersion = new KeySetVersion();
@@ -25,7 +28,7 @@ public final class TokenVerifier {
   private final int maxTokenSize;
   private final String tooLarge;
 
-  /** Configures verification; fetches nothing until the first token arrives. */
+  /** Configures verification and starts loading the issuer's keys in the background. */
   public TokenVerifier(PortcullisConfig config) {
     this(config, null, Clock.systemUTC(), null);
   }
@@ -38,7 +41,7 @@ public final class TokenVerifier {
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
     JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
-        : IssuerKeys.cached(keys, keySetVersion);
+        : IssuerKeys.inMemory(keys, keySetVersion, clock);
     this.checks = new TokenChecks(config, source, clock);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
@@ -49,30 +52,35 @@ public final class TokenVerifier {
    * Verifies {@code token}.
    *
    * @throws TokenRejectedException with a description safe to send to the client
+   * @throws KeysUnavailableException when the token cannot be judged for want of keys
    */
-  VerifiedToken verify(String token) throws TokenRejectedException {
+  VerifiedToken verify(String token) throws TokenRejectedException, KeysUnavailableException {
     // A b64token is ASCII, so its length is its size in bytes. Checked before the cache is
     // asked, so an oversized token is neither hashed nor compared, parsed nor verified.
     if (token.length() > maxTokenSize) {
       throw new TokenRejectedException(tooLarge);
     }
-    long before = keySetVersion.current();
-    VerifiedToken known = cache.find(token, before);
+    VerifiedToken known = cache.find(token, keySetVersion.current());
     if (known != null) {
       return known;
     }
-    VerifiedToken verified = checks.verify(token);
-    long after = keySetVersion.current();
-    // If keys were fetched meanwhile, the check may have used either set: remember the token
-    // only when there was one set it can have used (the first fetch counts as that).
-    if (after == before || (before == 0 && after == 1)) {
-      cache.remember(token, verified, after);
+    TokenChecks.Verified verified = checks.verify(token);
+    // Remembered under the version of the set the verifying key came from, which is NONE
+    // when a newer set was fetched meanwhile: then it is simply checked again next time.
+    long version = keySetVersion.versionOf(verified.key());
+    if (version != KeySetVersion.NONE) {
+      cache.remember(token, verified.token(), version);
     }
-    return verified;
+    return verified.token();
   }
 
   /** For tests: how many tokens the cache holds. */
   long cachedTokens() {
     return cache.size();
+  }
+
+  /** For tests: the version of the key set behind the cache. */
+  KeySetVersion keySetVersion() {
+    return keySetVersion;
   }
 }

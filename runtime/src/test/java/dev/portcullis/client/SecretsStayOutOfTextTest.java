@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.CheckingTokenEndpoint.Reply;
+import dev.portcullis.testing.CapturedLog;
 import dev.portcullis.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Tokens, secrets, keys and verifiers never appear in toString() or exception messages. */
@@ -114,24 +109,9 @@ class SecretsStayOutOfTextTest {
 
   @Test
   void logRecordsOfAFullLifecycleHoldNoTokenOrSecret() throws Exception {
-    Logger logger = Logger.getLogger("dev.portcullis.client");
-    List<String> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(new SimpleFormatter().format(record));
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Level previous = logger.getLevel();
-    logger.setLevel(Level.ALL);
-    logger.addHandler(capture);
-    try (CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint()) {
+    List<String> logged;
+    try (CapturedLog log = new CapturedLog("dev.portcullis.client");
+        CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint()) {
       endpoint.then(Reply.json(503, "{}"),
           Reply.json(200, "{\"access_token\":\"access-secret-1\",\"token_type\":\"Bearer\","
               + "\"expires_in\":600,\"refresh_token\":\"refresh-secret-2\"}"),
@@ -148,9 +128,7 @@ class SecretsStayOutOfTextTest {
       client.token();
       clock.advance(Duration.ofSeconds(600));
       client.token();
-    } finally {
-      logger.removeHandler(capture);
-      logger.setLevel(previous);
+      logged = log.lines();
     }
 
     assertTrue(logged.size() >= 3, "retry, fallback and obtained tokens are logged: " + logged);

@@ -49,7 +49,8 @@ class KeyReuseTest {
   void newJwkInstancesGetTheirOwnJavaKey() throws Exception {
     TestKeys keys = new TestKeys();
     KeySetVersion version = new KeySetVersion();
-    CachedKeySelector selector = new CachedKeySelector(Set.of(JWSAlgorithm.RS256), IssuerKeys.cached(keys, version));
+    CachedKeySelector selector = new CachedKeySelector(Set.of(JWSAlgorithm.RS256),
+        IssuerKeys.cached(keys, version, keys.clock));
     Key before = selector.selectJWSKeys(RS256_K1, null).get(0);
     keys.publish(TestKeys.K2);
     JWSHeader k2 = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build();

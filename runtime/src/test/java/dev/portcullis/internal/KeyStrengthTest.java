@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.Key;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
@@ -29,9 +28,9 @@ class KeyStrengthTest {
 
   @Test
   void weakKeysAreLeftOutAndAListWithoutThemIsReturnedAsIs() throws Exception {
-    PublicKey strong = rsa(2_048);
-    PublicKey weak = rsa(1_024);
-    List<Key> allStrong = List.of(strong);
+    CachedKeySelector.Candidate strong = new CachedKeySelector.Candidate(null, rsa(2_048));
+    CachedKeySelector.Candidate weak = new CachedKeySelector.Candidate(null, rsa(1_024));
+    List<CachedKeySelector.Candidate> allStrong = List.of(strong);
     assertSame(allStrong, KeyStrength.strongOnly(allStrong));
     assertEquals(List.of(strong), KeyStrength.strongOnly(List.of(weak, strong, weak)));
     assertEquals(List.of(), KeyStrength.strongOnly(List.of(weak)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -117,15 +118,28 @@ class TokenCacheTest {
   }
 
   @Test
-  void tokenVerifiedWhileTheKeySetChangesIsRememberedOnlyOnItsNextCheck() throws Exception {
+  void tokenVerifiedWithAKeyFromTheSetJustFetchedIsRemembered() throws Exception {
     TokenVerifier verifier = keys.verifier(TestKeys.config().build());
     verifier.verify(keys.token());
     keys.publish(TestKeys.K1, TestKeys.K2);
     String signedByK2 = keys.token(TestKeys.K2, c -> { });
-    VerifiedToken duringChange = verifier.verify(signedByK2); // its unknown kid fetches the new set
-    VerifiedToken afterChange = verifier.verify(signedByK2);
-    assertNotSame(duringChange, afterChange, "which set checked it is unknown, so it was not remembered");
-    assertSame(afterChange, verifier.verify(signedByK2));
+    VerifiedToken first = verifier.verify(signedByK2); // its unknown kid fetches the new set
+    assertSame(first, verifier.verify(signedByK2), "the key came from the set fetched last");
+  }
+
+  @Test
+  void tokenCheckedWithAKeyFromASetAlreadyReplacedIsNotRemembered() throws Exception {
+    TokenVerifier verifier = keys.verifier(TestKeys.config().build());
+    String signedByK1 = keys.token();
+    verifier.verify(keys.token());
+    // k1 is removed. The moment between a fetch of the new set and the key cache storing it,
+    // frozen: the fetch has been seen, but the key cache still hands out the old set.
+    keys.publish(TestKeys.K2);
+    verifier.keySetVersion().observe(new JWKSet(TestKeys.K2.toPublicJWK()));
+    verifier.verify(signedByK1); // k1 is all the key cache has, so this check passes
+    verifier.verify(keys.token(TestKeys.K2, c -> { })); // unknown kid: the key cache gets the new set
+    assertThrows(TokenRejectedException.class, () -> verifier.verify(signedByK1),
+        "a token checked with a key from a replaced set is not answered from the cache");
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ class TokenChecksTest {
   private final TokenChecks checks = checks(TestKeys.config().build());
 
   private TokenChecks checks(PortcullisConfig config) {
-    return new TokenChecks(config, IssuerKeys.cached(keys, new KeySetVersion()), keys.clock);
+    return new TokenChecks(config, IssuerKeys.cached(keys, new KeySetVersion(), keys.clock), keys.clock);
   }
 
   private static String rejection(TokenChecks checks, String token) {
@@ -73,7 +75,7 @@ class TokenChecksTest {
   void theHeaderOfAVerifiedTokenIsRememberedAndReusedForTheNext() throws Exception {
     checks.verify(keys.token());
     assertEquals(1, checks.rememberedHeaders());
-    assertEquals("alice", checks.verify(keys.token()).subject(), "another token with the same header");
+    assertEquals("alice", checks.verify(keys.token()).token().subject(), "another token with the same header");
     assertEquals(1, checks.rememberedHeaders());
   }
 
@@ -167,18 +169,25 @@ class TokenChecksTest {
       @Override
       public void close() {}
     };
-    TokenChecks both = new TokenChecks(TestKeys.config().build(), IssuerKeys.cached(source, new KeySetVersion()),
-        keys.clock);
+    TokenChecks both = new TokenChecks(TestKeys.config().build(),
+        IssuerKeys.cached(source, new KeySetVersion(), keys.clock), keys.clock);
     JWSHeader es256 = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("e1").build();
     String ecToken = signed(es256, claims(600), new ECDSASigner(ec));
-    assertEquals(TestKeys.ISSUER, both.verify(ecToken).issuer());
+    assertEquals(TestKeys.ISSUER, both.verify(ecToken).token().issuer());
     String[] parts = ecToken.split("\\.");
     assertEquals("The token signature is invalid.",
         rejection(both, parts[0] + "." + encode(claims(6000)) + "." + parts[2]));
     assertEquals(TestKeys.ISSUER, both.verify(signed(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("k1").build(),
-        claims(600), new RSASSASigner(TestKeys.K1))).issuer());
+        claims(600), new RSASSASigner(TestKeys.K1))).token().issuer());
     assertEquals("The token is not signed with an accepted algorithm and a known key.",
         rejection(both, signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build(), claims(600),
             new ECDSASigner(ec))), "an EC signature under the RSA key's kid");
+  }
+
+  @Test
+  void keySourceFailuresAreDescribedWithoutNull() {
+    assertEquals("RateLimitReachedException", TokenChecks.describe(new RateLimitReachedException()));
+    assertEquals("Couldn't retrieve the JWK set; caused by: SocketTimeoutException", TokenChecks.describe(
+        new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException())));
   }
 }
