@@ -176,8 +176,8 @@ class KeySetTest {
       });
       moved.start();
       URI jwksUri = URI.create("http://127.0.0.1:" + moved.getAddress().getPort() + "/jwks");
-      try (TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(jwksUri).audience(KeyServer.AUDIENCE)
-          .build(), OrdersResource.class)) {
+      try (TestApp app = TestApp.start(PortcullisConfig.builder().jwksUri(jwksUri).issuer(keys.issuer)
+          .audience(KeyServer.AUDIENCE).build(), OrdersResource.class)) {
         Answer answer = app.bearer("/orders", keys.token("orders:read"));
         assertTrue(redirects.get() > 0, "the JWKS URL was asked");
         assertEquals(0, keys.jwksHits(), "the redirect target was never fetched");
