@@ -1,8 +1,8 @@
 package dev.portcullis.sample;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisFeature;
+import dev.portcullis.sample.http.ApiServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -28,13 +27,13 @@ public final class SampleApp implements AutoCloseable {
   static final String DEFAULT_AUDIENCE = "orders-api";
   static final int DEFAULT_PORT = 8080;
 
-  private final HttpServer server;
+  private final ApiServer server;
   private final DevAuthorizationServer devServer;
   private final URI baseUri;
   private final String issuer;
   private final String audience;
 
-  private SampleApp(HttpServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
+  private SampleApp(ApiServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
     this.server = server;
     this.devServer = devServer;
     this.baseUri = baseUri;
@@ -116,9 +115,8 @@ public final class SampleApp implements AutoCloseable {
           .register(HealthResource.class)
           .register(JacksonFeature.class)
           .register(new PortcullisFeature(config.build()));
-      HttpServer server = JdkHttpServerFactory.createHttpServer(baseUri, resources, false);
-      server.start();
-      URI actual = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      ApiServer server = ApiServer.start(baseUri, resources, ApiServer.Limits.DEFAULT);
+      URI actual = URI.create("http://127.0.0.1:" + server.port());
       return new SampleApp(server, devServer, actual, issuer, audience);
     } catch (RuntimeException e) {
       if (devServer != null) {
@@ -143,7 +141,7 @@ public final class SampleApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
     if (devServer != null) {
       devServer.close();
     }
