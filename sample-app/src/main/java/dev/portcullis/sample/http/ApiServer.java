@@ -35,6 +35,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  *       connection.
  *   <li>HTTP/1.1 only: an {@code Upgrade} request header (h2c, which Java's HttpClient asks for)
  *       is ignored ({@link Http11Codec}).
+ *   <li>A client that disconnects while its response is written costs one DEBUG line, not a
+ *       stack trace ({@link ClientDisconnectLog}).
  * </ul>
  */
 public final class ApiServer implements AutoCloseable {
@@ -82,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(URI baseUri, ResourceConfig app, Limits limits) {
     // Grizzly announces every start at INFO; the sample's own output says where it listens.
     GRIZZLY.setLevel(Level.WARNING);
+    ClientDisconnectLog.install();
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(baseUri, app, false);
     NetworkListener listener = server.getListeners().iterator().next();
     TCPNIOTransport transport = listener.getTransport();

@@ -1,6 +1,7 @@
 package dev.portcullis.sample.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.Public;
@@ -10,20 +11,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The server the sample runs on, over real sockets: how it treats slow, oversized and excess
- * clients. Headers here must be complete within one second; the idle timeout stays
+ * The server the sample runs on, over real sockets: how it treats slow, oversized, excess and
+ * vanishing clients. Headers here must be complete within one second; the idle timeout stays
  * at 30 seconds, so a closed connection proves the header deadline, not the idle timeout.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -35,6 +47,7 @@ class ApiServerTest {
   private static ApiServer server;
   private static volatile CountDownLatch entered = new CountDownLatch(0);
   private static volatile CountDownLatch release = new CountDownLatch(0);
+  private static volatile CountDownLatch streamsFinished = new CountDownLatch(0);
 
   /** Test endpoints; public, and served without Portcullis (nothing here is about tokens). */
   @Path("/")
@@ -45,6 +58,19 @@ class ApiServerTest {
     @Produces(MediaType.TEXT_PLAIN)
     public String hello() {
       return "hello";
+    }
+
+    /** 128 MiB, far more than socket buffers hold, so a client that leaves stops it mid-way. */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public StreamingOutput stream() {
+      return out -> {
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < 2048; i++) {
+          out.write(chunk);
+        }
+      };
     }
 
     @POST
@@ -65,8 +91,24 @@ class ApiServerTest {
     }
   }
 
+  /** Counts finished requests to /stream, after Jersey has written (or failed to write) them. */
+  public static final class StreamEnds implements ApplicationEventListener {
+    @Override
+    public void onEvent(ApplicationEvent event) {}
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent start) {
+      return event -> {
+        if (event.getType() == RequestEvent.Type.FINISHED
+            && event.getUriInfo().getPath().equals("stream")) {
+          streamsFinished.countDown();
+        }
+      };
+    }
+  }
+
   static ApiServer start(ApiServer.Limits limits) {
-    ResourceConfig app = new ResourceConfig(Endpoints.class)
+    ResourceConfig app = new ResourceConfig(Endpoints.class, StreamEnds.class)
         .property("portcullis.require-feature", false)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     return ApiServer.start(URI.create("http://127.0.0.1:0/"), app, limits);
@@ -167,6 +209,48 @@ class ApiServerTest {
       connection.send("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + "a".repeat(8192)
           + "\r\n\r\n");
       assertEquals(200, connection.read().status());
+    }
+  }
+
+  @Test
+  void aClientThatLeavesMidResponseLeavesNoStackTraceInTheLog() throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      streamsFinished = new CountDownLatch(2);
+      try (RawConnection connection = RawConnection.open(server.port())) {
+        connection.send("GET /stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        connection.skip(256 * 1024);
+        connection.reset();
+      }
+      try (RawConnection connection = RawConnection.open(server.port())) {
+        connection.send("GET /stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        connection.skip(256 * 1024);
+      }
+      assertTrue(streamsFinished.await(30, TimeUnit.SECONDS), "The server did not finish both responses.");
+    } finally {
+      root.removeHandler(capture);
+    }
+    for (LogRecord record : logged) {
+      assertFalse(record.getThrown() != null && record.getLevel().intValue() >= Level.INFO.intValue(),
+          () -> record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage() + " with " + record.getThrown());
+    }
+    try (RawConnection connection = RawConnection.open(server.port())) {
+      connection.send(HELLO);
+      assertEquals("hello", connection.read().body());
     }
   }
 
