@@ -1,9 +1,13 @@
 package dev.portcullis.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.sample.http.RawConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The sample as a server for clients that keep a connection. */
+/** The sample as a server for clients that keep a connection, and when its port is taken. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SampleServingTest {
 
@@ -42,6 +46,17 @@ class SampleServingTest {
         String field = i % 3 == 0 ? "status" : i % 3 == 1 ? "id" : "sub";
         assertEquals(expected, JSON.readTree(response.body()).get(field).asText(), response::body);
       }
+    }
+  }
+
+  @Test
+  void aTakenPortIsNamedWithWhatToDo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> SampleApp.start(Map.of("PORT", Integer.toString(port)), new Properties()).close());
+      assertTrue(e.getMessage().startsWith("Port " + port + " on 127.0.0.1 is already in use"), e.getMessage());
+      assertTrue(e.getMessage().contains("PORT=0 picks a free one"), e.getMessage());
     }
   }
 

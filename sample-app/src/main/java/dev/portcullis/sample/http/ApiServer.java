@@ -1,6 +1,7 @@
 package dev.portcullis.sample.http;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Serves {@code app} on {@code baseUri}'s host and port.
    *
-   * @throws IllegalStateException when the port is taken or the server cannot start
+   * @throws IllegalStateException when the port is taken or the server cannot start; the
+   *     message says which port and what to do
    */
   public static ApiServer start(URI baseUri, ResourceConfig app, Limits limits) {
     // Grizzly announces every start at INFO; the sample's own output says where it listens.
@@ -103,8 +105,7 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       server.shutdownNow();
       headerDeadline.close();
-      throw new IllegalStateException("Cannot listen on " + baseUri.getHost() + ":" + baseUri.getPort() + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(cannotListen(baseUri, e), e);
     }
     return new ApiServer(server, headerDeadline, listener.getPort());
   }
@@ -116,6 +117,15 @@ public final class ApiServer implements AutoCloseable {
     HttpHandlerRegistration[] paths = handlers.get(jersey);
     config.removeHttpHandler(jersey);
     config.addHttpHandler(new AdmissionLimit(jersey, maxRequests), paths);
+  }
+
+  private static String cannotListen(URI baseUri, IOException e) {
+    if (e instanceof BindException) {
+      return "Port " + baseUri.getPort() + " on " + baseUri.getHost() + " is already in use, perhaps by a sample"
+          + " that is still running. Stop the program that uses it, or choose another port, for example PORT=8081"
+          + " java -jar portcullis-sample-app.jar (PORT=0 picks a free one).";
+    }
+    return "Cannot listen on " + baseUri.getHost() + ":" + baseUri.getPort() + ": " + e.getMessage();
   }
 
   /** The port the server listens on. */
