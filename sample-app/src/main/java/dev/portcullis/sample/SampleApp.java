@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -43,6 +44,9 @@ public final class SampleApp implements AutoCloseable {
 
   /** Runs the sample until the process is stopped. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(TokenCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     if (args.length == 1 && args[0].equals("demo")) {
       try {
         new Demo(System.out).run();
@@ -54,6 +58,7 @@ public final class SampleApp implements AutoCloseable {
     }
     if (args.length > 1 || (args.length == 1 && !args[0].equals("serve"))) {
       System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo]");
+      System.err.println("       " + TokenCommand.USAGE);
       System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
       System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see README.md.");
       System.exit(2);
@@ -159,7 +164,7 @@ public final class SampleApp implements AutoCloseable {
     }
   }
 
-  private static int port(String value) {
+  static int port(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT_PORT;
     }

@@ -98,6 +98,22 @@ class SampleJarIT {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theTokenCommandPrintsATokenTheRunningJarAccepts() throws Exception {
+    try (RunningJar jar = RunningJar.start(Map.of())) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "token", "--scope", "orders:read");
+      builder.environment().put("PORT", Integer.toString(jar.baseUri.getPort()));
+      Process process = builder.start();
+      String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "The token command did not finish.");
+      assertEquals(0, process.exitValue(), errors);
+      assertEquals(200, send(jar.baseUri, "GET", "/api/orders", token).statusCode());
+    }
+  }
+
+  @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void answersEveryRouteWithAnIdentityProviderTheProjectDoesNotShip() throws Exception {
     String issuer = System.getenv("PORTCULLIS_IT_ISSUER");
