@@ -1,6 +1,7 @@
 package dev.portcullis;
 
 import dev.portcullis.internal.ConfigDuration;
+import dev.portcullis.internal.SettingNames;
 import dev.portcullis.internal.UrlPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,6 +26,9 @@ final class ConfigValues {
 
   /** The text for {@code key} (e.g. {@code clock-skew}), or {@code null} when unset or blank. */
   String text(String key) {
+    if (!SettingNames.isKnown(key)) {
+      throw new IllegalArgumentException("Portcullis reads no key " + key + "; list it in SettingNames.");
+    }
     String value = properties.apply(propertyName(key));
     if (value == null || value.isBlank()) {
       value = environment.get(environmentName(key));
@@ -37,7 +41,7 @@ final class ConfigValues {
   }
 
   static String environmentName(String key) {
-    return "PORTCULLIS_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return SettingNames.environmentName(key);
   }
 
   /** How a key is named in messages: the property and the environment variable. */

@@ -4,6 +4,7 @@ import dev.portcullis.internal.JerseyRegistrationGuard;
 import dev.portcullis.internal.ProtectedResourceMetadata;
 import dev.portcullis.internal.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.GeneratedFilterFeature;
+import dev.portcullis.internal.SettingNames;
 import dev.portcullis.internal.TokenVerifier;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
@@ -69,6 +70,7 @@ public final class PortcullisFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.property(JerseyRegistrationGuard.REGISTERED, true);
+    SettingNames.warnAboutUnknown();
     if (config.acceptAnyIssuer()) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis accepts tokens from any issuer whose signature verifies with"
           + " the keys at {0}, because {1}=true; set {2} to check the iss claim.", config.jwksUri().orElseThrow(),

@@ -1,6 +1,7 @@
 package dev.portcullis.client;
 
 import dev.portcullis.internal.ConfigDuration;
+import dev.portcullis.internal.SettingNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ final class ClientConfiguration {
   }
 
   Optional<String> string(String key) {
+    if (!SettingNames.CLIENT.contains(key)) {
+      throw new IllegalArgumentException("Portcullis reads no client key " + key + "; list it in SettingNames.CLIENT.");
+    }
     if (name == null) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.client;
 
+import dev.portcullis.internal.SettingNames;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -332,6 +333,7 @@ public final class OAuthClientSettings {
      * @throws ClientConfigurationException naming the key of the first missing or wrong value
      */
     public OAuthClientSettings build() {
+      SettingNames.warnAboutUnknown();
       return new OAuthClientSettings(new SettingsResolution(this,
           new ClientConfiguration(name, properties, environment)));
     }

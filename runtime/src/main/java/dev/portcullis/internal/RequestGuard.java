@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
@@ -46,25 +47,26 @@ final class RequestGuard implements TokenGuard {
           "Access tokens are not accepted in the request body; send the token in the Authorization header.");
     }
     if (credentials instanceof BearerCredentials.Missing) {
-      reject(request, BearerChallenge.missingToken(realm));
+      reject(request, BearerChallenge.missingToken(realm),
+          "the request has no bearer token (no Authorization: Bearer header)");
       return null;
     }
     if (credentials instanceof BearerCredentials.InvalidRequest invalid) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_REQUEST,
-          invalid.description(), List.of()));
+          invalid.description(), List.of()), invalid.description());
       return null;
     }
     if (credentials instanceof BearerCredentials.Malformed malformed) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
-          malformed.description(), List.of()));
+          malformed.description(), List.of()), malformed.description());
       return null;
     }
     VerifiedToken token;
     try {
       token = verifier.verify(((BearerCredentials.Token) credentials).value());
     } catch (TokenRejectedException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Portcullis rejected a token: {0}", e.getMessage());
-      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, e.getMessage(), List.of()));
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, e.getMessage(), List.of()),
+          e.getMessage());
       return null;
     } catch (KeysUnavailableException e) {
       LOG.log(System.Logger.Level.DEBUG, "Portcullis could not judge a token: {0}", e.getMessage());
@@ -80,7 +82,17 @@ final class RequestGuard implements TokenGuard {
   @Override
   public void forbid(ContainerRequestContext request, AccessRule rule) {
     reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INSUFFICIENT_SCOPE,
-        "The token does not grant the scope this endpoint requires.", scopeInChallenge ? rule.scopes() : List.of()));
+        "The token does not grant the scope this endpoint requires.", scopeInChallenge ? rule.scopes() : List.of()),
+        LOG.isLoggable(System.Logger.Level.DEBUG) ? missingScope(request, rule) : null);
+  }
+
+  private static String missingScope(ContainerRequestContext request, AccessRule rule) {
+    SecurityContext security = request.getSecurityContext();
+    if (security == null || !(security.getUserPrincipal() instanceof TokenPrincipal token)) {
+      return "the endpoint requires " + rule.describe();
+    }
+    return "the endpoint requires " + rule.describe() + "; the token"
+        + (token.clientId() == null ? "" : " of client " + token.clientId()) + " grants " + new TreeSet<>(token.scopes());
   }
 
   /** Answers 401 {@code invalid_token} after an unexpected failure, so that nothing passes. */
@@ -88,10 +100,19 @@ final class RequestGuard implements TokenGuard {
     LOG.log(System.Logger.Level.WARNING, "Portcullis rejected a request after an unexpected {0}.",
         e.getClass().getName());
     reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN,
-        "The token could not be verified.", List.of()));
+        "The token could not be verified.", List.of()), null);
   }
 
-  private void reject(ContainerRequestContext request, BearerChallenge challenge) {
+  /**
+   * Aborts the request with {@code challenge} and says why at DEBUG: rejections are caused by
+   * clients, so at a higher level anyone could fill the log. The path is logged raw (percent-
+   * encoded), so that it cannot forge log lines; {@code why} never contains token text.
+   */
+  private void reject(ContainerRequestContext request, BearerChallenge challenge, String why) {
+    if (why != null && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "Portcullis answered {0} to {1} {2}: {3}", challenge.status(),
+          request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(), why);
+    }
     BearerChallenge answer = challenge;
     if (metadata != null) {
       answer = challenge.withResourceMetadata(metadata.url());

@@ -1,17 +1,21 @@
 package dev.portcullis.sample;
 
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.OAuth2Exception;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
@@ -24,11 +28,20 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * {@code sub} and {@code client_id} are the client's id, whose {@code aud} is the sample's
  * audience and whose {@code scope} is what was asked. That is what a development server is
  * for; never point a production API at it.
+ *
+ * <p>Two request parameters, for tokens meant for other APIs under development: {@code
+ * audience} replaces the {@code aud} value, and {@code expires_in} (seconds, at most a day)
+ * replaces the lifetime.
  */
 final class DevAuthorizationServer implements AutoCloseable {
 
   static final String ISSUER_ID = "default";
   static final long DEFAULT_LIFETIME_SECONDS = 3600;
+  static final long MAX_LIFETIME_SECONDS = 24 * 3600;
+  /** The token request parameter that names the audience of the token. */
+  static final String AUDIENCE_PARAMETER = "audience";
+  /** The token request parameter that sets the token's lifetime in seconds. */
+  static final String EXPIRES_IN_PARAMETER = "expires_in";
 
   private final MockOAuth2Server server;
 
@@ -110,7 +123,8 @@ final class DevAuthorizationServer implements AutoCloseable {
 
     @Override
     public List<String> audience(TokenRequest request) {
-      return List.of(audience);
+      String asked = parameter(request, AUDIENCE_PARAMETER);
+      return List.of(asked != null ? asked : audience);
     }
 
     @Override
@@ -123,7 +137,30 @@ final class DevAuthorizationServer implements AutoCloseable {
       if (request.getScope() != null) {
         claims.put("scope", request.getScope().toString());
       }
+      String expiresIn = parameter(request, EXPIRES_IN_PARAMETER);
+      if (expiresIn != null) {
+        // mock-oauth2-server applies these claims after its own, so this exp wins.
+        claims.put("exp", Date.from(Instant.now().plusSeconds(lifetime(expiresIn))));
+      }
       return claims;
+    }
+
+    private static long lifetime(String expiresIn) {
+      try {
+        long seconds = Long.parseLong(expiresIn);
+        if (seconds >= 1 && seconds <= MAX_LIFETIME_SECONDS) {
+          return seconds;
+        }
+      } catch (NumberFormatException e) {
+        // answered below
+      }
+      throw new OAuth2Exception(OAuth2Error.INVALID_REQUEST.setDescription(EXPIRES_IN_PARAMETER
+          + " must be a number of seconds from 1 to " + MAX_LIFETIME_SECONDS), "Bad " + EXPIRES_IN_PARAMETER);
+    }
+
+    private static String parameter(TokenRequest request, String name) {
+      List<String> values = request.getCustomParameters().get(name);
+      return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
     }
 
     @Override

@@ -1,18 +1,18 @@
 package dev.portcullis.sample;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisFeature;
+import dev.portcullis.sample.http.ApiServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -28,13 +28,13 @@ public final class SampleApp implements AutoCloseable {
   static final String DEFAULT_AUDIENCE = "orders-api";
   static final int DEFAULT_PORT = 8080;
 
-  private final HttpServer server;
+  private final ApiServer server;
   private final DevAuthorizationServer devServer;
   private final URI baseUri;
   private final String issuer;
   private final String audience;
 
-  private SampleApp(HttpServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
+  private SampleApp(ApiServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
     this.server = server;
     this.devServer = devServer;
     this.baseUri = baseUri;
@@ -44,6 +44,9 @@ public final class SampleApp implements AutoCloseable {
 
   /** Runs the sample until the process is stopped. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(TokenCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+    }
     if (args.length == 1 && args[0].equals("demo")) {
       try {
         new Demo(System.out).run();
@@ -55,6 +58,7 @@ public final class SampleApp implements AutoCloseable {
     }
     if (args.length > 1 || (args.length == 1 && !args[0].equals("serve"))) {
       System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo]");
+      System.err.println("       " + TokenCommand.USAGE);
       System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
       System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see README.md.");
       System.exit(2);
@@ -117,9 +121,8 @@ public final class SampleApp implements AutoCloseable {
           .register(HealthResource.class)
           .register(JacksonFeature.class)
           .register(new PortcullisFeature(config.build()));
-      HttpServer server = JdkHttpServerFactory.createHttpServer(baseUri, resources, false);
-      server.start();
-      URI actual = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      ApiServer server = ApiServer.start(baseUri, resources, ApiServer.Limits.DEFAULT);
+      URI actual = URI.create("http://127.0.0.1:" + server.port());
       return new SampleApp(server, devServer, actual, issuer, audience);
     } catch (RuntimeException e) {
       if (devServer != null) {
@@ -144,7 +147,7 @@ public final class SampleApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
     if (devServer != null) {
       devServer.close();
     }
@@ -162,7 +165,7 @@ public final class SampleApp implements AutoCloseable {
     }
   }
 
-  private static int port(String value) {
+  static int port(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT_PORT;
     }

@@ -1,6 +1,7 @@
 package dev.portcullis.sample;
 
 import java.io.PrintStream;
+import java.net.URI;
 
 /** The text the sample prints when it is ready: where things are and what to paste. */
 final class Welcome {
@@ -60,6 +61,10 @@ final class Welcome {
     out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer not.a.token\"");
     out.println();
     out.println("Generated OAuth clients calling this API, step by step: java -jar portcullis-sample-app.jar demo");
+    out.println("A token from the command line, also for an API of your own that trusts this issuer:");
+    int port = URI.create(api).getPort();
+    out.println((port == SampleApp.DEFAULT_PORT ? "" : "PORT=" + port + " ")
+        + "java -jar portcullis-sample-app.jar token --scope orders:read [--audience your-api] [--expires 10m]");
   }
 
   private String tokenCommand(String client, String scope) {
