@@ -68,7 +68,8 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 
 if [ "$BUILD" = 1 ]; then
   section "Build"
-  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
+  # Only the jars are needed: the tests are neither compiled nor run.
+  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true)
   echo "built $JAR"
 fi
 
@@ -172,17 +173,42 @@ find "$GEN/src" -name '*.java' > "$GEN/sources.txt"
 echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|@DELETE' -r "$GEN/src" | awk -F: '{s+=$2} END {print s}') resource methods"
 mkdir -p "$GEN/noop"
 javac -d "$GEN/noop" "$ROOT/benchmarks/run-support/NoOpProcessor.java"
+# The filters the processor generates, kept as sources of their own: compiled with -proc:none
+# beside the resource classes, they show what compiling them costs javac, apart from the
+# processor's own work.
+javac -d "$GEN/generated" -s "$GEN/filter-sources" -cp "$CP" -processorpath "$PP" @"$GEN/sources.txt"
+find "$GEN/filter-sources" -name '*_PortcullisFilter.java' | sort > "$GEN/filters.txt"
+size_of() { # file list: "N files, L lines, B bytes"
+  echo "$(wc -l < "$1") files, $(xargs cat < "$1" | wc -l) lines, $(xargs cat < "$1" | wc -c) bytes"
+}
+echo "resource classes: $(size_of "$GEN/sources.txt"); generated filters: $(size_of "$GEN/filters.txt")"
 INTERLEAVE="python3 $ROOT/benchmarks/run-support/interleave.py"
-three_ways() { # javac command, output directory prefix, JSON file: -proc:none, no-op, Portcullis
+four_ways() { # javac command, output directory prefix, JSON file
+  # -proc:none; -proc:none with the generated filters as sources; the no-op processor; Portcullis
   $INTERLEAVE --runs "$JAVAC_RUNS" --json "$3" \
-    --prepare "rm -rf $GEN/$2-none $GEN/$2-noop $GEN/$2-proc" \
+    --prepare "rm -rf $GEN/$2-none $GEN/$2-filters $GEN/$2-noop $GEN/$2-proc" \
     -n "without processor" "$1 -proc:none -d $GEN/$2-none -cp $CP @$GEN/sources.txt" \
+    -n "without processor, generated filters as sources" \
+    "$1 -proc:none -d $GEN/$2-filters -cp $CP @$GEN/sources.txt @$GEN/filters.txt" \
     -n "with a processor that does nothing" \
     "$1 -d $GEN/$2-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
     -n "with processor" "$1 -d $GEN/$2-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 }
-three_ways javac out "$WORK/javac.json"
-echo "bindings written: $(find "$GEN/out-proc/META-INF/portcullis/bindings" -name '*.json' | wc -l)"
+javac -proc:none -d "$GEN/plain" -cp "$CP" @"$GEN/sources.txt"
+classes() { find "$1" -name '*.class' | wc -l; }
+echo "classes written: -proc:none $(classes "$GEN/plain"), Portcullis $(classes "$GEN/generated"), of which" \
+  "generated filters $(find "$GEN/generated" -name '*_PortcullisFilter.class' | wc -l)"
+four_ways javac out "$WORK/javac.json"
+lint() { # javac command, label
+  echo "-Xlint:all, $2, the generated filters alone (-proc:none -Werror):"
+  rm -rf "$GEN/lint"
+  $1 -Xlint:all -Werror -proc:none -d "$GEN/lint" -cp "$GEN/generated:$CP" @"$GEN/filters.txt" 2>&1 \
+    && echo "  no warnings" || echo "  FAILED (above)"
+  echo "-Xlint:all, $2, the whole project with the processor (every warning):"
+  rm -rf "$GEN/lint"
+  $1 -Xlint:all -d "$GEN/lint" -cp "$CP" -processorpath "$PP" @"$GEN/sources.txt" 2>&1 | sed 's/^/  /'
+}
+lint javac "JDK 17"
 echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
 for size in "1 1" "200 20"; do
   set -- $size
@@ -199,7 +225,8 @@ done
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ -x "$JAVA25_HOME/bin/javac" ]; then
   echo "the same 1,000 methods with the javac of $("$JAVA25_HOME/bin/javac" -version 2>&1), --release 17:"
-  three_ways "$JAVA25_HOME/bin/javac --release 17" out25 "$WORK/javac25.json"
+  four_ways "$JAVA25_HOME/bin/javac --release 17" out25 "$WORK/javac25.json"
+  lint "$JAVA25_HOME/bin/javac --release 17" "JDK 25"
 fi
 echo "where javac's time goes with the processor (JFR, one sample a millisecond):"
 rm -rf "$GEN/out-jfr"
