@@ -10,22 +10,27 @@
 #      JVM through javax.tools (JMH), as Maven's compiler plugin runs javac in-process.
 # The raw output is saved to benchmarks/results/<UTC date and time>.txt.
 #
-# Usage: benchmarks/run.sh [--quick] [--no-build]
-#   --quick     short runs to check that everything works (figures are not meaningful)
-#   --no-build  use benchmarks/target as it is
+# Usage: benchmarks/run.sh [--quick] [--no-build] [--only PARTS]
+#   --quick       short runs to check that everything works (figures are not meaningful)
+#   --no-build    use benchmarks/target as it is
+#   --only PARTS  run only these of jmh, client, wrk, javac (comma-separated), e.g. --only wrk,javac
 # Needs Java 17+, Maven, python3; installs wrk and hyperfine with apt-get when missing.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 QUICK=0
 BUILD=1
-for arg in "$@"; do
-  case "$arg" in
+ONLY=jmh,client,wrk,javac
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
-    *) echo "Unknown option $arg; use --quick or --no-build." >&2; exit 2 ;;
+    --only) ONLY=${2:?--only needs a list of parts}; shift ;;
+    *) echo "Unknown option $1; use --quick, --no-build or --only PARTS." >&2; exit 2 ;;
   esac
+  shift
 done
+wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 WORK="$ROOT/benchmarks/target/run-$STAMP"
@@ -84,6 +89,7 @@ install_missing() {
 install_missing wrk hyperfine
 
 # ---------------------------------------------------------------- 1. JMH
+if wanted jmh; then
 section "JMH: token verification (us/op, lower is better)"
 java -jar "$JAR" "VerificationBenchmark|CacheKeyBenchmark" "${JMH_OPTS[@]}" -rf json -rff "$WORK/jmh.json" | tee "$WORK/jmh.txt" \
   | sed -n '/^Benchmark /,$p'
@@ -93,8 +99,10 @@ section "JFR: where Portcullis' cold RS256 check spends its time"
 java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 "${JMH_OPTS[@]}" \
   -prof "jfr:dir=$WORK/jfr;configName=profile" > "$WORK/jfr.txt"
 python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)" jmh
+fi
 
 # ---------------------------------------------------------------- 2. JMH, client path
+if wanted client; then
 section "JMH: generated client stub vs hand-written JAX-RS call, loopback, token cached (us/op)"
 # The fork's server log lines go to the saved output only; a failed check shows below.
 java -jar "$JAR" ClientCallBenchmark "${CLIENT_JMH_OPTS[@]}" -rf json -rff "$WORK/jmh-client.json" 2>&1 \
@@ -106,8 +114,10 @@ fi
 echo "token endpoint requests per benchmark trial (1 expected): $(grep -o 'token endpoint requests in this trial: [0-9]*' \
   "$WORK/jmh-client.txt" | awk '{print $NF}' | paste -sd ' ')"
 echo "load after the client benchmark: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 # ---------------------------------------------------------------- 3. wrk
+if wanted wrk; then
 start_server() { # container, port, token dir
   java -Xmx1g -cp "$JAR" dev.portcullis.benchmarks.http.HttpBenchmarkServer "$2" "$3" "$1" > "$WORK/server-$1.log" 2>&1 &
   SERVER=$!
@@ -161,8 +171,10 @@ run_wrk protected-distinct-again "$PORT" /protected "$TOKENS/distinct.txt" "$WRK
 memory "after a second run"
 run_wrk protected-invalid "$PORT" /protected "$TOKENS/invalid.txt" "$WRK_SECONDS"
 stop_server
+fi
 
 # ---------------------------------------------------------------- 4. javac
+if wanted javac; then
 section "javac: 1,000 annotated resource methods, with and without the processor"
 LIB="$ROOT/benchmarks/target/javac-benchmark-jars"
 GEN="$WORK/javac-project"
@@ -242,6 +254,7 @@ section "javac in one warm JVM (javax.tools, as Maven's compiler plugin in-proce
 # processor and Portcullis; the processors are loaded from -processorpath for each compilation.
 java -jar "$JAR" InProcessJavacBenchmark -p project="$GEN" -p jars="$LIB" "${JAVAC_JMH_OPTS[@]}" \
   -rf json -rff "$WORK/jmh-javac.json" | tee "$WORK/jmh-javac.txt" | sed -n '/^Benchmark /,$p'
+fi
 
 # ---------------------------------------------------------------- summary
 section "Summary"

@@ -46,7 +46,8 @@ def ratio_rows(values, labels, baseline, digits):
 
 
 # ---- JMH
-jmh = json.loads((run / "jmh.json").read_text())
+jmh_json = run / "jmh.json"  # absent when run.sh ran --only other parts
+jmh = json.loads(jmh_json.read_text()) if jmh_json.exists() else []
 scores = {}
 best = {}  # the fastest iteration: load from elsewhere only ever adds time
 for result in jmh:
@@ -65,10 +66,11 @@ order = ["bareJca", "nimbus", "spring", "portcullisCold", "portcullisWarm"]
 labels = {"bareJca": "bare JCA signature check", "nimbus": "Nimbus DefaultJWTProcessor",
           "spring": "Spring NimbusJwtDecoder", "portcullisCold": "Portcullis cold (cache off, distinct tokens)",
           "portcullisWarm": "Portcullis warm (repeated token, cache on)"}
-print("JMH, average time per token (us/op; error = 99.9% confidence interval; best = the fastest"
-      " measured iteration):\n")
-print("| verifier | alg | us/op | ± error | × bare JCA | best us/op | best × best bare JCA |")
-print("|---|---|---:|---:|---:|---:|---:|")
+if scores:
+    print("JMH, average time per token (us/op; error = 99.9% confidence interval; best = the fastest"
+          " measured iteration):\n")
+    print("| verifier | alg | us/op | ± error | × bare JCA | best us/op | best × best bare JCA |")
+    print("|---|---|---:|---:|---:|---:|---:|")
 for alg in ("RS256", "ES256"):
     if (alg, "bareJca") not in scores:
         continue
@@ -132,9 +134,10 @@ def wrk(label):
     return out
 
 
-print("\nwrk over loopback (1 thread, 16 connections; latency in ms):\n")
-print("| scenario | req/s | p50 | p99 | requests | non-2xx |")
-print("|---|---:|---:|---:|---:|---:|")
+if wrk("open-1"):
+    print("\nwrk over loopback (1 thread, 16 connections; latency in ms):\n")
+    print("| scenario | req/s | p50 | p99 | requests | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|")
 for label in ("container-jdk", "container-grizzly", "open-1", "protected-repeat-1", "open-2", "protected-repeat-2",
               "open-3", "protected-repeat-3", "protected-distinct", "protected-distinct-again", "protected-invalid"):
     w = wrk(label)
