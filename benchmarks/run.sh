@@ -10,22 +10,27 @@
 #      JVM through javax.tools (JMH), as Maven's compiler plugin runs javac in-process.
 # The raw output is saved to benchmarks/results/<UTC date and time>.txt.
 #
-# Usage: benchmarks/run.sh [--quick] [--no-build]
-#   --quick     short runs to check that everything works (figures are not meaningful)
-#   --no-build  use benchmarks/target as it is
+# Usage: benchmarks/run.sh [--quick] [--no-build] [--only PARTS]
+#   --quick       short runs to check that everything works (figures are not meaningful)
+#   --no-build    use benchmarks/target as it is
+#   --only PARTS  run only these of jmh, client, wrk, javac (comma-separated), e.g. --only wrk,javac
 # Needs Java 17+, Maven, python3; installs wrk and hyperfine with apt-get when missing.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 QUICK=0
 BUILD=1
-for arg in "$@"; do
-  case "$arg" in
+ONLY=jmh,client,wrk,javac
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
-    *) echo "Unknown option $arg; use --quick or --no-build." >&2; exit 2 ;;
+    --only) ONLY=${2:?--only needs a list of parts}; shift ;;
+    *) echo "Unknown option $1; use --quick, --no-build or --only PARTS." >&2; exit 2 ;;
   esac
+  shift
 done
+wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 WORK="$ROOT/benchmarks/target/run-$STAMP"
@@ -68,7 +73,8 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 
 if [ "$BUILD" = 1 ]; then
   section "Build"
-  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
+  # Only the jars are needed: the tests are neither compiled nor run.
+  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true)
   echo "built $JAR"
 fi
 
@@ -83,6 +89,7 @@ install_missing() {
 install_missing wrk hyperfine
 
 # ---------------------------------------------------------------- 1. JMH
+if wanted jmh; then
 section "JMH: token verification (us/op, lower is better)"
 java -jar "$JAR" "VerificationBenchmark|CacheKeyBenchmark" "${JMH_OPTS[@]}" -rf json -rff "$WORK/jmh.json" | tee "$WORK/jmh.txt" \
   | sed -n '/^Benchmark /,$p'
@@ -92,8 +99,10 @@ section "JFR: where Portcullis' cold RS256 check spends its time"
 java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 "${JMH_OPTS[@]}" \
   -prof "jfr:dir=$WORK/jfr;configName=profile" > "$WORK/jfr.txt"
 python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)" jmh
+fi
 
 # ---------------------------------------------------------------- 2. JMH, client path
+if wanted client; then
 section "JMH: generated client stub vs hand-written JAX-RS call, loopback, token cached (us/op)"
 # The fork's server log lines go to the saved output only; a failed check shows below.
 java -jar "$JAR" ClientCallBenchmark "${CLIENT_JMH_OPTS[@]}" -rf json -rff "$WORK/jmh-client.json" 2>&1 \
@@ -105,8 +114,10 @@ fi
 echo "token endpoint requests per benchmark trial (1 expected): $(grep -o 'token endpoint requests in this trial: [0-9]*' \
   "$WORK/jmh-client.txt" | awk '{print $NF}' | paste -sd ' ')"
 echo "load after the client benchmark: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 # ---------------------------------------------------------------- 3. wrk
+if wanted wrk; then
 start_server() { # container, port, token dir
   java -Xmx1g -cp "$JAR" dev.portcullis.benchmarks.http.HttpBenchmarkServer "$2" "$3" "$1" > "$WORK/server-$1.log" 2>&1 &
   SERVER=$!
@@ -160,8 +171,10 @@ run_wrk protected-distinct-again "$PORT" /protected "$TOKENS/distinct.txt" "$WRK
 memory "after a second run"
 run_wrk protected-invalid "$PORT" /protected "$TOKENS/invalid.txt" "$WRK_SECONDS"
 stop_server
+fi
 
 # ---------------------------------------------------------------- 4. javac
+if wanted javac; then
 section "javac: 1,000 annotated resource methods, with and without the processor"
 LIB="$ROOT/benchmarks/target/javac-benchmark-jars"
 GEN="$WORK/javac-project"
@@ -172,17 +185,42 @@ find "$GEN/src" -name '*.java' > "$GEN/sources.txt"
 echo "$(wc -l < "$GEN/sources.txt") source files, $(grep -c '@GET\|@POST\|@PUT\|@DELETE' -r "$GEN/src" | awk -F: '{s+=$2} END {print s}') resource methods"
 mkdir -p "$GEN/noop"
 javac -d "$GEN/noop" "$ROOT/benchmarks/run-support/NoOpProcessor.java"
+# The filters the processor generates, kept as sources of their own: compiled with -proc:none
+# beside the resource classes, they show what compiling them costs javac, apart from the
+# processor's own work.
+javac -d "$GEN/generated" -s "$GEN/filter-sources" -cp "$CP" -processorpath "$PP" @"$GEN/sources.txt"
+find "$GEN/filter-sources" -name '*_PortcullisFilter.java' | sort > "$GEN/filters.txt"
+size_of() { # file list: "N files, L lines, B bytes"
+  echo "$(wc -l < "$1") files, $(xargs cat < "$1" | wc -l) lines, $(xargs cat < "$1" | wc -c) bytes"
+}
+echo "resource classes: $(size_of "$GEN/sources.txt"); generated filters: $(size_of "$GEN/filters.txt")"
 INTERLEAVE="python3 $ROOT/benchmarks/run-support/interleave.py"
-three_ways() { # javac command, output directory prefix, JSON file: -proc:none, no-op, Portcullis
+four_ways() { # javac command, output directory prefix, JSON file
+  # -proc:none; -proc:none with the generated filters as sources; the no-op processor; Portcullis
   $INTERLEAVE --runs "$JAVAC_RUNS" --json "$3" \
-    --prepare "rm -rf $GEN/$2-none $GEN/$2-noop $GEN/$2-proc" \
+    --prepare "rm -rf $GEN/$2-none $GEN/$2-filters $GEN/$2-noop $GEN/$2-proc" \
     -n "without processor" "$1 -proc:none -d $GEN/$2-none -cp $CP @$GEN/sources.txt" \
+    -n "without processor, generated filters as sources" \
+    "$1 -proc:none -d $GEN/$2-filters -cp $CP @$GEN/sources.txt @$GEN/filters.txt" \
     -n "with a processor that does nothing" \
     "$1 -d $GEN/$2-noop -cp $CP -processorpath $GEN/noop -processor NoOpProcessor @$GEN/sources.txt" \
     -n "with processor" "$1 -d $GEN/$2-proc -cp $CP -processorpath $PP @$GEN/sources.txt"
 }
-three_ways javac out "$WORK/javac.json"
-echo "bindings written: $(find "$GEN/out-proc/META-INF/portcullis/bindings" -name '*.json' | wc -l)"
+javac -proc:none -d "$GEN/plain" -cp "$CP" @"$GEN/sources.txt"
+classes() { find "$1" -name '*.class' | wc -l; }
+echo "classes written: -proc:none $(classes "$GEN/plain"), Portcullis $(classes "$GEN/generated"), of which" \
+  "generated filters $(find "$GEN/generated" -name '*_PortcullisFilter.class' | wc -l)"
+four_ways javac out "$WORK/javac.json"
+lint() { # javac command, label
+  echo "-Xlint:all, $2, the generated filters alone (-proc:none -Werror):"
+  rm -rf "$GEN/lint"
+  $1 -Xlint:all -Werror -proc:none -d "$GEN/lint" -cp "$GEN/generated:$CP" @"$GEN/filters.txt" 2>&1 \
+    && echo "  no warnings" || echo "  FAILED (above)"
+  echo "-Xlint:all, $2, the whole project with the processor (every warning):"
+  rm -rf "$GEN/lint"
+  $1 -Xlint:all -d "$GEN/lint" -cp "$CP" -processorpath "$PP" @"$GEN/sources.txt" 2>&1 | sed 's/^/  /'
+}
+lint javac "JDK 17"
 echo "how the processor's cost grows with the project (1 method; 4,000 methods):"
 for size in "1 1" "200 20"; do
   set -- $size
@@ -199,7 +237,8 @@ done
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [ -x "$JAVA25_HOME/bin/javac" ]; then
   echo "the same 1,000 methods with the javac of $("$JAVA25_HOME/bin/javac" -version 2>&1), --release 17:"
-  three_ways "$JAVA25_HOME/bin/javac --release 17" out25 "$WORK/javac25.json"
+  four_ways "$JAVA25_HOME/bin/javac --release 17" out25 "$WORK/javac25.json"
+  lint "$JAVA25_HOME/bin/javac --release 17" "JDK 25"
 fi
 echo "where javac's time goes with the processor (JFR, one sample a millisecond):"
 rm -rf "$GEN/out-jfr"
@@ -215,6 +254,7 @@ section "javac in one warm JVM (javax.tools, as Maven's compiler plugin in-proce
 # processor and Portcullis; the processors are loaded from -processorpath for each compilation.
 java -jar "$JAR" InProcessJavacBenchmark -p project="$GEN" -p jars="$LIB" "${JAVAC_JMH_OPTS[@]}" \
   -rf json -rff "$WORK/jmh-javac.json" | tee "$WORK/jmh-javac.txt" | sed -n '/^Benchmark /,$p'
+fi
 
 # ---------------------------------------------------------------- summary
 section "Summary"

@@ -23,7 +23,8 @@ MODES = {
         ("claims checks and principal (ClaimsReader)", "ClaimsReader.read("),
     ]),
     "server": ("", [
-        ("Portcullis request filter (BearerFilter.filter)", "BearerFilter.filter("),
+        ("Portcullis request filter (GuardedMethod and the generated filter)", "GuardedMethod.filter("),
+        ("  token work (RequestGuard.authenticate)", "RequestGuard.authenticate("),
         ("  token verification (TokenVerifier.verify)", "TokenVerifier.verify("),
         ("  of which cache look-up (TokenCache.find)", "TokenCache.find("),
         ("  of which full checks (TokenChecks.verify)", "TokenChecks.verify("),
@@ -34,6 +35,7 @@ MODES = {
     "javac": ("main", [
         ("annotation processing (JavacProcessingEnvironment)", "JavacProcessingEnvironment."),
         ("  Portcullis processor code", "dev.portcullis.processor."),
+        ("    of which building the filters (FilterGenerator)", "dev.portcullis.processor.FilterGenerator."),
         ("  JavaPoet (writing the generated sources)", "com.palantir.javapoet."),
         ("  javac entering every source again for its next round", "JavacProcessingEnvironment$Round.<init>("),
         ("parsing (JavacParser)", "com.sun.tools.javac.parser."),

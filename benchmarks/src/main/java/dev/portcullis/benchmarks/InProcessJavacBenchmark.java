@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Each compilation gets a new file manager and the processors come from {@code
  * -processorpath}, so javac loads the processor's classes anew every time, as Maven's plugin
  * has it do; javac's own classes stay loaded and compiled by the JIT. The setup compiles once
- * and checks the result: the Portcullis compilation must write one binding per resource class,
- * the others none.
+ * and checks the result: the Portcullis compilation must compile one generated filter ({@code
+ * <Resource>_PortcullisFilter}) per resource class, the others none.
  *
  * <p>Two forks: with the processor, the figure moves by up to a third from one fork to the next,
  * more than within a fork.
@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class InProcessJavacBenchmark {
-  private static final String BINDINGS = "META-INF/portcullis/bindings";
+  private static final String FILTER_SUFFIX = "_PortcullisFilter.class";
 
   /** {@code none} ({@code -proc:none}), {@code noop} or {@code portcullis}. */
   @Param({"none", "noop", "portcullis"})
@@ -103,11 +103,11 @@ public class InProcessJavacBenchmark {
     }
     clean();
     compile();
-    long bindings = count(out.resolve(BINDINGS));
+    long filters = countFilters(out);
     long expected = processor.equals("portcullis") ? sources.size() : 0;
-    if (bindings != expected) {
+    if (filters != expected) {
       throw new IllegalStateException(
-          "Expected " + expected + " bindings with " + processor + ", found " + bindings);
+          "Expected " + expected + " generated filters with " + processor + ", found " + filters);
     }
   }
 
@@ -149,12 +149,10 @@ public class InProcessJavacBenchmark {
     }
   }
 
-  private static long count(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.count();
+  /** The compiled generated filters under {@code directory}. */
+  private static long countFilters(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(FILTER_SUFFIX)).count();
     }
   }
 }

@@ -11,12 +11,14 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.portcullis.processor.ResourceClass.BoundMethod;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,6 +39,7 @@ final class FilterGenerator {
   private static final ClassName REQUEST =
       ClassName.get("jakarta.ws.rs.container", "ContainerRequestContext");
   private static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
+  private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   private final GeneratedMarker marker;
 
@@ -45,7 +48,8 @@ final class FilterGenerator {
   }
 
   JavaFile generate(ResourceClass resource) {
-    Map<BoundMethod, String> constants = constantNames(resource.methods());
+    List<BoundMethod> methods = resource.methods();
+    List<String> constants = constantNames(methods);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(resource.filterName())
             .addJavadoc(javadoc(resource))
@@ -53,9 +57,10 @@ final class FilterGenerator {
             .addSuperinterface(RESOURCE_FILTER)
             .addOriginatingElement(resource.element());
     marker.mark(type);
-    for (BoundMethod method : resource.methods()) {
+    for (int i = 0; i < methods.size(); i++) {
+      BoundMethod method = methods.get(i);
       type.addField(
-          FieldSpec.builder(ACCESS_RULE, constants.get(method), Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(ACCESS_RULE, constants.get(i), Modifier.STATIC, Modifier.FINAL)
               .addJavadoc(
                   "$L($L): $L on $L.\n",
                   method.name(),
@@ -84,9 +89,10 @@ final class FilterGenerator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addParameter(METHOD_RULES, "rules");
-    for (BoundMethod method : resource.methods()) {
+    for (int i = 0; i < methods.size(); i++) {
+      BoundMethod method = methods.get(i);
       CodeBlock.Builder call =
-          CodeBlock.builder().add("rules.bind($N, $S", constants.get(method), method.name());
+          CodeBlock.builder().add("rules.bind($N, $S", constants.get(i), method.name());
       for (TypeName parameter : method.parameterClasses()) {
         call.add(", $T.class", parameter);
       }
@@ -221,15 +227,17 @@ final class FilterGenerator {
   }
 
   /**
-   * One constant per method: its name in upper snake case, with the parameter types' simple
-   * names added for overloads ({@code GET}, {@code FIND_STRING}, {@code FIND_INT}).
+   * One constant per method, in the order of {@code methods}: its name in upper snake case, with
+   * the parameter types' simple names added for overloads ({@code GET}, {@code FIND_STRING},
+   * {@code FIND_INT}). A list rather than a map keyed by the methods: hashing a {@link
+   * BoundMethod} writes out every {@link TypeName} in it.
    */
-  private static Map<BoundMethod, String> constantNames(List<BoundMethod> methods) {
+  private static List<String> constantNames(List<BoundMethod> methods) {
     Map<String, Integer> uses = new HashMap<>();
     for (BoundMethod method : methods) {
       uses.merge(method.name(), 1, Integer::sum);
     }
-    Map<BoundMethod, String> names = new HashMap<>();
+    List<String> names = new ArrayList<>(methods.size());
     Set<String> taken = new HashSet<>();
     for (BoundMethod method : methods) {
       String name = snake(method.name());
@@ -242,7 +250,7 @@ final class FilterGenerator {
       for (int n = 2; !taken.add(unique); n++) {
         unique = name + "_" + n;
       }
-      names.put(method, unique);
+      names.add(unique);
     }
     return names;
   }
@@ -258,7 +266,7 @@ final class FilterGenerator {
   }
 
   private static String snake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return WORD_START.matcher(camel).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
   }
 
   private static String simpleNames(List<TypeName> types) {
