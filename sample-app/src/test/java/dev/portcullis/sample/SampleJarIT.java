@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * sample-app/target/portcullis-sample-app.jar}, in its own process.
  *
  * <p>The second test points the jar at an identity provider the project does not ship. It runs
- * when {@code PORTCULLIS_IT_ISSUER} names that issuer and {@code PORTCULLIS_IT_TOKEN_COMMAND}
+ * when {@code KEYCLOAK_IT_ISSUER} names that issuer and {@code KEYCLOAK_IT_TOKEN_COMMAND}
  * is a command that prints an access token for the client named as its last argument
  * ({@code orders-reader}, {@code orders-writer}, {@code orders-admin}); {@code .ci/run} sets
  * both for a Keycloak it starts with {@code scripts/keycloak.sh}.
@@ -117,10 +117,10 @@ class SampleJarIT {
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void answersEveryRouteWithAnIdentityProviderTheProjectDoesNotShip() throws Exception {
-    String issuer = System.getenv("PORTCULLIS_IT_ISSUER");
-    String tokenCommand = System.getenv("PORTCULLIS_IT_TOKEN_COMMAND");
+    String issuer = System.getenv("KEYCLOAK_IT_ISSUER");
+    String tokenCommand = System.getenv("KEYCLOAK_IT_TOKEN_COMMAND");
     if (issuer == null || tokenCommand == null) {
-      String reason = "PORTCULLIS_IT_ISSUER and PORTCULLIS_IT_TOKEN_COMMAND are not set; .ci/run sets them for a"
+      String reason = "KEYCLOAK_IT_ISSUER and KEYCLOAK_IT_TOKEN_COMMAND are not set; .ci/run sets them for a"
           + " Keycloak it starts with scripts/keycloak.sh.";
       // Maven prints only the count of skipped tests; the reason belongs on the console too.
       System.out.println("SKIPPED SampleJarIT.answersEveryRouteWithAnIdentityProviderTheProjectDoesNotShip: " + reason);
