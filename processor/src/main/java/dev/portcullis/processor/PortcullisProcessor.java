@@ -100,7 +100,8 @@ public final class PortcullisProcessor extends AbstractProcessor {
             hierarchy,
             jaxRs,
             new DecisionResolver(declaredRequirements, hierarchy, reporter, names),
-            reporter);
+            reporter,
+            names);
     filterGenerator =
         new FilterGenerator(new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null));
     catalogues =

@@ -60,6 +60,7 @@ final class ResourceClassReader {
   private final JaxRsAnnotations jaxRs;
   private final DecisionResolver resolver;
   private final DiagnosticReporter reporter;
+  private final ElementNames names;
 
   ResourceClassReader(
       Elements elements,
@@ -67,13 +68,15 @@ final class ResourceClassReader {
       MethodHierarchy hierarchy,
       JaxRsAnnotations jaxRs,
       DecisionResolver resolver,
-      DiagnosticReporter reporter) {
+      DiagnosticReporter reporter,
+      ElementNames names) {
     this.elements = elements;
     this.types = types;
     this.hierarchy = hierarchy;
     this.jaxRs = jaxRs;
     this.resolver = resolver;
     this.reporter = reporter;
+    this.names = names;
   }
 
   Result read(TypeElement resourceClass) {
@@ -174,17 +177,8 @@ final class ResourceClassReader {
 
   /** {@code com.example.OrdersApi.list()} for a method, the qualified name for a type. */
   private String describe(Element source) {
-    if (source instanceof TypeElement type) {
-      return type.getQualifiedName().toString();
-    }
-    TypeElement type = (TypeElement) source.getEnclosingElement();
-    StringBuilder parameters = new StringBuilder();
-    for (VariableElement parameter : ((ExecutableElement) source).getParameters()) {
-      String name = types.erasure(parameter.asType()).toString();
-      parameters.append(parameters.length() == 0 ? "" : ", ");
-      parameters.append(name.substring(name.lastIndexOf('.') + 1));
-    }
-    return type.getQualifiedName() + "." + source.getSimpleName() + "(" + parameters + ")";
+    String packageName = elements.getPackageOf(source).getQualifiedName().toString();
+    return (packageName.isEmpty() ? "" : packageName + ".") + names.describe(source);
   }
 
   /**
