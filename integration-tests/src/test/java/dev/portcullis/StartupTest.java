@@ -115,9 +115,22 @@ class StartupTest {
   }
 
   @Test
-  void applicationWithoutAnnotatedClassesNeedsNoPortcullisFeature() {
+  void applicationWithoutAnnotatedClassesNeedsNoPortcullisFeature() throws Exception {
+    // The guard is discovered in every Jersey application on this class path; with nothing
+    // annotated it must neither stop startup nor touch requests.
     ResourceConfig app = new ResourceConfig(PlainResource.class);
-    JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app).stop(0);
+    com.sun.net.httpserver.HttpServer server =
+        JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/plain"))
+              .header("Authorization", "Bearer not-a-jwt").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertEquals("plain", response.body());
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.portcullis.spi;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +21,15 @@ class StatusExceptionsTest {
 
   @Test
   void successfulAnswersPass() {
-    StatusExceptions.throwUnlessSuccessful(Response.status(204).build());
+    for (int status : new int[] {200, 201, 204, 299}) {
+      Response answer = Response.status(status).build();
+      assertDoesNotThrow(() -> StatusExceptions.throwUnlessSuccessful(answer), "status " + status);
+    }
+    // The edges of 2xx: the answers just outside it are not passed.
+    assertThrows(WebApplicationException.class,
+        () -> StatusExceptions.throwUnlessSuccessful(Response.status(300).build()));
+    assertThrows(WebApplicationException.class,
+        () -> StatusExceptions.throwUnlessSuccessful(Response.status(199).build()));
   }
 
   @Test
