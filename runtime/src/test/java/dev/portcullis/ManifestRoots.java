@@ -17,9 +17,9 @@ import java.util.jar.Manifest;
 
 /**
  * Classes directories and jars as a build leaves them: scope manifest fragments beside the
- * class files they describe. The {@code warehouse} fragments under {@code
- * src/test/resources/manifest} are what the processor writes for its {@code warehouse} test
- * sources (its goldens); {@code shop.OrdersResource} is a second resource class.
+ * class files they describe. The fragments are the processor's goldens ({@code
+ * processor/src/test/resources/goldens/scopes}, copied to {@code manifest/} by this module's
+ * build): what the processor writes for its {@code warehouse} and {@code shop} test sources.
  */
 final class ManifestRoots {
   private ManifestRoots() {}

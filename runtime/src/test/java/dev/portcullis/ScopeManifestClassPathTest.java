@@ -17,21 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Without arguments the manifest printer lists the fragments of every directory and jar on the
  * class path: {@code java.class.path}, the URLs of the context class loader and its parents,
- * and the jars a jar's manifest names in {@code Class-Path}.
+ * and the jars a jar's manifest names in {@code Class-Path}. (The fragments the processor
+ * writes into {@code java.class.path} are listed in the integration tests, where it runs.)
  */
 class ScopeManifestClassPathTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @Test
-  void listsTheFragmentsOfTheJavaClassPath() {
-    int status = ScopeManifest.print(List.of(), stream(out), stream(err));
-
-    String text = text(out);
-    assertEquals(0, status, text(err));
-    assertTrue(text.contains("  GET     /me/ping  public"), text);
-    assertTrue(text.contains("dev.portcullis.testapp.MeResource#me(SecurityContext)"), text);
-  }
 
   @Test
   void listsTheJarsAndDirectoriesOfTheContextClassLoader(@TempDir Path directory)
@@ -45,10 +36,9 @@ class ScopeManifestClassPathTest {
 
     String text = text(out);
     assertEquals(0, status, text(err));
-    assertTrue(text.contains(", " + jar + ", " + classes + "\n"), text);
+    assertTrue(text.startsWith("Scope manifest of " + jar + ", " + classes + "\n"), text);
     assertTrue(text.contains("  DELETE  /stock/{sku}"), text);
     assertTrue(text.contains("  stock-admin  stock:admin audit  warehouse.StockAdminClient"), text);
-    assertTrue(text.contains("  GET     /me/ping "), text);
   }
 
   @Test
@@ -63,7 +53,7 @@ class ScopeManifestClassPathTest {
 
     String text = text(out);
     assertEquals(0, status, text(err));
-    assertTrue(text.contains(", " + app + ", " + api + "\n"), text);
+    assertTrue(text.startsWith("Scope manifest of " + app + ", " + api + "\n"), text);
     assertTrue(text.contains("  stock:admin  stock:write  Everything, including deleting items."),
         text);
   }

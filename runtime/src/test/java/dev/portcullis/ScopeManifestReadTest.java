@@ -52,14 +52,6 @@ class ScopeManifestReadTest {
   }
 
   @Test
-  void withoutLocationsReadsTheClassPath() throws IOException {
-    ScopeManifest manifest = ScopeManifest.read();
-
-    assertTrue(manifest.endpoints().stream().anyMatch(e -> e.javaMethod().equals(
-        "dev.portcullis.testapp.MeResource#me(SecurityContext)")), manifest.endpoints().toString());
-  }
-
-  @Test
   void aStaleFragmentIsLeftOutWithAWarning(@TempDir Path directory) throws IOException {
     SortedMap<String, String> entries = new TreeMap<>(ManifestRoots.described("shop.OrdersResource"));
     entries.put(ScopeManifest.DIRECTORY + STOCK + ".json", ManifestRoots.fragment(STOCK));

@@ -41,6 +41,17 @@ class ScopeManifestFragmentsTest {
   }
 
   @Test
+  void resourceClassWithEveryKindOfRuleMatchesItsGoldenFile() {
+    // The runtime's manifest tests read this golden as the fragment of a second resource class.
+    Compilation compilation = Compiler.javac().withProcessors(new PortcullisProcessor())
+        .compile(TestSources.ORDER, TestSources.ORDERS_RESOURCE);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(GeneratedManifest.fragments(compilation).get("shop.OrdersResource"))
+        .isEqualTo(GeneratedManifest.golden("shop.OrdersResource"));
+  }
+
+  @Test
   void twoCleanCompilationsWriteTheSameBytes() {
     assertThat(GeneratedManifest.fragments(compile()))
         .isEqualTo(GeneratedManifest.fragments(WAREHOUSE));
