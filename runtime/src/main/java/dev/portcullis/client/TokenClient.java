@@ -52,7 +52,7 @@ public final class TokenClient implements TokenSource {
   private final OAuthClientSettings settings;
   private final TokenEndpoint endpoint;
   private final RefreshTokenChain signedIn;
-  private final TokenCache cache;
+  private final TokenSlots cache;
 
   private TokenClient(OAuthClientSettings settings) {
     this.settings = settings;
@@ -60,7 +60,7 @@ public final class TokenClient implements TokenSource {
     Grant grant = settings.grant();
     this.signedIn = grant.livesOnRefreshToken()
         ? new RefreshTokenChain(grant.initialRefreshToken()) : null;
-    this.cache = new TokenCache(settings.clock(), settings.refreshAhead(), signedIn,
+    this.cache = new TokenSlots(settings.clock(), settings.refreshAhead(), signedIn,
         this::fetch);
   }
 

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * W-TinyLFU). A slot that goes takes its refresh token with it; the subject's next call
  * starts again with the grant.
  */
-final class TokenCache {
-  private static final System.Logger LOG = System.getLogger(TokenCache.class.getName());
+final class TokenSlots {
+  private static final System.Logger LOG = System.getLogger(TokenSlots.class.getName());
 
   /**
    * Obtains new tokens; {@code refreshTokens} is the slot's chain; {@code subject} is what the
@@ -56,7 +56,7 @@ final class TokenCache {
   /**
    * @param shared the refresh tokens every slot uses, or null for one chain per slot
    */
-  TokenCache(Clock clock, Duration refreshAhead, RefreshTokenChain shared,
+  TokenSlots(Clock clock, Duration refreshAhead, RefreshTokenChain shared,
       TokenFetcher fetcher) {
     this.clock = clock;
     this.refreshAhead = refreshAhead;

@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The cache stays bounded when many subjects come and go. */
-class TokenCacheTest {
+class TokenSlotsTest {
   private final MutableClock clock = new MutableClock();
   private final AtomicInteger fetches = new AtomicInteger();
   private final List<String> refreshedWith = new CopyOnWriteArrayList<>();
   private volatile boolean issueRefreshTokens;
-  private final TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), null,
+  private final TokenSlots cache = new TokenSlots(clock, Duration.ofSeconds(60), null,
       (scopes, refreshTokens, subject) -> {
         IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> {
           refreshedWith.add(refreshToken);
@@ -75,11 +75,11 @@ class TokenCacheTest {
   @Test
   void slotsOfManySubjectsWithRefreshTokensAreBounded() {
     issueRefreshTokens = true;
-    for (int i = 0; i < 2 * TokenCache.MAX_SLOTS; i++) {
+    for (int i = 0; i < 2 * TokenSlots.MAX_SLOTS; i++) {
       token(i);
     }
 
-    assertTrue(cache.size() <= TokenCache.MAX_SLOTS, "slots: " + cache.size());
+    assertTrue(cache.size() <= TokenSlots.MAX_SLOTS, "slots: " + cache.size());
   }
 
   @Test
@@ -96,7 +96,7 @@ class TokenCacheTest {
 
   @Test
   void sameSubjectAndScopesShareOneSlot() {
-    TokenCache.Slot first = cache.slot(Set.of("a", "b"), subject(1));
+    TokenSlots.Slot first = cache.slot(Set.of("a", "b"), subject(1));
 
     assertSame(first, cache.slot(Set.of("b", "a"), subject(1)));
     assertNotSame(first, cache.slot(Set.of("a", "b"), subject(2)));
