@@ -26,19 +26,8 @@ final class ServerWithoutClientLibraries {
     }
     try {
       OAuthClients.create(OAuthClientsTest.Stubbed.class, java.net.URI.create("http://127.0.0.1:9/"),
-          new dev.portcullis.client.TokenSource() {
-            @Override
-            public dev.portcullis.client.AccessToken token() {
-              throw new AssertionError("not called");
-            }
-
-            @Override
-            public dev.portcullis.client.AccessToken token(boolean forceRefresh) {
-              throw new AssertionError("not called");
-            }
-
-            @Override
-            public void invalidate(dev.portcullis.client.AccessToken rejected) {}
+          () -> {
+            throw new AssertionError("The token source is not asked before the client exists.");
           });
       System.out.println("client created");
     } catch (IllegalStateException e) {

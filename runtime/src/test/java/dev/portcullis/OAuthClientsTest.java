@@ -16,24 +16,10 @@ import org.junit.jupiter.api.Test;
  * processor runs: the integration tests.
  */
 class OAuthClientsTest {
-  private static final TokenSource TOKENS =
-      new TokenSource() {
-        private final AccessToken token =
-            AccessToken.of("t", "Bearer", Instant.now().plusSeconds(60), Set.of());
-
-        @Override
-        public AccessToken token() {
-          return token;
-        }
-
-        @Override
-        public AccessToken token(boolean forceRefresh) {
-          return token;
-        }
-
-        @Override
-        public void invalidate(AccessToken rejected) {}
-      };
+  /** A fixed token, as a lambda: a source that caches nothing has nothing to invalidate. */
+  private static final AccessToken TOKEN =
+      AccessToken.of("t", "Bearer", Instant.now().plusSeconds(60), Set.of());
+  private static final TokenSource TOKENS = () -> TOKEN;
 
   /** Compiled without the processor: no stub. */
   @OAuthClient(name = "unstubbed")

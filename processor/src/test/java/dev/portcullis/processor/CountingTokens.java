@@ -21,12 +21,6 @@ final class CountingTokens implements TokenSource {
   }
 
   @Override
-  public AccessToken token(boolean forceRefresh) {
-    tokens.incrementAndGet();
-    return delegate.token(forceRefresh);
-  }
-
-  @Override
   public void invalidate(AccessToken rejected) {
     invalidations.incrementAndGet();
     delegate.invalidate(rejected);

@@ -79,9 +79,16 @@ public final class TokenClient implements TokenSource {
     return token(settings.scopes(), false);
   }
 
-  @Override
-  public AccessToken token(boolean forceRefresh) {
-    return token(settings.scopes(), forceRefresh);
+  /**
+   * A new token for the configured scopes, requested even if the cached one is still valid
+   * (after the authorization server changed what the client may do, for example); it replaces
+   * the cached one. Concurrent calls share one request.
+   *
+   * @throws TokenRequestException if the authorization server refused the request
+   * @throws TokenAcquisitionException if no token could be obtained for another reason
+   */
+  public AccessToken newToken() {
+    return token(settings.scopes(), true);
   }
 
   @Override
@@ -122,11 +129,6 @@ public final class TokenClient implements TokenSource {
       @Override
       public AccessToken token() {
         return TokenClient.this.token(requested, false);
-      }
-
-      @Override
-      public AccessToken token(boolean forceRefresh) {
-        return TokenClient.this.token(requested, forceRefresh);
       }
 
       @Override

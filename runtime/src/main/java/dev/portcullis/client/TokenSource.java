@@ -12,6 +12,11 @@ package dev.portcullis.client;
  * AccessToken token = tokens.token();
  * }</pre>
  *
+ * <p>Tokens that come from elsewhere (a fixed token in a test, a token another library holds)
+ * are a lambda: {@code TokenSource tokens = () -> AccessToken.of(value, "Bearer", expiresAt,
+ * scopes);}. Such a source has nothing to invalidate, so after a {@code 401 invalid_token} the
+ * replay sends what the lambda returns next.
+ *
  * <h2>Replaying a request once after {@code 401 invalid_token}</h2>
  * When an API rejects a token that looked valid (revoked, rotated keys), call {@link
  * #invalidate(AccessToken)} with the rejected token, then {@link #token()} for a fresh one, and
@@ -42,6 +47,7 @@ package dev.portcullis.client;
  * </ul>
  * Messages of these exceptions never contain tokens or secrets.
  */
+@FunctionalInterface
 public interface TokenSource {
 
   /**
@@ -54,15 +60,10 @@ public interface TokenSource {
   AccessToken token();
 
   /**
-   * Like {@link #token()}, but with {@code forceRefresh} a new token is requested even if the
-   * cached one is still valid. Concurrent forced calls share one request.
-   */
-  AccessToken token(boolean forceRefresh);
-
-  /**
    * Discards {@code rejected} from the cache if it is still the cached token, so that the next
    * {@link #token()} obtains a new one. A token already replaced is left alone, which keeps
-   * concurrent replays after the same {@code 401} from each requesting a new token.
+   * concurrent replays after the same {@code 401} from each requesting a new token. The default
+   * does nothing, for sources that cache nothing.
    */
-  void invalidate(AccessToken rejected);
+  default void invalidate(AccessToken rejected) {}
 }

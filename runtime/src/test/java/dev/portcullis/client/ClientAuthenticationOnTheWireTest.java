@@ -151,7 +151,7 @@ class ClientAuthenticationOnTheWireTest {
     TokenClient client = client("signing-client", ClientAuthentication.privateKeyJwt(
         ClientKey.fromFile(Keys.file("ec-pkcs8.pem"), "k")));
     client.token();
-    client.token(true);
+    client.newToken();
 
     List<CheckingTokenEndpoint.Received> requests = endpoint.received();
     assertEquals(2, requests.size());

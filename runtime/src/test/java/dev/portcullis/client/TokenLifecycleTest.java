@@ -238,7 +238,7 @@ class TokenLifecycleTest {
     TokenClient client = client();
     client.token();
 
-    assertEquals("token-2", client.token(true).value());
+    assertEquals("token-2", client.newToken().value());
     assertEquals(2, endpoint.requestCount());
   }
 

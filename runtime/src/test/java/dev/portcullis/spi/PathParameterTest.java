@@ -93,13 +93,5 @@ class PathParameterTest {
       tokensAsked.incrementAndGet();
       return AccessToken.of("t", "Bearer", Instant.now().plusSeconds(60), Set.of());
     }
-
-    @Override
-    public AccessToken token(boolean forceRefresh) {
-      return token();
-    }
-
-    @Override
-    public void invalidate(AccessToken rejected) {}
   }
 }
