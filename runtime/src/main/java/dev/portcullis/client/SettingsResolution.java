@@ -99,7 +99,7 @@ final class SettingsResolution {
         : config.duration("retry-backoff").orElse(DEFAULT_RETRY_BACKOFF), "retry-backoff",
         config);
     clock = code.clock;
-    if (grant.kind() == Grant.Kind.CLIENT_CREDENTIALS
+    if (grant instanceof Grant.ClientCredentials
         && authentication.method() == ClientAuthenticationMethod.NONE) {
       throw new ClientConfigurationException(client() + " uses the client_credentials grant,"
           + " which only confidential clients may use, but has no client credentials. "
@@ -107,7 +107,7 @@ final class SettingsResolution {
           + (name == null ? "" : ", or set " + ClientConfiguration.propertyKey(name,
               "private-key") + " to a key file") + ".");
     }
-    if (grant.kind() == Grant.Kind.AUTHORIZATION_CODE && issuer == null
+    if (grant instanceof Grant.AuthorizationCode && issuer == null
         && authorizationEndpoint == null) {
       throw new ClientConfigurationException(client() + " uses the authorization code grant"
           + " but has no authorization endpoint. " + capitalized(config.describe(

@@ -58,8 +58,8 @@ public final class TokenClient implements TokenSource {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
     Grant grant = settings.grant();
-    this.signedIn = grant.livesOnRefreshToken()
-        ? new RefreshTokenChain(grant.initialRefreshToken()) : null;
+    this.signedIn = GrantRequests.livesOnRefreshToken(grant)
+        ? new RefreshTokenChain(GrantRequests.initialRefreshToken(grant)) : null;
     this.cache = new TokenSlots(settings.clock(), settings.refreshAhead(), signedIn,
         this::fetch);
   }
@@ -97,7 +97,7 @@ public final class TokenClient implements TokenSource {
   }
 
   private AccessToken token(Set<String> scopes, boolean forceRefresh) {
-    SuppliedSubject subject = settings.grant().supplySubject();
+    SuppliedSubject subject = GrantRequests.supplySubject(settings.grant());
     return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
   }
 
@@ -187,11 +187,11 @@ public final class TokenClient implements TokenSource {
   }
 
   private URI requireAuthorizationCodeGrant() {
-    if (settings.grant().kind() != Grant.Kind.AUTHORIZATION_CODE) {
+    if (!(settings.grant() instanceof Grant.AuthorizationCode code)) {
       throw new IllegalStateException("This client uses the " + settings.grant() + " grant."
           + " Configure Grant.authorizationCode(redirectUri) to sign users in.");
     }
-    return settings.grant().redirectUri();
+    return code.redirectUri();
   }
 
   private IssuedTokens fetch(Set<String> scopes, RefreshTokenChain refreshTokens,
@@ -207,7 +207,7 @@ public final class TokenClient implements TokenSource {
       if (!"invalid_grant".equals(e.error())) {
         throw e;
       }
-      if (grant.livesOnRefreshToken()) {
+      if (GrantRequests.livesOnRefreshToken(grant)) {
         throw e.withFix("The refresh token is expired, revoked or already used, so the session"
             + " it belonged to has ended and it is never sent again; " + renewal(grant) + ".");
       }
@@ -215,20 +215,21 @@ public final class TokenClient implements TokenSource {
           + " (invalid_grant); requesting a new token with the {1}.", settings.clientId(),
           grant);
     }
-    if (grant.livesOnRefreshToken()) {
+    if (GrantRequests.livesOnRefreshToken(grant)) {
       throw new TokenAcquisitionException("Client " + settings.clientId() + " has no usable"
           + " refresh token (its session has ended or not started), so " + renewal(grant)
           + ".");
     }
-    IssuedTokens issued = endpoint.request(grant.toNimbus(settings.audiences(), subject), scopes,
-        !grant.carriesAudience());
+    IssuedTokens issued = endpoint.request(
+        GrantRequests.toNimbus(grant, settings.audiences(), subject), scopes,
+        !GrantRequests.carriesAudience(grant));
     refreshTokens.restart(issued);
     return issued;
   }
 
   /** How the session of a grant that lives on its refresh token is renewed. */
   private static String renewal(Grant grant) {
-    return grant.kind() == Grant.Kind.AUTHORIZATION_CODE
+    return grant instanceof Grant.AuthorizationCode
         ? "a user must sign in: call authorizationRequest() and completeAuthorization(...)"
         : "a new refresh token is needed: configure one from a new sign-in"
             + " (Grant.refreshToken(...) or refresh-token) and create a new client";

@@ -98,7 +98,7 @@ class OAuthClientSettingsConfigurationTest {
     assertEquals(Duration.ofSeconds(10), settings.readTimeout());
     assertEquals(3, settings.maxAttempts());
     assertEquals(Duration.ofMillis(200), settings.retryBackoff());
-    assertEquals("client_credentials", settings.grant().kind().name().toLowerCase());
+    assertEquals(Grant.clientCredentials(), settings.grant());
   }
 
   @ParameterizedTest(name = "{0} is {1}")
