@@ -1,31 +1,16 @@
 package dev.portcullis.client;
 
-import com.nimbusds.oauth2.sdk.GeneralException;
-import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.portcullis.internal.IssuerMetadata;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Finds the token and authorization endpoints of an issuer: OpenID Connect discovery first
- * ({@code <issuer>/.well-known/openid-configuration}), then RFC 8414 metadata. The document's
- * {@code issuer} must equal the configured one, so metadata cannot redirect tokens elsewhere.
- *
- * <p>RFC 8414 metadata is fetched here rather than with Nimbus's {@code
- * AuthorizationServerMetadata.resolve}, which only appends the well-known suffix to the issuer;
- * RFC 8414 section 3.1 inserts it between host and path ({@code
- * https://as.example/.well-known/oauth-authorization-server/tenant}). The appended form is
- * still tried last for servers that use it.
+ * Finds the token and authorization endpoints of an issuer in its metadata, which {@link
+ * IssuerMetadata} fetches for the resource server's keys too, by the same rules: OpenID
+ * Connect discovery first, then RFC 8414 (the well-known segment between host and path, then
+ * appended), the document's {@code issuer} equal to the configured one, so metadata cannot
+ * redirect tokens elsewhere, and no HTTP redirects followed.
  *
  * <p>The endpoints found must be absolute http(s) URLs, and https unless they are on this
  * machine or plain HTTP is allowed; anything else is a {@link ClientConfigurationException}
@@ -54,62 +39,43 @@ final class EndpointDiscovery {
 
   static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
       boolean allowInsecureHttp) {
-    int connect = (int) connectTimeout.toMillis();
-    int read = (int) readTimeout.toMillis();
-    List<String> problems = new ArrayList<>();
+    IssuerMetadata.Document metadata;
     try {
-      OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(issuerUri),
-          connect, read);
-      return endpoints(issuerUri, metadata, allowInsecureHttp);
-    } catch (GeneralException | IOException e) {
-      problems.add("OpenID Connect discovery: " + describe(e));
+      metadata = new IssuerMetadata(issuerUri, connectTimeout, readTimeout).fetch();
+    } catch (IOException e) {
+      throw new TokenAcquisitionException("The metadata of issuer " + issuerUri + " could not be"
+          + " loaded (" + e.getMessage() + "). Check that the issuer URL is exactly the"
+          + " \"issuer\" the authorization server publishes, or configure the token endpoint.");
     }
-    for (URI location : rfc8414Locations(issuerUri)) {
-      try {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, location);
-        request.setConnectTimeout(connect);
-        request.setReadTimeout(read);
-        HTTPResponse response = request.send();
-        if (response.getStatusCode() != 200) {
-          problems.add(location + " answered HTTP " + response.getStatusCode());
-          continue;
-        }
-        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(
-            JSONObjectUtils.parse(response.getBody()));
-        if (!issuerUri.toString().equals(metadata.getIssuer().getValue())) {
-          problems.add(location + " names the issuer \"" + metadata.getIssuer().getValue()
-              + "\"");
-          continue;
-        }
-        return endpoints(issuerUri, metadata, allowInsecureHttp);
-      } catch (IOException | ParseException e) {
-        problems.add(location + ": " + describe(e));
-      }
-    }
-    throw new TokenAcquisitionException("The metadata of issuer " + issuerUri + " could not be"
-        + " loaded (" + String.join("; ", problems) + "). Check that the issuer URL is exactly"
-        + " the \"issuer\" the authorization server publishes, or configure the token endpoint.");
-  }
-
-  static Set<URI> rfc8414Locations(URI issuer) {
-    String path = issuer.getRawPath() == null ? "" : issuer.getRawPath().replaceAll("/+$", "");
-    URI origin = URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority());
-    Set<URI> locations = new LinkedHashSet<>();
-    locations.add(URI.create(origin + RFC8414_SUFFIX + path));
-    locations.add(URI.create(origin + path + RFC8414_SUFFIX));
-    return locations;
-  }
-
-  private static Endpoints endpoints(URI issuer, AuthorizationServerMetadata metadata,
-      boolean allowInsecureHttp) {
-    URI token = metadata.getTokenEndpointURI();
+    URI token = endpoint(metadata, "token_endpoint");
     if (token == null) {
-      throw new ClientConfigurationException("The metadata of issuer " + issuer + " has no"
+      throw new ClientConfigurationException("The metadata of issuer " + issuerUri + " has no"
           + " token_endpoint. Configure the token endpoint directly (token-endpoint).");
     }
-    return new Endpoints(usable(issuer, "token_endpoint", token, allowInsecureHttp),
-        usable(issuer, "authorization_endpoint", metadata.getAuthorizationEndpointURI(),
-            allowInsecureHttp), metadata.supportsAuthorizationResponseIssuerParam());
+    return new Endpoints(usable(issuerUri, "token_endpoint", token, allowInsecureHttp),
+        usable(issuerUri, "authorization_endpoint", endpoint(metadata, "authorization_endpoint"),
+            allowInsecureHttp),
+        metadata.flag("authorization_response_iss_parameter_supported"));
+  }
+
+  /** The URL in {@code field}, null when absent; one that is not a URI is not usable. */
+  private static URI endpoint(IssuerMetadata.Document metadata, String field) {
+    try {
+      return metadata.uri(field).orElse(null);
+    } catch (IOException e) {
+      throw notHttpUrl(metadata.issuer(), field, metadata.string(field).orElse("(not a string)"));
+    }
+  }
+
+  private static ClientConfigurationException notHttpUrl(URI issuer, String field, Object value) {
+    return new ClientConfigurationException("The metadata of issuer " + issuer + " gives the "
+        + field + " \"" + value + "\", which is not an absolute http(s) URL, so this client"
+        + " cannot use it. Correct the authorization server's metadata, or configure the"
+        + " endpoint directly (" + configurationKey(field) + ").");
+  }
+
+  private static String configurationKey(String field) {
+    return field.equals("token_endpoint") ? "token-endpoint" : "authorization-endpoint";
   }
 
   /** {@code uri} if a client may send to it (or send a user's browser to it), else why not. */
@@ -117,22 +83,13 @@ final class EndpointDiscovery {
     if (uri == null) {
       return null;
     }
-    String configure = field.equals("token_endpoint") ? "token-endpoint"
-        : "authorization-endpoint";
     if (!ClientConfiguration.isHttpUrl(uri)) {
-      throw new ClientConfigurationException("The metadata of issuer " + issuer + " gives the "
-          + field + " \"" + uri + "\", which is not an absolute http(s) URL, so this client"
-          + " cannot use it. Correct the authorization server's metadata, or configure the"
-          + " endpoint directly (" + configure + ").");
+      throw notHttpUrl(issuer, field, uri);
     }
     if (!InsecureTransport.permits(uri, allowInsecureHttp)) {
       throw new ClientConfigurationException(InsecureTransport.problem(uri, field + " in the"
           + " metadata of issuer " + issuer + ",", "allow plain HTTP with allow-insecure-http"));
     }
     return uri;
-  }
-
-  private static String describe(Exception e) {
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
 import java.net.MalformedURLException;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +62,9 @@ final class IssuerKeys {
       JWKSource<SecurityContext> keys = fromUrl.apply(config.jwksUri().get());
       attempt = () -> load(keys);
     } else {
-      attempt = discovering(new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(),
-          config.allowInsecureHttp()), fromUrl);
+      IssuerMetadata metadata =
+          new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(), config.httpTimeout());
+      attempt = discovering(() -> jwksUri(metadata, config.allowInsecureHttp()), fromUrl);
     }
     return loading(attempt, clock, executor);
   }
@@ -88,7 +90,35 @@ final class IssuerKeys {
    * An attempt that finds the JWKS URL through {@code metadata}, once, and loads the keys
    * from there; a failed discovery is tried again by the next attempt.
    */
-  static KeySetLoader.Attempt discovering(IssuerMetadata metadata, Function<URI, JWKSource<SecurityContext>> keySets) {
+  /** Where the issuer's keys are, from its metadata. */
+  interface KeySetLocation {
+    URI jwksUri() throws IOException;
+  }
+
+  /**
+   * The {@code jwks_uri} of the issuer's metadata, if the resource server may fetch it: https,
+   * or plain http on a loopback host or when allowed.
+   *
+   * @throws IOException saying why there is none; never contains secrets (metadata is public)
+   */
+  static URI jwksUri(IssuerMetadata metadata, boolean allowInsecureHttp) throws IOException {
+    IssuerMetadata.Document document = metadata.fetch();
+    String where = "No usable metadata for issuer " + document.issuer() + ": " + document.location() + ": ";
+    URI jwksUri;
+    try {
+      jwksUri = document.uri("jwks_uri")
+          .orElseThrow(() -> new IOException("the metadata has no jwks_uri."));
+    } catch (IOException e) {
+      throw new IOException(where + e.getMessage(), e);
+    }
+    if (!UrlPolicy.isAllowed(jwksUri, allowInsecureHttp)) {
+      throw new IOException(where + "the metadata's jwks_uri " + jwksUri + " is not https (plain http is"
+          + " allowed only for loopback hosts unless portcullis.allow-insecure-http=true).");
+    }
+    return jwksUri;
+  }
+
+  static KeySetLoader.Attempt discovering(KeySetLocation metadata, Function<URI, JWKSource<SecurityContext>> keySets) {
     return new KeySetLoader.Attempt() {
       private JWKSource<SecurityContext> keys;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.internal.IssuerMetadata;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -90,12 +91,17 @@ class EndpointDiscoveryTest {
 
   @Test
   void rfc8414InsertsTheWellKnownSegmentBetweenHostAndPath() {
-    assertEquals(List.of(URI.create("https://as.example/.well-known/oauth-authorization-server"
-        + "/tenant/a"), URI.create("https://as.example/tenant/a/.well-known/"
-        + "oauth-authorization-server")),
-        List.copyOf(EndpointDiscovery.rfc8414Locations(URI.create("https://as.example/tenant/a"))));
-    assertEquals(List.of(URI.create("https://as.example/.well-known/oauth-authorization-server")),
-        List.copyOf(EndpointDiscovery.rfc8414Locations(URI.create("https://as.example"))));
+    assertEquals(List.of(URI.create("https://as.example/tenant/a/.well-known/openid-configuration"),
+        URI.create("https://as.example/.well-known/oauth-authorization-server/tenant/a"),
+        URI.create("https://as.example/tenant/a/.well-known/oauth-authorization-server")),
+        locations("https://as.example/tenant/a"));
+    assertEquals(List.of(URI.create("https://as.example/.well-known/openid-configuration"),
+        URI.create("https://as.example/.well-known/oauth-authorization-server")),
+        locations("https://as.example"));
+  }
+
+  private static List<URI> locations(String issuer) {
+    return new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(1), Duration.ofSeconds(1)).candidates();
   }
 
   @Test

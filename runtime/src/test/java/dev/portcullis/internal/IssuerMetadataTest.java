@@ -15,17 +15,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Discovery locations, the issuer check and the RFC 8414 fallback. */
+/** Discovery locations, the issuer check, the RFC 8414 fallback and the resource server's jwks_uri rule. */
 class IssuerMetadataTest {
 
   private static IssuerMetadata metadata(String issuer) {
-    return new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(2), false);
+    return new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   @Test
   void openIdDiscoveryComesFirstThenRfc8414WithThePathAfterTheWellKnownSegment() {
     assertEquals(List.of(URI.create("https://idp.example.com/realms/shop/.well-known/openid-configuration"),
-            URI.create("https://idp.example.com/.well-known/oauth-authorization-server/realms/shop")),
+            URI.create("https://idp.example.com/.well-known/oauth-authorization-server/realms/shop"),
+            URI.create("https://idp.example.com/realms/shop/.well-known/oauth-authorization-server")),
         metadata("https://idp.example.com/realms/shop/").candidates());
     assertEquals(List.of(URI.create("https://idp.example.com/.well-known/openid-configuration"),
             URI.create("https://idp.example.com/.well-known/oauth-authorization-server")),
@@ -51,7 +52,7 @@ class IssuerMetadataTest {
         "{\"issuer\":\"BASE/tenant\",\"jwks_uri\":\"BASE/keys\"}");
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
-      assertEquals(URI.create(base + "/keys"), metadata(base + "/tenant").jwksUri());
+      assertEquals(URI.create(base + "/keys"), IssuerKeys.jwksUri(metadata(base + "/tenant"), false));
     } finally {
       server.stop(0);
     }
@@ -62,7 +63,7 @@ class IssuerMetadataTest {
     HttpServer server = serve("/", "{\"issuer\":\"https://evil.example.com\",\"jwks_uri\":\"BASE/keys\"}");
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
-      IOException e = assertThrows(IOException.class, () -> metadata(base).jwksUri());
+      IOException e = assertThrows(IOException.class, () -> IssuerKeys.jwksUri(metadata(base), false));
       assertTrue(e.getMessage().contains("not the configured issuer"), e.getMessage());
     } finally {
       server.stop(0);
@@ -74,7 +75,7 @@ class IssuerMetadataTest {
     HttpServer server = serve("/", "{\"issuer\":\"BASE\",\"jwks_uri\":\"http://keys.example.com/jwks\"}");
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
-      IOException e = assertThrows(IOException.class, () -> metadata(base).jwksUri());
+      IOException e = assertThrows(IOException.class, () -> IssuerKeys.jwksUri(metadata(base), false));
       assertTrue(e.getMessage().contains("is not https"), e.getMessage());
     } finally {
       server.stop(0);

@@ -108,8 +108,8 @@ class KeySetLoaderTest {
     server.start();
     try {
       AtomicReference<URI> found = new AtomicReference<>();
-      KeySetLoader loader = loader(IssuerKeys.discovering(
-          new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(5), false), uri -> {
+      IssuerMetadata metadata = new IssuerMetadata(URI.create(issuer), Duration.ofSeconds(5), Duration.ofSeconds(5));
+      KeySetLoader loader = loader(IssuerKeys.discovering(() -> IssuerKeys.jwksUri(metadata, false), uri -> {
             found.set(uri);
             return EMPTY;
           }));
