@@ -21,9 +21,10 @@ import java.util.function.Function;
  *     .build();
  * }</pre>
  *
- * <p>Every value not set in code is read from the system property {@code portcullis.<key>},
- * then from the environment variable {@code PORTCULLIS_<KEY>} (upper case, {@code .} and
- * {@code -} replaced by {@code _}). Keys and defaults:
+ * <p>{@link #builder()} takes values from code only. {@link #fromEnvironment()} and {@link
+ * #builderFromEnvironment()} read every value not set in code from the system property {@code
+ * portcullis.<key>}, then from the environment variable {@code PORTCULLIS_<KEY>} (upper case,
+ * {@code .} and {@code -} replaced by {@code _}). Keys and defaults:
  *
  * <table>
  *   <caption>Configuration keys</caption>
@@ -186,9 +187,27 @@ public final class PortcullisConfig {
     return value != null ? value : fallback;
   }
 
-  /** A builder; values not set in code come from system properties, then the environment. */
+  /** A builder that takes every value from code; what is not set has its default. */
   public static Builder builder() {
-    return new Builder(System::getProperty, System.getenv());
+    return new Builder(key -> null, Map.of());
+  }
+
+  /**
+   * A builder whose values not set in code come from {@code portcullis.*} system properties,
+   * then {@code PORTCULLIS_*} environment variables, read when {@link Builder#build()} is
+   * called.
+   */
+  public static Builder builderFromEnvironment() {
+    return builder(System::getProperty, System.getenv());
+  }
+
+  /**
+   * A builder whose values not set in code come from {@code properties} (looked up by {@code
+   * portcullis.<key>}), then {@code environment} (by {@code PORTCULLIS_<KEY>}): the same rules
+   * as {@link #builderFromEnvironment()} over sources the caller chooses, such as a test's.
+   */
+  public static Builder builder(Function<String, String> properties, Map<String, String> environment) {
+    return new Builder(properties, environment);
   }
 
   /**
@@ -197,7 +216,7 @@ public final class PortcullisConfig {
    * @throws PortcullisConfigException when a value is missing or wrong
    */
   public static PortcullisConfig fromEnvironment() {
-    return builder().build();
+    return builderFromEnvironment().build();
   }
 
   /** The issuer URL tokens' {@code iss} must equal, if configured. */
@@ -336,8 +355,7 @@ public final class PortcullisConfig {
     private URI resourceDocumentation;
     private Boolean resourceMetadata;
 
-    /** For tests: reads properties and environment from the given sources. */
-    Builder(Function<String, String> properties, Map<String, String> environment) {
+    private Builder(Function<String, String> properties, Map<String, String> environment) {
       this.properties = Objects.requireNonNull(properties, "properties");
       this.environment = Map.copyOf(environment);
     }

@@ -18,11 +18,26 @@ class PortcullisConfigTest {
   private final Map<String, String> environment = new HashMap<>();
 
   private PortcullisConfig.Builder builder() {
-    return new PortcullisConfig.Builder(properties::get, environment);
+    return PortcullisConfig.builder(properties::get, environment);
   }
 
   private String failure(PortcullisConfig.Builder builder) {
     return assertThrows(PortcullisConfigException.class, builder::build).getMessage();
+  }
+
+  @Test
+  void theCodeOnlyBuilderReadsNoSystemProperty() {
+    System.setProperty("portcullis.clock-skew", "not-a-duration");
+    try {
+      PortcullisConfig config = PortcullisConfig.builder()
+          .issuer("https://idp.example.com").audience("orders-api").build();
+      assertEquals(Duration.ofSeconds(60), config.clockSkew());
+      assertEquals("portcullis.clock-skew is \"not-a-duration\", which is not a duration; use a value such as"
+          + " 30s, 5m or PT1M.", failure(PortcullisConfig.builderFromEnvironment()
+              .issuer("https://idp.example.com").audience("orders-api")));
+    } finally {
+      System.clearProperty("portcullis.clock-skew");
+    }
   }
 
   @Test

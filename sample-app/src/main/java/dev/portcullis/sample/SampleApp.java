@@ -99,7 +99,7 @@ public final class SampleApp implements AutoCloseable {
     String configuredIssuer = firstNonBlank(properties.getProperty("portcullis.issuer"), env.get("PORTCULLIS_ISSUER"), null);
 
     DevAuthorizationServer devServer = null;
-    PortcullisConfig.Builder config = PortcullisConfig.builder().audience(audience);
+    PortcullisConfig.Builder config = PortcullisConfig.builder(properties::getProperty, env).audience(audience);
     if (properties.getProperty("portcullis.resource-name") == null && env.get("PORTCULLIS_RESOURCE_NAME") == null) {
       config.resourceName("Portcullis sample Orders API");
     }

@@ -122,9 +122,8 @@ public final class TestIssuer
 
   /**
    * A configuration builder with this issuer and {@link #audience()} set, for an application
-   * that needs more settings. Like every {@link PortcullisConfig#builder()}, it reads the keys
-   * not set in code from {@code portcullis.*} system properties and {@code PORTCULLIS_*}
-   * environment variables.
+   * that needs more settings. Like {@link PortcullisConfig#builder()}, it takes values from code
+   * only: the {@code PORTCULLIS_*} variables of the machine running the tests change nothing.
    */
   public PortcullisConfig.Builder configBuilder() {
     return PortcullisConfig.builder().issuer(issuer()).audience(audience);
