@@ -9,13 +9,20 @@ package dev.portcullis;
  * </pre>
  *
  * <p>It extends {@link IllegalStateException} so that callers that only know the JDK
- * exception still see a configuration failure as a failed start.
+ * exception still see a configuration failure as a failed start. It is the one type of every
+ * configuration failure, the resource server's and the clients' ({@link
+ * dev.portcullis.client.ClientConfigurationException}) alike.
  */
-public final class PortcullisConfigException extends IllegalStateException {
+public class PortcullisConfigException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with a message naming the key and the fix. */
   public PortcullisConfigException(String message) {
     super(message);
+  }
+
+  /** Creates the exception with a message naming the key and the fix, and its cause. */
+  protected PortcullisConfigException(String message, Throwable cause) {
+    super(message, cause);
   }
 }
