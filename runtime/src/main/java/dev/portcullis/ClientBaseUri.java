@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.SettingsSource;
 import dev.portcullis.internal.UrlPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,7 +14,7 @@ final class ClientBaseUri {
   private ClientBaseUri() {}
 
   static URI fromConfiguration(String clientName) {
-    ConfigValues config = new ConfigValues(System::getProperty, System.getenv());
+    SettingsSource config = SettingsSource.ofProcess();
     String key = key(clientName, "base-uri");
     String text = config.text(key);
     if (text == null) {
@@ -40,7 +41,7 @@ final class ClientBaseUri {
               + " absolute http or https URL; set " + ConfigValues.propertyName(key)
               + " to a URL such as https://orders.example.com.");
     }
-    ConfigValues config = new ConfigValues(System::getProperty, System.getenv());
+    SettingsSource config = SettingsSource.ofProcess();
     String insecureKey = key(clientName, "allow-insecure-http");
     String insecure = config.text(insecureKey);
     boolean allowInsecure = insecure != null && ConfigValues.parseBoolean(insecureKey, insecure);

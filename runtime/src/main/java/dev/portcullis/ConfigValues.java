@@ -1,52 +1,27 @@
 package dev.portcullis;
 
 import dev.portcullis.internal.ConfigDuration;
-import dev.portcullis.internal.SettingNames;
+import dev.portcullis.internal.SettingsSource;
 import dev.portcullis.internal.UrlPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Reads one configuration key from system properties and then the environment, and turns
- * its text into a value, failing with a sentence that names the key.
+ * Turns the text of one of the resource server's settings into a value, failing with a
+ * sentence that names the key. Where the text comes from is {@link SettingsSource}'s job.
  */
 final class ConfigValues {
-
-  private final Function<String, String> properties;
-  private final Map<String, String> environment;
-
-  ConfigValues(Function<String, String> properties, Map<String, String> environment) {
-    this.properties = properties;
-    this.environment = environment;
-  }
-
-  /** The text for {@code key} (e.g. {@code clock-skew}), or {@code null} when unset or blank. */
-  String text(String key) {
-    if (!SettingNames.isKnown(key)) {
-      throw new IllegalArgumentException("Portcullis reads no key " + key + "; list it in SettingNames.");
-    }
-    String value = properties.apply(propertyName(key));
-    if (value == null || value.isBlank()) {
-      value = environment.get(environmentName(key));
-    }
-    return value == null || value.isBlank() ? null : value.trim();
-  }
+  private ConfigValues() {}
 
   static String propertyName(String key) {
-    return "portcullis." + key;
-  }
-
-  static String environmentName(String key) {
-    return SettingNames.environmentName(key);
+    return SettingsSource.propertyName(key);
   }
 
   /** How a key is named in messages: the property and the environment variable. */
   static String describe(String key) {
-    return propertyName(key) + " (environment " + environmentName(key) + ")";
+    return SettingsSource.describe(key);
   }
 
   static Duration parseDuration(String key, String text) {

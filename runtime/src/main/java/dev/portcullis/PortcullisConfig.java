@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.SettingsSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ public final class PortcullisConfig {
   private final boolean resourceMetadata;
   private final boolean resourceMetadataLacksResource;
 
-  private PortcullisConfig(Builder b, ConfigValues values) {
+  private PortcullisConfig(Builder b, SettingsSource values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
         : parsed(values, "allow-insecure-http", ConfigValues::parseBoolean);
     this.allowInsecureHttp = insecure != null && insecure;
@@ -174,12 +175,12 @@ public final class PortcullisConfig {
     this.resourceMetadataLacksResource = resource == null && metadata == null;
   }
 
-  private static <T> T parsed(ConfigValues values, String key, BiFunction<String, String, T> parse) {
+  private static <T> T parsed(SettingsSource values, String key, BiFunction<String, String, T> parse) {
     String text = values.text(key);
     return text == null ? null : parse.apply(key, text);
   }
 
-  private static boolean flag(Boolean code, ConfigValues values, String key, boolean fallback) {
+  private static boolean flag(Boolean code, SettingsSource values, String key, boolean fallback) {
     if (code != null) {
       return code;
     }
@@ -189,7 +190,7 @@ public final class PortcullisConfig {
 
   /** A builder that takes every value from code; what is not set has its default. */
   public static Builder builder() {
-    return new Builder(key -> null, Map.of());
+    return new Builder(SettingsSource.none());
   }
 
   /**
@@ -198,7 +199,7 @@ public final class PortcullisConfig {
    * called.
    */
   public static Builder builderFromEnvironment() {
-    return builder(System::getProperty, System.getenv());
+    return new Builder(SettingsSource.ofProcess());
   }
 
   /**
@@ -207,7 +208,7 @@ public final class PortcullisConfig {
    * as {@link #builderFromEnvironment()} over sources the caller chooses, such as a test's.
    */
   public static Builder builder(Function<String, String> properties, Map<String, String> environment) {
-    return new Builder(properties, environment);
+    return new Builder(new SettingsSource(properties, environment));
   }
 
   /**
@@ -335,8 +336,7 @@ public final class PortcullisConfig {
    * over environment variables.
    */
   public static final class Builder {
-    private final Function<String, String> properties;
-    private final Map<String, String> environment;
+    private final SettingsSource settings;
     private String issuer;
     private String audience;
     private URI jwksUri;
@@ -355,9 +355,8 @@ public final class PortcullisConfig {
     private URI resourceDocumentation;
     private Boolean resourceMetadata;
 
-    private Builder(Function<String, String> properties, Map<String, String> environment) {
-      this.properties = Objects.requireNonNull(properties, "properties");
-      this.environment = Map.copyOf(environment);
+    private Builder(SettingsSource settings) {
+      this.settings = settings;
     }
 
     /** The issuer URL, for example {@code https://idp.example.com/realms/shop}. */
@@ -485,7 +484,7 @@ public final class PortcullisConfig {
      * @throws PortcullisConfigException when a value is missing or wrong
      */
     public PortcullisConfig build() {
-      return new PortcullisConfig(this, new ConfigValues(properties, environment));
+      return new PortcullisConfig(this, settings);
     }
   }
 }

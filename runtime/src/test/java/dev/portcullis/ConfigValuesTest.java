@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Duration syntax and key naming. */
+/** Duration syntax. */
 class ConfigValuesTest {
 
   @Test
@@ -29,12 +29,5 @@ class ConfigValuesTest {
     for (String bad : new String[] {"30", "abc", "5 minutes", "-5s", "PT", "99999999999999999999s"}) {
       assertThrows(PortcullisConfigException.class, () -> ConfigValues.parseDuration("clock-skew", bad), bad);
     }
-  }
-
-  @Test
-  void keysMapToPropertyAndEnvironmentNames() {
-    assertEquals("portcullis.jwks-uri", ConfigValues.propertyName("jwks-uri"));
-    assertEquals("PORTCULLIS_JWKS_URI", ConfigValues.environmentName("jwks-uri"));
-    assertEquals("PORTCULLIS_CLIENT_ORDERS_ID", ConfigValues.environmentName("client.orders.id"));
   }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.client;
 
 import dev.portcullis.internal.ConfigDuration;
 import dev.portcullis.internal.SettingNames;
+import dev.portcullis.internal.SettingsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,36 +10,34 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The configuration of one named client: system property {@code portcullis.client.<name>.<key>},
- * else environment variable {@code PORTCULLIS_CLIENT_<NAME>_<KEY>} (upper case, {@code .} and
- * {@code -} as {@code _}). Values set in code are applied by the caller before these are asked.
+ * The configuration of one named client: {@code portcullis.client.<name>.<key>}, else {@code
+ * PORTCULLIS_CLIENT_<NAME>_<KEY>}, looked up by the same {@link SettingsSource} as the resource
+ * server's settings. Values set in code are applied by the caller before these are asked.
  */
 final class ClientConfiguration {
 
   private final String name;
-  private final Function<String, String> properties;
-  private final Map<String, String> environment;
+  private final SettingsSource settings;
 
-  ClientConfiguration(String name, Function<String, String> properties,
-      Map<String, String> environment) {
+  ClientConfiguration(String name, SettingsSource settings) {
     this.name = name;
-    this.properties = properties;
-    this.environment = environment;
+    this.settings = settings;
   }
 
   static String propertyKey(String name, String key) {
-    return "portcullis.client." + name + "." + key;
+    return SettingsSource.propertyName(settingKey(name, key));
   }
 
   static String environmentKey(String name, String key) {
-    return ("PORTCULLIS_CLIENT_" + name + "_" + key).toUpperCase(Locale.ROOT)
-        .replace('.', '_').replace('-', '_');
+    return SettingsSource.environmentName(settingKey(name, key));
+  }
+
+  private static String settingKey(String name, String key) {
+    return "client." + name + "." + key;
   }
 
   /** How the user sets {@code key}, for messages: both configuration names and the builder. */
@@ -53,8 +52,7 @@ final class ClientConfiguration {
 
   /** Where a configured value came from, for messages. */
   private String source(String key) {
-    return properties.apply(propertyKey(name, key)) != null ? propertyKey(name, key)
-        : environmentKey(name, key);
+    return settings.source(settingKey(name, key));
   }
 
   Optional<String> string(String key) {
@@ -64,11 +62,7 @@ final class ClientConfiguration {
     if (name == null) {
       return Optional.empty();
     }
-    String value = properties.apply(propertyKey(name, key));
-    if (value == null) {
-      value = environment.get(environmentKey(name, key));
-    }
-    return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    return Optional.ofNullable(settings.text(settingKey(name, key)));
   }
 
   Optional<URI> uri(String key) {

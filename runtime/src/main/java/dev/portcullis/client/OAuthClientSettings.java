@@ -1,6 +1,7 @@
 package dev.portcullis.client;
 
 import dev.portcullis.internal.SettingNames;
+import dev.portcullis.internal.SettingsSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -207,8 +208,7 @@ public final class OAuthClientSettings {
     Duration retryBackoff;
     Boolean allowInsecureHttp;
     Clock clock = Clock.systemUTC();
-    Function<String, String> properties = System::getProperty;
-    Map<String, String> environment = System.getenv();
+    private SettingsSource settings = SettingsSource.ofProcess();
 
     private Builder(String name) {
       this.name = name;
@@ -322,8 +322,7 @@ public final class OAuthClientSettings {
 
     Builder configurationSources(Function<String, String> properties,
         Map<String, String> environment) {
-      this.properties = properties;
-      this.environment = environment;
+      this.settings = new SettingsSource(properties, environment);
       return this;
     }
 
@@ -335,7 +334,7 @@ public final class OAuthClientSettings {
     public OAuthClientSettings build() {
       SettingNames.warnAboutUnknown();
       return new OAuthClientSettings(new SettingsResolution(this,
-          new ClientConfiguration(name, properties, environment)));
+          new ClientConfiguration(name, settings)));
     }
   }
 }
