@@ -106,7 +106,7 @@ ISSUER="http://127.0.0.1:$ISSUER_PORT/realms/shop"
 java -cp "$BENCH_JAR" dev.portcullis.benchmarks.http.ComparisonIssuer "$ISSUER_PORT" "$TOKENS" 1000 \
   > "$WORK/issuer.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 120); do grep -q READY "$WORK/issuer.log" && break; sleep 1; done
+for _ in $(seq 120); do grep -qs READY "$WORK/issuer.log" && break; sleep 1; done
 grep -q READY "$WORK/issuer.log" || { echo "The issuer did not start; see $WORK/issuer.log" >&2; exit 1; }
 echo "issuer $ISSUER; tokens in $TOKENS ($(head -1 "$TOKENS/rs256-repeat.txt" | tr -d '\n' | wc -c) characters RS256," \
   "$(head -1 "$TOKENS/es256-repeat.txt" | tr -d '\n' | wc -c) ES256)"
@@ -169,6 +169,16 @@ if [ "$FAILED" = 1 ]; then
 fi
 echo "GET /health without a token: $(for s in "${SERVERS[@]}"; do curl -s -o /dev/null -w "$s %{http_code} " \
   "http://127.0.0.1:${SERVER_PORT[$s]}/health"; done)"
+echo "Probes, where servers may differ by design (reported, not required to agree):"
+for file in "$TOKENS"/probes/*.txt; do
+  name=$(basename "$file" .txt)
+  printf '%-20s' "$name"
+  for server in "${SERVERS[@]}"; do
+    printf ' %s %s' "$server" "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$file")" \
+      "http://127.0.0.1:${SERVER_PORT[$server]}/api/orders")"
+  done
+  echo
+done
 FETCHES_BEFORE=$(grep -c ' served ' "$WORK/issuer.log" || true)
 
 run_wrk() { # scenario, server, output file
@@ -207,10 +217,21 @@ done
 echo "load after: $(load)"
 FETCHES_AFTER=$(grep -c ' served ' "$WORK/issuer.log" || true)
 echo "discovery and key set requests to the issuer during warm-up and measurement: $((FETCHES_AFTER - FETCHES_BEFORE))"
+sed -n "$((FETCHES_BEFORE + 2)),\$p" "$WORK/issuer.log"
 
 section "Memory after the run"
 for server in "${SERVERS[@]}"; do
   echo "$server: RSS $(awk '/VmRSS/ {print $2 " kB"}' "/proc/${PID[$server]}/status")"
+done
+
+section "wrk outputs of the measurement"
+for round in $(seq "$ROUNDS"); do
+  for scenario in "${SCENARIOS[@]}"; do
+    for server in "${SERVERS[@]}"; do
+      echo "--- $scenario on $server, round $round"
+      cat "$WORK/wrk-$scenario-$server-$round.txt"
+    done
+  done
 done
 
 section "Summary"

@@ -92,13 +92,13 @@ def main():
     pairs = [(a, b) for i, a in enumerate(servers) for b in servers[i + 1:]]
     for key, title in (("rps", "req/s"), ("p99", "p99 latency")):
         print(f"\n{title}, one server against another (first / second)")
-        print(f"{'servers':<34}" + "".join(f"{s:>22}" for s in scenarios))
+        print(f"{'servers':<32}" + "".join(f"{s:>26}" for s in scenarios))
         for a, b in pairs:
             cells = []
             for scenario in scenarios:
                 values = ratios((scenario, a), (scenario, b), key)
                 cells.append(spread(values, lambda x: f"{x:.2f}×") if values else "-")
-            print(f"{a + ' / ' + b:<34}" + "".join(f"{c:>22}" for c in cells))
+            print(f"{a + ' / ' + b:<32}" + "".join(f"{c:>26}" for c in cells))
 
 if __name__ == "__main__":
     main()

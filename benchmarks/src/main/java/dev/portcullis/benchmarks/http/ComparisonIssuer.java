@@ -32,7 +32,9 @@ import java.util.stream.IntStream;
  *   <li>{@code rs256-repeat.txt}, {@code es256-repeat.txt}: one token each;
  *   <li>{@code rs256-distinct.txt}, {@code es256-distinct.txt}: {@code COUNT} distinct tokens each;
  *   <li>{@code checks/*.txt}: one token each that a server must refuse or accept, so that the
- *       script can show that every server checks the same things before measuring them.
+ *       script can show that every server checks the same things before measuring them;
+ *   <li>{@code probes/*.txt}: tokens on which servers may differ by design (clock skew, missing
+ *       claims), whose answers the script only reports.
  * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.portcullis.benchmarks.http.ComparisonIssuer PORT
@@ -108,6 +110,17 @@ public final class ComparisonIssuer {
         .expirationTime(Date.from(now.minusSeconds(600)))));
     check(dir, "tampered", TokenFixture.tampered(rs256.token(life)));
     check(dir, "unknown-key", TokenFixture.create("RS256", issuer).token(life));
+
+    Files.createDirectories(dir.resolve("probes"));
+    probe(dir, "expired-30s-ago", rs256.token(life, c -> c.issueTime(Date.from(now.minusSeconds(3630)))
+        .expirationTime(Date.from(now.minusSeconds(30)))));
+    probe(dir, "not-before-in-5-min", rs256.token(life, c -> c.notBeforeTime(Date.from(now.plusSeconds(300)))));
+    probe(dir, "no-exp", rs256.token(life, c -> c.expirationTime(null)));
+    probe(dir, "no-aud", rs256.token(life, c -> c.audience((String) null)));
+  }
+
+  private static void probe(Path dir, String name, String token) throws IOException {
+    Files.writeString(dir.resolve("probes").resolve(name + ".txt"), token + "\n");
   }
 
   private static List<String> distinct(TokenFixture fixture, int count, long life) {
