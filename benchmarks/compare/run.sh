@@ -170,11 +170,12 @@ fi
 echo "GET /health without a token: $(for s in "${SERVERS[@]}"; do curl -s -o /dev/null -w "$s %{http_code} " \
   "http://127.0.0.1:${SERVER_PORT[$s]}/health"; done)"
 echo "Probes, where servers may differ by design (reported, not required to agree):"
-for file in "$TOKENS"/probes/*.txt; do
-  name=$(basename "$file" .txt)
+for name in expired-30s-ago not-before-in-5-min no-exp no-aud; do
   printf '%-20s' "$name"
   for server in "${SERVERS[@]}"; do
-    printf ' %s %s' "$server" "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$file")" \
+    # A fresh token for each server: the first probe means something for a few seconds only.
+    token=$(curl -s "http://127.0.0.1:$ISSUER_PORT/probes/$name")
+    printf ' %s %s' "$server" "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
       "http://127.0.0.1:${SERVER_PORT[$server]}/api/orders")"
   done
   echo

@@ -33,9 +33,12 @@ import java.util.stream.IntStream;
  *   <li>{@code rs256-distinct.txt}, {@code es256-distinct.txt}: {@code COUNT} distinct tokens each;
  *   <li>{@code checks/*.txt}: one token each that a server must refuse or accept, so that the
  *       script can show that every server checks the same things before measuring them;
- *   <li>{@code probes/*.txt}: tokens on which servers may differ by design (clock skew, missing
- *       claims), whose answers the script only reports.
  * </ul>
+ *
+ * <p>{@code GET /probes/<name>} mints, at the time of the request, a token on which servers may
+ * differ by design (clock skew, missing claims), whose answers the script only reports: {@code
+ * expired-30s-ago}, {@code not-before-in-5-min}, {@code no-exp}, {@code no-aud}. They are minted
+ * on request because the first only means something for the next few seconds.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.portcullis.benchmarks.http.ComparisonIssuer PORT
  * TOKEN_DIR [COUNT]}. Prints {@code READY <issuer>} when it serves, and one line for every
@@ -72,6 +75,7 @@ public final class ComparisonIssuer {
         exchange -> answer(exchange, discovery, served));
     server.createContext("/realms/shop/protocol/openid-connect/certs",
         exchange -> answer(exchange, keys.toString(), served));
+    server.createContext("/probes/", exchange -> probe(exchange, rs256));
     server.start();
 
     writeTokens(dir, count, rs256, es256, issuer);
@@ -110,17 +114,24 @@ public final class ComparisonIssuer {
         .expirationTime(Date.from(now.minusSeconds(600)))));
     check(dir, "tampered", TokenFixture.tampered(rs256.token(life)));
     check(dir, "unknown-key", TokenFixture.create("RS256", issuer).token(life));
-
-    Files.createDirectories(dir.resolve("probes"));
-    probe(dir, "expired-30s-ago", rs256.token(life, c -> c.issueTime(Date.from(now.minusSeconds(3630)))
-        .expirationTime(Date.from(now.minusSeconds(30)))));
-    probe(dir, "not-before-in-5-min", rs256.token(life, c -> c.notBeforeTime(Date.from(now.plusSeconds(300)))));
-    probe(dir, "no-exp", rs256.token(life, c -> c.expirationTime(null)));
-    probe(dir, "no-aud", rs256.token(life, c -> c.audience((String) null)));
   }
 
-  private static void probe(Path dir, String name, String token) throws IOException {
-    Files.writeString(dir.resolve("probes").resolve(name + ".txt"), token + "\n");
+  private static void probe(HttpExchange exchange, TokenFixture rs256) throws IOException {
+    String name = exchange.getRequestURI().getPath().substring("/probes/".length());
+    Instant now = Instant.now();
+    long life = 7200;
+    String token = switch (name) {
+      case "expired-30s-ago" -> rs256.token(life, c -> c.issueTime(Date.from(now.minusSeconds(3630)))
+          .expirationTime(Date.from(now.minusSeconds(30))));
+      case "not-before-in-5-min" -> rs256.token(life, c -> c.notBeforeTime(Date.from(now.plusSeconds(300))));
+      case "no-exp" -> rs256.token(life, c -> c.expirationTime(null));
+      case "no-aud" -> rs256.token(life, c -> c.audience((String) null));
+      default -> null;
+    };
+    byte[] body = (token != null ? token : "unknown probe " + name).getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(token != null ? 200 : 404, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
   }
 
   private static List<String> distinct(TokenFixture fixture, int count, long life) {
