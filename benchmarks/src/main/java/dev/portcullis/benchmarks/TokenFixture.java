@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * One issuer's signing key and tokens shaped like a Keycloak access token (about 1.25 KB
@@ -35,23 +36,30 @@ public final class TokenFixture {
   private final JWSAlgorithm algorithm;
   private final JWK privateKey;
   private final JWSSigner signer;
+  private final String issuer;
 
-  private TokenFixture(JWSAlgorithm algorithm, JWK privateKey, JWSSigner signer) {
+  private TokenFixture(JWSAlgorithm algorithm, JWK privateKey, JWSSigner signer, String issuer) {
     this.algorithm = algorithm;
     this.privateKey = privateKey;
     this.signer = signer;
+    this.issuer = issuer;
   }
 
-  /** A fresh key for {@code RS256} (RSA-2048) or {@code ES256} (P-256). */
+  /** A fresh key for {@code RS256} (RSA-2048) or {@code ES256} (P-256), issuing as {@link #ISSUER}. */
   public static TokenFixture create(String algorithm) {
+    return create(algorithm, ISSUER);
+  }
+
+  /** A fresh key for {@code RS256} (RSA-2048) or {@code ES256} (P-256), issuing as {@code issuer}. */
+  public static TokenFixture create(String algorithm, String issuer) {
     try {
       if (algorithm.equals("RS256")) {
         var rsa = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-        return new TokenFixture(JWSAlgorithm.RS256, rsa, new RSASSASigner(rsa));
+        return new TokenFixture(JWSAlgorithm.RS256, rsa, new RSASSASigner(rsa), issuer);
       }
       if (algorithm.equals("ES256")) {
         var ec = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-        return new TokenFixture(JWSAlgorithm.ES256, ec, new ECDSASigner(ec));
+        return new TokenFixture(JWSAlgorithm.ES256, ec, new ECDSASigner(ec), issuer);
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -74,12 +82,21 @@ public final class TokenFixture {
 
   /** A valid token that lives {@code lifetimeSeconds} from now. */
   public String token(long lifetimeSeconds) {
+    return token(lifetimeSeconds, UnaryOperator.identity());
+  }
+
+  /**
+   * A token that lives {@code lifetimeSeconds} from now (a negative lifetime gives an expired
+   * one), with the usual claims then {@code change} applied to them: for example another
+   * {@code aud} or {@code scope}.
+   */
+  public String token(long lifetimeSeconds, UnaryOperator<JWTClaimsSet.Builder> change) {
     Instant now = Instant.now();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
         .issueTime(Date.from(now))
         .jwtID(UUID.randomUUID().toString())
-        .issuer(ISSUER)
+        .issuer(issuer)
         .audience(List.of(AUDIENCE, "account"))
         .subject("f3b8c1d2-7a4e-4c59-9b1e-2d6f8a0c4e71")
         .claim("typ", "Bearer")
@@ -93,11 +110,10 @@ public final class TokenFixture {
         .claim("preferred_username", "alice")
         .claim("given_name", "Alice")
         .claim("family_name", "Example")
-        .claim("email", "alice@example.com")
-        .build();
+        .claim("email", "alice@example.com");
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT)
-          .keyID(privateKey.getKeyID()).build(), claims);
+          .keyID(privateKey.getKeyID()).build(), change.apply(claims).build());
       jwt.sign(signer);
       return jwt.serialize();
     } catch (Exception e) {
