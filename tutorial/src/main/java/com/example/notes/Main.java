@@ -7,6 +7,7 @@ import java.net.URI;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** Serves the Notes API on 127.0.0.1:8090 (or $PORT), trusting the issuer in $PORTCULLIS_ISSUER. */
 public final class Main {
@@ -16,6 +17,7 @@ public final class Main {
   public static ResourceConfig application(PortcullisConfig config) {
     return new ResourceConfig(NotesResource.class)
         .register(JacksonFeature.class)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)  // WADL needs JAXB, not used here
         .register(new PortcullisFeature(config));
   }
 
