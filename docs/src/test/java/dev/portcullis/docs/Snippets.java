@@ -33,7 +33,8 @@ final class Snippets {
     }
     Path file = Pages.ROOT.resolve(path);
     if (!Files.isRegularFile(file)) {
-      return Result.problem(path + " does not exist");
+      return Result.problem(path + " does not exist" + (path.contains("/target/")
+          ? ": build its module first, as mvn verify and mvn -pl docs -am verify do" : ""));
     }
     List<String> lines = Pages.lines(file);
     if (tag == null) {
