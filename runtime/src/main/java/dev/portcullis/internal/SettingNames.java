@@ -90,7 +90,7 @@ public final class SettingNames {
   private static String ignored(String kind, String name, String closest) {
     return "Portcullis does not know the " + kind + " " + name + " and ignores it"
         + (closest != null ? ". Did you mean " + closest + "?"
-            : "; the settings it reads are listed under Configuration in its README.");
+            : "; the settings it reads are listed in docs/configuration.md.");
   }
 
   private static boolean knownProperty(String name) {

@@ -36,7 +36,7 @@ class SettingNamesTest {
   @Test
   void aNameFarFromEverySettingPointsAtTheList() {
     assertEquals(List.of("Portcullis does not know the system property portcullis.colour and ignores it; the"
-        + " settings it reads are listed under Configuration in its README."), properties("portcullis.colour"));
+        + " settings it reads are listed in docs/configuration.md."), properties("portcullis.colour"));
   }
 
   @Test

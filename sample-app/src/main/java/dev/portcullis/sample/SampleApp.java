@@ -60,7 +60,7 @@ public final class SampleApp implements AutoCloseable {
       System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo]");
       System.err.println("       " + TokenCommand.USAGE);
       System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
-      System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see README.md.");
+      System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see docs/configuration.md.");
       System.exit(2);
     }
     SampleApp app;
