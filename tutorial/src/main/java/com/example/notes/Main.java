@@ -23,7 +23,7 @@ public final class Main {
 
   public static void main(String[] args) {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8090"));
-    PortcullisConfig config = PortcullisConfig.builder()   // the issuer comes from PORTCULLIS_ISSUER
+    PortcullisConfig config = PortcullisConfig.builderFromEnvironment() // issuer: PORTCULLIS_ISSUER
         .audience("notes-api")                            // tokens must be meant for this API
         .resource(URI.create("http://127.0.0.1:" + port)) // named in every challenge (RFC 9728)
         .build();
