@@ -27,7 +27,9 @@ class MockAuthorizationServerTest {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     try (TestApp app = TestApp.start(PortcullisConfig.builder().issuer(server.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), OrdersResource.class, MeResource.class)) {
-      assertEquals(200, app.bearer("/orders", token(server, "orders:read")).status());
+      // The keys load in the background; until they are in, the answer is 503 with Retry-After,
+      // which a slow start of the authorization server (a loaded machine) can make last seconds.
+      assertEquals(200, afterKeysLoaded(() -> app.bearer("/orders", token(server, "orders:read"))).status());
       assertEquals(403, app.bearer("/orders", token(server, "profile")).status());
       Answer me = app.bearer("/me", token(server, "profile"));
       assertTrue(me.body().contains("subject=bob\n"), me::toString);
@@ -70,5 +72,16 @@ class MockAuthorizationServerTest {
     } finally {
       server.shutdown();
     }
+  }
+
+  /** The first answer that is not 503 (keys still loading), asking again for up to 30 s. */
+  private static Answer afterKeysLoaded(java.util.function.Supplier<Answer> request) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    Answer answer = request.get();
+    while (answer.status() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      answer = request.get();
+    }
+    return answer;
   }
 }
