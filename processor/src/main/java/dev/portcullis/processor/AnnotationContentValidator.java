@@ -61,7 +61,7 @@ final class AnnotationContentValidator {
     }
     Set<String> seen = new HashSet<>();
     for (PortcullisAnnotation.ScopeValue scope : annotation.scopes()) {
-      Optional<Message> problem = scopeTokenProblem(scope.scope());
+      Optional<ScopeSyntax.Problem> problem = ScopeSyntax.problem(scope.scope());
       if (problem.isPresent()) {
         reportScope(problem.get(), annotation, scope);
       } else if (scope.scope().contains(",")) {
@@ -87,53 +87,18 @@ final class AnnotationContentValidator {
   }
 
   private void reportScope(
-      Message problem, PortcullisAnnotation annotation, PortcullisAnnotation.ScopeValue scope) {
+      ScopeSyntax.Problem problem,
+      PortcullisAnnotation annotation,
+      PortcullisAnnotation.ScopeValue scope) {
     String element = names.describe(annotation.element());
     Object[] args =
         switch (problem) {
-          case SCOPE_EMPTY -> new Object[] {element};
-          case SCOPE_CONTAINS_SPACE -> new Object[] {scope.scope(), element};
-          default -> new Object[] {scope.scope(), element, firstInvalidCharacter(scope.scope())};
+          case EMPTY -> new Object[] {element};
+          case WHITESPACE -> new Object[] {scope.scope(), element};
+          case INVALID_CHARACTER ->
+              new Object[] {scope.scope(), element, ScopeSyntax.firstInvalidCharacter(scope.scope())};
         };
     reporter.reportOnValue(
-        problem, annotation.element(), annotation.mirror(), scope.value(), args);
-  }
-
-  /** RFC 6749 section 3.3: {@code scope-token = 1*( %x21 / %x23-5B / %x5D-7E )}. */
-  static Optional<Message> scopeTokenProblem(String scope) {
-    if (scope.isEmpty()) {
-      return Optional.of(Message.SCOPE_EMPTY);
-    }
-    for (int i = 0; i < scope.length(); i++) {
-      if (Character.isWhitespace(scope.charAt(i))) {
-        return Optional.of(Message.SCOPE_CONTAINS_SPACE);
-      }
-    }
-    for (int i = 0; i < scope.length(); i++) {
-      if (!isScopeCharacter(scope.charAt(i))) {
-        return Optional.of(Message.SCOPE_INVALID_CHARACTER);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isScopeCharacter(int c) {
-    return c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
-  }
-
-  /** Names the first offending character so that an invisible one can be found. */
-  static String firstInvalidCharacter(String scope) {
-    int c = scope.codePoints().filter(ch -> !isScopeCharacter(ch)).findFirst().orElseThrow();
-    String codePoint = String.format("U+%04X", c);
-    if (c == '"') {
-      return "a double quote (" + codePoint + ")";
-    }
-    if (c == '\\') {
-      return "a backslash (" + codePoint + ")";
-    }
-    if (Character.isISOControl(c)) {
-      return "the control character " + codePoint;
-    }
-    return "the non-ASCII character '" + Character.toString(c) + "' (" + codePoint + ")";
+        problem.onRequiresScope(), annotation.element(), annotation.mirror(), scope.value(), args);
   }
 }

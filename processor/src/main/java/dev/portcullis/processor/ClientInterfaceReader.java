@@ -17,11 +17,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
  * Reads and validates one {@code @OAuthClient} interface: the annotation, the interface, every
@@ -29,9 +24,6 @@ import javax.lang.model.util.Types;
  * ClientInterface}; an interface that refers to types not generated yet is deferred.
  */
 final class ClientInterfaceReader {
-  /** RFC 6749 section 3.3 {@code scope-token}. */
-  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-
   private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
   /** The outcome of reading one interface. */
@@ -43,7 +35,6 @@ final class ClientInterfaceReader {
 
   record Result(Status status, Optional<ClientInterface> model) {}
 
-  private final Types types;
   private final MethodHierarchy hierarchy;
   private final ClientMethodReader methodReader;
   private final ScopeCoverageValidator coverage;
@@ -51,13 +42,11 @@ final class ClientInterfaceReader {
   private final ElementNames names;
 
   ClientInterfaceReader(
-      Types types,
       MethodHierarchy hierarchy,
       ClientMethodReader methodReader,
       ScopeCoverageValidator coverage,
       DiagnosticReporter reporter,
       ElementNames names) {
-    this.types = types;
     this.hierarchy = hierarchy;
     this.methodReader = methodReader;
     this.coverage = coverage;
@@ -133,7 +122,7 @@ final class ClientInterfaceReader {
       }
       for (AnnotationValue item : items) {
         String scope = item.getValue() instanceof String s ? s : "";
-        if (!SCOPE_TOKEN.matcher(scope).matches()) {
+        if (!ScopeSyntax.isValid(scope)) {
           reporter.reportOnValue(
               Message.CLIENT_SCOPE_INVALID, type, mirror, item, scope, names.describe(type));
         } else if (!seen.add(scope)) {
@@ -188,33 +177,18 @@ final class ClientInterfaceReader {
   }
 
   private boolean refersToMissingTypes(TypeElement type) {
-    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
-      if (supertype.getKind() == TypeKind.ERROR) {
-        return true;
-      }
+    if (hierarchy.hasMissingSupertype(type)) {
+      return true;
     }
     for (ExecutableElement method : hierarchy.instanceMethods(type)) {
-      if (isMissing(method.getReturnType())) {
+      if (MethodHierarchy.refersToMissingType(method.getReturnType())) {
         return true;
       }
       for (var parameter : method.getParameters()) {
-        if (isMissing(parameter.asType())) {
+        if (MethodHierarchy.refersToMissingType(parameter.asType())) {
           return true;
         }
       }
-    }
-    return false;
-  }
-
-  private static boolean isMissing(TypeMirror type) {
-    if (type.getKind() == TypeKind.ERROR) {
-      return true;
-    }
-    if (type instanceof ArrayType array) {
-      return isMissing(array.getComponentType());
-    }
-    if (type instanceof DeclaredType declared) {
-      return declared.getTypeArguments().stream().anyMatch(ClientInterfaceReader::isMissing);
     }
     return false;
   }

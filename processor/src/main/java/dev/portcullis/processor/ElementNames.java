@@ -53,7 +53,8 @@ final class ElementNames {
     return names;
   }
 
-  private String typeName(TypeMirror type) {
+  /** The erased simple name of {@code type}: {@code List} for {@code List<Order>}, {@code Order[]}. */
+  String typeName(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
     if (erased instanceof ArrayType array) {
       return typeName(array.getComponentType()) + "[]";

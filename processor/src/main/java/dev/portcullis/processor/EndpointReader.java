@@ -13,10 +13,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
  * Describes the resource methods of one resource class for the scope manifest: HTTP method,
@@ -24,12 +20,12 @@ import javax.lang.model.util.Types;
  * with the method's, inherited the JAX-RS way) and decision.
  */
 final class EndpointReader {
-  private final Types types;
+  private final ElementNames names;
   private final MethodHierarchy hierarchy;
   private final JaxRsAnnotations jaxRs;
 
-  EndpointReader(Types types, MethodHierarchy hierarchy, JaxRsAnnotations jaxRs) {
-    this.types = types;
+  EndpointReader(ElementNames names, MethodHierarchy hierarchy, JaxRsAnnotations jaxRs) {
+    this.names = names;
     this.hierarchy = hierarchy;
     this.jaxRs = jaxRs;
   }
@@ -101,20 +97,9 @@ final class EndpointReader {
     javaMethod.append(method.getSimpleName().toString());
     String separator = "(";
     for (VariableElement parameter : method.getParameters()) {
-      javaMethod.append(separator).append(simpleName(parameter.asType()));
+      javaMethod.append(separator).append(names.typeName(parameter.asType()));
       separator = ", ";
     }
     return javaMethod.append(method.getParameters().isEmpty() ? "()" : ")").toString();
-  }
-
-  private String simpleName(TypeMirror type) {
-    TypeMirror erased = types.erasure(type);
-    if (erased instanceof ArrayType array) {
-      return simpleName(array.getComponentType()) + "[]";
-    }
-    if (erased instanceof DeclaredType declared) {
-      return declared.asElement().getSimpleName().toString();
-    }
-    return erased.toString();
   }
 }

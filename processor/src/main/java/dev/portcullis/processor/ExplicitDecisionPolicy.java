@@ -12,7 +12,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -28,6 +27,7 @@ final class ExplicitDecisionPolicy {
 
   private final Elements elements;
   private final Types types;
+  private final MethodHierarchy hierarchy;
   private final DiagnosticReporter reporter;
   private final ElementNames names;
   /** Why the whole compilation requires decisions, if it does. */
@@ -41,10 +41,12 @@ final class ExplicitDecisionPolicy {
       Map<String, String> options,
       Elements elements,
       Types types,
+      MethodHierarchy hierarchy,
       DiagnosticReporter reporter,
       ElementNames names) {
     this.elements = elements;
     this.types = types;
+    this.hierarchy = hierarchy;
     this.reporter = reporter;
     this.names = names;
     if (options.containsKey(OPTION)) {
@@ -108,7 +110,10 @@ final class ExplicitDecisionPolicy {
     }
     // The class's package and those of its supertypes: an API jar may declare the policy.
     Set<String> typePackages = new LinkedHashSet<>();
-    collectPackages(resourceClass, typePackages);
+    typePackages.add(packageOf(resourceClass));
+    for (TypeElement supertype : hierarchy.supertypes(resourceClass)) {
+      typePackages.add(packageOf(supertype));
+    }
     for (String pkg : typePackages) {
       for (String name = pkg; !name.isEmpty(); name = parent(name)) {
         String reason = packages.get(name);
@@ -124,15 +129,8 @@ final class ExplicitDecisionPolicy {
     return Optional.empty();
   }
 
-  private void collectPackages(TypeElement type, Set<String> into) {
-    into.add(elements.getPackageOf(type).getQualifiedName().toString());
-    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
-      Element element = types.asElement(supertype);
-      if (element instanceof TypeElement superElement
-          && !superElement.getQualifiedName().contentEquals("java.lang.Object")) {
-        collectPackages(superElement, into);
-      }
-    }
+  private String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
   }
 
   /** Whether the package {@code name}, read from sources or class files, carries the annotation. */

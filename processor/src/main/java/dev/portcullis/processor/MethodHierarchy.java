@@ -11,6 +11,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -113,6 +114,41 @@ final class MethodHierarchy {
       }
     }
     return overridden;
+  }
+
+  /**
+   * Whether a supertype of {@code type}, direct or further up, does not exist (yet): javac
+   * gives it the error kind, and {@link #supertypes} leaves it out.
+   */
+  boolean hasMissingSupertype(TypeElement type) {
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (supertype.getKind() == TypeKind.ERROR
+          || hasMissingSupertype((TypeElement) types.asElement(supertype))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code type}, an array's component type or a type argument, at any depth, is a
+   * type that does not exist (yet).
+   */
+  static boolean refersToMissingType(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof ArrayType array) {
+      return refersToMissingType(array.getComponentType());
+    }
+    if (type instanceof DeclaredType declared) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        if (refersToMissingType(argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether {@code sub} is {@code supertype} or one of its subtypes. */

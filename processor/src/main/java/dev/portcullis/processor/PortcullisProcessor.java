@@ -121,11 +121,12 @@ public final class PortcullisProcessor extends AbstractProcessor {
             processingEnv.getFiler());
     catalogueStep = new ScopeCatalogueStep(catalogues, elements, reporter, names);
     explicitDecisions =
-        new ExplicitDecisionPolicy(processingEnv.getOptions(), elements, types, reporter, names);
+        new ExplicitDecisionPolicy(
+            processingEnv.getOptions(), elements, types, hierarchy, reporter, names);
     manifestStep =
         new ScopeManifestStep(
             elements,
-            new EndpointReader(types, hierarchy, jaxRs),
+            new EndpointReader(names, hierarchy, jaxRs),
             catalogues,
             new ScopeManifestWriter(processingEnv.getFiler()));
   }
@@ -134,7 +135,6 @@ public final class PortcullisProcessor extends AbstractProcessor {
     DecisionResolver clientDecisions =
         new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
     return new ClientInterfaceReader(
-        types,
         hierarchy,
         new ClientMethodReader(
             types, jaxRs, new BeanParamReader(elements, types, reporter, names), reporter, names),

@@ -80,7 +80,7 @@ final class ResourceClassReader {
   }
 
   Result read(TypeElement resourceClass) {
-    if (hasUnresolvedSupertype(resourceClass)) {
+    if (hierarchy.hasMissingSupertype(resourceClass)) {
       return Result.of(Status.DEFERRED);
     }
     if (!jaxRs.mayBeResourceClass(resourceClass)) {
@@ -102,7 +102,7 @@ final class ResourceClassReader {
       List<TypeName> parameterClasses = new ArrayList<>();
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror erased = types.erasure(parameter.asType());
-        if (isUnresolved(erased)) {
+        if (MethodHierarchy.refersToMissingType(erased)) {
           return Result.of(Status.DEFERRED);
         }
         named.add(erased);
@@ -226,23 +226,5 @@ final class ResourceClassReader {
       }
     }
     return Integer.compare(aTypes.size(), bTypes.size());
-  }
-
-  private boolean hasUnresolvedSupertype(TypeElement type) {
-    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
-      if (isUnresolved(supertype)
-          || hasUnresolvedSupertype((TypeElement) types.asElement(supertype))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isUnresolved(TypeMirror type) {
-    TypeMirror component = type;
-    while (component.getKind() == TypeKind.ARRAY) {
-      component = ((ArrayType) component).getComponentType();
-    }
-    return component.getKind() == TypeKind.ERROR;
   }
 }

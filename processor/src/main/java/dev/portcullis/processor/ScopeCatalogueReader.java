@@ -45,10 +45,14 @@ final class ScopeCatalogueReader {
             Message.CATALOGUE_ENTRY_NOT_A_STRING, field, field.getSimpleName(), catalogueName);
         continue;
       }
-      Optional<Message> problem = AnnotationContentValidator.scopeTokenProblem(scope);
+      Optional<ScopeSyntax.Problem> problem = ScopeSyntax.problem(scope);
       if (problem.isPresent()) {
         reporter.report(
-            Message.CATALOGUE_SCOPE_INVALID, field, scope, constantName, why(problem.get(), scope));
+            Message.CATALOGUE_SCOPE_INVALID,
+            field,
+            scope,
+            constantName,
+            problem.get().describe(scope));
         continue;
       }
       Optional<AnnotationMirror> description =
@@ -97,13 +101,5 @@ final class ScopeCatalogueReader {
       }
     }
     return implies;
-  }
-
-  private static String why(Message problem, String scope) {
-    return switch (problem) {
-      case SCOPE_EMPTY -> "it is empty";
-      case SCOPE_CONTAINS_SPACE -> "it contains whitespace";
-      default -> "it contains " + AnnotationContentValidator.firstInvalidCharacter(scope);
-    };
   }
 }

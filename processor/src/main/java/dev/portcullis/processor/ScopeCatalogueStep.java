@@ -91,7 +91,7 @@ final class ScopeCatalogueStep {
     anyScopeWritten = true;
     catalogues.addReferencedFrom(element);
     // Invalid scope-tokens are reported by the annotation's own checks.
-    if (AnnotationContentValidator.scopeTokenProblem(scope).isEmpty()) {
+    if (ScopeSyntax.isValid(scope)) {
       uses.add(new ScopeUse(scope, label, element, mirror, value));
     }
   }

@@ -55,7 +55,7 @@ final class ScopeCoverageValidator {
     }
     Requirement required = requirement.get();
     if (required.scopes().stream()
-        .anyMatch(scope -> AnnotationContentValidator.scopeTokenProblem(scope).isPresent())) {
+        .anyMatch(scope -> !ScopeSyntax.isValid(scope))) {
       // The invalid scope is reported where it is written; no client could ever hold it.
       return requirement;
     }
