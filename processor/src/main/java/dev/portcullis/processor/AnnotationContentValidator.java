@@ -11,20 +11,18 @@ import java.util.Set;
  * annotations.
  */
 final class AnnotationContentValidator {
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
-  AnnotationContentValidator(DiagnosticReporter reporter, ElementNames names) {
-    this.reporter = reporter;
+  AnnotationContentValidator(ElementNames names) {
     this.names = names;
   }
 
-  /** Reports every problem and returns whether there was none. */
-  boolean validate(DeclaredAnnotations declared) {
-    int errorsBefore = reporter.errorCount();
+  /** Every problem of {@code declared}. */
+  ValidationReport validate(DeclaredAnnotations declared) {
+    ValidationReport.Builder report = ValidationReport.builder();
     for (PortcullisAnnotation annotation : declared.annotations()) {
       if (annotation.kind() == RequirementKind.SCOPES) {
-        validateScopes(annotation);
+        validateScopes(annotation, report);
       }
     }
     Optional<PortcullisAnnotation> publicAccess = declared.find(RequirementKind.PUBLIC);
@@ -32,7 +30,7 @@ final class AnnotationContentValidator {
     Optional<PortcullisAnnotation> scopes = declared.find(RequirementKind.SCOPES);
     if (publicAccess.isPresent() && (token.isPresent() || scopes.isPresent())) {
       RequirementKind other = scopes.isPresent() ? RequirementKind.SCOPES : RequirementKind.TOKEN;
-      reporter.reportOnAnnotation(
+      report.reportOnAnnotation(
           Message.PUBLIC_AND_PROTECTED,
           declared.element(),
           publicAccess.get().mirror(),
@@ -40,19 +38,19 @@ final class AnnotationContentValidator {
           other.simpleName());
     }
     if (token.isPresent() && scopes.isPresent()) {
-      reporter.reportOnAnnotation(
+      report.reportOnAnnotation(
           Message.TOKEN_AND_SCOPE,
           declared.element(),
           token.get().mirror(),
           names.describe(declared.element()));
     }
-    return reporter.errorCount() == errorsBefore;
+    return report.build();
   }
 
   /** Names the annotated element only in a message: most annotations have nothing to report. */
-  private void validateScopes(PortcullisAnnotation annotation) {
+  private void validateScopes(PortcullisAnnotation annotation, ValidationReport.Builder report) {
     if (annotation.scopes().isEmpty()) {
-      reporter.reportOnAnnotation(
+      report.reportOnAnnotation(
           Message.SCOPES_MISSING,
           annotation.element(),
           annotation.mirror(),
@@ -63,10 +61,10 @@ final class AnnotationContentValidator {
     for (PortcullisAnnotation.ScopeValue scope : annotation.scopes()) {
       Optional<ScopeSyntax.Problem> problem = ScopeSyntax.problem(scope.scope());
       if (problem.isPresent()) {
-        reportScope(problem.get(), annotation, scope);
+        reportScope(problem.get(), annotation, scope, report);
       } else if (scope.scope().contains(",")) {
         // Valid, but "a,b" is far more often a list typed the way config files write it.
-        reporter.reportOnValue(
+        report.reportOnValue(
             Message.SCOPE_LOOKS_LIKE_A_LIST,
             annotation.element(),
             annotation.mirror(),
@@ -75,7 +73,7 @@ final class AnnotationContentValidator {
             names.describe(annotation.element()));
       }
       if (problem.isEmpty() && !seen.add(scope.scope())) {
-        reporter.reportOnValue(
+        report.reportOnValue(
             Message.SCOPE_DUPLICATE,
             annotation.element(),
             annotation.mirror(),
@@ -89,7 +87,8 @@ final class AnnotationContentValidator {
   private void reportScope(
       ScopeSyntax.Problem problem,
       PortcullisAnnotation annotation,
-      PortcullisAnnotation.ScopeValue scope) {
+      PortcullisAnnotation.ScopeValue scope,
+      ValidationReport.Builder report) {
     String element = names.describe(annotation.element());
     Object[] args =
         switch (problem) {
@@ -98,7 +97,7 @@ final class AnnotationContentValidator {
           case INVALID_CHARACTER ->
               new Object[] {scope.scope(), element, ScopeSyntax.firstInvalidCharacter(scope.scope())};
         };
-    reporter.reportOnValue(
+    report.reportOnValue(
         problem.onRequiresScope(), annotation.element(), annotation.mirror(), scope.value(), args);
   }
 }

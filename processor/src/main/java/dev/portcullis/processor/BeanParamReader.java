@@ -28,18 +28,24 @@ import javax.lang.model.util.Types;
 final class BeanParamReader {
   private final Elements elements;
   private final Types types;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
-  BeanParamReader(Elements elements, Types types, DiagnosticReporter reporter, ElementNames names) {
+  BeanParamReader(Elements elements, Types types, ElementNames names) {
     this.elements = elements;
     this.types = types;
-    this.reporter = reporter;
     this.names = names;
   }
 
+  /**
+   * The request parameters of the bean {@code beanName} of {@code method}, reporting to {@code
+   * reporter}, at {@code at}, each one the client cannot read.
+   */
   List<ClientParameter> read(
-      Element at, ExecutableElement method, String beanName, TypeMirror beanType) {
+      Element at,
+      ExecutableElement method,
+      String beanName,
+      TypeMirror beanType,
+      Reporter reporter) {
     if (!isClass(beanType)) {
       reporter.report(
           Message.CLIENT_BEAN_PARAM_NOT_A_CLASS, at, beanName, names.describe(method), beanType);

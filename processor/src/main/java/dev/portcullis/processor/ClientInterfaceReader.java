@@ -33,24 +33,32 @@ final class ClientInterfaceReader {
     INVALID
   }
 
-  record Result(Status status, Optional<ClientInterface> model) {}
+  /**
+   * The outcome of reading one interface.
+   *
+   * @param status what happened
+   * @param model the model when {@link Status#READY}
+   * @param report what the read found wrong, to print whatever the status
+   */
+  record Result(Status status, Optional<ClientInterface> model, ValidationReport report) {
+    static Result of(Status status, ValidationReport.Builder report) {
+      return new Result(status, Optional.empty(), report.build());
+    }
+  }
 
   private final MethodHierarchy hierarchy;
   private final ClientMethodReader methodReader;
   private final ScopeCoverageValidator coverage;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
   ClientInterfaceReader(
       MethodHierarchy hierarchy,
       ClientMethodReader methodReader,
       ScopeCoverageValidator coverage,
-      DiagnosticReporter reporter,
       ElementNames names) {
     this.hierarchy = hierarchy;
     this.methodReader = methodReader;
     this.coverage = coverage;
-    this.reporter = reporter;
     this.names = names;
   }
 
@@ -60,36 +68,36 @@ final class ClientInterfaceReader {
    * the last round a missing getter is an error.
    */
   Result read(TypeElement type, boolean lastRound) {
+    ValidationReport.Builder report = ValidationReport.builder();
     AnnotationMirror mirror = Annotations.find(type, AnnotationNames.OAUTH_CLIENT).orElseThrow();
     if (type.getKind() != ElementKind.INTERFACE) {
-      reporter.reportOnAnnotation(
+      report.reportOnAnnotation(
           Message.CLIENT_NOT_AN_INTERFACE, type, mirror, names.describe(type));
-      return new Result(Status.INVALID, Optional.empty());
+      return Result.of(Status.INVALID, report);
     }
     if (refersToMissingTypes(type) || !lastRound && awaitsBeanGetters(type)) {
-      return new Result(Status.DEFERRED, Optional.empty());
+      return Result.of(Status.DEFERRED, report);
     }
-    int errors = reporter.errorCount();
     Optional<String> notImplementable = whyNotImplementable(type);
     if (notImplementable.isPresent()) {
-      reporter.reportOnAnnotation(
+      report.reportOnAnnotation(
           Message.CLIENT_NOT_IMPLEMENTABLE,
           type,
           mirror,
           names.describe(type),
           notImplementable.get());
-      return new Result(Status.INVALID, Optional.empty());
+      return Result.of(Status.INVALID, report);
     }
-    OAuthClientAnnotation annotation = readAnnotation(type, mirror);
+    OAuthClientAnnotation annotation = readAnnotation(type, mirror, report);
     List<ClientMethod> methods = new ArrayList<>();
     for (ExecutableElement method : abstractMethods(type)) {
-      Optional<Requirement> requirement = coverage.check(type, method, annotation);
+      Optional<Requirement> requirement = coverage.check(type, method, annotation, report);
       boolean sendsToken =
           requirement.map(r -> r.kind() != RequirementKind.PUBLIC).orElse(true);
-      methodReader.read(type, method, sendsToken).ifPresent(methods::add);
+      methodReader.read(type, method, sendsToken, report).ifPresent(methods::add);
     }
-    if (reporter.errorCount() != errors) {
-      return new Result(Status.INVALID, Optional.empty());
+    if (!report.isClean()) {
+      return Result.of(Status.INVALID, report);
     }
     ClassName interfaceName = ClassName.get(type);
     ClassName stubName =
@@ -100,14 +108,16 @@ final class ClientInterfaceReader {
         Status.READY,
         Optional.of(
             new ClientInterface(
-                type, interfaceName, stubName, annotation.name(), annotation.scopes(), methods)));
+                type, interfaceName, stubName, annotation.name(), annotation.scopes(), methods)),
+        report.build());
   }
 
-  private OAuthClientAnnotation readAnnotation(TypeElement type, AnnotationMirror mirror) {
+  private OAuthClientAnnotation readAnnotation(
+      TypeElement type, AnnotationMirror mirror, ValidationReport.Builder report) {
     AnnotationValue nameValue = Annotations.value(mirror, "name").orElse(null);
     String name = nameValue != null && nameValue.getValue() instanceof String s ? s : "";
     if (!CLIENT_NAME.matcher(name).matches()) {
-      reporter.reportOnValue(
+      report.reportOnValue(
           Message.CLIENT_NAME_INVALID, type, mirror, nameValue, names.describe(type), name);
     }
     AnnotationValue scopesValue = Annotations.value(mirror, "scopes").orElse(null);
@@ -123,10 +133,10 @@ final class ClientInterfaceReader {
       for (AnnotationValue item : items) {
         String scope = item.getValue() instanceof String s ? s : "";
         if (!ScopeSyntax.isValid(scope)) {
-          reporter.reportOnValue(
+          report.reportOnValue(
               Message.CLIENT_SCOPE_INVALID, type, mirror, item, scope, names.describe(type));
         } else if (!seen.add(scope)) {
-          reporter.reportOnValue(
+          report.reportOnValue(
               Message.CLIENT_SCOPE_DUPLICATE, type, mirror, item, scope, names.describe(type));
         } else {
           scopes.add(scope);

@@ -30,29 +30,41 @@ final class ClientMethodReader {
   private final Types types;
   private final JaxRsAnnotations jaxRs;
   private final BeanParamReader beanParams;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
   ClientMethodReader(
       Types types,
       JaxRsAnnotations jaxRs,
       BeanParamReader beanParams,
-      DiagnosticReporter reporter,
       ElementNames names) {
     this.types = types;
     this.jaxRs = jaxRs;
     this.beanParams = beanParams;
-    this.reporter = reporter;
     this.names = names;
   }
 
   /**
-   * The method as the stub implements it, or empty after reporting why it cannot: on the
-   * method when the client interface declares it, else on the client interface, because an
-   * inherited method may sit in a class file.
+   * The method as the stub implements it, or empty after reporting to {@code report} why it
+   * cannot: on the method when the client interface declares it, else on the client interface,
+   * because an inherited method may sit in a class file.
    */
-  Optional<ClientMethod> read(TypeElement client, ExecutableElement method, boolean sendsToken) {
-    int errors = reporter.errorCount();
+  Optional<ClientMethod> read(
+      TypeElement client,
+      ExecutableElement method,
+      boolean sendsToken,
+      ValidationReport.Builder report) {
+    // A report of its own: whether this method is clean, whatever the others found.
+    ValidationReport.Builder methodReport = ValidationReport.builder();
+    Optional<ClientMethod> read = readMethod(client, method, sendsToken, methodReport);
+    report.add(methodReport.build());
+    return read;
+  }
+
+  private Optional<ClientMethod> readMethod(
+      TypeElement client,
+      ExecutableElement method,
+      boolean sendsToken,
+      ValidationReport.Builder reporter) {
     Element at = method.getEnclosingElement().equals(client) ? method : client;
     Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, client);
     Optional<String> httpMethod =
@@ -76,8 +88,9 @@ final class ClientMethodReader {
                 .or(() -> Annotations.stringValue(declaringType, WS + "Path"))
                 .orElse(null),
             Annotations.stringValue(annotated, WS + "Path").orElse(null));
-    List<ClientParameter> parameters = parameters(at, method, annotated, memberType, path);
-    checkTemplatesBound(at, method, path, parameters);
+    List<ClientParameter> parameters =
+        parameters(at, method, annotated, memberType, path, reporter);
+    checkTemplatesBound(at, method, path, parameters, reporter);
 
     TypeMirror returned = memberType.getReturnType();
     boolean async = isCompletionStage(returned);
@@ -87,7 +100,7 @@ final class ClientMethodReader {
       reporter.report(
           Message.CLIENT_RETURN_TYPE_UNSUPPORTED, at, names.describe(method), returned);
     }
-    if (reporter.errorCount() != errors) {
+    if (!reporter.isClean()) {
       return Optional.empty();
     }
     List<JavaParameter> javaParameters = new ArrayList<>();
@@ -148,7 +161,8 @@ final class ClientMethodReader {
       ExecutableElement method,
       ExecutableElement annotated,
       ExecutableType memberType,
-      PathTemplate path) {
+      PathTemplate path,
+      Reporter reporter) {
     List<ClientParameter> parameters = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
@@ -173,9 +187,9 @@ final class ClientMethodReader {
                 : "it is injected by the server and is no part of a request. Leave the"
                     + " parameter out of the client interface.");
       } else if (binding.beanParam()) {
-        for (ClientParameter property : beanParams.read(at, method, javaName, type)) {
+        for (ClientParameter property : beanParams.read(at, method, javaName, type, reporter)) {
           parameters.add(property);
-          checkInPath(property, at, null, method, path);
+          checkInPath(property, at, null, method, path, reporter);
         }
       } else {
         ClientParameter request =
@@ -193,7 +207,8 @@ final class ClientMethodReader {
             at == method ? parameter : at,
             declaredHere ? binding.annotation().orElse(null) : null,
             method,
-            path);
+            path,
+            reporter);
       }
     }
     List<ClientParameter> entities =
@@ -222,7 +237,8 @@ final class ClientMethodReader {
       Element at,
       AnnotationMirror annotation,
       ExecutableElement method,
-      PathTemplate path) {
+      PathTemplate path,
+      Reporter reporter) {
     if (parameter.kind() != ParameterKind.PATH || path.names().contains(parameter.name())) {
       return;
     }
@@ -241,7 +257,10 @@ final class ClientMethodReader {
 
   private void checkTemplatesBound(
       Element at,
-      ExecutableElement method, PathTemplate path, List<ClientParameter> parameters) {
+      ExecutableElement method,
+      PathTemplate path,
+      List<ClientParameter> parameters,
+      Reporter reporter) {
     for (String template : path.names()) {
       boolean bound =
           parameters.stream()

@@ -77,6 +77,7 @@ final class ClientStubStep {
 
   private void readAndWrite(TypeElement candidate, boolean lastRound) throws IOException {
     ClientInterfaceReader.Result result = reader.read(candidate, lastRound);
+    reporter.print(result.report());
     String name = candidate.getQualifiedName().toString();
     switch (result.status()) {
       case READY -> {

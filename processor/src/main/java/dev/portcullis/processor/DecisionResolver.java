@@ -18,17 +18,11 @@ import javax.lang.model.element.TypeElement;
 final class DecisionResolver {
   private final DeclaredRequirements declared;
   private final MethodHierarchy hierarchy;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
-  DecisionResolver(
-      DeclaredRequirements declared,
-      MethodHierarchy hierarchy,
-      DiagnosticReporter reporter,
-      ElementNames names) {
+  DecisionResolver(DeclaredRequirements declared, MethodHierarchy hierarchy, ElementNames names) {
     this.declared = declared;
     this.hierarchy = hierarchy;
-    this.reporter = reporter;
     this.names = names;
   }
 
@@ -46,7 +40,7 @@ final class DecisionResolver {
       declared.declaredOn(candidate, consultation).ifPresent(fromOverridden::add);
     }
     if (!fromOverridden.isEmpty()) {
-      return Optional.of(nearest(resourceClass, method, fromOverridden));
+      return Optional.of(nearest(resourceClass, method, fromOverridden, consultation.report()));
     }
     Optional<Decision> onClass = declared.declaredOn(resourceClass, consultation);
     if (onClass.isPresent()) {
@@ -60,7 +54,7 @@ final class DecisionResolver {
     }
     return fromSupertypes.isEmpty()
         ? Optional.empty()
-        : Optional.of(nearest(resourceClass, method, fromSupertypes));
+        : Optional.of(nearest(resourceClass, method, fromSupertypes, consultation.report()));
   }
 
   /** Whether {@code supertype} declares or inherits {@code method} or one it overrides. */
@@ -77,7 +71,10 @@ final class DecisionResolver {
    * conflict when such most specific candidates disagree.
    */
   private Decision nearest(
-      TypeElement resourceClass, ExecutableElement method, List<Decision> candidates) {
+      TypeElement resourceClass,
+      ExecutableElement method,
+      List<Decision> candidates,
+      Reporter reporter) {
     List<Decision> mostSpecific = new ArrayList<>();
     for (Decision candidate : candidates) {
       TypeElement type = declaringType(candidate.source());

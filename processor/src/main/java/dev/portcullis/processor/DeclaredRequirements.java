@@ -16,10 +16,24 @@ import javax.lang.model.element.TypeElement;
  */
 final class DeclaredRequirements {
 
-  /** What consulting a set of elements found besides their requirements. */
+  /**
+   * What consulting a set of elements found besides their requirements. The content checks
+   * of an element consulted for the first time, and the conflicts a {@link DecisionResolver}
+   * finds, go to the consultation's report, which its owner prints.
+   */
   static final class Consultation {
+    private final ValidationReport.Builder report;
     private boolean malformed;
     private boolean invalid;
+
+    Consultation(ValidationReport.Builder report) {
+      this.report = report;
+    }
+
+    /** Where the problems found while consulting go. */
+    ValidationReport.Builder report() {
+      return report;
+    }
 
     /** An annotation could not be read, typically because a constant does not exist yet. */
     boolean malformed() {
@@ -57,7 +71,7 @@ final class DeclaredRequirements {
   DeclaredAnnotations read(Element element, Consultation consultation) {
     Checked checked = checkedInRound.get(element);
     if (checked == null) {
-      checked = check(element);
+      checked = check(element, consultation.report);
       checkedInRound.put(element, checked);
     }
     if (checked.declared().malformed()) {
@@ -68,13 +82,18 @@ final class DeclaredRequirements {
     return checked.declared();
   }
 
-  private Checked check(Element element) {
+  private Checked check(Element element, ValidationReport.Builder report) {
     DeclaredAnnotations declared = reader.read(element);
     if (declared.malformed() || declared.annotations().isEmpty()) {
       return new Checked(declared, true);
     }
-    boolean valid =
-        validityByElement.computeIfAbsent(key(element), k -> validator.validate(declared));
+    Boolean valid = validityByElement.get(key(element));
+    if (valid == null) {
+      ValidationReport content = validator.validate(declared);
+      report.add(content); // The first consultation reports; later ones reuse the verdict.
+      valid = content.isClean();
+      validityByElement.put(key(element), valid);
+    }
     return new Checked(declared, valid);
   }
 

@@ -91,7 +91,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
     jaxRs = new JaxRsAnnotations(elements, hierarchy);
     PortcullisAnnotationReader reader = new PortcullisAnnotationReader(elements);
     declaredRequirements =
-        new DeclaredRequirements(reader, new AnnotationContentValidator(reporter, names));
+        new DeclaredRequirements(reader, new AnnotationContentValidator(names));
     placementValidator = new PlacementValidator(jaxRs, hierarchy, reader, reporter, names);
     resourceClassReader =
         new ResourceClassReader(
@@ -99,15 +99,14 @@ public final class PortcullisProcessor extends AbstractProcessor {
             types,
             hierarchy,
             jaxRs,
-            new DecisionResolver(declaredRequirements, hierarchy, reporter, names),
-            reporter,
+            new DecisionResolver(declaredRequirements, hierarchy, names),
             names);
     filterGenerator =
         new FilterGenerator(new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null));
     catalogues =
         new ScopeCatalogues(
             elements,
-            new ScopeCatalogueReader(elements, reporter),
+            new ScopeCatalogueReader(),
             reporter,
             CompilerTrees.of(processingEnv));
     clientStubStep =
@@ -132,15 +131,11 @@ public final class PortcullisProcessor extends AbstractProcessor {
   }
 
   private ClientInterfaceReader newClientInterfaceReader(Types types, ElementNames names) {
-    DecisionResolver clientDecisions =
-        new DecisionResolver(declaredRequirements, hierarchy, reporter, names);
+    DecisionResolver clientDecisions = new DecisionResolver(declaredRequirements, hierarchy, names);
     return new ClientInterfaceReader(
         hierarchy,
-        new ClientMethodReader(
-            types, jaxRs, new BeanParamReader(elements, types, reporter, names), reporter, names),
-        new ScopeCoverageValidator(
-            clientDecisions, hierarchy, reporter, names, catalogues::satisfying),
-        reporter,
+        new ClientMethodReader(types, jaxRs, new BeanParamReader(elements, types, names), names),
+        new ScopeCoverageValidator(clientDecisions, hierarchy, names, catalogues::satisfying),
         names);
   }
 
@@ -201,7 +196,9 @@ public final class PortcullisProcessor extends AbstractProcessor {
       annotated.addAll(roundAnnotations.annotatedWith(kind.annotationName()));
     }
     for (Element element : annotated) {
-      DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation());
+      ValidationReport.Builder report = ValidationReport.builder();
+      DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation(report));
+      reporter.print(report.build());
       if (!declared.malformed()) {
         placementValidator.validate(declared);
         declared.find(RequirementKind.SCOPES).ifPresent(catalogueStep::recordRequirement);
@@ -251,6 +248,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
         warnIfPathOnlyInherited(candidate, apiTypes);
       }
       Result result = resourceClassReader.read(candidate);
+      reporter.print(result.report());
       switch (result.status()) {
         case READY -> {
           ResourceClass model =

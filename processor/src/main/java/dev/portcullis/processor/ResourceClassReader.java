@@ -47,10 +47,11 @@ final class ResourceClassReader {
    *
    * @param status what happened
    * @param model the model when {@link Status#READY}
+   * @param report what the read found wrong, to print whatever the status
    */
-  record Result(Status status, Optional<ResourceClass> model) {
-    static Result of(Status status) {
-      return new Result(status, Optional.empty());
+  record Result(Status status, Optional<ResourceClass> model, ValidationReport report) {
+    static Result of(Status status, ValidationReport.Builder report) {
+      return new Result(status, Optional.empty(), report.build());
     }
   }
 
@@ -59,7 +60,6 @@ final class ResourceClassReader {
   private final MethodHierarchy hierarchy;
   private final JaxRsAnnotations jaxRs;
   private final DecisionResolver resolver;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
   ResourceClassReader(
@@ -68,26 +68,24 @@ final class ResourceClassReader {
       MethodHierarchy hierarchy,
       JaxRsAnnotations jaxRs,
       DecisionResolver resolver,
-      DiagnosticReporter reporter,
       ElementNames names) {
     this.elements = elements;
     this.types = types;
     this.hierarchy = hierarchy;
     this.jaxRs = jaxRs;
     this.resolver = resolver;
-    this.reporter = reporter;
     this.names = names;
   }
 
   Result read(TypeElement resourceClass) {
+    ValidationReport.Builder report = ValidationReport.builder();
     if (hierarchy.hasMissingSupertype(resourceClass)) {
-      return Result.of(Status.DEFERRED);
+      return Result.of(Status.DEFERRED, report);
     }
     if (!jaxRs.mayBeResourceClass(resourceClass)) {
-      return Result.of(Status.NOTHING_TO_BIND);
+      return Result.of(Status.NOTHING_TO_BIND, report);
     }
-    int errorsBefore = reporter.errorCount();
-    Consultation consultation = new Consultation();
+    Consultation consultation = new Consultation(report);
     // Raw for a generic class: the generated filter names it so.
     DeclaredType resourceType = types.getDeclaredType(resourceClass);
     List<BoundMethod> methods = new ArrayList<>();
@@ -103,7 +101,7 @@ final class ResourceClassReader {
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror erased = types.erasure(parameter.asType());
         if (MethodHierarchy.refersToMissingType(erased)) {
-          return Result.of(Status.DEFERRED);
+          return Result.of(Status.DEFERRED, report);
         }
         named.add(erased);
         parameterClasses.add(TypeName.get(erased));
@@ -117,13 +115,13 @@ final class ResourceClassReader {
       }
       for (TypeMirror erased : named) {
         if (!isReachable(erased, resourceClass)) {
-          reporter.report(
+          report.report(
               Message.FILTER_CANNOT_NAME_TYPE,
               method.getEnclosingElement().equals(resourceClass) ? method : resourceClass,
               erased.toString(),
               resourceClass.getQualifiedName() + "." + method.getSimpleName() + "()",
               ResourceClass.filterNameOf(ClassName.get(resourceClass)).simpleName());
-          return Result.of(Status.INVALID);
+          return Result.of(Status.INVALID, report);
         }
       }
       methods.add(
@@ -137,22 +135,21 @@ final class ResourceClassReader {
               new TreeMap<>()));
     }
     if (consultation.malformed()) {
-      return Result.of(Status.DEFERRED);
+      return Result.of(Status.DEFERRED, report);
     }
+    boolean invalid = consultation.invalid() || !report.isClean();
     if (methods.isEmpty()) {
-      return consultation.invalid() || reporter.errorCount() > errorsBefore
-          ? Result.of(Status.INVALID)
-          : Result.of(Status.NOTHING_TO_BIND);
+      return Result.of(invalid ? Status.INVALID : Status.NOTHING_TO_BIND, report);
     }
-    if (consultation.invalid() || reporter.errorCount() > errorsBefore) {
-      return Result.of(Status.INVALID);
+    if (invalid) {
+      return Result.of(Status.INVALID, report);
     }
     if (!isReachable(resourceClass.asType(), resourceClass)) {
-      reporter.report(
+      report.report(
           Message.FILTER_CANNOT_NAME_CLASS,
           resourceClass,
           resourceClass.getQualifiedName().toString());
-      return Result.of(Status.INVALID);
+      return Result.of(Status.INVALID, report);
     }
     methods.sort(ResourceClassReader::byNameThenParameters);
     SortedSet<String> annotatedTypes = new TreeSet<>();
@@ -172,7 +169,8 @@ final class ResourceClassReader {
                 ResourceClass.filterNameOf(resourceName),
                 methods,
                 List.copyOf(annotatedTypes),
-                List.of())));
+                List.of())),
+        report.build());
   }
 
   /** {@code com.example.OrdersApi.list()} for a method, the qualified name for a type. */

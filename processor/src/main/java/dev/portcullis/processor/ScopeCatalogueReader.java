@@ -10,7 +10,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 
 /**
  * Reads one {@code @ScopeCatalogue} interface into {@link CatalogueScope}s, reporting each
@@ -19,35 +18,33 @@ import javax.lang.model.util.Elements;
  * catalogue.
  */
 final class ScopeCatalogueReader {
-  private final Elements elements;
-  private final DiagnosticReporter reporter;
-
-  ScopeCatalogueReader(Elements elements, DiagnosticReporter reporter) {
-    this.elements = elements;
-    this.reporter = reporter;
-  }
-
   /**
-   * The valid scopes of {@code catalogue} in declaration order, or empty after reporting that
-   * the type cannot be a catalogue at all.
+   * What reading one catalogue found.
+   *
+   * @param scopes the valid scopes in declaration order; empty when the type cannot be a
+   *     catalogue at all
+   * @param report the constants that are no described, valid scope, and why
    */
-  Optional<List<CatalogueScope>> read(TypeElement catalogue, boolean fromSources) {
+  record Result(Optional<List<CatalogueScope>> scopes, ValidationReport report) {}
+
+  Result read(TypeElement catalogue, boolean fromSources) {
+    ValidationReport.Builder report = ValidationReport.builder();
     String catalogueName = String.join(".", ElementNames.nestedNames(catalogue));
     if (catalogue.getKind() != ElementKind.INTERFACE) {
-      reporter.report(Message.CATALOGUE_NOT_AN_INTERFACE, catalogue, catalogueName, catalogueName);
-      return Optional.empty();
+      report.report(Message.CATALOGUE_NOT_AN_INTERFACE, catalogue, catalogueName, catalogueName);
+      return new Result(Optional.empty(), report.build());
     }
     List<CatalogueScope> scopes = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(catalogue.getEnclosedElements())) {
       String constantName = catalogueName + "." + field.getSimpleName();
       if (!(field.getConstantValue() instanceof String scope)) {
-        reporter.report(
+        report.report(
             Message.CATALOGUE_ENTRY_NOT_A_STRING, field, field.getSimpleName(), catalogueName);
         continue;
       }
       Optional<ScopeSyntax.Problem> problem = ScopeSyntax.problem(scope);
       if (problem.isPresent()) {
-        reporter.report(
+        report.report(
             Message.CATALOGUE_SCOPE_INVALID,
             field,
             scope,
@@ -68,7 +65,7 @@ final class ScopeCatalogueReader {
               .strip();
       if (text.isEmpty()) {
         // A blank description is underlined where it is written; a missing one at the constant.
-        reporter.reportOnValue(
+        report.reportOnValue(
             Message.CATALOGUE_DESCRIPTION_MISSING,
             field,
             description.orElse(null),
@@ -87,7 +84,7 @@ final class ScopeCatalogueReader {
               description.get(),
               fromSources));
     }
-    return Optional.of(scopes);
+    return new Result(Optional.of(scopes), report.build());
   }
 
   private List<ScopeValue> implies(AnnotationMirror description) {

@@ -65,7 +65,9 @@ final class ScopeCatalogues {
     if (!readCatalogues.add(catalogue.getQualifiedName().toString())) {
       return;
     }
-    Optional<List<CatalogueScope>> scopes = reader.read(catalogue, fromSources);
+    ScopeCatalogueReader.Result read = reader.read(catalogue, fromSources);
+    reporter.print(read.report());
+    Optional<List<CatalogueScope>> scopes = read.scopes();
     if (scopes.isEmpty()) {
       return; // Not a catalogue (reported): checking scopes against it would only add noise.
     }

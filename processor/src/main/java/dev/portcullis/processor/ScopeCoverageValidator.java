@@ -19,7 +19,6 @@ import javax.lang.model.element.TypeElement;
 final class ScopeCoverageValidator {
   private final DecisionResolver resolver;
   private final MethodHierarchy hierarchy;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
   private final Function<String, ? extends Collection<String>> satisfying;
 
@@ -30,25 +29,27 @@ final class ScopeCoverageValidator {
   ScopeCoverageValidator(
       DecisionResolver resolver,
       MethodHierarchy hierarchy,
-      DiagnosticReporter reporter,
       ElementNames names,
       Function<String, ? extends Collection<String>> satisfying) {
     this.resolver = resolver;
     this.hierarchy = hierarchy;
-    this.reporter = reporter;
     this.names = names;
     this.satisfying = satisfying;
   }
 
   /**
-   * The requirement of {@code method}, if it has one, after reporting at the annotation's
-   * {@code scopes} when {@code client} does not satisfy it.
+   * The requirement of {@code method}, if it has one, after reporting to {@code report} at the
+   * annotation's {@code scopes} when {@code client} does not satisfy it.
    */
   Optional<Requirement> check(
-      TypeElement client, ExecutableElement method, OAuthClientAnnotation annotation) {
+      TypeElement client,
+      ExecutableElement method,
+      OAuthClientAnnotation annotation,
+      ValidationReport.Builder report) {
     Optional<Requirement> requirement =
         resolver
-            .resolve(client, method, hierarchy.overridden(method, client), new Consultation())
+            .resolve(
+                client, method, hierarchy.overridden(method, client), new Consultation(report))
             .map(Decision::requirement);
     if (requirement.isEmpty() || requirement.get().kind() != RequirementKind.SCOPES) {
       return requirement;
@@ -66,7 +67,7 @@ final class ScopeCoverageValidator {
     boolean covered = any ? missing.size() < required.scopes().size() : missing.isEmpty();
     if (!covered) {
       String quoted = Message.quotedList(missing);
-      reporter.reportOnValue(
+      report.reportOnValue(
           any ? Message.CLIENT_SCOPES_NONE_OF : Message.CLIENT_SCOPES_MISSING,
           client,
           annotation.mirror(),
