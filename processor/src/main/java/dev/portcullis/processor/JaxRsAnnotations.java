@@ -123,6 +123,17 @@ final class JaxRsAnnotations {
     return hasAnnotation(type, AnnotationNames.PATH) || !resourceMethods(type).isEmpty();
   }
 
+  /** The supertypes of {@code type} with {@code @Path}: API interfaces, whose packages may hold catalogues. */
+  List<TypeElement> apiTypesAbove(TypeElement type) {
+    List<TypeElement> apiTypes = new ArrayList<>();
+    for (TypeElement supertype : hierarchy.supertypes(type)) {
+      if (hasAnnotation(supertype, AnnotationNames.PATH)) {
+        apiTypes.add(supertype);
+      }
+    }
+    return apiTypes;
+  }
+
   /**
    * A cheap first look, so that the ordinary classes of a large compilation cost no override
    * analysis: whether the class or a supertype has {@code @Path} or a method with a JAX-RS

@@ -1,9 +1,12 @@
 package dev.portcullis.processor;
 
+import dev.portcullis.processor.DeclaredRequirements.Consultation;
 import dev.portcullis.processor.PortcullisAnnotation.ScopeValue;
+import dev.portcullis.processor.PortcullisAnnotationReader.DeclaredAnnotations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,12 +18,13 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Checks scopes against the catalogues: reads the catalogues of each round, records every
- * scope written in {@code @RequiresScope} and {@code @OAuthClient}; at the end of each round,
- * when at least one catalogue takes part, reports unknown scopes (with the closest catalogue
- * scope), and after the last round the catalogue scopes nothing used.
+ * The catalogue step: checks scopes against the catalogues. Reads the catalogues of each round
+ * and records every scope written in {@code @RequiresScope} and {@code @OAuthClient}, adding the
+ * catalogues those annotations refer to and those beside a client's API interfaces; at the end
+ * of each round, when at least one catalogue takes part, reports unknown scopes (with the
+ * closest catalogue scope), and after the last round the catalogue scopes nothing used.
  */
-final class ScopeCatalogueStep {
+final class ScopeCatalogueStep implements ProcessingStep {
 
   /**
    * One scope string written in an annotation of this compilation; {@code label} goes before
@@ -34,6 +38,8 @@ final class ScopeCatalogueStep {
       AnnotationValue value) {}
 
   private final ScopeCatalogues catalogues;
+  private final DeclaredRequirements declaredRequirements;
+  private final JaxRsAnnotations jaxRs;
   private final DiagnosticReporter reporter;
   private final ElementNames names;
   private final Elements elements;
@@ -43,33 +49,64 @@ final class ScopeCatalogueStep {
 
   ScopeCatalogueStep(
       ScopeCatalogues catalogues,
+      DeclaredRequirements declaredRequirements,
+      JaxRsAnnotations jaxRs,
       Elements elements,
       DiagnosticReporter reporter,
       ElementNames names) {
     this.catalogues = catalogues;
+    this.declaredRequirements = declaredRequirements;
+    this.jaxRs = jaxRs;
     this.elements = elements;
     this.reporter = reporter;
     this.names = names;
   }
 
-  /** Reads the catalogues of this round, the elements {@code annotated} with the annotation. */
-  void readCatalogues(Set<Element> annotated) {
-    for (Element element : annotated) {
+  @Override
+  public Set<String> annotations() {
+    return Set.of(
+        AnnotationNames.SCOPE_CATALOGUE, AnnotationNames.REQUIRES_SCOPE, AnnotationNames.OAUTH_CLIENT);
+  }
+
+  @Override
+  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
+    for (Element element : elementsByAnnotation.getOrDefault(AnnotationNames.SCOPE_CATALOGUE, Set.of())) {
       if (element instanceof TypeElement type) {
         catalogues.add(type, true);
       }
     }
+    for (Element element : elementsByAnnotation.getOrDefault(AnnotationNames.REQUIRES_SCOPE, Set.of())) {
+      recordRequirement(element);
+    }
+    Set<Element> clients = elementsByAnnotation.getOrDefault(AnnotationNames.OAUTH_CLIENT, Set.of());
+    for (TypeElement client : ElementFilter.typesIn(clients)) {
+      catalogues.addFromPackagesOf(jaxRs.apiTypesAbove(client));
+    }
+    recordClients(clients);
+    return Set.of();
   }
 
-  /** Records the scopes of a {@code @RequiresScope} written in this compilation. */
-  void recordRequirement(PortcullisAnnotation annotation) {
-    for (ScopeValue scope : annotation.scopes()) {
-      record(scope.scope(), "", annotation.element(), annotation.mirror(), scope.value());
+  /** Records the scopes of the {@code @RequiresScope} of {@code element}, if it could be read. */
+  private void recordRequirement(Element element) {
+    // Read and reported by the requirement step in this round; this only looks the result up.
+    ValidationReport.Builder report = ValidationReport.builder();
+    DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation(report));
+    reporter.print(report.build());
+    if (declared.malformed()) {
+      return;
     }
+    declared
+        .find(RequirementKind.SCOPES)
+        .ifPresent(
+            annotation -> {
+              for (ScopeValue scope : annotation.scopes()) {
+                record(scope.scope(), "", element, annotation.mirror(), scope.value());
+              }
+            });
   }
 
   /** Records the scopes of {@code clients}, the {@code @OAuthClient} types of this round. */
-  void recordClients(Set<Element> clients) {
+  private void recordClients(Set<Element> clients) {
     for (Element element : clients) {
       Optional<AnnotationMirror> mirror = Annotations.find(element, AnnotationNames.OAUTH_CLIENT);
       Optional<AnnotationValue> scopes = mirror.flatMap(m -> Annotations.value(m, "scopes"));
@@ -97,10 +134,12 @@ final class ScopeCatalogueStep {
   }
 
   /**
-   * Checks the scopes recorded in this round against the catalogues known now. Diagnostics
-   * need the round's own elements: javac gives elements of earlier rounds no source position.
+   * Checks the scopes recorded in this round against the catalogues known now, once every step
+   * has added the catalogues it found. Diagnostics need the round's own elements: javac gives
+   * elements of earlier rounds no source position.
    */
-  void endOfRound() {
+  @Override
+  public void roundOver() {
     catalogues.validateNewImplications();
     List<ScopeUse> roundUses = List.copyOf(uses);
     uses.clear();
@@ -150,7 +189,8 @@ final class ScopeCatalogueStep {
    * Warns about the catalogue scopes of this compilation nothing used; after the last round. A
    * compilation that writes no scope at all (a module holding only the catalogue) does not.
    */
-  void finish() {
+  @Override
+  public void processingOver() {
     if (!anyScopeWritten) {
       return;
     }

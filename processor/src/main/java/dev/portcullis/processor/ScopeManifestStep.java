@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Collects what each type of the compilation contributes to the scope manifest and, after the
- * last round, writes one fragment per type: a resource class's endpoints, an {@code
- * @OAuthClient} interface's client, a {@code @ScopeCatalogue}'s scopes.
+ * The manifest step: collects what each type of the compilation contributes to the scope
+ * manifest and, after the last round, writes one fragment per type: a resource class's
+ * endpoints, an {@code @OAuthClient} interface's client, a {@code @ScopeCatalogue}'s scopes. It
+ * reads no annotation itself: the resource and client steps hand it what they read cleanly, and
+ * the catalogues know their scopes.
  *
  * <p>One fragment per type, never one file for the compilation, because a build that
  * recompiles only some sources (Gradle's incremental compilation, Maven's stale-source
@@ -24,13 +28,15 @@ import javax.lang.model.util.Elements;
  * of the fragments in the class output, whatever was recompiled. Catalogues read from class
  * files are left to the jar that compiled them.
  */
-final class ScopeManifestStep {
+final class ScopeManifestStep implements ProcessingStep {
   private final Elements elements;
   private final EndpointReader endpointReader;
   private final ScopeCatalogues catalogues;
   private final ScopeManifestWriter writer;
   private final SortedMap<String, TypeElement> resourceClasses = new TreeMap<>();
   private final Map<String, List<ManifestEndpoint>> endpointsByClass = new HashMap<>();
+  private final SortedMap<String, TypeElement> clientTypes = new TreeMap<>();
+  private final Map<String, List<ManifestClient>> clientsByType = new HashMap<>();
 
   ScopeManifestStep(
       Elements elements,
@@ -62,19 +68,33 @@ final class ScopeManifestStep {
     }
   }
 
-  /** Writes the fragments of the resource classes, of {@code clientModels} and of catalogues. */
-  void finish(List<ClientInterface> clientModels) throws IOException {
+  @Override
+  public Set<String> annotations() {
+    return Set.of();
+  }
+
+  @Override
+  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
+    return Set.of();
+  }
+
+  /**
+   * Records the client {@code clientName} of the {@code @OAuthClient} interface {@code type},
+   * whose stub was generated.
+   */
+  void addClient(TypeElement type, String clientName, String interfaceName, List<String> scopes) {
+    String name = binaryName(type);
+    clientTypes.put(name, type);
+    clientsByType
+        .computeIfAbsent(name, unused -> new ArrayList<>())
+        .add(new ManifestClient(clientName, interfaceName, scopes));
+  }
+
+  /** Writes the fragments of the resource classes, the clients and the catalogues. */
+  @Override
+  public void processingOver() throws IOException {
     SortedMap<String, TypeElement> types = new TreeMap<>(resourceClasses);
-    Map<String, List<ManifestClient>> clientsByType = new HashMap<>();
-    for (ClientInterface client : clientModels) {
-      String name = binaryName(client.element());
-      types.put(name, client.element());
-      clientsByType
-          .computeIfAbsent(name, unused -> new ArrayList<>())
-          .add(
-              new ManifestClient(
-                  client.clientName(), client.interfaceName().canonicalName(), client.scopes()));
-    }
+    types.putAll(clientTypes);
     Map<String, List<CatalogueScope>> scopesByCatalogue = new HashMap<>();
     for (CatalogueScope scope : catalogues.all()) {
       if (scope.fromSources()) {
