@@ -1,12 +1,12 @@
 package dev.portcullis.processor;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import javax.annotation.processing.Filer;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -21,26 +21,29 @@ import javax.lang.model.util.ElementFilter;
  * clients, the usual case for a server, loads neither them nor JavaPoet.
  */
 final class ClientStubStep implements ProcessingStep {
-  private final Supplier<ClientInterfaceReader> readerFactory;
-  private final Supplier<StubGenerator> generatorFactory;
+  private final ProcessorContext context;
+  private final DeclaredRequirements declaredRequirements;
+  private final Function<String, ? extends Collection<String>> satisfying;
   private final ScopeManifestStep manifest;
   private final DiagnosticReporter reporter;
-  private final Filer filer;
   private final Set<String> generatedStubs = new HashSet<>();
   private ClientInterfaceReader reader;
   private StubGenerator generator;
 
+  /**
+   * @param satisfying the scopes satisfying a required scope: itself and, with a scope
+   *     hierarchy, the catalogue scopes implying it
+   */
   ClientStubStep(
-      Supplier<ClientInterfaceReader> readerFactory,
-      Supplier<StubGenerator> generatorFactory,
-      ScopeManifestStep manifest,
-      DiagnosticReporter reporter,
-      Filer filer) {
-    this.readerFactory = readerFactory;
-    this.generatorFactory = generatorFactory;
+      ProcessorContext context,
+      DeclaredRequirements declaredRequirements,
+      Function<String, ? extends Collection<String>> satisfying,
+      ScopeManifestStep manifest) {
+    this.context = context;
+    this.declaredRequirements = declaredRequirements;
+    this.satisfying = satisfying;
     this.manifest = manifest;
-    this.reporter = reporter;
-    this.filer = filer;
+    this.reporter = context.reporter();
   }
 
   @Override
@@ -62,8 +65,8 @@ final class ClientStubStep implements ProcessingStep {
       return Set.of();
     }
     if (reader == null) {
-      reader = readerFactory.get();
-      generator = generatorFactory.get();
+      reader = newReader();
+      generator = new StubGenerator(context.marker());
     }
     Set<TypeElement> deferred = new LinkedHashSet<>();
     for (TypeElement candidate : candidates) {
@@ -80,9 +83,27 @@ final class ClientStubStep implements ProcessingStep {
     return deferred;
   }
 
+  private ClientInterfaceReader newReader() {
+    ElementNames names = context.names();
+    MethodHierarchy hierarchy = context.hierarchy();
+    return new ClientInterfaceReader(
+        hierarchy,
+        new ClientMethodReader(
+            context.types(),
+            context.jaxRs(),
+            new BeanParamReader(context.elements(), context.types(), names),
+            names),
+        new ScopeCoverageValidator(
+            new DecisionResolver(declaredRequirements, hierarchy, names),
+            hierarchy,
+            names,
+            satisfying),
+        names);
+  }
+
   private void write(ClientInterface model) throws IOException {
     if (generatedStubs.add(model.stubName().canonicalName())) {
-      generator.generate(model).writeTo(filer);
+      generator.generate(model).writeTo(context.filer());
       manifest.addClient(
           model.element(), model.clientName(), model.interfaceName().canonicalName(), model.scopes());
     }

@@ -57,9 +57,9 @@ final class DeclaredRequirements {
   private final Map<String, Boolean> validityByElement = new HashMap<>();
   private final Map<Element, Checked> checkedInRound = new HashMap<>();
 
-  DeclaredRequirements(PortcullisAnnotationReader reader, AnnotationContentValidator validator) {
-    this.reader = reader;
-    this.validator = validator;
+  DeclaredRequirements(ProcessorContext context) {
+    this.reader = new PortcullisAnnotationReader(context.elements());
+    this.validator = new AnnotationContentValidator(context.names());
   }
 
   /** Forgets what the previous round read: javac may complete an element again in the next. */

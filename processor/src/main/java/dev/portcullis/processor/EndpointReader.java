@@ -1,8 +1,6 @@
 package dev.portcullis.processor;
 
-import dev.portcullis.processor.ResourceClass.BoundMethod;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,20 +29,17 @@ final class EndpointReader {
   }
 
   /**
-   * Every resource method of {@code resourceClass}; those in {@code bound} with their decision.
+   * Every resource method of {@code resourceClass}; those in {@code decided} with their
+   * requirement.
    *
    * @param satisfying the scopes satisfying a required scope, by the scope hierarchy
    */
   List<ManifestEndpoint> read(
       TypeElement resourceClass,
       List<ExecutableElement> resourceMethods,
-      List<BoundMethod> bound,
+      Map<ExecutableElement, Requirement> decided,
       Function<String, List<String>> satisfying) {
     String classPath = classPath(resourceClass);
-    Map<ExecutableElement, Requirement> decided = new HashMap<>();
-    for (BoundMethod method : bound) {
-      decided.putIfAbsent(method.element(), method.decision().requirement());
-    }
     List<ManifestEndpoint> endpoints = new ArrayList<>();
     for (ExecutableElement method : resourceMethods) {
       Optional<ExecutableElement> declaration = jaxRs.annotatedDeclaration(method, resourceClass);

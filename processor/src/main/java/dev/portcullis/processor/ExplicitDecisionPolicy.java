@@ -37,18 +37,12 @@ final class ExplicitDecisionPolicy {
   /** Packages looked up by name, whether they carry the annotation. */
   private final Map<String, Boolean> packagesFromClassFiles = new HashMap<>();
 
-  ExplicitDecisionPolicy(
-      Map<String, String> options,
-      Elements elements,
-      Types types,
-      MethodHierarchy hierarchy,
-      DiagnosticReporter reporter,
-      ElementNames names) {
-    this.elements = elements;
-    this.types = types;
-    this.hierarchy = hierarchy;
-    this.reporter = reporter;
-    this.names = names;
+  ExplicitDecisionPolicy(Map<String, String> options, ProcessorContext context) {
+    this.elements = context.elements();
+    this.types = context.types();
+    this.hierarchy = context.hierarchy();
+    this.reporter = context.reporter();
+    this.names = context.names();
     if (options.containsKey(OPTION)) {
       // javac maps a bare -Aportcullis.requireExplicit to null: that turns it on too.
       String option = options.get(OPTION);

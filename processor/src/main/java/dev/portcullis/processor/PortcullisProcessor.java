@@ -11,8 +11,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Checks Portcullis annotations at compile time and writes, for every concrete JAX-RS
@@ -32,9 +30,7 @@ import javax.lang.model.util.Types;
  */
 @AutoService(Processor.class)
 public final class PortcullisProcessor extends AbstractProcessor {
-  private DiagnosticReporter reporter;
-  private MethodHierarchy hierarchy;
-  private JaxRsAnnotations jaxRs;
+  private ProcessorContext context;
   private DeclaredRequirements declaredRequirements;
   private Steps steps;
 
@@ -44,77 +40,30 @@ public final class PortcullisProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    Elements elements = processingEnv.getElementUtils();
-    Types types = processingEnv.getTypeUtils();
-    reporter = new DiagnosticReporter(processingEnv.getMessager());
-    ElementNames names = new ElementNames(types);
-    hierarchy = new MethodHierarchy(elements, types);
-    jaxRs = new JaxRsAnnotations(elements, hierarchy);
-    PortcullisAnnotationReader reader = new PortcullisAnnotationReader(elements);
-    declaredRequirements = new DeclaredRequirements(reader, new AnnotationContentValidator(names));
-    GeneratedMarker marker =
-        new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null);
+    context = new ProcessorContext(processingEnv);
+    declaredRequirements = new DeclaredRequirements(context);
     ScopeCatalogues catalogues =
-        new ScopeCatalogues(
-            elements, new ScopeCatalogueReader(), reporter, CompilerTrees.of(processingEnv));
+        new ScopeCatalogues(context, CompilerTrees.of(processingEnv));
     ExplicitDecisionPolicy explicitDecisions =
-        new ExplicitDecisionPolicy(
-            processingEnv.getOptions(), elements, types, hierarchy, reporter, names);
-    ScopeManifestStep manifestStep =
-        new ScopeManifestStep(
-            elements,
-            new EndpointReader(names, hierarchy, jaxRs),
-            catalogues,
-            new ScopeManifestWriter(processingEnv.getFiler()));
+        new ExplicitDecisionPolicy(processingEnv.getOptions(), context);
+    ScopeManifestStep manifestStep = new ScopeManifestStep(context, catalogues);
     ClientStubStep clientStep =
-        new ClientStubStep(
-            () -> newClientInterfaceReader(names, catalogues, elements, types),
-            () -> new StubGenerator(marker),
-            manifestStep,
-            reporter,
-            processingEnv.getFiler());
-    ResourceStep resourceStep =
-        new ResourceStep(
-            new ResourceClassReader(
-                elements,
-                types,
-                hierarchy,
-                jaxRs,
-                new DecisionResolver(declaredRequirements, hierarchy, names),
-                names),
-            new FilterGenerator(marker),
-            jaxRs,
-            catalogues,
-            explicitDecisions,
-            manifestStep,
-            clientStep::isGeneratedStub,
-            reporter,
-            processingEnv.getFiler());
+        new ClientStubStep(context, declaredRequirements, catalogues::satisfying, manifestStep);
     steps =
         new Steps(
             List.of(
-                new RequirementStep(
-                    declaredRequirements,
-                    new PlacementValidator(jaxRs, hierarchy, reader, reporter, names),
-                    explicitDecisions,
-                    reporter),
-                new ScopeCatalogueStep(
-                    catalogues, declaredRequirements, jaxRs, elements, reporter, names),
+                new RequirementStep(context, declaredRequirements, explicitDecisions),
+                new ScopeCatalogueStep(context, catalogues, declaredRequirements),
                 clientStep,
-                resourceStep,
+                new ResourceStep(
+                    context,
+                    declaredRequirements,
+                    catalogues,
+                    explicitDecisions,
+                    manifestStep,
+                    clientStep::isGeneratedStub),
                 manifestStep),
-            elements,
-            reporter);
-  }
-
-  private ClientInterfaceReader newClientInterfaceReader(
-      ElementNames names, ScopeCatalogues catalogues, Elements elements, Types types) {
-    DecisionResolver clientDecisions = new DecisionResolver(declaredRequirements, hierarchy, names);
-    return new ClientInterfaceReader(
-        hierarchy,
-        new ClientMethodReader(types, jaxRs, new BeanParamReader(elements, types, names), names),
-        new ScopeCoverageValidator(clientDecisions, hierarchy, names, catalogues::satisfying),
-        names);
+            context);
   }
 
   @Override
@@ -142,8 +91,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
       // What javac answered in the previous round may change: it completes classes again.
-      hierarchy.startRound();
-      jaxRs.startRound();
+      context.startRound();
       declaredRequirements.startRound();
       if (roundEnv.processingOver()) {
         steps.processingOver();
@@ -153,7 +101,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
     } catch (Throwable t) { // A crash must reach the user as a diagnostic, not abort javac.
       StringWriter trace = new StringWriter();
       t.printStackTrace(new PrintWriter(trace));
-      reporter.report(Message.PROCESSOR_FAILED, null, t, trace);
+      context.reporter().report(Message.PROCESSOR_FAILED, null, t, trace);
     }
     // Never claim: other processors may want the JAX-RS annotations too.
     return false;

@@ -21,14 +21,19 @@ final class RequirementStep implements ProcessingStep {
   private final DiagnosticReporter reporter;
 
   RequirementStep(
+      ProcessorContext context,
       DeclaredRequirements declaredRequirements,
-      PlacementValidator placementValidator,
-      ExplicitDecisionPolicy explicitDecisions,
-      DiagnosticReporter reporter) {
+      ExplicitDecisionPolicy explicitDecisions) {
     this.declaredRequirements = declaredRequirements;
-    this.placementValidator = placementValidator;
+    this.placementValidator =
+        new PlacementValidator(
+            context.jaxRs(),
+            context.hierarchy(),
+            new PortcullisAnnotationReader(context.elements()),
+            context.reporter(),
+            context.names());
     this.explicitDecisions = explicitDecisions;
-    this.reporter = reporter;
+    this.reporter = context.reporter();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.portcullis.processor.ResourceClass.BoundMethod;
 import dev.portcullis.processor.ResourceClassReader.Result;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,24 +46,28 @@ final class ResourceStep implements ProcessingStep {
    *     such as a client stub: no resource class, though it implements an API interface
    */
   ResourceStep(
-      ResourceClassReader reader,
-      FilterGenerator generator,
-      JaxRsAnnotations jaxRs,
+      ProcessorContext context,
+      DeclaredRequirements declaredRequirements,
       ScopeCatalogues catalogues,
       ExplicitDecisionPolicy explicitDecisions,
       ScopeManifestStep manifest,
-      Predicate<TypeElement> generatedElsewhere,
-      DiagnosticReporter reporter,
-      Filer filer) {
-    this.reader = reader;
-    this.generator = generator;
-    this.jaxRs = jaxRs;
+      Predicate<TypeElement> generatedElsewhere) {
+    this.reader =
+        new ResourceClassReader(
+            context.elements(),
+            context.types(),
+            context.hierarchy(),
+            context.jaxRs(),
+            new DecisionResolver(declaredRequirements, context.hierarchy(), context.names()),
+            context.names());
+    this.generator = new FilterGenerator(context.marker());
+    this.jaxRs = context.jaxRs();
     this.catalogues = catalogues;
     this.explicitDecisions = explicitDecisions;
     this.manifest = manifest;
     this.generatedElsewhere = generatedElsewhere;
-    this.reporter = reporter;
-    this.filer = filer;
+    this.reporter = context.reporter();
+    this.filer = context.filer();
   }
 
   @Override
@@ -184,7 +189,11 @@ final class ResourceStep implements ProcessingStep {
       undecided.remove(method.element());
     }
     explicitDecisions.check(resourceClass, undecided);
-    manifest.addResourceClass(resourceClass, resourceMethods, bound);
+    Map<ExecutableElement, Requirement> decided = new HashMap<>();
+    for (BoundMethod method : bound) {
+      decided.putIfAbsent(method.element(), method.decision().requirement());
+    }
+    manifest.addResourceClass(resourceClass, resourceMethods, decided);
   }
 
   private static boolean isConcreteClass(TypeElement type) {

@@ -48,18 +48,15 @@ final class ScopeCatalogueStep implements ProcessingStep {
   private boolean anyScopeWritten;
 
   ScopeCatalogueStep(
+      ProcessorContext context,
       ScopeCatalogues catalogues,
-      DeclaredRequirements declaredRequirements,
-      JaxRsAnnotations jaxRs,
-      Elements elements,
-      DiagnosticReporter reporter,
-      ElementNames names) {
+      DeclaredRequirements declaredRequirements) {
     this.catalogues = catalogues;
     this.declaredRequirements = declaredRequirements;
-    this.jaxRs = jaxRs;
-    this.elements = elements;
-    this.reporter = reporter;
-    this.names = names;
+    this.jaxRs = context.jaxRs();
+    this.elements = context.elements();
+    this.reporter = context.reporter();
+    this.names = context.names();
   }
 
   @Override

@@ -52,11 +52,10 @@ final class ScopeCatalogues {
   /**
    * @param trees the compiler's tree API, or {@code null} when the compiler has none
    */
-  ScopeCatalogues(
-      Elements elements, ScopeCatalogueReader reader, DiagnosticReporter reporter, Trees trees) {
-    this.elements = elements;
-    this.reader = reader;
-    this.reporter = reporter;
+  ScopeCatalogues(ProcessorContext context, Trees trees) {
+    this.elements = context.elements();
+    this.reader = new ScopeCatalogueReader();
+    this.reporter = context.reporter();
     this.trees = trees;
   }
 

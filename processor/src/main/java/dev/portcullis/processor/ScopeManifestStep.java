@@ -1,7 +1,6 @@
 package dev.portcullis.processor;
 
 import dev.portcullis.processor.ManifestFragment.ManifestClient;
-import dev.portcullis.processor.ResourceClass.BoundMethod;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,20 +37,22 @@ final class ScopeManifestStep implements ProcessingStep {
   private final SortedMap<String, TypeElement> clientTypes = new TreeMap<>();
   private final Map<String, List<ManifestClient>> clientsByType = new HashMap<>();
 
-  ScopeManifestStep(
-      Elements elements,
-      EndpointReader endpointReader,
-      ScopeCatalogues catalogues,
-      ScopeManifestWriter writer) {
-    this.elements = elements;
-    this.endpointReader = endpointReader;
+  ScopeManifestStep(ProcessorContext context, ScopeCatalogues catalogues) {
+    this.elements = context.elements();
+    this.endpointReader =
+        new EndpointReader(context.names(), context.hierarchy(), context.jaxRs());
     this.catalogues = catalogues;
-    this.writer = writer;
+    this.writer = new ScopeManifestWriter(context.filer());
   }
 
-  /** Records the resource methods of a resource class read cleanly; {@code bound} decided. */
+  /**
+   * Records the resource methods of a resource class read cleanly, those in {@code decided}
+   * with their requirement.
+   */
   void addResourceClass(
-      TypeElement resourceClass, List<ExecutableElement> resourceMethods, List<BoundMethod> bound) {
+      TypeElement resourceClass,
+      List<ExecutableElement> resourceMethods,
+      Map<ExecutableElement, Requirement> decided) {
     if (resourceMethods.isEmpty()) {
       return;
     }
@@ -59,7 +60,7 @@ final class ScopeManifestStep implements ProcessingStep {
         endpointReader.read(
             resourceClass,
             resourceMethods,
-            bound,
+            decided,
             scope -> List.copyOf(catalogues.satisfying(scope)));
     if (!endpoints.isEmpty()) {
       String name = binaryName(resourceClass);

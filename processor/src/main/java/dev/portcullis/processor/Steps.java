@@ -25,10 +25,10 @@ final class Steps {
   private final DiagnosticReporter reporter;
   private final Map<ProcessingStep, Set<String>> deferred = new HashMap<>();
 
-  Steps(List<ProcessingStep> steps, Elements elements, DiagnosticReporter reporter) {
+  Steps(List<ProcessingStep> steps, ProcessorContext context) {
     this.steps = List.copyOf(steps);
-    this.elements = elements;
-    this.reporter = reporter;
+    this.elements = context.elements();
+    this.reporter = context.reporter();
   }
 
   /** Runs every step on the round's elements and those it deferred, then ends the round. */
