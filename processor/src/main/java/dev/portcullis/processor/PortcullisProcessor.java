@@ -1,6 +1,19 @@
 package dev.portcullis.processor;
 
 import com.google.auto.service.AutoService;
+import dev.portcullis.processor.base.CompilerTrees;
+import dev.portcullis.processor.base.Message;
+import dev.portcullis.processor.base.ProcessingStep;
+import dev.portcullis.processor.base.ProcessorContext;
+import dev.portcullis.processor.base.Steps;
+import dev.portcullis.processor.catalogue.ScopeCatalogueStep;
+import dev.portcullis.processor.catalogue.ScopeCatalogues;
+import dev.portcullis.processor.client.ClientStubStep;
+import dev.portcullis.processor.manifest.ScopeManifestStep;
+import dev.portcullis.processor.requirement.DeclaredRequirements;
+import dev.portcullis.processor.requirement.ExplicitDecisionPolicy;
+import dev.portcullis.processor.requirement.RequirementStep;
+import dev.portcullis.processor.resource.ResourceStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -15,7 +28,7 @@ import javax.lang.model.element.TypeElement;
 /**
  * Checks Portcullis annotations at compile time and writes, for every concrete JAX-RS
  * resource class with requirements, its token-validation filter {@code
- * <Resource>_PortcullisFilter} (see {@link FilterGenerator}), for every {@code @OAuthClient}
+ * <Resource>_PortcullisFilter}, for every {@code @OAuthClient}
  * interface its stub, and the scope manifest.
  *
  * <p>The work is done by {@link ProcessingStep}s, run in this order each round by {@link Steps},
