@@ -53,7 +53,7 @@ public final class PortcullisProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    context = new ProcessorContext(processingEnv);
+    context = ProcessorContext.of(processingEnv);
     declaredRequirements = new DeclaredRequirements(context);
     ScopeCatalogues catalogues =
         new ScopeCatalogues(context, CompilerTrees.of(processingEnv));

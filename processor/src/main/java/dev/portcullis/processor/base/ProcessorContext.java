@@ -8,64 +8,45 @@ import javax.lang.model.util.Types;
 /**
  * What every step works with, made once per compilation: the compiler's utilities and the
  * processor's helpers for elements, names, the type hierarchy and JAX-RS annotations.
+ *
+ * @param elements the compiler's element utilities
+ * @param types the compiler's type utilities
+ * @param filer where generated files go
+ * @param reporter prints diagnostics
+ * @param names names elements in messages
+ * @param hierarchy the one walk over supertypes and overridden methods
+ * @param jaxRs what JAX-RS makes of types and methods
+ * @param marker the {@code @Generated} every generated class carries
  */
-public final class ProcessorContext {
-  private final Elements elements;
-  private final Types types;
-  private final Filer filer;
-  private final DiagnosticReporter reporter;
-  private final ElementNames names;
-  private final TypeHierarchy hierarchy;
-  private final JaxRsAnnotations jaxRs;
-  private final GeneratedMarker marker;
+public record ProcessorContext(
+    Elements elements,
+    Types types,
+    Filer filer,
+    DiagnosticReporter reporter,
+    ElementNames names,
+    TypeHierarchy hierarchy,
+    JaxRsAnnotations jaxRs,
+    GeneratedMarker marker) {
 
-  public ProcessorContext(ProcessingEnvironment env) {
-    elements = env.getElementUtils();
-    types = env.getTypeUtils();
-    filer = env.getFiler();
-    reporter = new DiagnosticReporter(env.getMessager());
-    names = new ElementNames(types);
-    hierarchy = new TypeHierarchy(elements, types);
-    jaxRs = new JaxRsAnnotations(elements, hierarchy);
-    marker = new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null);
+  /** The context of the compilation {@code env} belongs to. */
+  public static ProcessorContext of(ProcessingEnvironment env) {
+    Elements elements = env.getElementUtils();
+    Types types = env.getTypeUtils();
+    TypeHierarchy hierarchy = new TypeHierarchy(elements, types);
+    return new ProcessorContext(
+        elements,
+        types,
+        env.getFiler(),
+        new DiagnosticReporter(env.getMessager()),
+        new ElementNames(types),
+        hierarchy,
+        new JaxRsAnnotations(elements, hierarchy),
+        new GeneratedMarker(elements.getTypeElement(AnnotationNames.GENERATED) != null));
   }
 
   /** Forgets what the helpers found in the previous round: javac completes classes again. */
   public void startRound() {
     hierarchy.startRound();
     jaxRs.startRound();
-  }
-
-  public Elements elements() {
-    return elements;
-  }
-
-  public Types types() {
-    return types;
-  }
-
-  public Filer filer() {
-    return filer;
-  }
-
-  public DiagnosticReporter reporter() {
-    return reporter;
-  }
-
-  public ElementNames names() {
-    return names;
-  }
-
-  public TypeHierarchy hierarchy() {
-    return hierarchy;
-  }
-
-  public JaxRsAnnotations jaxRs() {
-    return jaxRs;
-  }
-
-  /** The {@code @Generated} every generated class carries. */
-  public GeneratedMarker marker() {
-    return marker;
   }
 }

@@ -5,6 +5,8 @@ import dev.portcullis.processor.base.AnnotationNames;
 import dev.portcullis.processor.base.Annotations;
 import dev.portcullis.processor.base.ElementNames;
 import dev.portcullis.processor.base.Message;
+import dev.portcullis.processor.base.ReadResult;
+import dev.portcullis.processor.base.ReadResult.Status;
 import dev.portcullis.processor.base.ScopeSyntax;
 import dev.portcullis.processor.base.TypeHierarchy;
 import dev.portcullis.processor.base.ValidationReport;
@@ -35,26 +37,6 @@ import javax.lang.model.element.TypeElement;
 final class ClientInterfaceReader {
   private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
-  /** The outcome of reading one interface. */
-  enum Status {
-    READY,
-    DEFERRED,
-    INVALID
-  }
-
-  /**
-   * The outcome of reading one interface.
-   *
-   * @param status what happened
-   * @param model the model when {@link Status#READY}
-   * @param report what the read found wrong, to print whatever the status
-   */
-  record Result(Status status, Optional<ClientInterface> model, ValidationReport report) {
-    static Result of(Status status, ValidationReport.Builder report) {
-      return new Result(status, Optional.empty(), report.build());
-    }
-  }
-
   private final TypeHierarchy hierarchy;
   private final ClientMethodReader methodReader;
   private final ScopeCoverageValidator coverage;
@@ -76,16 +58,16 @@ final class ClientInterfaceReader {
    * last round, when a {@code @BeanParam} lacks getters another processor may still write: in
    * the last round a missing getter is an error.
    */
-  Result read(TypeElement type, boolean lastRound) {
+  ReadResult<ClientInterface> read(TypeElement type, boolean lastRound) {
     ValidationReport.Builder report = ValidationReport.builder();
     AnnotationMirror mirror = Annotations.find(type, AnnotationNames.OAUTH_CLIENT).orElseThrow();
     if (type.getKind() != ElementKind.INTERFACE) {
       report.reportOnAnnotation(
           Message.CLIENT_NOT_AN_INTERFACE, type, mirror, names.describe(type));
-      return Result.of(Status.INVALID, report);
+      return ReadResult.without(Status.INVALID, report);
     }
     if (refersToMissingTypes(type) || !lastRound && awaitsBeanGetters(type)) {
-      return Result.of(Status.DEFERRED, report);
+      return ReadResult.without(Status.DEFERRED, report);
     }
     Optional<String> notImplementable = whyNotImplementable(type);
     if (notImplementable.isPresent()) {
@@ -95,7 +77,7 @@ final class ClientInterfaceReader {
           mirror,
           names.describe(type),
           notImplementable.get());
-      return Result.of(Status.INVALID, report);
+      return ReadResult.without(Status.INVALID, report);
     }
     OAuthClientAnnotation annotation = readAnnotation(type, mirror, report);
     List<ClientMethod> methods = new ArrayList<>();
@@ -106,19 +88,17 @@ final class ClientInterfaceReader {
       methodReader.read(type, method, sendsToken, report).ifPresent(methods::add);
     }
     if (!report.isClean()) {
-      return Result.of(Status.INVALID, report);
+      return ReadResult.without(Status.INVALID, report);
     }
     ClassName interfaceName = ClassName.get(type);
     ClassName stubName =
         ClassName.get(
             interfaceName.packageName(),
             String.join("_", ElementNames.nestedNames(type)) + "_OAuthStub");
-    return new Result(
-        Status.READY,
-        Optional.of(
-            new ClientInterface(
-                type, interfaceName, stubName, annotation.name(), annotation.scopes(), methods)),
-        report.build());
+    return ReadResult.ready(
+        new ClientInterface(
+            type, interfaceName, stubName, annotation.name(), annotation.scopes(), methods),
+        report);
   }
 
   private OAuthClientAnnotation readAnnotation(

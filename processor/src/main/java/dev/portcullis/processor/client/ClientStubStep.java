@@ -6,6 +6,7 @@ import dev.portcullis.processor.base.ElementNames;
 import dev.portcullis.processor.base.Message;
 import dev.portcullis.processor.base.ProcessingStep;
 import dev.portcullis.processor.base.ProcessorContext;
+import dev.portcullis.processor.base.ReadResult;
 import dev.portcullis.processor.base.TypeHierarchy;
 import dev.portcullis.processor.manifest.ScopeManifestStep;
 import dev.portcullis.processor.requirement.DecisionResolver;
@@ -80,13 +81,13 @@ public final class ClientStubStep implements ProcessingStep {
     }
     Set<TypeElement> deferred = new LinkedHashSet<>();
     for (TypeElement candidate : candidates) {
-      ClientInterfaceReader.Result result = reader.read(candidate, lastRound);
+      ReadResult<ClientInterface> result = reader.read(candidate, lastRound);
       reporter.print(result.report());
       switch (result.status()) {
         case READY -> write(result.model().orElseThrow());
         case DEFERRED -> deferred.add(candidate);
-        case INVALID -> {
-          // Reported.
+        case INVALID, NOTHING_TO_GENERATE -> {
+          // Reported, or nothing to write.
         }
       }
     }

@@ -4,6 +4,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.portcullis.processor.base.ElementNames;
 import dev.portcullis.processor.base.JaxRsAnnotations;
+import dev.portcullis.processor.base.ReadResult;
+import dev.portcullis.processor.base.ReadResult.Status;
 import dev.portcullis.processor.base.Message;
 import dev.portcullis.processor.base.TypeHierarchy;
 import dev.portcullis.processor.base.ValidationReport;
@@ -37,31 +39,6 @@ import javax.lang.model.util.Types;
  */
 final class ResourceClassReader {
 
-  /** What reading a class produced. */
-  enum Status {
-    /** The model is clean and has at least one bound method. */
-    READY,
-    /** No resource method has a requirement; nothing to generate. */
-    NOTHING_TO_BIND,
-    /** A rule was broken and reported; nothing may be generated. */
-    INVALID,
-    /** A type or constant does not exist yet; try again in the next round. */
-    DEFERRED
-  }
-
-  /**
-   * The outcome of reading one class.
-   *
-   * @param status what happened
-   * @param model the model when {@link Status#READY}
-   * @param report what the read found wrong, to print whatever the status
-   */
-  record Result(Status status, Optional<ResourceClass> model, ValidationReport report) {
-    static Result of(Status status, ValidationReport.Builder report) {
-      return new Result(status, Optional.empty(), report.build());
-    }
-  }
-
   private final Elements elements;
   private final Types types;
   private final TypeHierarchy hierarchy;
@@ -84,13 +61,17 @@ final class ResourceClassReader {
     this.names = names;
   }
 
-  Result read(TypeElement resourceClass) {
+  /**
+   * The model of {@code resourceClass}; {@link Status#NOTHING_TO_GENERATE} when no resource
+   * method has a requirement.
+   */
+  ReadResult<ResourceClass> read(TypeElement resourceClass) {
     ValidationReport.Builder report = ValidationReport.builder();
     if (hierarchy.hasMissingSupertype(resourceClass)) {
-      return Result.of(Status.DEFERRED, report);
+      return ReadResult.without(Status.DEFERRED, report);
     }
     if (!jaxRs.mayBeResourceClass(resourceClass)) {
-      return Result.of(Status.NOTHING_TO_BIND, report);
+      return ReadResult.without(Status.NOTHING_TO_GENERATE, report);
     }
     Consultation consultation = new Consultation(report);
     // Raw for a generic class: the generated filter names it so.
@@ -108,7 +89,7 @@ final class ResourceClassReader {
       for (VariableElement parameter : method.getParameters()) {
         TypeMirror erased = types.erasure(parameter.asType());
         if (TypeHierarchy.refersToMissingType(erased)) {
-          return Result.of(Status.DEFERRED, report);
+          return ReadResult.without(Status.DEFERRED, report);
         }
         named.add(erased);
         parameterClasses.add(TypeName.get(erased));
@@ -128,7 +109,7 @@ final class ResourceClassReader {
               erased.toString(),
               resourceClass.getQualifiedName() + "." + method.getSimpleName() + "()",
               ResourceClass.filterNameOf(ClassName.get(resourceClass)).simpleName());
-          return Result.of(Status.INVALID, report);
+          return ReadResult.without(Status.INVALID, report);
         }
       }
       methods.add(
@@ -142,21 +123,21 @@ final class ResourceClassReader {
               new TreeMap<>()));
     }
     if (consultation.malformed()) {
-      return Result.of(Status.DEFERRED, report);
+      return ReadResult.without(Status.DEFERRED, report);
     }
     boolean invalid = consultation.invalid() || !report.isClean();
     if (methods.isEmpty()) {
-      return Result.of(invalid ? Status.INVALID : Status.NOTHING_TO_BIND, report);
+      return ReadResult.without(invalid ? Status.INVALID : Status.NOTHING_TO_GENERATE, report);
     }
     if (invalid) {
-      return Result.of(Status.INVALID, report);
+      return ReadResult.without(Status.INVALID, report);
     }
     if (!isReachable(resourceClass.asType(), resourceClass)) {
       report.report(
           Message.FILTER_CANNOT_NAME_CLASS,
           resourceClass,
           resourceClass.getQualifiedName().toString());
-      return Result.of(Status.INVALID, report);
+      return ReadResult.without(Status.INVALID, report);
     }
     methods.sort(ResourceClassReader::byNameThenParameters);
     SortedSet<String> annotatedTypes = new TreeSet<>();
@@ -167,17 +148,15 @@ final class ResourceClassReader {
       annotatedTypes.add(type.getQualifiedName().toString());
     }
     ClassName resourceName = ClassName.get(resourceClass);
-    return new Result(
-        Status.READY,
-        Optional.of(
-            new ResourceClass(
-                resourceClass,
-                resourceName,
-                ResourceClass.filterNameOf(resourceName),
-                methods,
-                List.copyOf(annotatedTypes),
-                List.of())),
-        report.build());
+    return ReadResult.ready(
+        new ResourceClass(
+            resourceClass,
+            resourceName,
+            ResourceClass.filterNameOf(resourceName),
+            methods,
+            List.copyOf(annotatedTypes),
+            List.of()),
+        report);
   }
 
   /** {@code com.example.OrdersApi.list()} for a method, the qualified name for a type. */

@@ -8,6 +8,7 @@ import dev.portcullis.processor.base.JaxRsAnnotations;
 import dev.portcullis.processor.base.Message;
 import dev.portcullis.processor.base.ProcessingStep;
 import dev.portcullis.processor.base.ProcessorContext;
+import dev.portcullis.processor.base.ReadResult;
 import dev.portcullis.processor.catalogue.CatalogueScope;
 import dev.portcullis.processor.catalogue.ScopeCatalogues;
 import dev.portcullis.processor.manifest.ScopeManifestStep;
@@ -17,7 +18,6 @@ import dev.portcullis.processor.requirement.ExplicitDecisionPolicy;
 import dev.portcullis.processor.requirement.Requirement;
 import dev.portcullis.processor.requirement.RequirementKind;
 import dev.portcullis.processor.resource.ResourceClass.BoundMethod;
-import dev.portcullis.processor.resource.ResourceClassReader.Result;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,7 +129,7 @@ public final class ResourceStep implements ProcessingStep {
       catalogues.addFromPackagesOf(apiTypes);
       warnIfPathOnlyInherited(candidate, apiTypes);
     }
-    Result result = reader.read(candidate);
+    ReadResult<ResourceClass> result = reader.read(candidate);
     reporter.print(result.report());
     switch (result.status()) {
       case READY -> {
@@ -144,7 +144,7 @@ public final class ResourceStep implements ProcessingStep {
           checkDecisionsAndRecord(candidate, model.methods());
         }
       }
-      case NOTHING_TO_BIND -> {
+      case NOTHING_TO_GENERATE -> {
         if (mayBeResource) {
           checkDecisionsAndRecord(candidate, List.of());
         }
