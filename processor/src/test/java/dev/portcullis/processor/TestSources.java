@@ -48,7 +48,10 @@ final class TestSources {
     }
   }
 
-  /** The reviewed stub of the interface {@code simpleName}, {@code goldens/stubs/<Name>_OAuthStub.java}. */
+  /**
+   * The reviewed stub of the interface {@code simpleName}, {@code
+   * goldens/stubs/<Name>_OAuthStub.java}.
+   */
   static String goldenStub(String simpleName) {
     return text("/goldens/stubs/" + simpleName + "_OAuthStub.java");
   }

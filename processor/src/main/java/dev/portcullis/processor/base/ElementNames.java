@@ -53,7 +53,10 @@ public final class ElementNames {
     return names;
   }
 
-  /** The erased simple name of {@code type}: {@code List} for {@code List<Order>}, {@code Order[]}. */
+  /**
+   * The erased simple name of {@code type}: {@code List} for {@code List<Order>}, {@code
+   * Order[]}.
+   */
   public String typeName(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
     if (erased instanceof ArrayType array) {

@@ -83,7 +83,8 @@ public final class JaxRsAnnotations {
    * The declaration whose JAX-RS annotations apply to {@code method} as a member of {@code
    * type}: the nearest of the method and the methods it overrides with any JAX-RS annotation.
    */
-  public Optional<ExecutableElement> annotatedDeclaration(ExecutableElement method, TypeElement type) {
+  public Optional<ExecutableElement> annotatedDeclaration(
+      ExecutableElement method, TypeElement type) {
     List<ExecutableElement> chain = new ArrayList<>();
     chain.add(method);
     chain.addAll(hierarchy.overridden(method, type));
@@ -123,7 +124,10 @@ public final class JaxRsAnnotations {
     return hasAnnotation(type, AnnotationNames.PATH) || !resourceMethods(type).isEmpty();
   }
 
-  /** The supertypes of {@code type} with {@code @Path}: API interfaces, whose packages may hold catalogues. */
+  /**
+   * The supertypes of {@code type} with {@code @Path}: API interfaces, whose packages may hold
+   * catalogues.
+   */
   public List<TypeElement> apiTypesAbove(TypeElement type) {
     List<TypeElement> apiTypes = new ArrayList<>();
     for (TypeElement supertype : hierarchy.supertypes(type)) {

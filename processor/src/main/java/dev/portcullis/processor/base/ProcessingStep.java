@@ -22,12 +22,16 @@ public interface ProcessingStep {
    */
   String EVERY_TYPE = "*";
 
-  /** The qualified names of the annotations whose elements this step reads, or {@link #EVERY_TYPE}. */
+  /**
+   * The qualified names of the annotations whose elements this step reads, or {@link
+   * #EVERY_TYPE}.
+   */
   Set<String> annotations();
 
   /**
    * Reads, validates and generates for {@code elementsByAnnotation}: for each of {@link
-   * #annotations}, the types this step deferred before, then the round's annotated elements.
+   * #annotations}, the types this step deferred before, then the round's annotated elements
+   * (an entry for each annotation, perhaps empty).
    *
    * @param lastRound true after the last round, when no processor writes anything more: only
    *     deferred types are offered, and the step says which of them are worth reporting
@@ -48,6 +52,9 @@ public interface ProcessingStep {
   /** After every step has processed the round: checks that need the whole round. */
   default void roundOver() {}
 
-  /** After the last round, once deferred types are settled: checks and output of the whole compilation. */
+  /**
+   * After the last round, once deferred types are settled: checks and output of the whole
+   * compilation.
+   */
   default void processingOver() throws IOException {}
 }

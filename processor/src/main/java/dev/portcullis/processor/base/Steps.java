@@ -47,7 +47,7 @@ public final class Steps {
       Map<String, Set<Element>> offered = offeredAgain(step);
       for (String annotation : step.annotations()) {
         offered
-            .computeIfAbsent(annotation, unused -> new LinkedHashSet<>())
+            .get(annotation)
             .addAll(
                 annotation.equals(ProcessingStep.EVERY_TYPE)
                     ? everyType
@@ -67,7 +67,7 @@ public final class Steps {
   public void processingOver() throws IOException {
     for (ProcessingStep step : steps) {
       Map<String, Set<Element>> offered = offeredAgain(step);
-      if (offered.isEmpty()) {
+      if (offered.values().stream().allMatch(Set::isEmpty)) {
         continue;
       }
       for (TypeElement unresolved : step.process(offered, true)) {
@@ -79,9 +79,15 @@ public final class Steps {
     }
   }
 
-  /** The types {@code step} deferred, as elements of this round, by the annotations it reads. */
+  /**
+   * The types {@code step} deferred, as elements of this round, by the annotations it reads:
+   * an entry for each, empty when nothing was deferred.
+   */
   private Map<String, Set<Element>> offeredAgain(ProcessingStep step) {
     Map<String, Set<Element>> offered = new LinkedHashMap<>();
+    for (String annotation : step.annotations()) {
+      offered.put(annotation, new LinkedHashSet<>());
+    }
     Set<String> names = deferred.remove(step);
     if (names == null) {
       return offered;
@@ -94,7 +100,7 @@ public final class Steps {
       for (String annotation : step.annotations()) {
         if (annotation.equals(ProcessingStep.EVERY_TYPE)
             || Annotations.find(type, annotation).isPresent()) {
-          offered.computeIfAbsent(annotation, unused -> new LinkedHashSet<>()).add(type);
+          offered.get(annotation).add(type);
         }
       }
     }

@@ -74,20 +74,23 @@ public final class ScopeCatalogueStep implements ProcessingStep {
   @Override
   public Set<String> annotations() {
     return Set.of(
-        AnnotationNames.SCOPE_CATALOGUE, AnnotationNames.REQUIRES_SCOPE, AnnotationNames.OAUTH_CLIENT);
+        AnnotationNames.SCOPE_CATALOGUE,
+        AnnotationNames.REQUIRES_SCOPE,
+        AnnotationNames.OAUTH_CLIENT);
   }
 
   @Override
-  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
-    for (Element element : elementsByAnnotation.getOrDefault(AnnotationNames.SCOPE_CATALOGUE, Set.of())) {
+  public Set<TypeElement> process(
+      Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
+    for (Element element : elementsByAnnotation.get(AnnotationNames.SCOPE_CATALOGUE)) {
       if (element instanceof TypeElement type) {
         catalogues.add(type, true);
       }
     }
-    for (Element element : elementsByAnnotation.getOrDefault(AnnotationNames.REQUIRES_SCOPE, Set.of())) {
+    for (Element element : elementsByAnnotation.get(AnnotationNames.REQUIRES_SCOPE)) {
       recordRequirement(element);
     }
-    Set<Element> clients = elementsByAnnotation.getOrDefault(AnnotationNames.OAUTH_CLIENT, Set.of());
+    Set<Element> clients = elementsByAnnotation.get(AnnotationNames.OAUTH_CLIENT);
     for (TypeElement client : ElementFilter.typesIn(clients)) {
       catalogues.addFromPackagesOf(jaxRs.apiTypesAbove(client));
     }

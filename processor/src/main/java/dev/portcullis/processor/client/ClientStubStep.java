@@ -68,10 +68,10 @@ public final class ClientStubStep implements ProcessingStep {
    * and a missing one is an error.
    */
   @Override
-  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound)
-      throws IOException {
+  public Set<TypeElement> process(
+      Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) throws IOException {
     Set<TypeElement> candidates =
-        ElementFilter.typesIn(elementsByAnnotation.getOrDefault(AnnotationNames.OAUTH_CLIENT, Set.of()));
+        ElementFilter.typesIn(elementsByAnnotation.get(AnnotationNames.OAUTH_CLIENT));
     if (candidates.isEmpty()) {
       return Set.of();
     }
@@ -116,7 +116,10 @@ public final class ClientStubStep implements ProcessingStep {
     if (generatedStubs.add(model.stubName().canonicalName())) {
       generator.generate(model).writeTo(context.filer());
       manifest.addClient(
-          model.element(), model.clientName(), model.interfaceName().canonicalName(), model.scopes());
+          model.element(),
+          model.clientName(),
+          model.interfaceName().canonicalName(),
+          model.scopes());
     }
   }
 

@@ -80,7 +80,8 @@ public final class ScopeManifestStep implements ProcessingStep {
   }
 
   @Override
-  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
+  public Set<TypeElement> process(
+      Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
     return Set.of();
   }
 
@@ -88,7 +89,8 @@ public final class ScopeManifestStep implements ProcessingStep {
    * Records the client {@code clientName} of the {@code @OAuthClient} interface {@code type},
    * whose stub was generated.
    */
-  public void addClient(TypeElement type, String clientName, String interfaceName, List<String> scopes) {
+  public void addClient(
+      TypeElement type, String clientName, String interfaceName, List<String> scopes) {
     String name = binaryName(type);
     clientTypes.put(name, type);
     clientsByType

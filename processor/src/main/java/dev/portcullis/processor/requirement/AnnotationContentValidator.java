@@ -99,7 +99,9 @@ final class AnnotationContentValidator {
           case EMPTY -> new Object[] {element};
           case WHITESPACE -> new Object[] {scope.scope(), element};
           case INVALID_CHARACTER ->
-              new Object[] {scope.scope(), element, ScopeSyntax.firstInvalidCharacter(scope.scope())};
+              new Object[] {
+                scope.scope(), element, ScopeSyntax.firstInvalidCharacter(scope.scope())
+              };
         };
     report.reportOnValue(
         problem.onRequiresScope(), annotation.element(), annotation.mirror(), scope.value(), args);

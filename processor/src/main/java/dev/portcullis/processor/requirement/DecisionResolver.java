@@ -24,7 +24,8 @@ public final class DecisionResolver {
   private final TypeHierarchy hierarchy;
   private final ElementNames names;
 
-  public DecisionResolver(DeclaredRequirements declared, TypeHierarchy hierarchy, ElementNames names) {
+  public DecisionResolver(
+      DeclaredRequirements declared, TypeHierarchy hierarchy, ElementNames names) {
     this.declared = declared;
     this.hierarchy = hierarchy;
     this.names = names;

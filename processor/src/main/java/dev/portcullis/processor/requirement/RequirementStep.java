@@ -51,9 +51,10 @@ public final class RequirementStep implements ProcessingStep {
   }
 
   @Override
-  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
+  public Set<TypeElement> process(
+      Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) {
     explicitDecisions.readAnnotations(
-        elementsByAnnotation.getOrDefault(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS, Set.of()));
+        elementsByAnnotation.get(AnnotationNames.REQUIRE_EXPLICIT_DECISIONS));
     Set<Element> annotated = new LinkedHashSet<>();
     for (RequirementKind kind : RequirementKind.values()) {
       annotated.addAll(elementsByAnnotation.getOrDefault(kind.annotationName(), Set.of()));

@@ -96,11 +96,11 @@ public final class ResourceStep implements ProcessingStep {
    * only where the class visibly takes part in JAX-RS or Portcullis.
    */
   @Override
-  public Set<TypeElement> process(Map<String, Set<Element>> elementsByAnnotation, boolean lastRound)
-      throws IOException {
+  public Set<TypeElement> process(
+      Map<String, Set<Element>> elementsByAnnotation, boolean lastRound) throws IOException {
     Set<TypeElement> deferred = new LinkedHashSet<>();
     for (TypeElement candidate :
-        ElementFilter.typesIn(elementsByAnnotation.getOrDefault(EVERY_TYPE, Set.of()))) {
+        ElementFilter.typesIn(elementsByAnnotation.get(EVERY_TYPE))) {
       if (lastRound) {
         if (carriesSupportedAnnotation(candidate)) {
           deferred.add(candidate);
