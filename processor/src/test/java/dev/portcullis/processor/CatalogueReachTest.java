@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.portcullis.processor.base.Message;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

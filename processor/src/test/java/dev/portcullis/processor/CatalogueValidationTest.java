@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.portcullis.processor.base.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -11,7 +11,10 @@ import javax.tools.JavaFileObject;
 
 /** Reads the scope manifest fragments a compilation wrote into its class output. */
 final class GeneratedManifest {
-  private static final String FRAGMENTS = "/CLASS_OUTPUT/" + ScopeManifestWriter.DIRECTORY;
+  /** Where the runtime looks for the fragments, one per type, in the class output. */
+  static final String DIRECTORY = "META-INF/portcullis/scopes/";
+
+  private static final String FRAGMENTS = "/CLASS_OUTPUT/" + DIRECTORY;
 
   private GeneratedManifest() {}
 

@@ -107,14 +107,14 @@ class ScopeManifestRecompilationTest {
   }
 
   private static List<String> fragmentsIn(Path root) throws IOException {
-    try (Stream<Path> files = Files.list(root.resolve(ScopeManifestWriter.DIRECTORY))) {
+    try (Stream<Path> files = Files.list(root.resolve(GeneratedManifest.DIRECTORY))) {
       return files.map(file -> file.getFileName().toString()).sorted().toList();
     }
   }
 
   private static String read(String binaryName) throws IOException {
     return Files.readString(
-        classes.resolve(ScopeManifestWriter.path(binaryName)), StandardCharsets.UTF_8);
+        classes.resolve(GeneratedManifest.DIRECTORY + binaryName + ".json"), StandardCharsets.UTF_8);
   }
 
   /** Runs the runtime's printer on {@code root} the way a user does, in its own JVM. */

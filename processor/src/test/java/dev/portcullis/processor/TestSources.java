@@ -48,5 +48,24 @@ final class TestSources {
     }
   }
 
+  /**
+   * The reviewed stub of the interface {@code simpleName}, {@code
+   * goldens/stubs/<Name>_OAuthStub.java}.
+   */
+  static String goldenStub(String simpleName) {
+    return text("/goldens/stubs/" + simpleName + "_OAuthStub.java");
+  }
+
+  private static String text(String path) {
+    try (InputStream in = TestSources.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new AssertionError("No golden file " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private TestSources() {}
 }

@@ -1,0 +1,126 @@
+package dev.portcullis.processor.requirement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads the Portcullis annotations of one element into {@link PortcullisAnnotation}s. Works
+ * the same for source and class files, which is what makes annotations on an API interface
+ * in another jar visible.
+ */
+public final class PortcullisAnnotationReader {
+
+  /**
+   * The Portcullis annotations of one element.
+   *
+   * @param element the type or method
+   * @param annotations its Portcullis annotations in source order
+   * @param malformed whether an annotation value could not be read, typically because it
+   *     refers to a constant that does not exist (yet); javac reports that itself
+   */
+  public record DeclaredAnnotations(
+      Element element, List<PortcullisAnnotation> annotations, boolean malformed) {
+
+    public DeclaredAnnotations {
+      annotations = List.copyOf(annotations);
+    }
+
+    public Optional<PortcullisAnnotation> find(RequirementKind kind) {
+      for (PortcullisAnnotation annotation : annotations) {
+        if (annotation.kind() == kind) {
+          return Optional.of(annotation);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private final Elements elements;
+
+  PortcullisAnnotationReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  DeclaredAnnotations read(Element element) {
+    List<PortcullisAnnotation> annotations = new ArrayList<>();
+    boolean malformed = false;
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      Optional<RequirementKind> kind = kindOf(mirror);
+      if (kind.isEmpty()) {
+        continue;
+      }
+      if (kind.get() == RequirementKind.SCOPES) {
+        Optional<PortcullisAnnotation> scopes = readRequiresScope(element, mirror);
+        scopes.ifPresent(annotations::add);
+        malformed |= scopes.isEmpty();
+      } else {
+        annotations.add(new PortcullisAnnotation(kind.get(), element, mirror, List.of(), "ALL"));
+      }
+    }
+    return new DeclaredAnnotations(element, annotations, malformed);
+  }
+
+  private static Optional<RequirementKind> kindOf(AnnotationMirror mirror) {
+    String name =
+        ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    for (RequirementKind kind : RequirementKind.values()) {
+      if (kind.annotationName().equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<PortcullisAnnotation> readRequiresScope(
+      Element element, AnnotationMirror mirror) {
+    AnnotationValue value = null;
+    AnnotationValue match = null;
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      switch (entry.getKey().getSimpleName().toString()) {
+        case "value" -> value = entry.getValue();
+        case "match" -> match = entry.getValue();
+        default -> {
+          // A newer annotation version may add members; they do not change the decision.
+        }
+      }
+    }
+    if (value == null
+        || !(value.getValue() instanceof List<?> items)
+        || match == null
+        || !(match.getValue() instanceof VariableElement matchConstant)) {
+      return Optional.empty();
+    }
+    List<PortcullisAnnotation.ScopeValue> scopes = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof AnnotationValue scopeValue) || !isStringConstant(scopeValue)) {
+        return Optional.empty();
+      }
+      scopes.add(new PortcullisAnnotation.ScopeValue((String) scopeValue.getValue(), scopeValue));
+    }
+    return Optional.of(
+        new PortcullisAnnotation(
+            RequirementKind.SCOPES,
+            element,
+            mirror,
+            scopes,
+            matchConstant.getSimpleName().toString()));
+  }
+
+  /**
+   * javac represents a value it could not resolve (an unknown constant) as a string too; only
+   * a real string constant prints as a quoted literal.
+   */
+  private static boolean isStringConstant(AnnotationValue value) {
+    return value.getValue() instanceof String && value.toString().startsWith("\"");
+  }
+}

@@ -1,0 +1,4 @@
+package stubs;
+
+/** An entity. */
+public record Note(String id, String text) {}
