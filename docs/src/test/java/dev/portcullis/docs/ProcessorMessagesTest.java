@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * it, so that a message added or reworded without the page fails here.
  */
 class ProcessorMessagesTest {
-  private static final Path CATALOGUE = Path.of("processor/src/main/java/dev/portcullis/processor/Message.java");
+  private static final Path CATALOGUE = Path.of("processor/src/main/java/dev/portcullis/processor/base/Message.java");
   private static final Pattern CONSTANT = Pattern.compile(
       "(\\w+)\\(\\s*Diagnostic\\.Kind\\.(\\w+),\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+)\\)");
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
