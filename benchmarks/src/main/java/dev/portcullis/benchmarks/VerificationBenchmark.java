@@ -31,9 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * The cost of accepting one access token, side by side: the bare JCA signature check (the
  * floor), Nimbus' {@code DefaultJWTProcessor} and Spring Security's {@code NimbusJwtDecoder}
  * configured as typical applications configure them, and Portcullis on first sight of a
- * token (cold: cache off) and for a token seen before (warm: cache on). Cold Portcullis is
- * measured twice: with its own pipeline and with Nimbus' {@code DefaultJWTProcessor} composed
- * of the same parts.
+ * token (cold: cache off) and for a token seen before (warm: cache on).
  *
  * <p>Cold numbers cycle through {@value Tokens#POOL} distinct pre-minted tokens so that no
  * per-string caching (such as {@code String.hashCode}) flatters anyone. Every verifier is
@@ -153,23 +151,6 @@ public class VerificationBenchmark {
     }
   }
 
-  /**
-   * Portcullis with the token cache off and its full check done by Nimbus' {@code
-   * DefaultJWTProcessor}, composed with Portcullis' key selector, verifier factory, key
-   * strength rule and claims rules: the alternative to its own pipeline, on equal terms.
-   */
-  @State(Scope.Benchmark)
-  public static class PortcullisColdProcessor {
-    BenchmarkVerifier verifier;
-
-    @Setup
-    public void prepare(Tokens tokens) {
-      verifier = Verifiers.portcullis(tokens.fixture.publicKeySet(), 0, true);
-      Verifiers.check("Portcullis on DefaultJWTProcessor (cache off)", token -> verifier.verify(token) != null,
-          tokens);
-    }
-  }
-
   /** Portcullis with the token cache on, asked again for a token it has verified. */
   @State(Scope.Benchmark)
   public static class PortcullisWarm {
@@ -207,11 +188,6 @@ public class VerificationBenchmark {
 
   @Benchmark
   public TokenPrincipal portcullisCold(PortcullisCold portcullis, Tokens tokens) throws Exception {
-    return portcullis.verifier.verify(tokens.nextToken());
-  }
-
-  @Benchmark
-  public TokenPrincipal portcullisColdProcessor(PortcullisColdProcessor portcullis, Tokens tokens) throws Exception {
     return portcullis.verifier.verify(tokens.nextToken());
   }
 

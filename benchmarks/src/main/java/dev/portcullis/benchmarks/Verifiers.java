@@ -14,16 +14,11 @@ final class Verifiers {
   }
 
   static BenchmarkVerifier portcullis(JWKSet keys, int cacheSize) {
-    return portcullis(keys, cacheSize, false);
-  }
-
-  /** @param processor whether the full check is the one composed on Nimbus' DefaultJWTProcessor */
-  static BenchmarkVerifier portcullis(JWKSet keys, int cacheSize, boolean processor) {
     return BenchmarkVerifier.create(PortcullisConfig.builder()
         .issuer(TokenFixture.ISSUER)
         .audience(TokenFixture.AUDIENCE)
         .tokenCacheSize(cacheSize)
-        .build(), keys, processor);
+        .build(), keys);
   }
 
   /**

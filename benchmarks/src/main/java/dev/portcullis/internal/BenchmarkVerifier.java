@@ -23,17 +23,6 @@ public final class BenchmarkVerifier {
 
   /** A verifier for {@code config} that takes its keys from {@code keys}. */
   public static BenchmarkVerifier create(PortcullisConfig config, JWKSet keys) {
-    return create(config, keys, false);
-  }
-
-  /**
-   * The same, with a choice of full check for tokens not in the cache.
-   *
-   * @param processor whether the full check is {@code ProcessorTokenChecks} (Nimbus'
-   *     {@code DefaultJWTProcessor} composed with Portcullis' key selector, verifier factory
-   *     and claims rules) rather than {@code TokenChecks}
-   */
-  public static BenchmarkVerifier create(PortcullisConfig config, JWKSet keys, boolean processor) {
     JWKSetSource<SecurityContext> inMemory = new JWKSetSource<>() {
       @Override
       public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refresh, long currentTime, SecurityContext context) {
@@ -43,7 +32,7 @@ public final class BenchmarkVerifier {
       @Override
       public void close() {}
     };
-    return new BenchmarkVerifier(new TokenVerifier(config, inMemory, Clock.systemUTC(), null, processor));
+    return new BenchmarkVerifier(new TokenVerifier(config, inMemory, Clock.systemUTC(), null));
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.concurrent.Executor;
  */
 public final class TokenVerifier {
   private final KeySetVersion keySetVersion = new KeySetVersion();
-  private final FullCheck checks;
+  private final TokenChecks checks;
   private final TokenCache cache;
   private final int maxTokenSize;
   private final String tooLarge;
@@ -40,21 +40,9 @@ public final class TokenVerifier {
    * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
-    this(config, keys, clock, cacheMaintenance, false);
-  }
-
-  /**
-   * For the side-by-side benchmark of the two full checks.
-   *
-   * @param processor whether tokens seen for the first time go through {@link
-   *     ProcessorTokenChecks} (Nimbus' {@code DefaultJWTProcessor}) instead of {@link TokenChecks}
-   */
-  TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance,
-      boolean processor) {
     JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
         : IssuerKeys.inMemory(keys, keySetVersion, clock);
-    this.checks = processor ? new ProcessorTokenChecks(config, source, clock)::verify
-        : new TokenChecks(config, source, clock)::verify;
+    this.checks = new TokenChecks(config, source, clock);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
     this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
@@ -84,11 +72,6 @@ public final class TokenVerifier {
       cache.remember(token, verified.token(), version);
     }
     return verified.token();
-  }
-
-  /** The full check of a token not in the cache. */
-  private interface FullCheck {
-    TokenChecks.Verified verify(String token) throws TokenRejectedException, KeysUnavailableException;
   }
 
   /** For tests: how many tokens the cache holds. */
