@@ -7,7 +7,13 @@ import java.util.Set;
 
 /**
  * Checks the claims of a token whose signature is already verified and reads the principal
- * from them, straight from the parsed payload: no intermediate claims object is built.
+ * from them, straight from the parsed payload: no intermediate claims object is built. It is
+ * the only place claims are judged: {@link TokenChecks} runs it as the claims verifier of
+ * Nimbus' {@code DefaultJWTProcessor}, and the {@link TokenCache} applies its time rules again
+ * on every hit. Nimbus' {@code DefaultJWTClaimsVerifier} is not used because it sees a {@code
+ * JWTClaimsSet}, whose parsing has already accepted a non-string {@code sub} or a {@code null}
+ * in {@code aud}, dropped the fraction of a second in {@code exp} and wrapped a huge {@code
+ * exp} around to 1969, and whose parse errors do not say which claim is wrong.
  *
  * <ul>
  *   <li>The registered claims must have their RFC 7519 types: {@code iss}, {@code sub} and
