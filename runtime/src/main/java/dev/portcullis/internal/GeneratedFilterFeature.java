@@ -3,11 +3,13 @@ package dev.portcullis.internal;
 import dev.portcullis.spi.AccessRule;
 import dev.portcullis.spi.ResourceFilter;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -27,6 +29,11 @@ import java.util.Set;
  * {@link IllegalStateException}, which stops the application from starting. A sub-resource
  * class JAX-RS first meets per request (a locator declaring {@code Object} or an interface) in
  * that state has each of its methods answer 403, with one log line naming the method.
+ *
+ * <p>A method the implementation reports on an interface or an abstract class (RESTEasy reports
+ * the type that carries {@code @Path}, Jersey the class it serves) is settled per served class
+ * on that class's first request, by {@link ServedClassGuard}, with the same checks and the same
+ * refusal, 403, when they fail.
  */
 public final class GeneratedFilterFeature implements DynamicFeature {
   static final String PROCESSOR_MISSING = "The resource class %1$s carries Portcullis annotations"
@@ -58,6 +65,14 @@ public final class GeneratedFilterFeature implements DynamicFeature {
     Class<?> resourceClass = resourceInfo.getResourceClass();
     Method method = resourceInfo.getResourceMethod();
     if (resourceClass == null || method == null) {
+      return;
+    }
+    if (resourceClass.isInterface() || Modifier.isAbstract(resourceClass.getModifiers())) {
+      // RESTEasy reports the type that carries @Path, not the class it serves: settled per served class.
+      if (SubResourceLocators.isRoot(resourceClass)) {
+        checkSubResources(resourceClass);
+      }
+      context.register(new ServedClassGuard(resourceClass, method, this::protection), Priorities.AUTHENTICATION);
       return;
     }
     if (SubResourceLocators.isRoot(resourceClass)) {
@@ -96,24 +111,37 @@ public final class GeneratedFilterFeature implements DynamicFeature {
   }
 
   private void install(Class<?> resourceClass, Method method, FeatureContext context) {
+    ContainerRequestFilter protection = protection(resourceClass, method);
+    if (protection != null) {
+      context.register(protection, Priorities.AUTHENTICATION);
+    }
+  }
+
+  /**
+   * The request filter that protects {@code method} when {@code resourceClass} serves it, or
+   * {@code null} when it needs none (public, or no Portcullis annotations at all).
+   *
+   * @throws IllegalStateException when the class's protection cannot be established
+   */
+  private ContainerRequestFilter protection(Class<?> resourceClass, Method method) {
     Optional<GeneratedFilters.Bound> bound = filters.find(resourceClass);
     if (bound.isEmpty()) {
       requireNoAnnotations(resourceClass);
-      return;
+      return null;
     }
     AccessRule rule = bound.get().ruleFor(method);
     if (rule == null) {
       requireUndecided(bound.get(), resourceClass, method);
-      return;
+      return null;
     }
     if (rule.kind() == AccessRule.Kind.PUBLIC) {
-      return;
+      return null;
     }
     if (metadata != null) {
       metadata.addScopes(rule.scopes());
       rule.impliedBy().values().forEach(metadata::addScopes);
     }
-    context.register(new GuardedMethod(bound.get().filter(), rule, guard), Priorities.AUTHENTICATION);
+    return new GuardedMethod(bound.get().filter(), rule, guard);
   }
 
   /**
