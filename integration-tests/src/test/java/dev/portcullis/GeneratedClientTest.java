@@ -34,6 +34,18 @@ class GeneratedClientTest {
     authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
     app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
+    awaitSigningKeys();
+  }
+
+  /** Until the server has the issuer's keys it answers 503; a loaded machine can take longer than its grace. */
+  private static void awaitSigningKeys() throws InterruptedException {
+    String token = authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
+        "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", "items:read"), 3600))
+        .serialize();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (app.bearer("/items/0", token).status() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
   }
 
   @AfterAll

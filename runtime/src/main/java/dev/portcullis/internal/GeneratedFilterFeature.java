@@ -30,10 +30,12 @@ import java.util.Set;
  * class JAX-RS first meets per request (a locator declaring {@code Object} or an interface) in
  * that state has each of its methods answer 403, with one log line naming the method.
  *
- * <p>A method the implementation reports on an interface or an abstract class (RESTEasy reports
- * the type that carries {@code @Path}, Jersey the class it serves) is settled per served class
- * on that class's first request, by {@link ServedClassGuard}, with the same checks and the same
- * refusal, 403, when they fail.
+ * <p>RESTEasy's {@code ResourceInfo} names the type that carries {@code @Path} (an interface, an
+ * abstract or a concrete superclass), Jersey's the class it serves. Unless Jersey is known to
+ * run, or the class is final, the served class is therefore checked per request by {@link
+ * ServedClassGuard}: a request to another class than the one reported gets that class's
+ * protection, settled on its first request with the same checks and the same refusal, 403,
+ * when they fail.
  */
 public final class GeneratedFilterFeature implements DynamicFeature {
   static final String PROCESSOR_MISSING = "The resource class %1$s carries Portcullis annotations"
@@ -42,6 +44,13 @@ public final class GeneratedFilterFeature implements DynamicFeature {
       + " %1$s and rebuild: with Maven, add dev.portcullis:portcullis-processor to the annotationProcessorPaths of"
       + " maven-compiler-plugin (on JDK 23 and later annotation processing is off unless a processor path is given"
       + " or -proc:full is set).";
+
+  /**
+   * Set by {@link JerseyRegistrationGuard}: the implementation's {@code ResourceInfo} names the
+   * class it serves, never a supertype, so a concrete class's methods need no per-request check
+   * of the served class.
+   */
+  static final String REPORTS_SERVED_CLASS = "dev.portcullis.resource-info.served-class";
 
   private final RequestGuard guard;
   private final ProtectedResourceMetadata metadata;
@@ -67,27 +76,43 @@ public final class GeneratedFilterFeature implements DynamicFeature {
     if (resourceClass == null || method == null) {
       return;
     }
+    boolean root = SubResourceLocators.isRoot(resourceClass);
     if (resourceClass.isInterface() || Modifier.isAbstract(resourceClass.getModifiers())) {
-      // RESTEasy reports the type that carries @Path, not the class it serves: settled per served class.
-      if (SubResourceLocators.isRoot(resourceClass)) {
+      // RESTEasy reports the type that carries @Path, never instantiated itself: settled per served class.
+      if (root) {
         checkSubResources(resourceClass);
       }
-      context.register(new ServedClassGuard(resourceClass, method, this::protection), Priorities.AUTHENTICATION);
+      context.register(new ServedClassGuard(resourceClass, method, null, this::protectionServedBy),
+          Priorities.AUTHENTICATION);
       return;
     }
-    if (SubResourceLocators.isRoot(resourceClass)) {
-      install(resourceClass, method, context);
-      checkSubResources(resourceClass);
-      return;
-    }
-    // A sub-resource: JAX-RS may meet its class only when a locator returns it, per request.
-    // Those declared by locators were checked at startup; any other that fails is refused.
+    ContainerRequestFilter protection;
     try {
-      install(resourceClass, method, context);
+      protection = protection(resourceClass, method);
     } catch (IllegalStateException e) {
+      if (root) {
+        throw e;
+      }
+      // A sub-resource: JAX-RS may meet its class only when a locator returns it, per request.
+      // Those declared by locators were checked at startup; any other that fails is refused.
       LOG.log(System.Logger.Level.ERROR, "Portcullis refuses every request to {0}: {1}",
           DeclaredRules.describe(method), e.getMessage());
       context.register(new RefusedMethod(), Priorities.AUTHENTICATION);
+      return;
+    }
+    if (root) {
+      checkSubResources(resourceClass);
+    }
+    if (Modifier.isFinal(resourceClass.getModifiers())
+        || Boolean.TRUE.equals(context.getConfiguration().getProperty(REPORTS_SERVED_CLASS))) {
+      if (protection != null) {
+        context.register(protection, Priorities.AUTHENTICATION);
+      }
+    } else {
+      // RESTEasy reports a concrete superclass with @Path for a subclass that inherits it; only the
+      // matched instance tells, so a subclass's stricter annotations are never missed.
+      context.register(new ServedClassGuard(resourceClass, method, protection, this::protectionServedBy),
+          Priorities.AUTHENTICATION);
     }
   }
 
@@ -107,13 +132,6 @@ public final class GeneratedFilterFeature implements DynamicFeature {
       if (SubResourceLocators.isRoot(type)) {
         checkSubResources(type);
       }
-    }
-  }
-
-  private void install(Class<?> resourceClass, Method method, FeatureContext context) {
-    ContainerRequestFilter protection = protection(resourceClass, method);
-    if (protection != null) {
-      context.register(protection, Priorities.AUTHENTICATION);
     }
   }
 
@@ -142,6 +160,26 @@ public final class GeneratedFilterFeature implements DynamicFeature {
       rule.impliedBy().values().forEach(metadata::addScopes);
     }
     return new GuardedMethod(bound.get().filter(), rule, guard);
+  }
+
+  /**
+   * The protection of {@code method} for a request that matched an instance of {@code served},
+   * a subtype of the {@code reported} type the implementation named: that of the nearest class
+   * from {@code served} up that has a generated filter, or is {@code reported}. Classes passed
+   * on the way, such as a CDI proxy, must declare no Portcullis annotation themselves.
+   *
+   * @throws IllegalStateException when the served class's protection cannot be established
+   */
+  private ContainerRequestFilter protectionServedBy(Class<?> served, Class<?> reported, Method method) {
+    for (Class<?> type = served; type != null && type != Object.class; type = type.getSuperclass()) {
+      if (type == reported || filters.find(type).isPresent()) {
+        return protection(type, method);
+      }
+      if (DeclaredRules.anyDeclaredOn(type)) {
+        requireNoAnnotations(type);
+      }
+    }
+    return protection(served, method);
   }
 
   /**
