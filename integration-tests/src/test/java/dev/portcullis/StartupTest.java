@@ -3,29 +3,27 @@ package dev.portcullis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portcullis.internal.StartupMessages;
 import dev.portcullis.spi.ResourceFilter;
+import dev.portcullis.testapp.ItemsApi;
 import dev.portcullis.testapp.ItemsResource;
 import dev.portcullis.testapp.OrdersResource;
 import dev.portcullis.testapp.PlainResource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails closed at startup. Jersey 4 calls DynamicFeature.configure while it builds the
- * application model, and the IllegalStateException thrown there propagates, unwrapped, out
- * of JdkHttpServerFactory.createHttpServer: the server never starts.
+ * Fails closed at startup: the Jakarta REST implementation calls DynamicFeature.configure while
+ * it builds the application model, and the IllegalStateException thrown there stops it.
  *
  * <p>Every class of the test application has the filter the processor generated for it; a
  * class loader that defines a resource class itself, and shows or hides its filter, stands for
@@ -56,14 +54,37 @@ class StartupTest {
     return cause;
   }
 
+  /** ItemsResource as if compiled without the processor; its only Portcullis annotation sits on its API interface. */
+  private static Class<?> itemsResourceWithoutFilter() throws ClassNotFoundException {
+    return new ChildFirstLoader(Set.of(ItemsResource.class.getName()),
+        Set.of(ResourceFilter.filterName(ItemsResource.class))).loadClass(ItemsResource.class.getName());
+  }
+
   @Test
   void annotatedClassWithoutGeneratedFilterStopsStartupAndExplainsTheProcessor() throws Exception {
-    // ItemsResource's only Portcullis annotation sits on the API interface it implements.
-    Class<?> resource = new ChildFirstLoader(Set.of(ItemsResource.class.getName()),
-        Set.of(ResourceFilter.filterName(ItemsResource.class))).loadClass(ItemsResource.class.getName());
+    assumeTrue(TestApp.implementation().reportsServedClass(),
+        "The implementation names only the interface with @Path at startup, not the class it serves.");
+    Class<?> resource = itemsResourceWithoutFilter();
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> TestApp.start(config(), resource).close());
     assertEquals(StartupMessages.processorMissing(ItemsResource.class), rootCause(e).getMessage());
+  }
+
+  @Test
+  void annotatedClassWithoutGeneratedFilterKnownOnlyPerRequestIsRefusedEveryRequestAndExplained() throws Exception {
+    assumeFalse(TestApp.implementation().reportsServedClass(),
+        "The implementation names the class it serves at startup, which refuses to start instead.");
+    Class<?> resource = itemsResourceWithoutFilter();
+    List<String> logged = new ArrayList<>();
+    try (TestApp app = TestApp.start(config(), resource)) {
+      logged.addAll(PortcullisLog.during(() -> {
+        assertEquals(403, app.get("/items/1").status());
+        assertEquals(403, app.bearer("/items/1", keys.token("items:read")).status());
+        assertEquals(403, app.bearer("/items/2", keys.token("items:read")).status());
+      }));
+    }
+    assertEquals(List.of("SEVERE: Portcullis refuses every request to " + ItemsApi.class.getName() + ".get(String) served by "
+        + ItemsResource.class.getName() + ": " + StartupMessages.processorMissing(ItemsResource.class)), logged);
   }
 
   @Test
@@ -91,45 +112,30 @@ class StartupTest {
 
   @Test
   void annotatedClassInAnApplicationThatForgotPortcullisFeatureStopsStartup() {
-    ResourceConfig app = new ResourceConfig(OrdersResource.class);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app).stop(0));
+    TestApplication app = new TestApplication(Map.of(), OrdersResource.class);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestApp.serve(app).close());
     assertEquals(StartupMessages.featureMissing(OrdersResource.class), rootCause(e).getMessage());
   }
 
   @Test
-  void applicationWithoutPortcullisFeatureMayServeAnnotatedClassesUnprotectedOnPurpose() throws Exception {
-    ResourceConfig app = new ResourceConfig(PlainResource.class, OrdersResource.class)
-        .property("portcullis.require-feature", "false");
-    com.sun.net.httpserver.HttpServer server =
-        JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/orders")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode());
-      assertEquals("orders", response.body());
-    } finally {
-      server.stop(0);
+  void applicationWithoutPortcullisFeatureMayServeAnnotatedClassesUnprotectedOnPurpose() {
+    TestApplication app = new TestApplication(Map.of("portcullis.require-feature", "false"),
+        PlainResource.class, OrdersResource.class);
+    try (TestApp served = TestApp.serve(app)) {
+      Answer answer = served.get("/orders");
+      assertEquals(200, answer.status());
+      assertEquals("orders", answer.body());
     }
   }
 
   @Test
-  void applicationWithoutAnnotatedClassesNeedsNoPortcullisFeature() throws Exception {
-    // The guard is discovered in every Jersey application on this class path; with nothing
+  void applicationWithoutAnnotatedClassesNeedsNoPortcullisFeature() {
+    // The registration check reaches every application on this class path; with nothing
     // annotated it must neither stop startup nor touch requests.
-    ResourceConfig app = new ResourceConfig(PlainResource.class);
-    com.sun.net.httpserver.HttpServer server =
-        JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/plain"))
-              .header("Authorization", "Bearer not-a-jwt").build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode());
-      assertEquals("plain", response.body());
-    } finally {
-      server.stop(0);
+    try (TestApp served = TestApp.serve(new TestApplication(Map.of(), PlainResource.class))) {
+      Answer answer = served.get("/plain", "Authorization", "Bearer not-a-jwt");
+      assertEquals(200, answer.status());
+      assertEquals("plain", answer.body());
     }
   }
 
@@ -140,44 +146,6 @@ class StartupTest {
       Answer answer = app.get("/plain", "Authorization", "Bearer not-a-jwt");
       assertEquals(200, answer.status());
       assertEquals("plain", answer.body());
-    }
-  }
-
-  /**
-   * Defines the classes named in {@code own} itself, from the test class path's bytes, so that
-   * they are distinct from the class path's copies; answers {@link ClassNotFoundException} for
-   * those named in {@code hidden}; leaves every other class to its parent.
-   */
-  private static final class ChildFirstLoader extends ClassLoader {
-    private final Set<String> own;
-    private final Set<String> hidden;
-
-    ChildFirstLoader(Set<String> own, Set<String> hidden) {
-      super(StartupTest.class.getClassLoader());
-      this.own = own;
-      this.hidden = hidden;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (hidden.contains(name)) {
-        throw new ClassNotFoundException(name);
-      }
-      if (!own.contains(name)) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded != null) {
-          return loaded;
-        }
-        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-          byte[] bytes = in.readAllBytes();
-          return defineClass(name, bytes, 0, bytes.length);
-        } catch (IOException e) {
-          throw new ClassNotFoundException(name, e);
-        }
-      }
     }
   }
 }

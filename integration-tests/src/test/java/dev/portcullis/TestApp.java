@@ -2,7 +2,6 @@ package dev.portcullis;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,19 +13,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
+import java.util.Map;
 
-/** A real Jersey server on an ephemeral loopback port, protected by Portcullis. */
+/**
+ * A real server on an ephemeral loopback port, protected by Portcullis, on the Jakarta REST
+ * implementation of the test module ({@link JaxRsServer#underTest()}).
+ */
 final class TestApp implements AutoCloseable {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final JaxRsServer SERVER = JaxRsServer.underTest();
 
-  private final HttpServer server;
+  private final JaxRsServer.Running server;
   private final URI base;
 
-  private TestApp(HttpServer server) {
+  private TestApp(JaxRsServer.Running server) {
     this.server = server;
-    this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.base = URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** The base URI, without a trailing slash: {@code http://127.0.0.1:<port>}. */
@@ -34,10 +36,29 @@ final class TestApp implements AutoCloseable {
     return base;
   }
 
-  /** Starts the app; throws whatever Jersey throws at startup. */
+  /**
+   * Starts the resource classes behind {@code new PortcullisFeature(config)}.
+   *
+   * @throws IllegalStateException when Portcullis refuses to start the application
+   */
   static TestApp start(PortcullisConfig config, Class<?>... resources) {
-    ResourceConfig app = new ResourceConfig(resources).register(new PortcullisFeature(config));
-    return new TestApp(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app));
+    Object[] components = java.util.Arrays.copyOf(resources, resources.length + 1, Object[].class);
+    components[resources.length] = new PortcullisFeature(config);
+    return serve(new TestApplication(Map.of(), components));
+  }
+
+  /**
+   * Starts {@code application} as it is, with or without Portcullis.
+   *
+   * @throws IllegalStateException when Portcullis refuses to start the application
+   */
+  static TestApp serve(TestApplication application) {
+    return new TestApp(SERVER.start(application));
+  }
+
+  /** The Jakarta REST implementation the app runs on. */
+  static JaxRsServer implementation() {
+    return SERVER;
   }
 
   /** A GET with optional header pairs; asserts the answer is never a 500. */
@@ -95,6 +116,6 @@ final class TestApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

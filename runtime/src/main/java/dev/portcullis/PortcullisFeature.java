@@ -1,6 +1,6 @@
 package dev.portcullis;
 
-import dev.portcullis.internal.JerseyRegistrationGuard;
+import dev.portcullis.internal.FeatureRegistrationCheck;
 import dev.portcullis.internal.ProtectedResourceMetadata;
 import dev.portcullis.internal.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.GeneratedFilterFeature;
@@ -69,7 +69,7 @@ public final class PortcullisFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    context.property(JerseyRegistrationGuard.REGISTERED, true);
+    context.property(FeatureRegistrationCheck.REGISTERED, true);
     SettingNames.warnAboutUnknown();
     if (config.acceptAnyIssuer()) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis accepts tokens from any issuer whose signature verifies with"

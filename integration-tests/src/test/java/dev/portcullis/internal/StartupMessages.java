@@ -17,7 +17,7 @@ public final class StartupMessages {
 
   /** A class with Portcullis annotations in an application without PortcullisFeature. */
   public static String featureMissing(Class<?> resourceClass) {
-    return String.format(JerseyRegistrationGuard.FEATURE_MISSING, resourceClass.getName());
+    return String.format(FeatureRegistrationCheck.FEATURE_MISSING, resourceClass.getName());
   }
 
   /** A class whose filter, found through its loader, guards a copy of the class from another loader. */

@@ -88,13 +88,21 @@ final class DeclaredRules {
   /** Whether any Portcullis annotation sits on the class, a supertype, or one of their methods. */
   static boolean anyInHierarchy(Class<?> type) {
     for (Class<?> current : supertypes(type)) {
-      if (on(current) != null) {
+      if (anyDeclaredOn(current)) {
         return true;
       }
-      for (Method method : current.getDeclaredMethods()) {
-        if (on(method) != null) {
-          return true;
-        }
+    }
+    return false;
+  }
+
+  /** Whether any Portcullis annotation sits on {@code type} itself or on a method it declares. */
+  static boolean anyDeclaredOn(Class<?> type) {
+    if (on(type) != null) {
+      return true;
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      if (on(method) != null) {
+        return true;
       }
     }
     return false;

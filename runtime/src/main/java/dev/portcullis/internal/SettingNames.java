@@ -34,7 +34,7 @@ public final class SettingNames {
       "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff");
 
   /** Set on the JAX-RS application, never read from system properties. */
-  private static final String APPLICATION_PROPERTY = "portcullis.require-feature";
+  private static final String APPLICATION_PROPERTY = FeatureRegistrationCheck.PROPERTY;
   private static final String PROPERTY_PREFIX = "portcullis.";
   private static final String CLIENT_PROPERTY_PREFIX = "portcullis.client.";
   private static final String ENVIRONMENT_PREFIX = "PORTCULLIS_";
@@ -74,7 +74,8 @@ public final class SettingNames {
     propertyNames.stream().filter(name -> name.startsWith(PROPERTY_PREFIX)).sorted().forEach(name -> {
       if (name.equals(APPLICATION_PROPERTY)) {
         warnings.add("Portcullis does not read the system property " + name + ": it is an application property;"
-            + " set it on the JAX-RS application, for example ResourceConfig.property(\"" + name + "\", false).");
+            + " set it on the JAX-RS application, for example ResourceConfig.property(\"" + name + "\", false) on"
+            + " Jersey, or in the map Application.getProperties() returns.");
       } else if (!knownProperty(name)) {
         warnings.add(ignored("system property", name, closestProperty(name)));
       }

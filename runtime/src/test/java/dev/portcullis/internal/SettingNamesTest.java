@@ -71,7 +71,8 @@ class SettingNamesTest {
   void theApplicationPropertyIsExplainedWhereItBelongs() {
     assertEquals(List.of("Portcullis does not read the system property portcullis.require-feature: it is an"
         + " application property; set it on the JAX-RS application, for example"
-        + " ResourceConfig.property(\"portcullis.require-feature\", false)."), properties("portcullis.require-feature"));
+        + " ResourceConfig.property(\"portcullis.require-feature\", false) on Jersey, or in the map"
+        + " Application.getProperties() returns."), properties("portcullis.require-feature"));
   }
 
   @Test
