@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.portcullis.testapp.LedgerResource;
 import dev.portcullis.testapp.StrictLedgerResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A class served on the {@code @Path} of its concrete superclass gets its own rules, also where
@@ -14,25 +13,12 @@ import org.junit.jupiter.api.Test;
  * rule never lets a request through to the subclass's stricter method.
  */
 class InheritedPathTest {
-  private static KeyServer keys;
-
-  @BeforeAll
-  static void start() throws Exception {
-    keys = new KeyServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    keys.close();
-  }
-
-  private static PortcullisConfig config() {
-    return PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build();
-  }
+  @RegisterExtension
+  static final KeyServer keys = KeyServer.started();
 
   @Test
   void subclassOnItsSuperclassPathIsGuardedByItsOwnStricterRule() {
-    try (TestApp app = TestApp.start(config(), StrictLedgerResource.class)) {
+    try (TestApp app = TestApp.start(keys.config().build(), StrictLedgerResource.class)) {
       assertEquals(401, app.get("/ledger").status());
       Answer weaker = app.bearer("/ledger", keys.token("orders:read"));
       assertEquals(403, weaker.status());
@@ -46,7 +32,7 @@ class InheritedPathTest {
 
   @Test
   void superclassServedItselfKeepsItsOwnRule() {
-    try (TestApp app = TestApp.start(config(), LedgerResource.class)) {
+    try (TestApp app = TestApp.start(keys.config().build(), LedgerResource.class)) {
       Answer granted = app.bearer("/ledger", keys.token("orders:read"));
       assertEquals(200, granted.status());
       assertEquals("ledger", granted.body());

@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +28,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An authorization server the tests control: serves OpenID metadata and a JWKS on loopback
  * and mints tokens, good and bad, with nimbus. Counts JWKS fetches. Its JWKS holds its own
  * RSA signing key and any other public keys a test gives it.
  */
-final class KeyServer implements AutoCloseable {
+final class KeyServer implements AutoCloseable, AfterAllCallback {
   static final String AUDIENCE = "orders-api";
   private static final RSAKey SIGNING_KEY = generate("k1");
   private static final RSAKey OTHER_KEY = generate("k1");
@@ -44,6 +47,23 @@ final class KeyServer implements AutoCloseable {
   private volatile CountDownLatch hold;
   private final CountDownLatch held = new CountDownLatch(1);
   final String issuer;
+
+  /**
+   * A started key server for a whole test class: as a {@code @RegisterExtension} static field
+   * it is closed after the class's last test.
+   */
+  static KeyServer started() {
+    try {
+      return new KeyServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
 
   KeyServer(JWK... alsoPublished) throws IOException {
     List<JWK> initial = new ArrayList<>(List.of(SIGNING_KEY.toPublicJWK()));

@@ -9,9 +9,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 9728: the feature serves /.well-known/oauth-protected-resource, publicly, and every
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
 class ProtectedResourceMetadataTest {
   private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
   private static final URI RESOURCE = URI.create("https://api.example.com");
-  private static KeyServer keys;
-
-  @BeforeAll
-  static void start() throws IOException {
-    keys = new KeyServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    keys.close();
-  }
+  @RegisterExtension
+  static final KeyServer keys = KeyServer.started();
 
   private static PortcullisConfig.Builder config() {
     return PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).resource(RESOURCE);
@@ -96,7 +86,7 @@ class ProtectedResourceMetadataTest {
 
   @Test
   void withoutAConfiguredResourceNoMetadataIsServedOrNamed() throws IOException {
-    PortcullisConfig config = PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build();
+    PortcullisConfig config = keys.config().build();
     try (TestApp app = TestApp.start(config, OrdersResource.class)) {
       String metadata = getWithHost(app, WELL_KNOWN, "attacker.example");
       assertTrue(metadata.startsWith("HTTP/1.1 404"), metadata);

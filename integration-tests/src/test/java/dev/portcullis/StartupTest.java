@@ -17,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fails closed at startup: the Jakarta REST implementation calls DynamicFeature.configure while
@@ -30,21 +29,8 @@ import org.junit.jupiter.api.Test;
  * deployments where the two are not side by side.
  */
 class StartupTest {
-  private static KeyServer keys;
-
-  @BeforeAll
-  static void start() throws IOException {
-    keys = new KeyServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    keys.close();
-  }
-
-  private static PortcullisConfig config() {
-    return PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build();
-  }
+  @RegisterExtension
+  static final KeyServer keys = KeyServer.started();
 
   private static Throwable rootCause(Throwable t) {
     Throwable cause = t;
@@ -66,7 +52,7 @@ class StartupTest {
         "The implementation names only the interface with @Path at startup, not the class it serves.");
     Class<?> resource = itemsResourceWithoutFilter();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TestApp.start(config(), resource).close());
+        () -> TestApp.start(keys.config().build(), resource).close());
     assertEquals(StartupMessages.processorMissing(ItemsResource.class), rootCause(e).getMessage());
   }
 
@@ -76,7 +62,7 @@ class StartupTest {
         "The implementation names the class it serves at startup, which refuses to start instead.");
     Class<?> resource = itemsResourceWithoutFilter();
     List<String> logged = new ArrayList<>();
-    try (TestApp app = TestApp.start(config(), resource)) {
+    try (TestApp app = TestApp.start(keys.config().build(), resource)) {
       logged.addAll(PortcullisLog.during(() -> {
         assertEquals(403, app.get("/items/1").status());
         assertEquals(403, app.bearer("/items/1", keys.token("items:read")).status());
@@ -93,7 +79,7 @@ class StartupTest {
         Set.of(OrdersResource.class.getName(), ResourceFilter.filterName(OrdersResource.class)), Set.of());
     Class<?> resource = loader.loadClass(OrdersResource.class.getName());
     assertNotSame(OrdersResource.class, resource);
-    try (TestApp app = TestApp.start(config(), resource)) {
+    try (TestApp app = TestApp.start(keys.config().build(), resource)) {
       assertEquals(401, app.get("/orders").status());
       assertEquals(403, app.bearer("/orders", keys.token("orders:write")).status());
       assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
@@ -106,7 +92,7 @@ class StartupTest {
     Class<?> resource = new ChildFirstLoader(Set.of(OrdersResource.class.getName()), Set.of())
         .loadClass(OrdersResource.class.getName());
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TestApp.start(config(), resource).close());
+        () -> TestApp.start(keys.config().build(), resource).close());
     assertEquals(StartupMessages.filterOfAnotherCopy(resource, OrdersResource.class), rootCause(e).getMessage());
   }
 
@@ -142,7 +128,7 @@ class StartupTest {
   @Test
   void classWithoutAnnotationsHasNoFilterAndIsLeftAlone() {
     assertThrows(ClassNotFoundException.class, () -> Class.forName(ResourceFilter.filterName(PlainResource.class)));
-    try (TestApp app = TestApp.start(config(), PlainResource.class)) {
+    try (TestApp app = TestApp.start(keys.config().build(), PlainResource.class)) {
       Answer answer = app.get("/plain", "Authorization", "Bearer not-a-jwt");
       assertEquals(200, answer.status());
       assertEquals("plain", answer.body());

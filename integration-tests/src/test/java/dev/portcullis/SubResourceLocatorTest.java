@@ -13,9 +13,8 @@ import dev.portcullis.testapp.PagesResource;
 import dev.portcullis.testapp.ShelvesResource;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sub-resources are guarded by their own generated filters, whether a locator declares their
@@ -24,21 +23,8 @@ import org.junit.jupiter.api.Test;
  * answered 403.
  */
 class SubResourceLocatorTest {
-  private static KeyServer keys;
-
-  @BeforeAll
-  static void start() throws Exception {
-    keys = new KeyServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    keys.close();
-  }
-
-  private static PortcullisConfig config() {
-    return PortcullisConfig.builder().issuer(keys.issuer).audience(KeyServer.AUDIENCE).build();
-  }
+  @RegisterExtension
+  static final KeyServer keys = KeyServer.started();
 
   /** ShelvesResource and the sub-resource {@code withoutFilter} as if compiled without the processor. */
   private static Class<?> shelvesWithoutFilterOf(Class<?> withoutFilter) throws ClassNotFoundException {
@@ -48,7 +34,7 @@ class SubResourceLocatorTest {
 
   @Test
   void declaredSubResourceIsGuardedByItsOwnFilter() {
-    try (TestApp app = TestApp.start(config(), ShelvesResource.class)) {
+    try (TestApp app = TestApp.start(keys.config().build(), ShelvesResource.class)) {
       Answer missing = app.get("/shelves/books");
       assertEquals(401, missing.status());
       Answer insufficient = app.bearer("/shelves/books", keys.token("orders:read"));
@@ -63,7 +49,7 @@ class SubResourceLocatorTest {
 
   @Test
   void subResourceTheLocatorDecidesPerRequestIsGuardedByItsOwnFilter() {
-    try (TestApp app = TestApp.start(config(), ShelvesResource.class)) {
+    try (TestApp app = TestApp.start(keys.config().build(), ShelvesResource.class)) {
       assertEquals(401, app.get("/shelves/pages").status());
       assertEquals(403, app.bearer("/shelves/pages", keys.token("items:read")).status());
       Answer granted = app.bearer("/shelves/pages", keys.token("notes:write"));
@@ -75,7 +61,7 @@ class SubResourceLocatorTest {
   @Test
   void subResourceTheLocatorDecidesPerRequestWithoutItsFilterIsRefusedEveryRequestAndExplained() throws Exception {
     Class<?> shelves = shelvesWithoutFilterOf(PagesResource.class);
-    try (TestApp app = TestApp.start(config(), shelves)) {
+    try (TestApp app = TestApp.start(keys.config().build(), shelves)) {
       List<String> logged = PortcullisLog.during(() -> {
         assertEquals(403, app.get("/shelves/pages").status());
         assertEquals(403, app.bearer("/shelves/pages", keys.token("notes:write")).status());
@@ -92,7 +78,7 @@ class SubResourceLocatorTest {
         "The implementation does not show Portcullis the root class, which has no resource method.");
     Class<?> shelves = shelvesWithoutFilterOf(BooksResource.class);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TestApp.start(config(), shelves).close());
+        () -> TestApp.start(keys.config().build(), shelves).close());
     assertEquals(StartupMessages.processorMissing(BooksResource.class), e.getMessage());
   }
 
@@ -101,7 +87,7 @@ class SubResourceLocatorTest {
     assumeFalse(TestApp.implementation().listsResourceClassesToFeatures(),
         "The implementation shows Portcullis the root class, which refuses to start instead.");
     Class<?> shelves = shelvesWithoutFilterOf(BooksResource.class);
-    try (TestApp app = TestApp.start(config(), shelves)) {
+    try (TestApp app = TestApp.start(keys.config().build(), shelves)) {
       List<String> logged = PortcullisLog.during(() -> {
         assertEquals(403, app.get("/shelves/books").status());
         assertEquals(403, app.bearer("/shelves/books", keys.token("items:read")).status());
