@@ -145,6 +145,11 @@ public enum Message {
           + " overrides has one), so the generated client cannot call it. Add the HTTP method"
           + " annotation, or make it a default method. Sub-resource locators are not"
           + " supported."),
+  CLIENT_PATH_AMBIGUOUS(
+      Diagnostic.Kind.ERROR,
+      "Client method %s is declared in %s, which has no @Path, and inherits two: \"%s\" from %s"
+          + " and \"%s\" from %s, so the path the client calls is ambiguous. Put @Path on %s, or"
+          + " on the client interface %s."),
   CLIENT_METHOD_GENERIC(
       Diagnostic.Kind.ERROR,
       "Client method %s declares type parameters, so the generated client cannot know which"

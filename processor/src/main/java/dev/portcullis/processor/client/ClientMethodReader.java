@@ -8,6 +8,7 @@ import dev.portcullis.processor.base.JaxRsAnnotations;
 import dev.portcullis.processor.base.Message;
 import dev.portcullis.processor.base.PathTemplate;
 import dev.portcullis.processor.base.Reporter;
+import dev.portcullis.processor.base.TypeHierarchy;
 import dev.portcullis.processor.base.ValidationReport;
 import dev.portcullis.processor.client.ClientInterface.ClientMethod;
 import dev.portcullis.processor.client.ClientInterface.ClientParameter;
@@ -38,16 +39,41 @@ final class ClientMethodReader {
   private final JaxRsAnnotations jaxRs;
   private final BeanParamReader beanParams;
   private final ElementNames names;
+  private final TypeHierarchy hierarchy;
 
   ClientMethodReader(
       Types types,
       JaxRsAnnotations jaxRs,
       BeanParamReader beanParams,
-      ElementNames names) {
+      ElementNames names,
+      TypeHierarchy hierarchy) {
     this.types = types;
     this.jaxRs = jaxRs;
     this.beanParams = beanParams;
     this.names = names;
+    this.hierarchy = hierarchy;
+  }
+
+  /**
+   * The supertypes of {@code type} whose {@code @Path} it inherits: those that carry one with
+   * no other such supertype between them and {@code type}, in the hierarchy's order.
+   */
+  private List<TypeElement> nearestWithPath(TypeElement type) {
+    List<TypeElement> withPath = new ArrayList<>();
+    for (TypeElement supertype : hierarchy.supertypes(type)) {
+      if (Annotations.stringValue(supertype, WS + "Path").isPresent()) {
+        withPath.add(supertype);
+      }
+    }
+    List<TypeElement> nearest = new ArrayList<>();
+    for (TypeElement candidate : withPath) {
+      boolean shadowed = withPath.stream()
+          .anyMatch(other -> !other.equals(candidate) && hierarchy.isSubtype(other, candidate));
+      if (!shadowed) {
+        nearest.add(candidate);
+      }
+    }
+    return nearest;
   }
 
   /**
@@ -89,12 +115,27 @@ final class ClientMethodReader {
     ExecutableType memberType =
         (ExecutableType) types.asMemberOf((DeclaredType) client.asType(), method);
 
+    Optional<String> typePath = Annotations.stringValue(client, WS + "Path")
+        .or(() -> Annotations.stringValue(declaringType, WS + "Path"));
+    // A method of an API interface without @Path is served under the path that interface
+    // inherits, as the scope manifest lists it; one the client declares itself is relative to
+    // the base URI.
+    if (typePath.isEmpty() && !declaringType.equals(client)) {
+      List<TypeElement> nearest = nearestWithPath(declaringType);
+      for (TypeElement other : nearest) {
+        String first = Annotations.stringValue(nearest.get(0), WS + "Path").orElseThrow();
+        String second = Annotations.stringValue(other, WS + "Path").orElseThrow();
+        if (!first.equals(second)) {
+          reporter.report(Message.CLIENT_PATH_AMBIGUOUS, at, names.describe(method),
+              declaringType.getQualifiedName(), first, nearest.get(0).getQualifiedName(), second,
+              other.getQualifiedName(), declaringType.getQualifiedName(), client.getQualifiedName());
+          return Optional.empty();
+        }
+      }
+      typePath = nearest.stream().findFirst().flatMap(type -> Annotations.stringValue(type, WS + "Path"));
+    }
     PathTemplate path =
-        PathTemplate.join(
-            Annotations.stringValue(client, WS + "Path")
-                .or(() -> Annotations.stringValue(declaringType, WS + "Path"))
-                .orElse(null),
-            Annotations.stringValue(annotated, WS + "Path").orElse(null));
+        PathTemplate.join(typePath.orElse(null), Annotations.stringValue(annotated, WS + "Path").orElse(null));
     List<ClientParameter> parameters =
         parameters(at, method, annotated, memberType, path, reporter);
     checkTemplatesBound(at, method, path, parameters, reporter);

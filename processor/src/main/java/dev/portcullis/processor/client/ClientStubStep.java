@@ -103,7 +103,8 @@ public final class ClientStubStep implements ProcessingStep {
             context.types(),
             context.jaxRs(),
             new BeanParamReader(context.elements(), context.types(), names),
-            names),
+            names,
+            hierarchy),
         new ScopeCoverageValidator(
             new DecisionResolver(declaredRequirements, hierarchy, names),
             hierarchy,
