@@ -27,7 +27,10 @@ public final class TokenRequestException extends TokenAcquisitionException {
           + " authentication method is the one registered for this client.",
       "invalid_grant", "The authorization code, refresh token or assertion is invalid, expired"
           + " or was issued to another client; obtain a new one.",
-      "unauthorized_client", "Allow this grant type for the client at the authorization server.",
+      "unauthorized_client", "Either the client may not use this grant type (allow it for the"
+          + " client at the authorization server), or the client authentication failed: some"
+          + " servers, Keycloak among them, answer a wrong client secret with this error too,"
+          + " so check the client id and its secret or key as well.",
       "unsupported_grant_type", "Use a grant type the authorization server supports.",
       "invalid_scope", "Request only scopes that exist and that the client may request.");
 

@@ -69,6 +69,16 @@ class TokenEndpointFailureTest {
   }
 
   @Test
+  void unauthorizedClientNamesBothCausesBecauseSomeServersAnswerAWrongSecretWithIt() {
+    endpoint.then(Reply.error(400, "unauthorized_client"));
+
+    TokenRequestException e = assertThrows(TokenRequestException.class, () -> client().token());
+
+    assertTrue(e.getMessage().contains("allow it for the client at the authorization server"), e.getMessage());
+    assertTrue(e.getMessage().contains("check the client id and its secret or key"), e.getMessage());
+  }
+
+  @Test
   void unavailableThenOkIsRetriedAndSucceeds() {
     endpoint.then(Reply.error(503, "temporarily_unavailable"), Reply.token("second-try", 300));
 
