@@ -1,12 +1,15 @@
 package dev.portcullis.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.OAuthClients;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.InsufficientScopeException;
+import dev.portcullis.client.InvalidTokenException;
 import dev.portcullis.client.TokenClient;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -24,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -134,10 +138,15 @@ class ClientRoundTripTest {
     assertThrows(NotFoundException.class, () -> call(stub, "delete", "missing"));
 
     Object reader = client("profile");
-    ForbiddenException refused = assertThrows(ForbiddenException.class, () -> call(reader, "get", "x"));
+    InsufficientScopeException refused =
+        assertThrows(InsufficientScopeException.class, () -> call(reader, "get", "x"));
+    assertInstanceOf(ForbiddenException.class, refused, "JAX-RS code catching ForbiddenException keeps working");
     assertTrue(
         refused.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE)
             .contains("error=\"insufficient_scope\""));
+    assertEquals(Set.of("catalog:read"), refused.requiredScopes());
+    assertEquals("insufficient_scope", refused.error());
+    assertTrue(refused.errorDescription().isPresent());
     try (Response raw = (Response) call(reader, "exists", "x")) {
       assertEquals(403, raw.getStatus());
     }
@@ -171,7 +180,9 @@ class ClientRoundTripTest {
   @Test
   void rejectedTokenIsNeverReplayedInALoop() {
     CountingTokens tokens = tokens(List.of("other-api", "other-api"));
-    assertThrows(NotAuthorizedException.class, () -> call(stub(tokens), "get", "replay-twice"));
+    InvalidTokenException rejected =
+        assertThrows(InvalidTokenException.class, () -> call(stub(tokens), "get", "replay-twice"));
+    assertEquals("invalid_token", rejected.error());
     assertEquals(2, requests("GET /catalog/items/replay-twice"));
   }
 

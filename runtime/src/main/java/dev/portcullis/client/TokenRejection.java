@@ -2,8 +2,13 @@ package dev.portcullis.client;
 
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether an API answer rejected the access token itself, which is the one case where
@@ -36,15 +41,50 @@ public final class TokenRejection {
    *
    * @param wwwAuthenticate the header values; may be null or empty
    */
-  public static boolean isInvalidToken(int status, List<String> wwwAuthenticate) {
-    if (status != 401 || wwwAuthenticate == null) {
-      return false;
+  /**
+   * The typed exception for an answer whose Bearer challenge says why it refused the call:
+   * {@link InsufficientScopeException} for {@code 403 insufficient_scope}, {@link
+   * InvalidTokenException} for {@code 401 invalid_token}; empty for any other answer.
+   * Challenge text is public: nothing secret reaches the exception's message.
+   */
+  public static Optional<WebApplicationException> typed(Response response) {
+    int status = response.getStatus();
+    if (status != 401 && status != 403) {
+      return Optional.empty();
     }
-    for (String challenge : wwwAuthenticate) {
-      if (challenge == null
-          || !challenge.strip().toLowerCase(Locale.ROOT).startsWith("bearer")) {
+    for (String challenge : bearerChallenges(response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE))) {
+      BearerTokenError error;
+      try {
+        error = BearerTokenError.parse(challenge);
+      } catch (ParseException malformed) {
         continue;
       }
+      String code = error.getCode();
+      if (status == 403 && BearerTokenError.INSUFFICIENT_SCOPE.getCode().equals(code)) {
+        Set<String> scopes = error.getScope() == null ? Set.of() : Set.copyOf(error.getScope().toStringList());
+        return Optional.of(new InsufficientScopeException(response, scopes, error.getDescription()));
+      }
+      if (status == 401 && BearerTokenError.INVALID_TOKEN.getCode().equals(code)) {
+        return Optional.of(new InvalidTokenException(response, error.getDescription()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> bearerChallenges(List<String> wwwAuthenticate) {
+    if (wwwAuthenticate == null) {
+      return List.of();
+    }
+    return wwwAuthenticate.stream()
+        .filter(challenge -> challenge != null && challenge.strip().toLowerCase(Locale.ROOT).startsWith("bearer"))
+        .toList();
+  }
+
+  public static boolean isInvalidToken(int status, List<String> wwwAuthenticate) {
+    if (status != 401) {
+      return false;
+    }
+    for (String challenge : bearerChallenges(wwwAuthenticate)) {
       try {
         BearerTokenError error = BearerTokenError.parse(challenge);
         if (BearerTokenError.INVALID_TOKEN.getCode().equals(error.getCode())) {

@@ -1,5 +1,6 @@
 package dev.portcullis.spi;
 
+import dev.portcullis.client.TokenRejection;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
@@ -15,10 +16,14 @@ import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * Turns an answer that is not 2xx into the {@link WebApplicationException} subclass JAX-RS
- * defines for its status, the way JAX-RS client proxies do.
+ * defines for its status, the way JAX-RS client proxies do; a Bearer challenge that says why
+ * (RFC 6750 {@code insufficient_scope}, {@code invalid_token}) makes it the typed subclass of
+ * that exception ({@link dev.portcullis.client.InsufficientScopeException}, {@link
+ * dev.portcullis.client.InvalidTokenException}).
  */
 final class StatusExceptions {
 
@@ -38,6 +43,10 @@ final class StatusExceptions {
   }
 
   static WebApplicationException of(Response response) {
+    Optional<WebApplicationException> typed = TokenRejection.typed(response);
+    if (typed.isPresent()) {
+      return typed.get();
+    }
     try {
       WebApplicationException specific = specific(response);
       if (specific != null) {

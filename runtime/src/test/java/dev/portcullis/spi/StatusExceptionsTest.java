@@ -2,8 +2,11 @@ package dev.portcullis.spi;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.portcullis.client.InsufficientScopeException;
+import dev.portcullis.client.InvalidTokenException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Statuses outside 2xx become the exception JAX-RS defines for them, as proxies do. */
@@ -30,6 +35,35 @@ class StatusExceptionsTest {
         () -> StatusExceptions.throwUnlessSuccessful(Response.status(300).build()));
     assertThrows(WebApplicationException.class,
         () -> StatusExceptions.throwUnlessSuccessful(Response.status(199).build()));
+  }
+
+  @Test
+  void bearerChallengesThatSayWhyGiveTheTypedExceptions() {
+    WebApplicationException scope = StatusExceptions.of(Response.status(403)
+        .header("WWW-Authenticate", "Bearer realm=\"orders\", error=\"insufficient_scope\","
+            + " error_description=\"The token does not grant the scope.\", scope=\"orders:write audit\"")
+        .build());
+    InsufficientScopeException insufficient = assertInstanceOf(InsufficientScopeException.class, scope);
+    assertEquals(Set.of("orders:write", "audit"), insufficient.requiredScopes());
+    assertEquals(Optional.of("The token does not grant the scope."), insufficient.errorDescription());
+    assertEquals("The API refused the call with 403 insufficient_scope: the token does not grant the scope the"
+        + " endpoint requires (audit orders:write). Add it to the client's scopes (@OAuthClient scopes or"
+        + " portcullis.client.<name>.scopes) and allow the client to request it at the authorization server.",
+        insufficient.getMessage());
+
+    WebApplicationException token = StatusExceptions.of(Response.status(401)
+        .header("WWW-Authenticate", "DPoP algs=\"ES256\"")
+        .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"The token has expired.\"")
+        .build());
+    InvalidTokenException invalid = assertInstanceOf(InvalidTokenException.class, token);
+    assertEquals(Optional.of("The token has expired."), invalid.errorDescription());
+
+    // Without an error code, or a malformed challenge: the plain JAX-RS exception.
+    assertEquals(NotAuthorizedException.class, StatusExceptions.of(Response.status(401)
+        .header("WWW-Authenticate", "Bearer realm=\"orders\"").build()).getClass());
+    assertEquals(ForbiddenException.class, StatusExceptions.of(Response.status(403)
+        .header("WWW-Authenticate", "Bearer error=\"insufficient_scope").build()).getClass());
+    assertEquals(ForbiddenException.class, StatusExceptions.of(Response.status(403).build()).getClass());
   }
 
   @Test
