@@ -9,9 +9,10 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The path a generated client sends a method to is the one the scope manifest lists for it:
- * the client's own {@code @Path}, else that of the interface declaring the method, else the
- * nearest one above that interface.
+ * The path a generated client sends a method to is the one the resource class serving it has,
+ * and the scope manifest lists: the client's own {@code @Path}, else that of the most derived
+ * API interface between the client and the interface declaring the method, else the nearest one
+ * above that interface. Two equally near and different ones are a compile error.
  */
 class ClientPathTest {
   private static final JavaFileObject READ_API = JavaFileObjects.forSourceString("greet.GreetingsReadApi", """
@@ -73,6 +74,72 @@ class ClientPathTest {
         .contentsAsUtf8String().contains("this.target.call(\"GET\", \"api/greetings\")");
   }
 
+  /** Three levels of interfaces, {@code Top <- Middle <- client}, with @Path where {@code layout} puts it. */
+  private static Compilation threeLevels(String topPath, String middlePath) {
+    JavaFileObject top = JavaFileObjects.forSourceString("three.Top", """
+        package three;
+
+        import dev.portcullis.RequiresScope;
+        import jakarta.ws.rs.GET;
+        import jakarta.ws.rs.Path;
+
+        %s
+        public interface Top {
+          @GET
+          @RequiresScope("three:read")
+          String list();
+        }
+        """.formatted(topPath == null ? "" : "@Path(\"" + topPath + "\")"));
+    JavaFileObject middle = JavaFileObjects.forSourceString("three.Middle", """
+        package three;
+
+        import dev.portcullis.RequiresScope;
+        import jakarta.ws.rs.POST;
+        import jakarta.ws.rs.Path;
+
+        %s
+        public interface Middle extends Top {
+          @POST
+          @RequiresScope("three:read")
+          String create(String text);
+        }
+        """.formatted(middlePath == null ? "" : "@Path(\"" + middlePath + "\")"));
+    JavaFileObject client = JavaFileObjects.forSourceString("three.ThreeClient", """
+        package three;
+
+        import dev.portcullis.OAuthClient;
+
+        @OAuthClient(name = "three", scopes = "three:read")
+        public interface ThreeClient extends Middle {}
+        """);
+    Compilation compilation = Compiler.javac().withProcessors(new PortcullisProcessor()).compile(top, middle, client);
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
+  private static void assertCalls(Compilation compilation, String get, String post) {
+    assertThat(compilation).generatedSourceFile("three.ThreeClient_OAuthStub")
+        .contentsAsUtf8String().contains("this.target.call(\"GET\", \"" + get + "\")");
+    assertThat(compilation).generatedSourceFile("three.ThreeClient_OAuthStub")
+        .contentsAsUtf8String().contains("this.target.call(\"POST\", \"" + post + "\")");
+  }
+
+  @Test
+  void threeLevelsWithThePathOnTheTopInterface() {
+    assertCalls(threeLevels("/top", null), "top", "top");
+  }
+
+  @Test
+  void threeLevelsWithThePathOnTheMiddleInterfaceServeTheTopMethodsThereToo() {
+    // A resource class implementing Middle is served under Middle's @Path, Top's methods included.
+    assertCalls(threeLevels(null, "/middle"), "middle", "middle");
+  }
+
+  @Test
+  void threeLevelsWithPathsOnBothTheMostDerivedInterfaceWins() {
+    assertCalls(threeLevels("/top", "/middle"), "middle", "middle");
+  }
+
   @Test
   void twoInheritedPathsForOneMethodAreACompileErrorAtTheClient() {
     JavaFileObject other = JavaFileObjects.forSourceString("greet.CardsApi", """
@@ -108,10 +175,10 @@ class ClientPathTest {
         .compile(READ_API, other, both, client);
 
     assertThat(compilation).hadErrorContaining(
-        "Client method BothApi.create(String) is declared in greet.BothApi, which has no @Path,"
-            + " and inherits two: \"/api/greetings\" from greet.GreetingsReadApi and \"/api/cards\""
-            + " from greet.CardsApi, so the path the client calls is ambiguous. Put @Path on"
-            + " greet.BothApi, or on the client interface greet.BothClient.")
+        "Client method BothApi.create(String) is declared in greet.BothApi, and the client's"
+            + " interfaces give two paths it could be served under: \"/api/greetings\" of"
+            + " greet.GreetingsReadApi and \"/api/cards\" of greet.CardsApi, so the path the client"
+            + " calls is ambiguous. Put @Path on the client interface greet.BothClient.")
         .inFile(client).onLine(6);
   }
 }

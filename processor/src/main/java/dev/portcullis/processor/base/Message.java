@@ -147,9 +147,9 @@ public enum Message {
           + " supported."),
   CLIENT_PATH_AMBIGUOUS(
       Diagnostic.Kind.ERROR,
-      "Client method %s is declared in %s, which has no @Path, and inherits two: \"%s\" from %s"
-          + " and \"%s\" from %s, so the path the client calls is ambiguous. Put @Path on %s, or"
-          + " on the client interface %s."),
+      "Client method %s is declared in %s, and the client's interfaces give two paths it could be"
+          + " served under: \"%s\" of %s and \"%s\" of %s, so the path the client calls is"
+          + " ambiguous. Put @Path on the client interface %s."),
   CLIENT_METHOD_GENERIC(
       Diagnostic.Kind.ERROR,
       "Client method %s declares type parameters, so the generated client cannot know which"

@@ -55,19 +55,24 @@ final class ClientMethodReader {
   }
 
   /**
-   * The supertypes of {@code type} whose {@code @Path} it inherits: those that carry one with
-   * no other such supertype between them and {@code type}, in the hierarchy's order.
+   * The interfaces whose {@code @Path} a method declared in {@code declaring} is served under:
+   * the nearest ones to {@code client} between the two ({@code declaring} included), else, when
+   * none there has one, the nearest above {@code declaring}. "Nearest" leaves out an interface
+   * when another candidate extends it. More than one means the hierarchy is ambiguous.
    */
-  private List<TypeElement> nearestWithPath(TypeElement type) {
-    List<TypeElement> withPath = new ArrayList<>();
-    for (TypeElement supertype : hierarchy.supertypes(type)) {
-      if (Annotations.stringValue(supertype, WS + "Path").isPresent()) {
-        withPath.add(supertype);
+  private List<TypeElement> nearestWithPath(TypeElement client, TypeElement declaring) {
+    List<TypeElement> between = new ArrayList<>();
+    List<TypeElement> above = new ArrayList<>();
+    for (TypeElement supertype : hierarchy.supertypes(client)) {
+      if (Annotations.stringValue(supertype, WS + "Path").isEmpty()) {
+        continue;
       }
+      (hierarchy.isSubtype(supertype, declaring) ? between : above).add(supertype);
     }
+    List<TypeElement> candidates = between.isEmpty() ? above : between;
     List<TypeElement> nearest = new ArrayList<>();
-    for (TypeElement candidate : withPath) {
-      boolean shadowed = withPath.stream()
+    for (TypeElement candidate : candidates) {
+      boolean shadowed = candidates.stream()
           .anyMatch(other -> !other.equals(candidate) && hierarchy.isSubtype(other, candidate));
       if (!shadowed) {
         nearest.add(candidate);
@@ -115,20 +120,19 @@ final class ClientMethodReader {
     ExecutableType memberType =
         (ExecutableType) types.asMemberOf((DeclaredType) client.asType(), method);
 
-    Optional<String> typePath = Annotations.stringValue(client, WS + "Path")
-        .or(() -> Annotations.stringValue(declaringType, WS + "Path"));
-    // A method of an API interface without @Path is served under the path that interface
-    // inherits, as the scope manifest lists it; one the client declares itself is relative to
-    // the base URI.
+    Optional<String> typePath = Annotations.stringValue(client, WS + "Path");
+    // A method one of the client's API interfaces declares is served by a resource class that
+    // implements the most derived of them, under its @Path (the one the scope manifest lists);
+    // one the client declares itself is relative to the base URI.
     if (typePath.isEmpty() && !declaringType.equals(client)) {
-      List<TypeElement> nearest = nearestWithPath(declaringType);
+      List<TypeElement> nearest = nearestWithPath(client, declaringType);
       for (TypeElement other : nearest) {
         String first = Annotations.stringValue(nearest.get(0), WS + "Path").orElseThrow();
         String second = Annotations.stringValue(other, WS + "Path").orElseThrow();
         if (!first.equals(second)) {
           reporter.report(Message.CLIENT_PATH_AMBIGUOUS, at, names.describe(method),
               declaringType.getQualifiedName(), first, nearest.get(0).getQualifiedName(), second,
-              other.getQualifiedName(), declaringType.getQualifiedName(), client.getQualifiedName());
+              other.getQualifiedName(), client.getQualifiedName());
           return Optional.empty();
         }
       }
