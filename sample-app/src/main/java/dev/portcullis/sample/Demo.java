@@ -3,8 +3,10 @@ package dev.portcullis.sample;
 import dev.portcullis.OAuthClients;
 import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.ClientAuthentication;
+import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.TokenClient;
+import dev.portcullis.client.TokenRejection;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientResponseFilter;
@@ -96,9 +98,18 @@ final class Demo {
     try (Response refused = http.target(app.baseUri()).path("api/orders").request()
         .header(HttpHeaders.AUTHORIZATION, readerTokens.token().authorizationHeader())
         .post(Entity.json(new NewOrder("espresso cups", 6)))) {
+      // What a generated client's method throws for this answer, and what it says.
+      InsufficientScopeException typed = TokenRejection.typed(refused)
+          .filter(InsufficientScopeException.class::isInstance)
+          .map(InsufficientScopeException.class::cast)
+          .orElse(null);
       record("reader is refused a create", "WWW-Authenticate: "
-          + refused.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+          + refused.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)
+          + (typed == null ? "" : "\n   a generated client throws InsufficientScopeException, requiredScopes="
+              + typed.requiredScopes() + ": " + typed.getMessage()));
       expect(refused.getStatus() == 403, "the reader's create to be refused with 403");
+      expect(typed != null && typed.requiredScopes().contains("orders:write"),
+          "the refusal to be an InsufficientScopeException naming orders:write");
     }
 
     out.println("4. orders-writer (scopes orders:read orders:write) creates an order:"

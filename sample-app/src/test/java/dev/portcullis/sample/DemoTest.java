@@ -28,5 +28,7 @@ class DemoTest {
         output);
     assertTrue(output.contains("error=\"insufficient_scope\""), output);
     assertTrue(output.contains("scope=\"orders:write\""), output);
+    assertTrue(output.contains("a generated client throws InsufficientScopeException, requiredScopes=[orders:write]"),
+        output);
   }
 }
