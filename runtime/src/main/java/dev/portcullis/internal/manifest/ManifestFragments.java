@@ -1,6 +1,7 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.portcullis.ScopeManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLClassLoader;
@@ -35,7 +36,7 @@ import java.util.zip.ZipFile;
  * type with fragments in two places is listed once, from the place read first: on a class path
  * the entry its class is loaded from; where the two fragments differ, a warning names both.
  */
-final class ManifestFragments {
+public final class ManifestFragments {
   private static final String DIRECTORY = ScopeManifest.DIRECTORY;
 
   private record Fragment(String source, String json) {}
@@ -49,7 +50,7 @@ final class ManifestFragments {
    *
    * @return how many fragment files {@code root} holds, stale or not
    */
-  int add(Path root) throws IOException {
+  public int add(Path root) throws IOException {
     if (Files.isDirectory(root)) {
       return addDirectory(root);
     }
@@ -72,7 +73,7 @@ final class ManifestFragments {
    *
    * @return how many fragment files they hold
    */
-  int addClassPath(ClassLoader loader) throws IOException {
+  public int addClassPath(ClassLoader loader) throws IOException {
     int found = 0;
     for (Path root : ClassPathRoots.of(loader)) {
       String name = root.getFileName() == null ? "" : root.getFileName().toString();
@@ -89,7 +90,7 @@ final class ManifestFragments {
   }
 
   /** Stale fragments left out and types described differently in two places. */
-  List<String> warnings() {
+  public List<String> warnings() {
     return List.copyOf(warnings);
   }
 
@@ -117,7 +118,7 @@ final class ManifestFragments {
   }
 
   /** Every listed fragment, parsed, by the binary name of the type it describes, in the order read. */
-  Map<String, Map<String, Object>> parsed() throws IOException {
+  public Map<String, Map<String, Object>> parsed() throws IOException {
     Map<String, Map<String, Object>> parsed = new LinkedHashMap<>();
     for (Map.Entry<String, Fragment> entry : byType.entrySet()) {
       Fragment fragment = entry.getValue();

@@ -1,9 +1,10 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.ScopeManifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * set of aligned tables, leaves out fragments whose class is gone, and lists a type described
  * in two places once.
  */
-class ScopeManifestTest {
+class ScopeManifestCommandTest {
   private static final String STOCK = "warehouse.StockResource";
   private static final String CLIENT = "warehouse.StockAdminClient";
   private static final String CATALOGUE = "warehouse.WarehouseScopes";
@@ -137,7 +138,7 @@ class ScopeManifestTest {
   }
 
   private int print(String... paths) {
-    return ScopeManifest.print(List.of(paths), stream(out), stream(err));
+    return ScopeManifestCommand.print(List.of(paths), stream(out), stream(err));
   }
 
   private static PrintStream stream(ByteArrayOutputStream bytes) {

@@ -1,4 +1,4 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
 import java.util.ArrayList;
 import java.util.List;

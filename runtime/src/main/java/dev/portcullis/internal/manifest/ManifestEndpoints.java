@@ -1,5 +1,7 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
+import dev.portcullis.ScopeManifest;
+import dev.portcullis.ScopeMatch;
 import dev.portcullis.spi.AccessRule;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * with the rule its generated filter enforces, rebuilt from the fragment's {@code kind}, {@code
  * match}, {@code scopes} and {@code satisfiedBy}.
  */
-final class ManifestEndpoints {
+public final class ManifestEndpoints {
   /** The fragment format this runtime reads; a newer one may mean something else by a field. */
   private static final int FORMAT_VERSION = 1;
 
@@ -25,7 +27,7 @@ final class ManifestEndpoints {
    *
    * @throws IOException when a fragment has a newer format or an endpoint it cannot read
    */
-  static List<ScopeManifest.Endpoint> of(Map<String, Map<String, Object>> fragments) throws IOException {
+  public static List<ScopeManifest.Endpoint> of(Map<String, Map<String, Object>> fragments) throws IOException {
     List<ScopeManifest.Endpoint> endpoints = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> fragment : fragments.entrySet()) {
       String type = fragment.getKey();

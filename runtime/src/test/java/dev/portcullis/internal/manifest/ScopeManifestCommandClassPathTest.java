@@ -1,4 +1,4 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the jars a jar's manifest names in {@code Class-Path}. (The fragments the processor
  * writes into {@code java.class.path} are listed in the integration tests, where it runs.)
  */
-class ScopeManifestClassPathTest {
+class ScopeManifestCommandClassPathTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -68,7 +68,7 @@ class ScopeManifestClassPathTest {
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(urls, previous)) {
       thread.setContextClassLoader(loader);
-      return ScopeManifest.print(List.of(), stream(out), stream(err));
+      return ScopeManifestCommand.print(List.of(), stream(out), stream(err));
     } finally {
       thread.setContextClassLoader(previous);
     }

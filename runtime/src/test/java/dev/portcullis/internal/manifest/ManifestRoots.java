@@ -1,5 +1,6 @@
-package dev.portcullis;
+package dev.portcullis.internal.manifest;
 
+import dev.portcullis.ScopeManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,11 +22,11 @@ import java.util.jar.Manifest;
  * processor/src/test/resources/goldens/scopes}, copied to {@code manifest/} by this module's
  * build): what the processor writes for its {@code warehouse} and {@code shop} test sources.
  */
-final class ManifestRoots {
+public final class ManifestRoots {
   private ManifestRoots() {}
 
   /** The fixture fragment of {@code type}. */
-  static String fragment(String type) {
+  public static String fragment(String type) {
     try (InputStream in = ManifestRoots.class.getResourceAsStream("/manifest/" + type + ".json")) {
       if (in == null) {
         throw new AssertionError("No fixture fragment for " + type);
@@ -37,7 +38,7 @@ final class ManifestRoots {
   }
 
   /** The fixture fragments of {@code types} with a class file for each. */
-  static SortedMap<String, String> described(String... types) {
+  public static SortedMap<String, String> described(String... types) {
     SortedMap<String, String> entries = new TreeMap<>();
     for (String type : types) {
       entries.putAll(describedAs(type, fragment(type)));
@@ -46,7 +47,7 @@ final class ManifestRoots {
   }
 
   /** The fragment {@code json} of {@code type} and a class file for it. */
-  static SortedMap<String, String> describedAs(String type, String json) {
+  public static SortedMap<String, String> describedAs(String type, String json) {
     SortedMap<String, String> entries = new TreeMap<>();
     entries.put(ScopeManifest.DIRECTORY + type + ".json", json);
     entries.put(type.replace('.', '/') + ".class", "");
@@ -54,7 +55,7 @@ final class ManifestRoots {
   }
 
   /** Writes {@code entries}, by path, into the directory {@code root}. */
-  static Path directory(Path root, Map<String, String> entries) throws IOException {
+  public static Path directory(Path root, Map<String, String> entries) throws IOException {
     for (Map.Entry<String, String> entry : entries.entrySet()) {
       Path file = root.resolve(entry.getKey());
       Files.createDirectories(file.getParent());
@@ -64,12 +65,12 @@ final class ManifestRoots {
   }
 
   /** Writes {@code entries} into the jar {@code file}. */
-  static Path jar(Path file, Map<String, String> entries) throws IOException {
+  public static Path jar(Path file, Map<String, String> entries) throws IOException {
     return jar(file, entries, new Manifest());
   }
 
   /** Writes {@code entries} into the jar {@code file} whose manifest names {@code classPath}. */
-  static Path jarWithClassPath(Path file, Map<String, String> entries, String classPath)
+  public static Path jarWithClassPath(Path file, Map<String, String> entries, String classPath)
       throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
