@@ -3,6 +3,7 @@ package dev.portcullis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.internal.manifest.ScopeManifestCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ class ScopeManifestClassPathTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int status = ScopeManifest.print(List.of(),
+    int status = ScopeManifestCommand.print(List.of(),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String text = out.toString(StandardCharsets.UTF_8);

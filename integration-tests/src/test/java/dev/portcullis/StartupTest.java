@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.portcullis.internal.StartupMessages;
+import dev.portcullis.internal.filters.StartupMessages;
 import dev.portcullis.spi.ResourceFilter;
 import dev.portcullis.testapp.ItemsApi;
 import dev.portcullis.testapp.ItemsResource;

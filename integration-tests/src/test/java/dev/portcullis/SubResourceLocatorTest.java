@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.portcullis.internal.StartupMessages;
+import dev.portcullis.internal.filters.StartupMessages;
 import dev.portcullis.spi.ResourceFilter;
 import dev.portcullis.testapp.BooksResource;
 import dev.portcullis.testapp.PagesResource;

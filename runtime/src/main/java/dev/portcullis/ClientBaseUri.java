@@ -1,7 +1,7 @@
 package dev.portcullis;
 
-import dev.portcullis.internal.SettingsSource;
-import dev.portcullis.internal.UrlPolicy;
+import dev.portcullis.internal.keys.UrlPolicy;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

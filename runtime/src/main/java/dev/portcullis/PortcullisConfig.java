@@ -1,6 +1,6 @@
 package dev.portcullis;
 
-import dev.portcullis.internal.SettingsSource;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;

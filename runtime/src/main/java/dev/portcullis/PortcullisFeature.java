@@ -1,11 +1,11 @@
 package dev.portcullis;
 
-import dev.portcullis.internal.FeatureRegistrationCheck;
-import dev.portcullis.internal.ProtectedResourceMetadata;
-import dev.portcullis.internal.ProtectedResourceMetadataFilter;
-import dev.portcullis.internal.GeneratedFilterFeature;
-import dev.portcullis.internal.SettingNames;
-import dev.portcullis.internal.TokenVerifier;
+import dev.portcullis.internal.filters.FeatureRegistrationCheck;
+import dev.portcullis.internal.filters.GeneratedFilterFeature;
+import dev.portcullis.internal.http.ProtectedResourceMetadata;
+import dev.portcullis.internal.http.ProtectedResourceMetadataFilter;
+import dev.portcullis.internal.settings.SettingNames;
+import dev.portcullis.internal.verification.TokenVerifier;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;

@@ -1,43 +1,41 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.manifest.ManifestEndpoints;
+import dev.portcullis.internal.manifest.ManifestFragments;
 import dev.portcullis.spi.AccessRule;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Prints the scope manifest of an application as tables, for review: every endpoint with its
- * HTTP method, path and decision, every generated client with its scopes, every catalogue
- * scope with its description.
+ * The scope manifest of an application: every endpoint with its HTTP method, path and
+ * decision, read from the fragments the annotation processor writes.
  *
- * <p>The annotation processor writes the manifest in fragments, one per resource class,
- * {@code @OAuthClient} interface and {@code @ScopeCatalogue} ({@value #DIRECTORY}{@code
- * <binary name>.json}), so that a build that recompiles only some classes keeps the others'.
- * This printer merges every fragment it finds:
- *
- * <pre>{@code
- * # every directory and jar on the class path
- * java -cp portcullis-runtime.jar:nimbus-jose-jwt.jar:my-app.jar dev.portcullis.ScopeManifest
- * # or named ones: classes directories, jars, single fragments
- * java -cp ... dev.portcullis.ScopeManifest target/classes other-api.jar
- * }</pre>
- *
- * <p>A fragment without its class file beside it, left behind by a build that deleted the
- * class, is left out with a warning. A type with fragments in two places is listed from the
- * first (named first, or first on the class path, where its class is loaded from), with a
- * warning when the two differ. Exits with status 1, saying why, when a named directory or jar
- * has no fragment or nothing is found to list.
- *
- * <p>Programs read the same merged manifest with {@link #read(Path...)}, for example to check in
- * a test that no endpoint was left without a decision:
+ * <p>The processor writes the manifest in fragments, one per resource class, {@code
+ * @OAuthClient} interface and {@code @ScopeCatalogue} ({@value #DIRECTORY}{@code <binary
+ * name>.json}), so that a build that recompiles only some classes keeps the others'. {@link
+ * #read(Path...)} merges every fragment it finds; a fragment without its class file beside it,
+ * left behind by a build that deleted the class, is left out, and a type with fragments in two
+ * places is read from the first (named first, or first on the class path, where its class is
+ * loaded from), each with a {@linkplain #warnings() warning}. A test can check, for example,
+ * that no endpoint was left without a decision:
  *
  * <pre>{@code
  * for (ScopeManifest.Endpoint endpoint : ScopeManifest.read(Path.of("target/classes")).endpoints()) {
  *   assertTrue(endpoint.rule().isPresent(), endpoint + " has no Portcullis decision");
  * }
+ * }</pre>
+ *
+ * <p>To print the manifest as tables for review (endpoints, generated clients and catalogue
+ * scopes), run the runtime's command:
+ *
+ * <pre>{@code
+ * # every directory and jar on the class path
+ * java -cp portcullis-runtime.jar:nimbus-jose-jwt.jar:my-app.jar dev.portcullis.internal.manifest.ScopeManifestCommand
+ * # or named ones: classes directories, jars, single fragments
+ * java -cp ... dev.portcullis.internal.manifest.ScopeManifestCommand target/classes other-api.jar
  * }</pre>
  */
 public final class ScopeManifest {
@@ -88,7 +86,7 @@ public final class ScopeManifest {
    * Reads and merges the fragments of classes directories, jars or single fragment files, or,
    * with none named, of every directory and jar on the class path ({@code java.class.path}, the
    * URLs of the context class loader and its parents, and the jars their manifests name in
-   * {@code Class-Path}), as the printer does. The same two rules apply: a fragment whose class
+   * {@code Class-Path}), as the printing command does. The same two rules apply: a fragment whose class
    * file is not beside it is left out, and a type described in two places is read from the first;
    * {@link #warnings()} says so.
    *
@@ -119,47 +117,5 @@ public final class ScopeManifest {
   /** Fragments left out as stale, and types described differently in two places; one sentence each. */
   public List<String> warnings() {
     return warnings;
-  }
-
-  /**
-   * Prints the manifest of the directories and jars named by {@code args}, or of the class path.
-   *
-   * @param args classes directories, jars or fragment files; none for the class path
-   */
-  public static void main(String[] args) {
-    int status = print(List.of(args), System.out, System.err);
-    if (status != 0) {
-      System.exit(status);
-    }
-  }
-
-  /** Prints the tables to {@code out} and warnings to {@code err}; returns the exit status. */
-  static int print(List<String> paths, PrintStream out, PrintStream err) {
-    try {
-      ManifestFragments fragments = new ManifestFragments();
-      if (paths.isEmpty()
-          && fragments.addClassPath(Thread.currentThread().getContextClassLoader()) == 0) {
-        err.println("No " + DIRECTORY + " on the class path. Add the application's jar or"
-            + " classes directory to -cp, or name it: ScopeManifest target/classes");
-        return 1;
-      }
-      for (String path : paths) {
-        if (fragments.add(Path.of(path)) == 0) {
-          err.println(path + " has no " + DIRECTORY
-              + "; was it compiled with the Portcullis annotation processor?");
-          return 1;
-        }
-      }
-      fragments.warnings().forEach(err::println);
-      if (fragments.sources().isEmpty()) {
-        err.println("No scope manifest fragment is left to list.");
-        return 1;
-      }
-      out.print(ManifestTables.render(fragments.sources(), fragments.merged()));
-      return 0;
-    } catch (IOException | RuntimeException e) {
-      err.println("Cannot print the scope manifest: " + e.getMessage());
-      return 1;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.internal.manifest.ManifestRoots;
 import dev.portcullis.spi.AccessRule;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.portcullis.TokenPrincipal;
-import dev.portcullis.internal.BenchmarkVerifier;
+import dev.portcullis.internal.verification.BenchmarkVerifier;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.HashSet;

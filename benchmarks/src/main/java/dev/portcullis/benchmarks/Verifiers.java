@@ -2,7 +2,7 @@ package dev.portcullis.benchmarks;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.PortcullisConfig;
-import dev.portcullis.internal.BenchmarkVerifier;
+import dev.portcullis.internal.verification.BenchmarkVerifier;
 
 /** Builds the Portcullis verifier under test, and proves each verifier is really checking. */
 final class Verifiers {

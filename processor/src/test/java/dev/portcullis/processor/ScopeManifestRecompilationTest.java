@@ -124,7 +124,7 @@ class ScopeManifestRecompilationTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.portcullis.ScopeManifest",
+                "dev.portcullis.internal.manifest.ScopeManifestCommand",
                 root.toString())
             .redirectErrorStream(true)
             .start();

@@ -1,8 +1,8 @@
 package dev.portcullis.client;
 
-import dev.portcullis.internal.ConfigDuration;
-import dev.portcullis.internal.SettingNames;
-import dev.portcullis.internal.SettingsSource;
+import dev.portcullis.internal.settings.ConfigDuration;
+import dev.portcullis.internal.settings.SettingNames;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

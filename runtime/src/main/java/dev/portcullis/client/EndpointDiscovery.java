@@ -1,6 +1,6 @@
 package dev.portcullis.client;
 
-import dev.portcullis.internal.IssuerMetadata;
+import dev.portcullis.internal.keys.IssuerMetadata;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

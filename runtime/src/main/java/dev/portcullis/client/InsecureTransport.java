@@ -1,6 +1,6 @@
 package dev.portcullis.client;
 
-import dev.portcullis.internal.UrlPolicy;
+import dev.portcullis.internal.keys.UrlPolicy;
 import java.net.URI;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.portcullis.client;
 
-import dev.portcullis.internal.SettingNames;
-import dev.portcullis.internal.SettingsSource;
+import dev.portcullis.internal.settings.SettingNames;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

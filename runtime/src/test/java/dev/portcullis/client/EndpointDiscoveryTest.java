@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.internal.IssuerMetadata;
+import dev.portcullis.internal.keys.IssuerMetadata;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -22,7 +22,8 @@ import javax.tools.StandardLocation;
  *
  * <p>Every fragment has the same fields ({@code formatVersion}, {@code type}, {@code
  * endpoints}, {@code clients}, {@code scopes}), so the union of fragments that the runtime's
- * {@code dev.portcullis.ScopeManifest} prints has the same shape as each of them.
+ * {@code dev.portcullis.internal.manifest.ScopeManifestCommand} prints has the same shape as
+ * each of them.
  */
 final class ScopeManifestWriter {
   static final String DIRECTORY = "META-INF/portcullis/scopes/";

@@ -1,0 +1,56 @@
+package dev.portcullis.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** RFC 6750 section 3 challenge and body formatting. */
+class BearerChallengeTest {
+
+  @Test
+  void missingTokenChallengeHasOnlyTheRealm() {
+    BearerChallenge c = BearerChallenge.missingToken("orders-api");
+    assertEquals(401, c.status());
+    assertEquals("Bearer realm=\"orders-api\"", c.header());
+  }
+
+  @Test
+  void errorChallengeListsErrorDescriptionAndScopes() {
+    BearerChallenge c = BearerChallenge.error("api", BearerChallenge.Error.INSUFFICIENT_SCOPE, "Need more.",
+        List.of("a:read", "b"));
+    assertEquals(403, c.status());
+    assertEquals("Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"Need more.\","
+        + " scope=\"a:read b\"", c.header());
+    assertEquals("{\"error\":\"insufficient_scope\",\"error_description\":\"Need more.\",\"scope\":\"a:read b\"}",
+        c.body());
+  }
+
+  @Test
+  void errorCodesMapToRfc6750Statuses() {
+    assertEquals(400, BearerChallenge.error("r", BearerChallenge.Error.INVALID_REQUEST, "x", List.of()).status());
+    assertEquals(401, BearerChallenge.error("r", BearerChallenge.Error.INVALID_TOKEN, "x", List.of()).status());
+  }
+
+  @Test
+  void quotesAndBackslashesAreEscapedAndControlCharactersReplacedInTheHeader() {
+    assertEquals("\"a\\\"b\\\\c?d?\"", BearerChallenge.quote("a\"b\\c\rd\u00e9"));
+    BearerChallenge c = BearerChallenge.missingToken("x\", error=\"forged");
+    assertEquals("Bearer realm=\"x\\\", error=\\\"forged\"", c.header());
+  }
+
+  @Test
+  void jsonStringsAreEscaped() {
+    assertEquals("\"a\\\"b\\\\c\\n\\u0001\u00e9\"", BearerChallenge.jsonString("a\"b\\c\n\u0001\u00e9"));
+  }
+
+  @Test
+  void responseCarriesChallengeNoStoreAndJson() {
+    Response r = BearerChallenge.error("api", BearerChallenge.Error.INVALID_TOKEN, "Bad.", List.of()).toResponse();
+    assertEquals(401, r.getStatus());
+    assertEquals("no-store", r.getHeaderString("Cache-Control"));
+    assertEquals("application/json", r.getHeaderString("Content-Type"));
+    assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"Bad.\"}", r.getEntity());
+  }
+}
