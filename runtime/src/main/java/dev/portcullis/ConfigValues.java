@@ -1,7 +1,7 @@
 package dev.portcullis;
 
 import dev.portcullis.internal.keys.UrlPolicy;
-import dev.portcullis.internal.settings.ConfigDuration;
+import dev.portcullis.internal.settings.SettingValues;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,26 +25,15 @@ final class ConfigValues {
   }
 
   static Duration parseDuration(String key, String text) {
-    return ConfigDuration.parse(text).orElseThrow(() -> new PortcullisConfigException(propertyName(key) + " is \""
-        + text + "\", which is not a duration; use a value such as 30s, 5m or PT1M."));
+    return SettingValues.duration(propertyName(key), text, PortcullisConfigException::new);
   }
 
   static int parseCount(String key, String text) {
-    try {
-      return Integer.parseInt(text.trim().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
-          + "\", which is not a whole number; use a value such as 10000.");
-    }
+    return SettingValues.count(propertyName(key), text, PortcullisConfigException::new);
   }
 
   static boolean parseBoolean(String key, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.equals("true") || t.equals("false")) {
-      return t.equals("true");
-    }
-    throw new PortcullisConfigException(propertyName(key) + " is \"" + text
-        + "\", which is not a boolean; use true or false.");
+    return SettingValues.bool(propertyName(key), text, PortcullisConfigException::new);
   }
 
   /**

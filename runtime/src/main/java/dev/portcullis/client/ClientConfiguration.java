@@ -1,6 +1,6 @@
 package dev.portcullis.client;
 
-import dev.portcullis.internal.settings.ConfigDuration;
+import dev.portcullis.internal.settings.SettingValues;
 import dev.portcullis.internal.settings.SettingNames;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
@@ -74,32 +74,22 @@ final class ClientConfiguration {
   }
 
   Optional<Duration> duration(String key) {
-    return string(key).map(value -> parseDuration(value, source(key)));
+    return string(key).map(value -> SettingValues.duration(source(key), value, ClientConfigurationException::new));
   }
 
   Optional<Integer> positiveInteger(String key) {
     return string(key).map(value -> {
-      try {
-        int number = Integer.parseInt(value);
-        if (number > 0) {
-          return number;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
+      int number = SettingValues.count(source(key), value, ClientConfigurationException::new);
+      if (number <= 0) {
+        throw new ClientConfigurationException(source(key) + " is \"" + value
+            + "\", which is not a positive whole number; use a value such as 3.");
       }
-      throw new ClientConfigurationException("The value \"" + value + "\" of " + source(key)
-          + " is not a positive whole number. Set a number such as 3.");
+      return number;
     });
   }
 
   Optional<Boolean> bool(String key) {
-    return string(key).map(value -> {
-      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-        return Boolean.parseBoolean(value);
-      }
-      throw new ClientConfigurationException("The value \"" + value + "\" of " + source(key)
-          + " is not a boolean. Set true or false.");
-    });
+    return string(key).map(value -> SettingValues.bool(source(key), value, ClientConfigurationException::new));
   }
 
   /** A list separated by spaces or commas. */
@@ -134,11 +124,5 @@ final class ClientConfiguration {
     return uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
         && (uri.getScheme().equalsIgnoreCase("https")
             || uri.getScheme().equalsIgnoreCase("http"));
-  }
-
-  /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT30S}. */
-  static Duration parseDuration(String value, String key) {
-    return ConfigDuration.parse(value).orElseThrow(() -> new ClientConfigurationException("The value \"" + value
-        + "\" of " + key + " is not a duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S."));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.internal.settings.SettingValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -105,7 +106,8 @@ class OAuthClientSettingsConfigurationTest {
   @CsvSource({"30s, PT30S", "5m, PT5M", "250ms, PT0.25S", "1h, PT1H", "PT45S, PT45S",
       "pt2m, PT2M"})
   void durationsAcceptShortFormsAndIso8601(String text, String expected) {
-    assertEquals(Duration.parse(expected), ClientConfiguration.parseDuration(text, "key"));
+    assertEquals(Duration.parse(expected),
+        SettingValues.duration("key", text, ClientConfigurationException::new));
   }
 
   @Test
@@ -118,8 +120,9 @@ class OAuthClientSettingsConfigurationTest {
     ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
         () -> builder("orders").build());
 
-    assertEquals("The value \"5 minutes\" of PORTCULLIS_CLIENT_ORDERS_REFRESH_AHEAD is not a"
-        + " duration. Write it like 30s, 5m, 250ms or in ISO-8601 like PT30S.", e.getMessage());
+    // The resource server's wording, with the name the value was read under.
+    assertEquals("PORTCULLIS_CLIENT_ORDERS_REFRESH_AHEAD is \"5 minutes\", which is not a duration; use a"
+        + " value such as 30s, 5m or PT1M.", e.getMessage());
   }
 
   @Test
@@ -261,14 +264,29 @@ class OAuthClientSettingsConfigurationTest {
   }
 
   @Test
+  void attemptsMustBeAPositiveWholeNumber() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    properties.put("portcullis.client.orders.max-attempts", "0");
+    assertEquals("portcullis.client.orders.max-attempts is \"0\", which is not a positive whole number; use a"
+        + " value such as 3.", assertThrows(ClientConfigurationException.class, () -> builder("orders").build())
+            .getMessage());
+    properties.put("portcullis.client.orders.max-attempts", "three");
+    assertEquals("portcullis.client.orders.max-attempts is \"three\", which is not a whole number; use a value"
+        + " such as 10000.", assertThrows(ClientConfigurationException.class, () -> builder("orders").build())
+            .getMessage());
+  }
+
+  @Test
   void nonBooleanFlagIsRejected() {
     properties.put("portcullis.client.orders.allow-insecure-http", "yes");
 
     ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
         () -> builder("orders").build());
 
-    assertEquals("The value \"yes\" of portcullis.client.orders.allow-insecure-http is not a"
-        + " boolean. Set true or false.", e.getMessage());
+    assertEquals("portcullis.client.orders.allow-insecure-http is \"yes\", which is not a boolean; use true"
+        + " or false.", e.getMessage());
   }
 
   @Test
