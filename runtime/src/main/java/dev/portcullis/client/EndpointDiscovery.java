@@ -28,11 +28,13 @@ final class EndpointDiscovery {
   static final class Endpoints {
     final URI token;
     final URI authorization;
+    final URI revocation;
     final boolean issuerInResponses;
 
-    Endpoints(URI token, URI authorization, boolean issuerInResponses) {
+    Endpoints(URI token, URI authorization, URI revocation, boolean issuerInResponses) {
       this.token = token;
       this.authorization = authorization;
+      this.revocation = revocation;
       this.issuerInResponses = issuerInResponses;
     }
   }
@@ -55,6 +57,8 @@ final class EndpointDiscovery {
     return new Endpoints(usable(issuerUri, "token_endpoint", token, allowInsecureHttp),
         usable(issuerUri, "authorization_endpoint", endpoint(metadata, "authorization_endpoint"),
             allowInsecureHttp),
+        usable(issuerUri, "revocation_endpoint", endpoint(metadata, "revocation_endpoint"),
+            allowInsecureHttp),
         metadata.flag("authorization_response_iss_parameter_supported"));
   }
 
@@ -75,7 +79,7 @@ final class EndpointDiscovery {
   }
 
   private static String configurationKey(String field) {
-    return field.equals("token_endpoint") ? "token-endpoint" : "authorization-endpoint";
+    return field.replace('_', '-');
   }
 
   /** {@code uri} if a client may send to it (or send a user's browser to it), else why not. */

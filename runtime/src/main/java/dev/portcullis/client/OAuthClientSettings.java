@@ -42,6 +42,7 @@ import java.util.function.Function;
  *       required</td></tr>
  *   <tr><td>token-endpoint</td><td>token endpoint URL (skips discovery)</td><td></td></tr>
  *   <tr><td>authorization-endpoint</td><td>for authorization_code</td><td>discovered</td></tr>
+ *   <tr><td>revocation-endpoint</td><td>for {@link TokenClient#revoke()} (RFC 7009)</td><td>discovered</td></tr>
  *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
  *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
  *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
@@ -81,6 +82,7 @@ public final class OAuthClientSettings {
   private final URI issuer;
   private final URI tokenEndpoint;
   private final URI authorizationEndpoint;
+  private final URI revocationEndpoint;
   private final String clientId;
   private final ClientAuthentication authentication;
   private final Grant grant;
@@ -101,6 +103,7 @@ public final class OAuthClientSettings {
     this.issuer = resolved.issuer;
     this.tokenEndpoint = resolved.tokenEndpoint;
     this.authorizationEndpoint = resolved.authorizationEndpoint;
+    this.revocationEndpoint = resolved.revocationEndpoint;
     this.clientId = resolved.clientId;
     this.authentication = resolved.authentication;
     this.grant = resolved.grant;
@@ -145,6 +148,10 @@ public final class OAuthClientSettings {
   /** The configured authorization endpoint, if any; otherwise discovered from the issuer. */
   public Optional<URI> authorizationEndpoint() {
     return Optional.ofNullable(authorizationEndpoint);
+  }
+  /** The configured RFC 7009 revocation endpoint, if any; otherwise discovered from the issuer. */
+  public Optional<URI> revocationEndpoint() {
+    return Optional.ofNullable(revocationEndpoint);
   }
   /** The client id. */
   public String clientId() { return clientId; }
@@ -194,6 +201,7 @@ public final class OAuthClientSettings {
     URI issuer;
     URI tokenEndpoint;
     URI authorizationEndpoint;
+    URI revocationEndpoint;
     String clientId;
     ClientAuthentication authentication;
     Grant grant;
@@ -230,6 +238,12 @@ public final class OAuthClientSettings {
     public Builder authorizationEndpoint(String endpoint) {
       this.authorizationEndpoint = ClientConfiguration.parseUri(endpoint,
           "the authorization endpoint");
+      return this;
+    }
+
+    /** The RFC 7009 token revocation endpoint, for {@link TokenClient#revoke()}, skipping discovery. */
+    public Builder revocationEndpoint(String endpoint) {
+      this.revocationEndpoint = ClientConfiguration.parseUri(endpoint, "the revocation endpoint");
       return this;
     }
 

@@ -64,6 +64,18 @@ final class RefreshTokenChain {
     }
   }
 
+  /** Ends the chain: returns its refresh token, or null, and keeps none from now on. */
+  String end() {
+    refreshing.lock();
+    try {
+      String ended = current;
+      current = null;
+      return ended;
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
   /** Whether the chain holds a refresh token. */
   boolean hasRefreshToken() {
     return current != null;

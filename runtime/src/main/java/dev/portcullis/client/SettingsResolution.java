@@ -25,6 +25,7 @@ final class SettingsResolution {
   final URI issuer;
   final URI tokenEndpoint;
   final URI authorizationEndpoint;
+  final URI revocationEndpoint;
   final String clientId;
   final ClientAuthentication authentication;
   final Grant grant;
@@ -47,11 +48,14 @@ final class SettingsResolution {
         : config.uri("token-endpoint").orElse(null);
     authorizationEndpoint = code.authorizationEndpoint != null ? code.authorizationEndpoint
         : config.uri("authorization-endpoint").orElse(null);
+    revocationEndpoint = code.revocationEndpoint != null ? code.revocationEndpoint
+        : config.uri("revocation-endpoint").orElse(null);
     allowInsecureHttp = code.allowInsecureHttp != null ? code.allowInsecureHttp
         : config.bool("allow-insecure-http").orElse(false);
     requireSecureTransport(issuer, "issuer");
     requireSecureTransport(tokenEndpoint, "token-endpoint");
     requireSecureTransport(authorizationEndpoint, "authorization-endpoint");
+    requireSecureTransport(revocationEndpoint, "revocation-endpoint");
     if (issuer == null && tokenEndpoint == null) {
       throw new ClientConfigurationException(client() + " has neither an issuer nor a token"
           + " endpoint. To find the endpoints by discovery, " + config.describe("issuer",

@@ -1,8 +1,12 @@
 package dev.portcullis.client;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Token;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,6 +93,55 @@ public final class TokenClient implements TokenSource {
    */
   public AccessToken newToken() {
     return token(settings.scopes(), true);
+  }
+
+  /**
+   * Signs out (RFC 7009): forgets every token this client holds, then revokes them at the
+   * authorization server's revocation endpoint, authenticating as the client: the refresh
+   * token first (which, at most servers, ends the whole grant), then each cached access token.
+   * The next {@link #token()} starts again with the grant; for the refresh_token and
+   * authorization_code grants that means a new sign-in. Calls in flight while this runs may
+   * still obtain a token.
+   *
+   * @throws ClientConfigurationException if there is no revocation endpoint (configured or in
+   *     the issuer's metadata); nothing is forgotten then
+   * @throws TokenAcquisitionException if a token could not be revoked (endpoint unreachable or
+   *     refusing); every other token was still tried, and all are forgotten here
+   */
+  public void revoke() {
+    endpoint.revocationEndpoint();
+    List<String> refreshTokens = new ArrayList<>();
+    if (signedIn != null) {
+      String refreshToken = signedIn.end();
+      if (refreshToken != null) {
+        refreshTokens.add(refreshToken);
+      }
+    }
+    TokenSlots.Taken taken = cache.takeAll();
+    refreshTokens.addAll(taken.refreshTokens());
+    TokenAcquisitionException first = null;
+    for (String refreshToken : refreshTokens) {
+      first = revoke(new RefreshToken(refreshToken), "refresh token", first);
+    }
+    for (String accessToken : taken.accessTokens()) {
+      first = revoke(new BearerAccessToken(accessToken), "access token", first);
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private TokenAcquisitionException revoke(Token token, String what, TokenAcquisitionException first) {
+    try {
+      endpoint.revoke(token, what);
+      return first;
+    } catch (TokenAcquisitionException e) {
+      if (first != null) {
+        first.addSuppressed(e);
+        return first;
+      }
+      return e;
+    }
   }
 
   @Override

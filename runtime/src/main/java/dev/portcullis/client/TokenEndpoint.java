@@ -2,12 +2,15 @@ package dev.portcullis.client;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.Token;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -51,6 +54,60 @@ final class TokenEndpoint {
   URI authorizationEndpoint() {
     return settings.authorizationEndpoint().orElseGet(
         () -> settings.issuer().isPresent() ? discovered().authorization : null);
+  }
+
+  /**
+   * The RFC 7009 revocation endpoint: configured, or discovered from the issuer.
+   *
+   * @throws ClientConfigurationException if there is none
+   */
+  URI revocationEndpoint() {
+    URI endpoint = settings.revocationEndpoint().orElseGet(
+        () -> settings.issuer().isPresent() ? discovered().revocation : null);
+    if (endpoint == null) {
+      throw new ClientConfigurationException("Client " + settings.clientId() + " cannot revoke"
+          + " tokens: it has no revocation endpoint"
+          + (settings.issuer().isPresent() ? " and the metadata of issuer " + settings.issuer().get()
+              + " names none (revocation_endpoint)" : "")
+          + ". Configure it (revocation-endpoint, or revocationEndpoint(...) on the builder).");
+    }
+    return endpoint;
+  }
+
+  /**
+   * Revokes {@code token} (RFC 7009), authenticating as the client; one attempt, as a token
+   * already revoked is no harm to revoke again.
+   *
+   * @throws TokenAcquisitionException if the endpoint cannot be reached or refuses
+   */
+  void revoke(Token token, String what) {
+    URI uri = revocationEndpoint();
+    com.nimbusds.oauth2.sdk.auth.ClientAuthentication authentication = settings.authentication()
+        .forRequest(clientId, uri, settings.clock().instant());
+    TokenRevocationRequest request = authentication == null
+        ? new TokenRevocationRequest(uri, clientId, token)
+        : new TokenRevocationRequest(uri, authentication, token);
+    HTTPResponse response;
+    try {
+      response = request.toHTTPRequest().send(sender);
+    } catch (IOException e) {
+      Throwable cause = e instanceof OnceOnlySender.NotSent ? e.getCause() : e;
+      throw new TokenAcquisitionException("The revocation endpoint " + uri + " could not be"
+          + " reached to revoke the " + what + " (" + cause.getClass().getSimpleName() + "). The"
+          + " token is forgotten here but may still be valid at the authorization server until"
+          + " it expires; try revoking again when the server is reachable.", e);
+    }
+    if (response.getStatusCode() == 200) {
+      return;
+    }
+    ErrorObject error = ErrorObject.parse(response);
+    String code = error.getCode() == null ? "" : " with error \"" + error.getCode() + "\"";
+    String description = error.getDescription() == null ? "" : ": " + error.getDescription().strip();
+    throw new TokenAcquisitionException("The revocation endpoint " + uri + " refused to revoke the "
+        + what + code + " (HTTP " + response.getStatusCode() + ")" + description + ". The token is"
+        + " forgotten here but may still be valid at the authorization server until it expires;"
+        + " check the client's authentication and that the server supports revoking this kind"
+        + " of token.");
   }
 
   /**

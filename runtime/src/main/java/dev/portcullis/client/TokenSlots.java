@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,6 +80,39 @@ final class TokenSlots {
   /** Drops {@code rejected} from whichever slot still holds it. */
   void invalidate(AccessToken rejected) {
     slots.asMap().values().forEach(slot -> slot.invalidate(rejected));
+  }
+
+  /**
+   * Empties every slot and drops it: the access tokens the slots held and the refresh tokens of
+   * slots with a chain of their own, for revocation. The shared chain is left to its owner.
+   */
+  Taken takeAll() {
+    List<String> accessTokens = new ArrayList<>();
+    List<String> refreshTokens = new ArrayList<>();
+    for (Slot slot : List.copyOf(slots.asMap().values())) {
+      synchronized (slot) {
+        if (slot.current != null) {
+          accessTokens.add(slot.current.accessToken().value());
+          slot.current = null;
+        }
+      }
+      if (slot.refreshTokens != shared) {
+        String refreshToken = slot.refreshTokens.end();
+        if (refreshToken != null) {
+          refreshTokens.add(refreshToken);
+        }
+      }
+    }
+    slots.invalidateAll();
+    return new Taken(accessTokens, refreshTokens);
+  }
+
+  /** What {@link #takeAll()} took; never printed. */
+  record Taken(List<String> accessTokens, List<String> refreshTokens) {
+    @Override
+    public String toString() {
+      return "Taken[" + accessTokens.size() + " access, " + refreshTokens.size() + " refresh]";
+    }
   }
 
   /** The number of slots, after dropping those that are no longer useful. */

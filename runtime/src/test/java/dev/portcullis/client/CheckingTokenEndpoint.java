@@ -93,6 +93,7 @@ final class CheckingTokenEndpoint implements AutoCloseable {
   CheckingTokenEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/token", this::token);
+    server.createContext("/revoke", this::token);
     server.createContext("/", this::document);
     server.setExecutor(executor);
     server.start();
@@ -104,6 +105,11 @@ final class CheckingTokenEndpoint implements AutoCloseable {
 
   URI tokenUri() {
     return base().resolve("/token");
+  }
+
+  /** A revocation endpoint (RFC 7009), answered and recorded as the token endpoint is. */
+  URI revocationUri() {
+    return base().resolve("/revoke");
   }
 
   /** Answers the next requests with {@code replies}, in order. */
