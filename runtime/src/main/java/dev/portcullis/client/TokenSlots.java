@@ -262,15 +262,15 @@ final class TokenSlots {
       slots.asMap().computeIfPresent(key, (k, slot) -> slot);
     }
 
-    /** Drops the cached token if it is {@code rejected}, keeping the refresh token. */
-    void invalidate(AccessToken rejected) {
-      synchronized (this) {
-        if (current == null || !current.accessToken().value().equals(rejected.value())) {
-          return;
-        }
+    /**
+     * Drops the cached token if it is {@code rejected}, keeping the refresh token. The slot keeps
+     * its place in the cache until the dropped token would have expired: were it evicted now, a
+     * caller already holding it and one asking the cache afresh would each request a token.
+     */
+    synchronized void invalidate(AccessToken rejected) {
+      if (current != null && current.accessToken().value().equals(rejected.value())) {
         current = null;
       }
-      changed();
     }
   }
 }
