@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.OAuthClients;
+import dev.portcullis.PortcullisConfigException;
+import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.InvalidTokenException;
 import dev.portcullis.client.TokenClient;
+import dev.portcullis.client.TokenSource;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
@@ -25,6 +28,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +157,38 @@ class ClientRoundTripTest {
   }
 
   @Test
+  void responseMethodsThrowForErrorsWhenTheClientAsksForIt() throws Exception {
+    Object reader = OAuthClients.builder(clientInterface).baseUri(base)
+        .tokens(fixed("profile")).client(http).responsesThrowOnError().build();
+
+    InsufficientScopeException refused =
+        assertThrows(InsufficientScopeException.class, () -> call(reader, "exists", "x"));
+    assertEquals(Set.of("catalog:read"), refused.requiredScopes());
+  }
+
+  @Test
+  void responseMethodsThrowForErrorsWithTheSetting() throws Exception {
+    System.setProperty("portcullis.client.catalog.response-errors", "throw");
+    try {
+      Object reader = OAuthClients.builder(clientInterface).baseUri(base).tokens(fixed("profile")).client(http)
+          .build();
+      assertThrows(InsufficientScopeException.class, () -> call(reader, "exists", "x"));
+    } finally {
+      System.clearProperty("portcullis.client.catalog.response-errors");
+    }
+    System.setProperty("portcullis.client.catalog.response-errors", "sometimes");
+    try {
+      PortcullisConfigException wrong = assertThrows(PortcullisConfigException.class,
+          () -> OAuthClients.builder(clientInterface).baseUri(base).tokens(fixed("profile")).client(http).build());
+      assertEquals("portcullis.client.catalog.response-errors is \"sometimes\", which is neither throw nor"
+          + " return; use throw to have methods returning Response throw for answers outside 2xx, or return"
+          + " (the default) to get every answer as it is.", wrong.getMessage());
+    } finally {
+      System.clearProperty("portcullis.client.catalog.response-errors");
+    }
+  }
+
+  @Test
   void publicMethodSendsNoToken() throws Exception {
     CountingTokens tokens = tokens(List.of());
     assertEquals("anonymous", call(stub(tokens), "status"));
@@ -211,6 +247,12 @@ class ClientRoundTripTest {
     } finally {
       properties.keySet().forEach(System::clearProperty);
     }
+  }
+
+  /** One token granting {@code scope}, minted directly: no queued answer of the server is used. */
+  private static TokenSource fixed(String scope) {
+    String token = app.token(AUDIENCE, scope);
+    return () -> AccessToken.of(token, "Bearer", Instant.now().plusSeconds(600), Set.of(scope));
   }
 
   /** A client whose token grants {@code scope}. */

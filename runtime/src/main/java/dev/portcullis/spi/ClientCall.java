@@ -51,6 +51,7 @@ public final class ClientCall {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
   private final String httpMethod;
+  private final boolean responsesThrow;
   private final TokenSource tokens;
   private WebTarget target;
   private final List<String> accept = new ArrayList<>();
@@ -62,10 +63,11 @@ public final class ClientCall {
   private boolean withToken = true;
   private int valueTemplates;
 
-  ClientCall(String httpMethod, WebTarget target, TokenSource tokens) {
+  ClientCall(String httpMethod, WebTarget target, TokenSource tokens, boolean responsesThrow) {
     this.httpMethod = httpMethod;
     this.target = target;
     this.tokens = tokens;
+    this.responsesThrow = responsesThrow;
   }
 
   /**
@@ -235,9 +237,20 @@ public final class ClientCall {
     return readEntity(execute(), response -> response.readEntity(type));
   }
 
-  /** Sends the request and returns the answer whatever its status; the caller closes it. */
+  /**
+   * Sends the request and returns the answer whatever its status; the caller closes it. A client
+   * built with {@code OAuthClients.Builder.responsesThrowOnError()} throws for answers outside
+   * 2xx instead, as the other methods do.
+   */
   public Response invokeForResponse() {
-    return execute();
+    return responseOrThrow(execute());
+  }
+
+  private Response responseOrThrow(Response response) {
+    if (responsesThrow) {
+      StatusExceptions.throwUnlessSuccessful(response);
+    }
+    return response;
   }
 
   /** Sends the request and checks that the answer is 2xx. */
@@ -259,7 +272,7 @@ public final class ClientCall {
 
   /** Asynchronous {@link #invokeForResponse()}. */
   public CompletionStage<Response> invokeAsyncForResponse() {
-    return executeAsync();
+    return executeAsync().thenApply(this::responseOrThrow);
   }
 
   /** Asynchronous {@link #invokeWithoutResult()}. */

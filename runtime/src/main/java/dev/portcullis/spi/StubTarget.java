@@ -14,14 +14,28 @@ import java.util.Objects;
 public final class StubTarget {
   private final WebTarget base;
   private final TokenSource tokens;
+  private final boolean responsesThrow;
 
   /**
    * @param base the API's base URI, as a target of the JAX-RS client to send with
    * @param tokens where bearer tokens come from
    */
   public StubTarget(WebTarget base, TokenSource tokens) {
+    this(base, tokens, false);
+  }
+
+  private StubTarget(WebTarget base, TokenSource tokens, boolean responsesThrow) {
     this.base = Objects.requireNonNull(base, "base");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.responsesThrow = responsesThrow;
+  }
+
+  /**
+   * The same target, whose methods returning {@code Response} throw for answers outside 2xx
+   * as the other methods do, instead of returning them.
+   */
+  public StubTarget throwingForErrorResponses() {
+    return new StubTarget(base, tokens, true);
   }
 
   /**
@@ -33,7 +47,7 @@ public final class StubTarget {
    */
   public ClientCall call(String httpMethod, String pathTemplate) {
     WebTarget target = pathTemplate.isEmpty() ? base : base.path(pathTemplate);
-    return new ClientCall(httpMethod, target, tokens);
+    return new ClientCall(httpMethod, target, tokens, responsesThrow);
   }
 
   @Override

@@ -32,7 +32,8 @@ public final class SettingNames {
   public static final Set<String> CLIENT = Set.of("base-uri", "issuer", "token-endpoint", "authorization-endpoint", "revocation-endpoint",
       "allow-insecure-http", "client-id", "client-secret", "client-auth", "private-key", "key-id",
       "signing-algorithm", "grant", "refresh-token", "redirect-uri", "scopes", "audience", "resource",
-      "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff");
+      "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff",
+      "response-errors");
 
   /** Set on the JAX-RS application, never read from system properties. */
   private static final String APPLICATION_PROPERTY = FeatureRegistrationCheck.PROPERTY;
