@@ -90,11 +90,9 @@ final class TokenSlots {
     List<String> accessTokens = new ArrayList<>();
     List<String> refreshTokens = new ArrayList<>();
     for (Slot slot : List.copyOf(slots.asMap().values())) {
-      synchronized (slot) {
-        if (slot.current != null) {
-          accessTokens.add(slot.current.accessToken().value());
-          slot.current = null;
-        }
+      String accessToken = slot.take();
+      if (accessToken != null) {
+        accessTokens.add(accessToken);
       }
       if (slot.refreshTokens != shared) {
         String refreshToken = slot.refreshTokens.end();
@@ -260,6 +258,13 @@ final class TokenSlots {
      */
     private void changed() {
       slots.asMap().computeIfPresent(key, (k, slot) -> slot);
+    }
+
+    /** Drops the cached token, whichever it is, and returns its value, or null. */
+    synchronized String take() {
+      String taken = current == null ? null : current.accessToken().value();
+      current = null;
+      return taken;
     }
 
     /**

@@ -126,17 +126,20 @@ final class ClientMethodReader {
     // one the client declares itself is relative to the base URI.
     if (typePath.isEmpty() && !declaringType.equals(client)) {
       List<TypeElement> nearest = nearestWithPath(client, declaringType);
-      for (TypeElement other : nearest) {
-        String first = Annotations.stringValue(nearest.get(0), WS + "Path").orElseThrow();
-        String second = Annotations.stringValue(other, WS + "Path").orElseThrow();
-        if (!first.equals(second)) {
-          reporter.report(Message.CLIENT_PATH_AMBIGUOUS, at, names.describe(method),
-              declaringType.getQualifiedName(), first, nearest.get(0).getQualifiedName(), second,
-              other.getQualifiedName(), client.getQualifiedName());
-          return Optional.empty();
+      if (!nearest.isEmpty()) {
+        TypeElement first = nearest.get(0);
+        String firstPath = Annotations.stringValue(first, WS + "Path").orElseThrow();
+        for (TypeElement other : nearest) {
+          String otherPath = Annotations.stringValue(other, WS + "Path").orElseThrow();
+          if (!firstPath.equals(otherPath)) {
+            reporter.report(Message.CLIENT_PATH_AMBIGUOUS, at, names.describe(method),
+                declaringType.getQualifiedName(), firstPath, first.getQualifiedName(), otherPath,
+                other.getQualifiedName(), client.getQualifiedName());
+            return Optional.empty();
+          }
         }
+        typePath = Optional.of(firstPath);
       }
-      typePath = nearest.stream().findFirst().flatMap(type -> Annotations.stringValue(type, WS + "Path"));
     }
     PathTemplate path =
         PathTemplate.join(typePath.orElse(null), Annotations.stringValue(annotated, WS + "Path").orElse(null));
