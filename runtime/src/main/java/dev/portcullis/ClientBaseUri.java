@@ -19,7 +19,7 @@ final class ClientBaseUri {
     String text = config.text(key);
     if (text == null) {
       throw new PortcullisConfigException(
-          "Client " + clientName + " has no base URI. Set " + ConfigValues.describe(key)
+          "Client " + clientName + " has no base URI. Set " + SettingsSource.describe(key)
               + " to the API's URL, for example https://orders.example.com, or pass"
               + " baseUri(...) to OAuthClients.builder(...).");
     }
@@ -27,7 +27,7 @@ final class ClientBaseUri {
       return new URI(text);
     } catch (URISyntaxException e) {
       throw new PortcullisConfigException(
-          ConfigValues.propertyName(key) + " is \"" + text + "\", which is not a URL; use an"
+          SettingsSource.propertyName(key) + " is \"" + text + "\", which is not a URL; use an"
               + " absolute https URL such as https://orders.example.com.");
     }
   }
@@ -38,7 +38,7 @@ final class ClientBaseUri {
     if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new PortcullisConfigException(
           "The base URI of client " + clientName + " is \"" + uri + "\", which is not an"
-              + " absolute http or https URL; set " + ConfigValues.propertyName(key)
+              + " absolute http or https URL; set " + SettingsSource.propertyName(key)
               + " to a URL such as https://orders.example.com.");
     }
     SettingsSource config = SettingsSource.ofProcess();
@@ -49,7 +49,7 @@ final class ClientBaseUri {
       throw new PortcullisConfigException(
           "The base URI of client " + clientName + " is \"" + uri + "\", a plain http URL to a"
               + " host that is not loopback, so its bearer tokens could be read on the way. Use"
-              + " https, or set " + ConfigValues.propertyName(insecureKey) + "=true if the"
+              + " https, or set " + SettingsSource.propertyName(insecureKey) + "=true if the"
               + " network path is trusted.");
     }
   }

@@ -15,25 +15,16 @@ import java.util.Locale;
 final class ConfigValues {
   private ConfigValues() {}
 
-  static String propertyName(String key) {
-    return SettingsSource.propertyName(key);
-  }
-
-  /** How a key is named in messages: the property and the environment variable. */
-  static String describe(String key) {
-    return SettingsSource.describe(key);
-  }
-
   static Duration parseDuration(String key, String text) {
-    return SettingValues.duration(propertyName(key), text, PortcullisConfigException::new);
+    return SettingValues.duration(SettingsSource.propertyName(key), text, PortcullisConfigException::new);
   }
 
   static int parseCount(String key, String text) {
-    return SettingValues.count(propertyName(key), text, PortcullisConfigException::new);
+    return SettingValues.count(SettingsSource.propertyName(key), text, PortcullisConfigException::new);
   }
 
   static boolean parseBoolean(String key, String text) {
-    return SettingValues.bool(propertyName(key), text, PortcullisConfigException::new);
+    return SettingValues.bool(SettingsSource.propertyName(key), text, PortcullisConfigException::new);
   }
 
   /**
@@ -46,22 +37,22 @@ final class ConfigValues {
     try {
       uri = new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+      throw new PortcullisConfigException(SettingsSource.propertyName(key) + " is \"" + text
           + "\", which is not a URL; use an absolute https URL such as https://idp.example.com/realms/shop.");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+      throw new PortcullisConfigException(SettingsSource.propertyName(key) + " is \"" + text
           + "\", which is not an absolute http or https URL; use an absolute https URL such as https://idp.example.com/realms/shop.");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+      throw new PortcullisConfigException(SettingsSource.propertyName(key) + " is \"" + text
           + "\", which has a query or fragment; remove everything after the path.");
     }
     if (scheme.equals("http") && !allowInsecureHttp && !UrlPolicy.isLoopback(uri.getHost())) {
-      throw new PortcullisConfigException(propertyName(key) + " is \"" + text
+      throw new PortcullisConfigException(SettingsSource.propertyName(key) + " is \"" + text
           + "\", a plain http URL to a host that is not loopback, so signing keys could be forged on the way; use https,"
-          + " or set " + propertyName("allow-insecure-http") + "=true if a trusted proxy terminates TLS.");
+          + " or set " + SettingsSource.propertyName("allow-insecure-http") + "=true if a trusted proxy terminates TLS.");
     }
     return uri;
   }

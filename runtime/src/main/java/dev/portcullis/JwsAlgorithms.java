@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.settings.SettingsSource;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,12 +45,12 @@ final class JwsAlgorithms {
       return SUPPORTED;
     }
     if (requested.isEmpty()) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("algorithms")
+      throw new PortcullisConfigException(SettingsSource.propertyName("algorithms")
           + " is empty; list at least one of " + String.join(", ", SUPPORTED) + ", or leave it unset.");
     }
     for (String alg : requested) {
       if (!SUPPORTED.contains(alg)) {
-        throw new PortcullisConfigException(ConfigValues.propertyName("algorithms") + " lists \"" + alg
+        throw new PortcullisConfigException(SettingsSource.propertyName("algorithms") + " lists \"" + alg
             + "\", which Portcullis does not accept (none and HMAC algorithms are never accepted for access tokens);"
             + " use only " + String.join(", ", SUPPORTED) + ".");
       }

@@ -101,39 +101,39 @@ public final class PortcullisConfig {
     this.jwksUri = jwksText == null ? null : ConfigValues.parseUrl("jwks-uri", jwksText, allowInsecureHttp);
     if (issuer == null && jwksUri == null) {
       throw new PortcullisConfigException("Portcullis does not know where to find the token signing keys; set "
-          + ConfigValues.describe("issuer") + " to your authorization server's issuer URL, or "
-          + ConfigValues.describe("jwks-uri") + " to its JWKS URL.");
+          + SettingsSource.describe("issuer") + " to your authorization server's issuer URL, or "
+          + SettingsSource.describe("jwks-uri") + " to its JWKS URL.");
     }
     this.acceptAnyIssuer = flag(b.acceptAnyIssuer, values, "accept-any-issuer", false);
     if (issuer == null && !acceptAnyIssuer) {
       throw new PortcullisConfigException("Portcullis would accept tokens from any issuer, since only "
-          + ConfigValues.propertyName("jwks-uri") + " is set; set " + ConfigValues.describe("issuer")
+          + SettingsSource.propertyName("jwks-uri") + " is set; set " + SettingsSource.describe("issuer")
           + " to the iss value of your authorization server's tokens, or set "
-          + ConfigValues.propertyName("accept-any-issuer") + "=true if every issuer that signs with these keys is"
+          + SettingsSource.propertyName("accept-any-issuer") + "=true if every issuer that signs with these keys is"
           + " trusted.");
     }
     if (issuer != null && acceptAnyIssuer) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("accept-any-issuer") + " is true, but "
-          + ConfigValues.propertyName("issuer") + " is set too; remove one: with an issuer, tokens' iss must equal"
+      throw new PortcullisConfigException(SettingsSource.propertyName("accept-any-issuer") + " is true, but "
+          + SettingsSource.propertyName("issuer") + " is set too; remove one: with an issuer, tokens' iss must equal"
           + " it.");
     }
     this.audience = b.audience != null ? b.audience : values.text("audience");
     if (audience == null || audience.isBlank()) {
       throw new PortcullisConfigException("Portcullis needs the audience of this API to reject tokens issued for"
-          + " other APIs; set " + ConfigValues.describe("audience") + " to the value your authorization server puts"
+          + " other APIs; set " + SettingsSource.describe("audience") + " to the value your authorization server puts"
           + " in the aud claim, for example orders-api.");
     }
     Duration skew = b.clockSkew != null ? b.clockSkew : parsed(values, "clock-skew", ConfigValues::parseDuration);
     this.clockSkew = skew != null ? skew : Duration.ofSeconds(60);
     if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofHours(1)) > 0) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("clock-skew") + " is " + clockSkew
+      throw new PortcullisConfigException(SettingsSource.propertyName("clock-skew") + " is " + clockSkew
           + ", which is outside 0 to 1 hour; use a small value such as 60s.");
     }
     Duration timeout = b.httpTimeout != null ? b.httpTimeout
         : parsed(values, "http-timeout", ConfigValues::parseDuration);
     this.httpTimeout = timeout != null ? timeout : Duration.ofSeconds(5);
     if (httpTimeout.isZero() || httpTimeout.isNegative() || httpTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("http-timeout") + " is " + httpTimeout
+      throw new PortcullisConfigException(SettingsSource.propertyName("http-timeout") + " is " + httpTimeout
           + ", which is not between 1ms and 5 minutes; use a value such as 5s.");
     }
     this.algorithms = JwsAlgorithms.checked(b.algorithms != null ? b.algorithms
@@ -146,14 +146,14 @@ public final class PortcullisConfig {
         : parsed(values, "token-cache-size", ConfigValues::parseCount);
     this.tokenCacheSize = cacheSize != null ? cacheSize : 10_000;
     if (tokenCacheSize < 0 || tokenCacheSize > 10_000_000) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("token-cache-size") + " is " + tokenCacheSize
+      throw new PortcullisConfigException(SettingsSource.propertyName("token-cache-size") + " is " + tokenCacheSize
           + ", which is outside 0 to 10000000; use a value such as 10000, or 0 to turn the cache off.");
     }
     Integer maxSize = b.maxTokenSize != null ? b.maxTokenSize
         : parsed(values, "max-token-size", ConfigValues::parseCount);
     this.maxTokenSize = maxSize != null ? maxSize : DEFAULT_MAX_TOKEN_SIZE;
     if (maxTokenSize < 1_024 || maxTokenSize > 1_048_576) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("max-token-size") + " is " + maxTokenSize
+      throw new PortcullisConfigException(SettingsSource.propertyName("max-token-size") + " is " + maxTokenSize
           + ", which is outside 1024 to 1048576 bytes; use a value such as " + DEFAULT_MAX_TOKEN_SIZE + ".");
     }
     String resourceText = b.resource != null ? b.resource.toString() : values.text("resource");
@@ -166,8 +166,8 @@ public final class PortcullisConfig {
     Boolean metadata = b.resourceMetadata != null ? b.resourceMetadata
         : parsed(values, "resource-metadata", ConfigValues::parseBoolean);
     if (Boolean.TRUE.equals(metadata) && resource == null) {
-      throw new PortcullisConfigException(ConfigValues.propertyName("resource-metadata") + " is true, but "
-          + ConfigValues.propertyName("resource") + " is not set; set " + ConfigValues.describe("resource")
+      throw new PortcullisConfigException(SettingsSource.propertyName("resource-metadata") + " is true, but "
+          + SettingsSource.propertyName("resource") + " is not set; set " + SettingsSource.describe("resource")
           + " to this API's public base URL, such as https://api.example.com. The metadata is never built from a"
           + " request's Host header, which a client can set to anything.");
     }

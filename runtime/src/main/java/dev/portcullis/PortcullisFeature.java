@@ -5,6 +5,7 @@ import dev.portcullis.internal.filters.GeneratedFilterFeature;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.settings.SettingNames;
+import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.verification.TokenVerifier;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
@@ -74,13 +75,13 @@ public final class PortcullisFeature implements Feature {
     if (config.acceptAnyIssuer()) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis accepts tokens from any issuer whose signature verifies with"
           + " the keys at {0}, because {1}=true; set {2} to check the iss claim.", config.jwksUri().orElseThrow(),
-          ConfigValues.propertyName("accept-any-issuer"), ConfigValues.describe("issuer"));
+          SettingsSource.propertyName("accept-any-issuer"), SettingsSource.describe("issuer"));
     }
     if (config.resourceMetadataLacksResource()) {
       LOG.log(System.Logger.Level.INFO, "Portcullis serves no RFC 9728 metadata and names none in challenges,"
           + " because {0} is not set; set it to this API''s public base URL, such as https://api.example.com, or set"
-          + " {1}=false to say you do not want it.", ConfigValues.describe("resource"),
-          ConfigValues.propertyName("resource-metadata"));
+          + " {1}=false to say you do not want it.", SettingsSource.describe("resource"),
+          SettingsSource.propertyName("resource-metadata"));
     }
     TokenVerifier verifier = new TokenVerifier(config);
     ProtectedResourceMetadata metadata = null;
