@@ -2,7 +2,6 @@ package dev.portcullis.client;
 
 import dev.portcullis.internal.keys.UrlPolicy;
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * Refuses plain-HTTP authorization server URLs, which would send client secrets, assertions and
@@ -12,11 +11,12 @@ import java.util.Locale;
 final class InsecureTransport {
   private InsecureTransport() {}
 
-  /** Whether {@code uri} may be used: https, http to a loopback address, or allowed. */
+  /**
+   * Whether the http(s) URL {@code uri} may be used: https, http to a loopback address, or
+   * allowed; the resource server's rule for its key and metadata URLs ({@link UrlPolicy}).
+   */
   static boolean permits(URI uri, boolean allowInsecureHttp) {
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    return scheme.equals("https") || allowInsecureHttp
-        || (scheme.equals("http") && UrlPolicy.isLoopback(uri.getHost()));
+    return UrlPolicy.isAllowed(uri, allowInsecureHttp);
   }
 
   static String problem(URI uri, String what, String howToAllow) {
