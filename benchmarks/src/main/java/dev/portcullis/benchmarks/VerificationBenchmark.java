@@ -7,7 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.portcullis.TokenPrincipal;
-import dev.portcullis.internal.verification.BenchmarkVerifier;
+import dev.portcullis.AccessTokenVerifier;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.HashSet;
@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -142,24 +143,38 @@ public class VerificationBenchmark {
   /** Portcullis with the token cache off: every token is verified from scratch. */
   @State(Scope.Benchmark)
   public static class PortcullisCold {
-    BenchmarkVerifier verifier;
+    Verifiers.JwksServer jwks;
+    AccessTokenVerifier verifier;
 
     @Setup
     public void prepare(Tokens tokens) {
-      verifier = Verifiers.portcullis(tokens.fixture.publicKeySet(), 0);
+      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      verifier = Verifiers.portcullis(jwks, 0);
       Verifiers.check("Portcullis (cache off)", token -> verifier.verify(token) != null, tokens);
+    }
+
+    @TearDown
+    public void stop() {
+      jwks.close();
     }
   }
 
   /** Portcullis with the token cache on, asked again for a token it has verified. */
   @State(Scope.Benchmark)
   public static class PortcullisWarm {
-    BenchmarkVerifier verifier;
+    Verifiers.JwksServer jwks;
+    AccessTokenVerifier verifier;
     String repeat;
+
+    @TearDown
+    public void stop() {
+      jwks.close();
+    }
 
     @Setup
     public void prepare(Tokens tokens) throws Exception {
-      verifier = Verifiers.portcullis(tokens.fixture.publicKeySet(), 10_000);
+      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      verifier = Verifiers.portcullis(jwks, 10_000);
       Verifiers.check("Portcullis (cache on)", token -> verifier.verify(token) != null, tokens);
       TokenPrincipal first = verifier.verify(tokens.good);
       // An equal string, not the same instance: as when the token arrives in a new request.

@@ -36,7 +36,7 @@ public final class TokenVerifier {
   }
 
   /**
-   * For tests and benchmarks.
+   * For tests.
    *
    * @param keys the key set to serve instead of fetching the configured one, or {@code null}
    * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool

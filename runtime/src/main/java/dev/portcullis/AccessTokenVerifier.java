@@ -1,0 +1,65 @@
+package dev.portcullis;
+
+import dev.portcullis.internal.verification.KeysUnavailableException;
+import dev.portcullis.internal.verification.TokenRejectedException;
+import dev.portcullis.internal.verification.TokenVerifier;
+import java.util.Objects;
+
+/**
+ * Verifies access tokens exactly as the generated filters do, for code that receives a token
+ * outside a resource method: a WebSocket handshake, a message listener, a gRPC interceptor.
+ * The same configuration, the same checks (signature with the issuer's keys, {@code iss},
+ * {@code aud}, {@code exp}, {@code nbf}, token type, size) and the same cache of tokens
+ * verified before. Scopes are not judged here: look at {@link TokenPrincipal#scopes()}.
+ *
+ * <pre>{@code
+ * AccessTokenVerifier tokens = AccessTokenVerifier.create(PortcullisConfig.fromEnvironment());
+ * try {
+ *   TokenPrincipal caller = tokens.verify(bearerToken);
+ *   if (!caller.scopes().contains("orders:read")) { ... refuse ... }
+ * } catch (TokenVerificationException e) {
+ *   // e.retryAfter() empty: the token is not valid (an HTTP API would answer 401 invalid_token);
+ *   // present: the issuer's keys are unavailable, try again later (503)
+ * }
+ * }</pre>
+ *
+ * <p>Create one per configuration and share it; it is thread-safe. Creating it starts loading
+ * the issuer's keys on a daemon thread of its own, which also refreshes them; the instance
+ * lives as long as the application. A {@link PortcullisFeature} builds its own, so an
+ * application that also registers the feature verifies with two key caches for one issuer.
+ */
+public final class AccessTokenVerifier {
+  private final TokenVerifier verifier;
+
+  private AccessTokenVerifier(TokenVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  /** A verifier for {@code config}; its issuer's keys start loading in the background. */
+  public static AccessTokenVerifier create(PortcullisConfig config) {
+    return new AccessTokenVerifier(new TokenVerifier(Objects.requireNonNull(config, "config")));
+  }
+
+  /**
+   * The verified token. Never contacts the authorization server, except to fetch its keys
+   * again when a token names a key id it has not seen (at most as often as the key refresh
+   * allows), and to wait briefly for the first load of the keys.
+   *
+   * @param token the access token itself, without the {@code Bearer } prefix
+   * @throws TokenVerificationException when the token is not valid for this configuration, or
+   *     cannot be judged because the issuer's keys are unavailable ({@link
+   *     TokenVerificationException#retryAfter()} tells which); its message is safe to send to
+   *     the client and never contains the token
+   * @throws NullPointerException if {@code token} is null
+   */
+  public TokenPrincipal verify(String token) throws TokenVerificationException {
+    Objects.requireNonNull(token, "token");
+    try {
+      return verifier.verify(token);
+    } catch (TokenRejectedException e) {
+      throw new TokenVerificationException(e.getMessage(), null);
+    } catch (KeysUnavailableException e) {
+      throw new TokenVerificationException(e.getMessage(), e.retryAfter());
+    }
+  }
+}
