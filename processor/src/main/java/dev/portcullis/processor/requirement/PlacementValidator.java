@@ -1,10 +1,10 @@
 package dev.portcullis.processor.requirement;
 
-import dev.portcullis.processor.base.DiagnosticReporter;
 import dev.portcullis.processor.base.ElementNames;
 import dev.portcullis.processor.base.JaxRsAnnotations.MethodRole;
 import dev.portcullis.processor.base.JaxRsAnnotations;
 import dev.portcullis.processor.base.Message;
+import dev.portcullis.processor.base.Reporter;
 import dev.portcullis.processor.base.TypeHierarchy;
 import dev.portcullis.processor.requirement.PortcullisAnnotationReader.DeclaredAnnotations;
 import java.util.List;
@@ -22,36 +22,35 @@ final class PlacementValidator {
   private final JaxRsAnnotations jaxRs;
   private final TypeHierarchy hierarchy;
   private final PortcullisAnnotationReader reader;
-  private final DiagnosticReporter reporter;
   private final ElementNames names;
 
   PlacementValidator(
       JaxRsAnnotations jaxRs,
       TypeHierarchy hierarchy,
       PortcullisAnnotationReader reader,
-      DiagnosticReporter reporter,
       ElementNames names) {
     this.jaxRs = jaxRs;
     this.hierarchy = hierarchy;
     this.reader = reader;
-    this.reporter = reporter;
     this.names = names;
   }
 
-  void validate(DeclaredAnnotations declared) {
+  /** Adds to {@code report} what is wrong with where {@code declared}'s annotations sit. */
+  void validate(DeclaredAnnotations declared, Reporter report) {
     if (declared.element() instanceof TypeElement type) {
-      validateType(type, declared.annotations());
+      validateType(type, declared.annotations(), report);
     } else if (declared.element() instanceof ExecutableElement method
         && method.getEnclosingElement() instanceof TypeElement owner) {
-      validateMethod(method, owner, declared.annotations());
+      validateMethod(method, owner, declared.annotations(), report);
     }
   }
 
-  private void validateType(TypeElement type, List<PortcullisAnnotation> annotations) {
+  private void validateType(
+      TypeElement type, List<PortcullisAnnotation> annotations, Reporter report) {
     if (!jaxRs.isResourceType(type)) {
       for (PortcullisAnnotation annotation : annotations) {
         String name = annotation.kind().simpleName();
-        reportOn(Message.TYPE_NOT_RESOURCE, annotation, name, names.describe(type));
+        reportOn(report, Message.TYPE_NOT_RESOURCE, annotation, name, names.describe(type));
       }
       return;
     }
@@ -59,6 +58,7 @@ final class PlacementValidator {
     if (!methods.isEmpty() && allHaveMethodLevelRequirements(methods, type)) {
       PortcullisAnnotation annotation = annotations.get(0);
       reportOn(
+          report,
           Message.CLASS_REQUIREMENT_NEVER_APPLIES,
           annotation,
           annotation.kind().simpleName(),
@@ -89,24 +89,27 @@ final class PlacementValidator {
   }
 
   private void validateMethod(
-      ExecutableElement method, TypeElement owner, List<PortcullisAnnotation> annotations) {
+      ExecutableElement method,
+      TypeElement owner,
+      List<PortcullisAnnotation> annotations,
+      Reporter report) {
     // The method is named only in a message: most annotations have nothing to report.
     for (PortcullisAnnotation annotation : annotations) {
       String name = annotation.kind().simpleName();
       if (method.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOn(Message.METHOD_PRIVATE, annotation, name, names.describe(method), name);
+        reportOn(report, Message.METHOD_PRIVATE, annotation, name, names.describe(method), name);
       } else if (method.getModifiers().contains(Modifier.STATIC)) {
-        reportOn(Message.METHOD_STATIC, annotation, name, names.describe(method), name);
+        reportOn(report, Message.METHOD_STATIC, annotation, name, names.describe(method), name);
       } else {
         MethodRole role = jaxRs.role(method, owner);
         if (role == MethodRole.SUB_RESOURCE_LOCATOR) {
           reportOn(
-              Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, names.describe(method));
+              report, Message.METHOD_IS_SUB_RESOURCE_LOCATOR, annotation, name, names.describe(method));
         } else if (role == MethodRole.NONE) {
           reportOn(
-              Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, names.describe(method), name);
+              report, Message.METHOD_NOT_RESOURCE_METHOD, annotation, name, names.describe(method), name);
         } else if (!method.getModifiers().contains(Modifier.PUBLIC) && !isInterface(owner)) {
-          reportOn(Message.METHOD_NOT_PUBLIC, annotation, name, names.describe(method));
+          reportOn(report, Message.METHOD_NOT_PUBLIC, annotation, name, names.describe(method));
         }
       }
     }
@@ -116,7 +119,8 @@ final class PlacementValidator {
     return type.getKind().isInterface();
   }
 
-  private void reportOn(Message message, PortcullisAnnotation annotation, Object... args) {
-    reporter.reportOnAnnotation(message, annotation.element(), annotation.mirror(), args);
+  private static void reportOn(
+      Reporter report, Message message, PortcullisAnnotation annotation, Object... args) {
+    report.reportOnAnnotation(message, annotation.element(), annotation.mirror(), args);
   }
 }

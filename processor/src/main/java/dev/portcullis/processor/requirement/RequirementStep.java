@@ -35,7 +35,6 @@ public final class RequirementStep implements ProcessingStep {
             context.jaxRs(),
             context.hierarchy(),
             new PortcullisAnnotationReader(context.elements()),
-            context.reporter(),
             context.names());
     this.explicitDecisions = explicitDecisions;
     this.reporter = context.reporter();
@@ -62,10 +61,10 @@ public final class RequirementStep implements ProcessingStep {
     for (Element element : annotated) {
       ValidationReport.Builder report = ValidationReport.builder();
       DeclaredAnnotations declared = declaredRequirements.read(element, new Consultation(report));
-      reporter.print(report.build());
       if (!declared.malformed()) {
-        placementValidator.validate(declared);
+        placementValidator.validate(declared, report);
       }
+      reporter.print(report.build());
     }
     return Set.of(); // Nothing to wait for: what a malformed annotation means is javac's to say.
   }
