@@ -1,9 +1,12 @@
 package dev.portcullis;
 
 import dev.portcullis.internal.settings.SettingsSource;
+import dev.portcullis.internal.verification.ClaimPath;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +65,11 @@ import java.util.function.Function;
  *       {@code Host} cannot be trusted</td></tr>
  *   <tr><td>resource-name</td><td>none</td><td>its {@code resource_name}</td></tr>
  *   <tr><td>resource-documentation</td><td>none</td><td>its {@code resource_documentation}</td></tr>
+ *   <tr><td>scope-claims</td><td>scope,scp</td><td>the claims whose values are the scopes
+ *       {@code @RequiresScope} checks; nested claims joined by {@code /}, as in {@code
+ *       realm_access/roles}</td></tr>
+ *   <tr><td>role-claims</td><td>the scope claims</td><td>the claims whose values are the
+ *       roles {@code SecurityContext.isUserInRole} answers</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -90,6 +98,9 @@ public final class PortcullisConfig {
   private final URI resourceDocumentation;
   private final boolean resourceMetadata;
   private final boolean resourceMetadataLacksResource;
+  private final List<String> scopeClaims;
+  private final List<String> roleClaims;
+  private final List<TokenValidator> validators;
 
   private PortcullisConfig(Builder b, SettingsSource values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -173,6 +184,21 @@ public final class PortcullisConfig {
     }
     this.resourceMetadata = resource != null && !Boolean.FALSE.equals(metadata);
     this.resourceMetadataLacksResource = resource == null && metadata == null;
+    this.scopeClaims = claimPaths(b.scopeClaims, values, "scope-claims", List.of("scope", "scp"));
+    this.roleClaims = claimPaths(b.roleClaims, values, "role-claims", scopeClaims);
+    this.validators = List.copyOf(b.validators);
+  }
+
+  /** The claim paths of {@code key}, checked, from code, else the setting, else {@code fallback}. */
+  private static List<String> claimPaths(List<String> code, SettingsSource values, String key,
+      List<String> fallback) {
+    List<String> paths = code;
+    if (paths == null) {
+      String text = values.text(key);
+      paths = text == null ? fallback : ClaimPath.split(text);
+    }
+    ClaimPath.parseAll(SettingsSource.propertyName(key), paths);
+    return List.copyOf(paths);
   }
 
   private static <T> T parsed(SettingsSource values, String key, BiFunction<String, String, T> parse) {
@@ -320,6 +346,24 @@ public final class PortcullisConfig {
     return resourceMetadataLacksResource;
   }
 
+  /**
+   * The claims whose values are the scopes {@code @RequiresScope} checks, each a claim name or
+   * nested names joined by {@code /}; by default {@code scope} and {@code scp}.
+   */
+  public List<String> scopeClaims() {
+    return scopeClaims;
+  }
+
+  /** The claims whose values are the roles {@code isUserInRole} answers; by default the scope claims. */
+  public List<String> roleClaims() {
+    return roleClaims;
+  }
+
+  /** The validators run after Portcullis' own checks, in the order they were added. */
+  public List<TokenValidator> validators() {
+    return validators;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", acceptAnyIssuer=" + acceptAnyIssuer
@@ -328,7 +372,8 @@ public final class PortcullisConfig {
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
-        + ", maxTokenSize=" + maxTokenSize + "}";
+        + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
+        + ", validators=" + validators.size() + "}";
   }
 
   /**
@@ -354,6 +399,9 @@ public final class PortcullisConfig {
     private String resourceName;
     private URI resourceDocumentation;
     private Boolean resourceMetadata;
+    private List<String> scopeClaims;
+    private List<String> roleClaims;
+    private final List<TokenValidator> validators = new ArrayList<>();
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -483,6 +531,38 @@ public final class PortcullisConfig {
      *
      * @throws PortcullisConfigException when a value is missing or wrong
      */
+    /**
+     * The claims whose values are the scopes {@code @RequiresScope} checks, replacing the
+     * default {@code scope} and {@code scp}. Each is a claim name, or names of nested claims
+     * joined by {@code /}: {@code realm_access/roles} (Keycloak realm roles), {@code
+     * resource_access/orders-api/roles} (Keycloak client roles), {@code permissions} (Auth0),
+     * {@code roles} (Entra ID app roles). A name containing {@code /} goes in double quotes.
+     * Values are space-delimited strings or arrays of strings; a claim of another type rejects
+     * the token, a missing one grants nothing.
+     */
+    public Builder scopeClaims(String... paths) {
+      this.scopeClaims = List.of(paths);
+      return this;
+    }
+
+    /**
+     * The claims whose values are the roles {@code SecurityContext.isUserInRole} answers,
+     * written as for {@link #scopeClaims}; by default the scope claims.
+     */
+    public Builder roleClaims(String... paths) {
+      this.roleClaims = List.of(paths);
+      return this;
+    }
+
+    /**
+     * Adds a rule of your own, run after Portcullis' checks on every token not seen before;
+     * validators run in the order they were added and the first refusal counts.
+     */
+    public Builder validator(TokenValidator validator) {
+      validators.add(Objects.requireNonNull(validator, "validator"));
+      return this;
+    }
+
     public PortcullisConfig build() {
       return new PortcullisConfig(this, settings);
     }

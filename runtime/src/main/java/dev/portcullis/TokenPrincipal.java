@@ -31,8 +31,17 @@ public interface TokenPrincipal extends Principal {
   /** The {@code iss} claim. */
   String issuer();
 
-  /** The granted scopes, from {@code scope} and {@code scp}; unmodifiable. */
+  /**
+   * The granted scopes, which {@code @RequiresScope} checks: from {@code scope} and {@code scp},
+   * or from the claims {@code scope-claims} names; unmodifiable.
+   */
   Set<String> scopes();
+
+  /**
+   * The roles, which {@code SecurityContext.isUserInRole} answers: from the claims {@code
+   * role-claims} names, by default the same as {@link #scopes()}; unmodifiable.
+   */
+  Set<String> roles();
 
   /** The {@code exp} claim. */
   Instant expiresAt();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,35 @@ class PortcullisConfigTest {
     assertFalse(config.scopeInChallenge());
     assertEquals(Set.of("RS256", "ES256"), config.algorithms());
     assertEquals(Duration.ofSeconds(2), config.httpTimeout());
+  }
+
+  @Test
+  void scopeAndRoleClaimsDefaultToScopeAndScpAndAreReadFromTheEnvironment() {
+    PortcullisConfig defaults = PortcullisConfig.builder().issuer("https://idp.example.com").audience("a").build();
+    assertEquals(List.of("scope", "scp"), defaults.scopeClaims());
+    assertEquals(List.of("scope", "scp"), defaults.roleClaims());
+
+    environment.put("PORTCULLIS_ISSUER", "https://idp.example.com");
+    environment.put("PORTCULLIS_AUDIENCE", "orders-api");
+    environment.put("PORTCULLIS_SCOPE_CLAIMS", "scope, realm_access/roles");
+    environment.put("PORTCULLIS_ROLE_CLAIMS", "\"https://example.com/roles\"");
+    PortcullisConfig config = builder().build();
+    assertEquals(List.of("scope", "realm_access/roles"), config.scopeClaims());
+    assertEquals(List.of("\"https://example.com/roles\""), config.roleClaims());
+    assertEquals(List.of("permissions"), PortcullisConfig.builder().issuer("https://idp.example.com").audience("a")
+        .scopeClaims("permissions").build().roleClaims());
+  }
+
+  @Test
+  void malformedClaimPathsFailNamingTheSetting() {
+    environment.put("PORTCULLIS_ISSUER", "https://idp.example.com");
+    environment.put("PORTCULLIS_AUDIENCE", "orders-api");
+    environment.put("PORTCULLIS_ROLE_CLAIMS", "realm_access//roles");
+    assertEquals("portcullis.role-claims names the claim path \"realm_access//roles\", which is malformed: it has an"
+        + " empty claim name. Join nested claim names with /, as in realm_access/roles, and put a name that contains"
+        + " a / in double quotes.", failure(builder()));
+    assertEquals("portcullis.scope-claims names no claim; name at least one, such as scope,scp.",
+        failure(builder().scopeClaims()));
   }
 
   @Test

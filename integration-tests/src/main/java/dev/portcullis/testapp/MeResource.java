@@ -28,6 +28,7 @@ public class MeResource {
         + "\nclientId=" + p.clientId()
         + "\nissuer=" + p.issuer()
         + "\nscopes=" + new TreeSet<>(p.scopes())
+        + "\nroles=" + new TreeSet<>(p.roles())
         + "\nexpiresAt=" + p.expiresAt().getEpochSecond()
         + "\nclaim.tenant=" + p.claims().get("tenant")
         + "\nclaimsFrozen=" + claimsFrozen

@@ -3,7 +3,7 @@ package dev.portcullis.internal.http;
 import dev.portcullis.TokenPrincipal;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** The SecurityContext of a request with a verified token; roles are the token's scopes. */
+/** The SecurityContext of a request with a verified token; roles are the token's {@linkplain TokenPrincipal#roles roles}. */
 final class TokenSecurityContext implements SecurityContext {
   private final TokenPrincipal principal;
   private final boolean secure;
@@ -20,7 +20,7 @@ final class TokenSecurityContext implements SecurityContext {
 
   @Override
   public boolean isUserInRole(String role) {
-    return role != null && principal.scopes().contains(role);
+    return role != null && principal.roles().contains(role);
   }
 
   @Override

@@ -33,8 +33,9 @@ import java.util.Set;
  *       every hit.
  * </ul>
  *
- * <p>Scopes come from {@code scope} (RFC 9068: a space-delimited string) and {@code scp} (a
- * string or an array, as Entra ID and Okta send them). Thread-safe.
+ * <p>Scopes come from the configured scope claims, by default {@code scope} (RFC 9068: a
+ * space-delimited string) and {@code scp} (a string or an array, as Entra ID and Okta send
+ * them); roles from the configured role claims, by default the same. Thread-safe.
  */
 final class ClaimsReader {
   /** About 146,000 years either side of the epoch: beyond any clock, far from overflow. */
@@ -48,15 +49,28 @@ final class ClaimsReader {
   private final String issuer;
   private final String audience;
   private final long skewMillis;
+  private final List<ClaimPath> scopeClaims;
+  private final List<ClaimPath> roleClaims;
 
   /**
    * @param issuer the only accepted {@code iss}, or {@code null} to accept any issuer (the
    *     claim is still required), which the configuration allows only when asked explicitly
+   * @param scopeClaims where the scopes are
+   * @param roleClaims where the roles are; the same list as {@code scopeClaims} when roles are
+   *     the scopes
    */
-  ClaimsReader(String issuer, String audience, long skewMillis) {
+  ClaimsReader(String issuer, String audience, long skewMillis, List<ClaimPath> scopeClaims,
+      List<ClaimPath> roleClaims) {
     this.issuer = issuer;
     this.audience = audience;
     this.skewMillis = skewMillis;
+    this.scopeClaims = List.copyOf(scopeClaims);
+    this.roleClaims = List.copyOf(roleClaims);
+  }
+
+  /** Scopes from {@code scope} and {@code scp}, roles the same. */
+  ClaimsReader(String issuer, String audience, long skewMillis) {
+    this(issuer, audience, skewMillis, ClaimPath.DEFAULT, ClaimPath.DEFAULT);
   }
 
   /**
@@ -101,13 +115,21 @@ final class ClaimsReader {
       throw new TokenRejectedException("The token is not valid yet.");
     }
     Set<String> scopes = new LinkedHashSet<>();
-    addScopes(scopes, claims.get("scope"), false);
-    addScopes(scopes, claims.get("scp"), true);
+    for (ClaimPath path : scopeClaims) {
+      path.addTo(claims, scopes);
+    }
+    Set<String> roles = scopes;
+    if (!roleClaims.equals(scopeClaims)) {
+      roles = new LinkedHashSet<>();
+      for (ClaimPath path : roleClaims) {
+        path.addTo(claims, roles);
+      }
+    }
     String clientId = stringClaim(claims, "client_id");
     if (clientId == null) {
       clientId = stringClaim(claims, "azp");
     }
-    return new VerifiedToken(subject, clientId, iss, scopes, expiresAt, notBefore, claims);
+    return new VerifiedToken(subject, clientId, iss, scopes, roles, expiresAt, notBefore, claims);
   }
 
   /** Whether a token with {@code exp} at {@code expiresAtMillis} is expired at {@code nowMillis}. */
@@ -162,38 +184,6 @@ final class ClaimsReader {
     return (long) Math.max(-MAX_MILLIS, Math.min(MAX_MILLIS, seconds.doubleValue() * 1000.0));
   }
 
-
-  private static void addScopes(Set<String> scopes, Object claim, boolean arrayAllowed)
-      throws TokenRejectedException {
-    if (claim == null) {
-      return;
-    }
-    if (claim instanceof String) {
-      String text = (String) claim;
-      int start = 0;
-      while (start <= text.length()) { // split at single spaces, skipping empty parts
-        int end = text.indexOf(' ', start);
-        if (end < 0) {
-          end = text.length();
-        }
-        if (end > start) {
-          scopes.add(text.substring(start, end));
-        }
-        start = end + 1;
-      }
-      return;
-    }
-    if (arrayAllowed && claim instanceof List) {
-      for (Object scope : (List<?>) claim) {
-        if (!(scope instanceof String)) {
-          throw new TokenRejectedException("The token's scp claim is malformed.");
-        }
-        scopes.add((String) scope);
-      }
-      return;
-    }
-    throw new TokenRejectedException("The token's " + (arrayAllowed ? "scp" : "scope") + " claim is malformed.");
-  }
 
   private static String stringClaim(Map<String, Object> claims, String name) throws TokenRejectedException {
     Object value = claims.get(name);

@@ -24,6 +24,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.keys.KeySetLoader;
 import dev.portcullis.internal.keys.RefetchBudget;
 import java.security.Key;
@@ -81,8 +82,11 @@ final class TokenChecks {
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
     this.keySelector = new CachedKeySelector(algorithms, keys);
+    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), config.scopeClaims());
+    List<ClaimPath> roleClaims = config.roleClaims().equals(config.scopeClaims()) ? scopeClaims
+        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), config.roleClaims());
     this.claims = new ClaimsReader(config.issuer().map(Object::toString).orElse(null), config.audience(),
-        config.clockSkew().toMillis());
+        config.clockSkew().toMillis(), scopeClaims, roleClaims);
     this.clock = clock;
     processor.setJWSTypeVerifier(typeVerifier(config.strictTokenType()));
     processor.setJWSKeySelector(this::strongKeys);

@@ -4,9 +4,12 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TokenValidator;
 import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.KeySetVersion;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,11 +27,15 @@ import java.util.concurrent.Executor;
  * Nothing here logs token content.
  */
 public final class TokenVerifier {
+  private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
+  private static final String VALIDATOR_FAILED = "The token could not be checked by a rule of this API.";
+
   private final KeySetVersion keySetVersion = new KeySetVersion();
   private final TokenChecks checks;
   private final TokenCache cache;
   private final int maxTokenSize;
   private final String tooLarge;
+  private final List<TokenValidator> validators;
 
   /** Configures verification and starts loading the issuer's keys in the background. */
   public TokenVerifier(PortcullisConfig config) {
@@ -48,6 +55,7 @@ public final class TokenVerifier {
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
     this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
+    this.validators = config.validators();
   }
 
   /**
@@ -67,6 +75,9 @@ public final class TokenVerifier {
       return known;
     }
     TokenChecks.Verified verified = checks.verify(token);
+    for (TokenValidator validator : validators) {
+      refuseIfAsked(validator, verified.token());
+    }
     // Remembered under the version of the set the verifying key came from, which is NONE
     // when a newer set was fetched meanwhile: then it is simply checked again next time.
     long version = keySetVersion.versionOf(verified.key());
@@ -74,6 +85,29 @@ public final class TokenVerifier {
       cache.remember(token, verified.token(), version);
     }
     return verified.token();
+  }
+
+  private static void refuseIfAsked(TokenValidator validator, VerifiedToken token) throws TokenRejectedException {
+    Optional<String> refusal;
+    try {
+      refusal = validator.refusal(token);
+    } catch (RuntimeException | Error e) {
+      StackTraceElement[] where = e.getStackTrace();
+      // Not the exception's message: it could quote the token or its claims.
+      LOG.log(System.Logger.Level.WARNING, "Portcullis refused a token because the token validator {0} threw {1}"
+          + " (at {2}); fix the validator so that it returns a refusal instead of throwing.",
+          validator.getClass().getName(), e.getClass().getName(), where.length > 0 ? where[0] : "an unknown place");
+      throw new TokenRejectedException(VALIDATOR_FAILED);
+    }
+    if (refusal == null) {
+      LOG.log(System.Logger.Level.WARNING, "Portcullis refused a token because the token validator {0} returned null;"
+          + " return Optional.empty() to accept a token.", validator.getClass().getName());
+      throw new TokenRejectedException(VALIDATOR_FAILED);
+    }
+    if (refusal.isPresent()) {
+      String reason = refusal.get().strip();
+      throw new TokenRejectedException(reason.isEmpty() ? "The token was refused by a rule of this API." : reason);
+    }
   }
 
   /** For tests: how many tokens the cache holds. */

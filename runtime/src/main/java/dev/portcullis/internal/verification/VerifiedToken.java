@@ -22,6 +22,7 @@ public final class VerifiedToken implements TokenPrincipal {
   private final String clientId;
   private final String issuer;
   private final Set<String> scopes;
+  private final Set<String> roles;
   private final Instant expiresAt;
   private final long notBeforeMillis;
   private final Map<String, Object> rawClaims;
@@ -29,17 +30,19 @@ public final class VerifiedToken implements TokenPrincipal {
 
   /**
    * @param scopes owned by the new instance from now on
+   * @param roles owned by the new instance from now on; may be {@code scopes} itself
    * @param expiresAtMillis {@code exp} in epoch milliseconds
    * @param notBeforeMillis {@code nbf} in epoch milliseconds, or {@link ClaimsReader#NO_DATE}
    * @param rawClaims the verified claims as parsed, owned by the new instance from now on and
    *     never changed; frozen into an unmodifiable copy on demand
    */
-  VerifiedToken(String subject, String clientId, String issuer, Set<String> scopes, long expiresAtMillis,
-      long notBeforeMillis, Map<String, Object> rawClaims) {
+  VerifiedToken(String subject, String clientId, String issuer, Set<String> scopes, Set<String> roles,
+      long expiresAtMillis, long notBeforeMillis, Map<String, Object> rawClaims) {
     this.subject = subject;
     this.clientId = clientId;
     this.issuer = issuer;
     this.scopes = Collections.unmodifiableSet(scopes);
+    this.roles = roles == scopes ? this.scopes : Collections.unmodifiableSet(roles);
     this.expiresAt = Instant.ofEpochMilli(expiresAtMillis);
     this.notBeforeMillis = notBeforeMillis;
     this.rawClaims = rawClaims;
@@ -68,6 +71,11 @@ public final class VerifiedToken implements TokenPrincipal {
   @Override
   public Set<String> scopes() {
     return scopes;
+  }
+
+  @Override
+  public Set<String> roles() {
+    return roles;
   }
 
   @Override
