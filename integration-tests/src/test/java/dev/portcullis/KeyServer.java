@@ -184,6 +184,13 @@ final class KeyServer implements AutoCloseable, AfterAllCallback {
     return sign(claims("orders:read").build(), header, signer);
   }
 
+  /** Valid claims changed by {@code claims}, signed by {@code key} and naming its kid. */
+  String tokenSignedBy(RSAKey key, Consumer<JWTClaimsSet.Builder> claims) {
+    JWTClaimsSet.Builder b = claims("orders:read");
+    claims.accept(b);
+    return sign(b.build(), header().keyID(key.getKeyID()).build(), key);
+  }
+
   /** Valid claims, signed by {@code key} and naming its kid. */
   String tokenSignedBy(RSAKey key) {
     return sign(claims("orders:read").build(), header().keyID(key.getKeyID()).build(), key);

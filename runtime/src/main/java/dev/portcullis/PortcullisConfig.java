@@ -35,6 +35,9 @@ import java.util.function.Function;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>issuer</td><td>none</td><td>the authorization server's issuer URL; tokens'
  *       {@code iss} must equal it and keys are found through its metadata</td></tr>
+ *   <tr><td>issuers</td><td>none</td><td>instead of issuer, several issuer URLs,
+ *       comma-separated; a token's {@code iss} selects one, each with its own keys (see
+ *       {@link TrustedIssuer} for what else may differ between them)</td></tr>
  *   <tr><td>jwks-uri</td><td>none</td><td>the JWKS URL; skips discovery. Give issuer too, so
  *       that {@code iss} is still checked</td></tr>
  *   <tr><td>accept-any-issuer</td><td>false</td><td>with only jwks-uri, accept any {@code iss};
@@ -101,6 +104,7 @@ public final class PortcullisConfig {
   private final List<String> scopeClaims;
   private final List<String> roleClaims;
   private final List<TokenValidator> validators;
+  private final List<TrustedIssuer> trustedIssuers;
 
   private PortcullisConfig(Builder b, SettingsSource values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -110,13 +114,33 @@ public final class PortcullisConfig {
     this.issuer = issuerText == null ? null : ConfigValues.parseUrl("issuer", issuerText, allowInsecureHttp);
     String jwksText = b.jwksUri != null ? b.jwksUri.toString() : values.text("jwks-uri");
     this.jwksUri = jwksText == null ? null : ConfigValues.parseUrl("jwks-uri", jwksText, allowInsecureHttp);
-    if (issuer == null && jwksUri == null) {
+    List<TrustedIssuer> several = new ArrayList<>(b.trustedIssuers);
+    String issuersText = several.isEmpty() ? values.text("issuers") : null;
+    if (issuersText != null) {
+      for (String one : issuersText.split(",")) {
+        if (!one.isBlank()) {
+          several.add(TrustedIssuer.builder(one.strip()).build());
+        }
+      }
+    }
+    if (!several.isEmpty() && (issuer != null || jwksUri != null)) {
+      throw new PortcullisConfigException("Both " + SettingsSource.propertyName(issuer != null ? "issuer" : "jwks-uri")
+          + " and several trusted issuers are configured; set " + SettingsSource.propertyName("issuer")
+          + " for one issuer, or " + SettingsSource.describe("issuers") + " (or trusted issuers in code) for several,"
+          + " not both.");
+    }
+    if (issuer == null && jwksUri == null && several.isEmpty()) {
       throw new PortcullisConfigException("Portcullis does not know where to find the token signing keys; set "
           + SettingsSource.describe("issuer") + " to your authorization server's issuer URL, or "
           + SettingsSource.describe("jwks-uri") + " to its JWKS URL.");
     }
     this.acceptAnyIssuer = flag(b.acceptAnyIssuer, values, "accept-any-issuer", false);
-    if (issuer == null && !acceptAnyIssuer) {
+    if (!several.isEmpty() && acceptAnyIssuer) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("accept-any-issuer") + " is true, but trusted"
+          + " issuers are configured, whose tokens' iss must each equal one of them; remove "
+          + SettingsSource.propertyName("accept-any-issuer") + ".");
+    }
+    if (issuer == null && several.isEmpty() && !acceptAnyIssuer) {
       throw new PortcullisConfigException("Portcullis would accept tokens from any issuer, since only "
           + SettingsSource.propertyName("jwks-uri") + " is set; set " + SettingsSource.describe("issuer")
           + " to the iss value of your authorization server's tokens, or set "
@@ -128,8 +152,9 @@ public final class PortcullisConfig {
           + SettingsSource.propertyName("issuer") + " is set too; remove one: with an issuer, tokens' iss must equal"
           + " it.");
     }
-    this.audience = b.audience != null ? b.audience : values.text("audience");
-    if (audience == null || audience.isBlank()) {
+    String commonAudience = b.audience != null ? b.audience : values.text("audience");
+    this.audience = commonAudience == null || commonAudience.isBlank() ? null : commonAudience;
+    if (audience == null && (several.isEmpty() || several.stream().anyMatch(one -> one.audience().isEmpty()))) {
       throw new PortcullisConfigException("Portcullis needs the audience of this API to reject tokens issued for"
           + " other APIs; set " + SettingsSource.describe("audience") + " to the value your authorization server puts"
           + " in the aud claim, for example orders-api.");
@@ -150,7 +175,8 @@ public final class PortcullisConfig {
     this.algorithms = JwsAlgorithms.checked(b.algorithms != null ? b.algorithms
         : JwsAlgorithms.parse(values.text("algorithms")));
     String realmText = b.realm != null ? b.realm : values.text("realm");
-    this.realm = realmText != null && !realmText.isBlank() ? realmText : audience;
+    this.realm = realmText != null && !realmText.isBlank() ? realmText
+        : audience != null ? audience : several.get(0).audience().orElseThrow();
     this.strictTokenType = flag(b.strictTokenType, values, "strict-token-type", false);
     this.scopeInChallenge = flag(b.scopeInChallenge, values, "scope-in-challenge", true);
     Integer cacheSize = b.tokenCacheSize != null ? b.tokenCacheSize
@@ -187,6 +213,30 @@ public final class PortcullisConfig {
     this.scopeClaims = claimPaths(b.scopeClaims, values, "scope-claims", List.of("scope", "scp"));
     this.roleClaims = claimPaths(b.roleClaims, values, "role-claims", scopeClaims);
     this.validators = List.copyOf(b.validators);
+    this.trustedIssuers = several.isEmpty()
+        ? List.of(new TrustedIssuer(issuer, jwksUri, audience, scopeClaims, roleClaims))
+        : resolved(several, audience, scopeClaims, roleClaims, allowInsecureHttp);
+  }
+
+  /** {@code several} with what each leaves unset taken from the configuration, each checked. */
+  private static List<TrustedIssuer> resolved(List<TrustedIssuer> several, String audience, List<String> scopeClaims,
+      List<String> roleClaims, boolean allowInsecureHttp) {
+    List<TrustedIssuer> resolved = new ArrayList<>();
+    Set<URI> seen = new LinkedHashSet<>();
+    for (TrustedIssuer one : several) {
+      URI issuer = one.issuer().orElseThrow();
+      ConfigValues.parseUrl("issuers", issuer.toString(), allowInsecureHttp);
+      one.jwksUri().ifPresent(uri -> ConfigValues.parseUrl("jwks-uri", uri.toString(), allowInsecureHttp));
+      if (!seen.add(issuer)) {
+        throw new PortcullisConfigException("The trusted issuer " + issuer + " is configured twice; configure each"
+            + " issuer once, with everything that differs for it in its TrustedIssuer.");
+      }
+      TrustedIssuer complete = one.resolved(audience, scopeClaims, roleClaims);
+      ClaimPath.parseAll("the scope claims of the trusted issuer " + issuer, complete.scopeClaims().orElseThrow());
+      ClaimPath.parseAll("the role claims of the trusted issuer " + issuer, complete.roleClaims().orElseThrow());
+      resolved.add(complete);
+    }
+    return List.copyOf(resolved);
   }
 
   /** The claim paths of {@code key}, checked, from code, else the setting, else {@code fallback}. */
@@ -246,7 +296,10 @@ public final class PortcullisConfig {
     return builderFromEnvironment().build();
   }
 
-  /** The issuer URL tokens' {@code iss} must equal, if configured. */
+  /**
+   * The issuer URL tokens' {@code iss} must equal, if one is configured with {@code issuer};
+   * empty with several trusted issuers (see {@link #trustedIssuers()}).
+   */
   public Optional<URI> issuer() {
     return Optional.ofNullable(issuer);
   }
@@ -264,7 +317,10 @@ public final class PortcullisConfig {
     return acceptAnyIssuer;
   }
 
-  /** The value tokens' {@code aud} must contain. */
+  /**
+   * The value tokens' {@code aud} must contain; with several trusted issuers, of those that do
+   * not set their own, and {@code null} when every one does.
+   */
   public String audience() {
     return audience;
   }
@@ -359,6 +415,15 @@ public final class PortcullisConfig {
     return roleClaims;
   }
 
+  /**
+   * Every issuer whose tokens are accepted, with its audience, keys and claims resolved: the
+   * one {@link #issuer()} (or {@link #jwksUri()}) describes, or each of several configured
+   * with {@code issuers} or {@link Builder#trustedIssuer}.
+   */
+  public List<TrustedIssuer> trustedIssuers() {
+    return trustedIssuers;
+  }
+
   /** The validators run after Portcullis' own checks, in the order they were added. */
   public List<TokenValidator> validators() {
     return validators;
@@ -373,7 +438,7 @@ public final class PortcullisConfig {
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
-        + ", validators=" + validators.size() + "}";
+        + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers + "}";
   }
 
   /**
@@ -402,6 +467,7 @@ public final class PortcullisConfig {
     private List<String> scopeClaims;
     private List<String> roleClaims;
     private final List<TokenValidator> validators = new ArrayList<>();
+    private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -410,6 +476,27 @@ public final class PortcullisConfig {
     /** The issuer URL, for example {@code https://idp.example.com/realms/shop}. */
     public Builder issuer(String issuer) {
       this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * Several issuers, each found through its metadata and sharing every other setting; a
+     * token's {@code iss} selects one. Use {@link #trustedIssuer} for one whose audience, keys or
+     * claims differ. Replaces the {@code issuers} setting; cannot be combined with {@link
+     * #issuer} or {@link #jwksUri}.
+     *
+     * @throws PortcullisConfigException if one is not an absolute http(s) URL
+     */
+    public Builder issuers(String... issuers) {
+      for (String issuer : issuers) {
+        trustedIssuer(TrustedIssuer.builder(issuer).build());
+      }
+      return this;
+    }
+
+    /** Adds an issuer whose tokens are accepted, as {@link #issuers} does, with its own settings. */
+    public Builder trustedIssuer(TrustedIssuer issuer) {
+      trustedIssuers.add(Objects.requireNonNull(issuer, "issuer"));
       return this;
     }
 

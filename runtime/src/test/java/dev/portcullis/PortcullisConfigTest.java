@@ -103,6 +103,74 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void severalIssuersFromTheEnvironmentShareTheCommonSettings() {
+    environment.put("PORTCULLIS_ISSUERS", "https://staff.example.com, https://partners.example.com/v2");
+    environment.put("PORTCULLIS_AUDIENCE", "orders-api");
+    environment.put("PORTCULLIS_SCOPE_CLAIMS", "scope,roles");
+    PortcullisConfig config = builder().build();
+
+    assertEquals(2, config.trustedIssuers().size());
+    TrustedIssuer partners = config.trustedIssuers().get(1);
+    assertEquals(URI.create("https://partners.example.com/v2"), partners.issuer().orElseThrow());
+    assertEquals("orders-api", partners.audience().orElseThrow());
+    assertEquals(List.of("scope", "roles"), partners.scopeClaims().orElseThrow());
+    assertEquals(List.of("scope", "roles"), partners.roleClaims().orElseThrow());
+    assertTrue(config.issuer().isEmpty());
+    assertEquals("orders-api", config.realm());
+  }
+
+  @Test
+  void aTrustedIssuerKeepsWhatItSetsItself() {
+    PortcullisConfig config = PortcullisConfig.builder()
+        .trustedIssuer(TrustedIssuer.builder("https://staff.example.com").audience("staff-api")
+            .jwksUri(URI.create("https://staff.example.com/keys")).roleClaims("realm_access/roles").build())
+        .trustedIssuer(TrustedIssuer.builder("https://partners.example.com").audience("partner-api").build())
+        .build();
+
+    TrustedIssuer staff = config.trustedIssuers().get(0);
+    assertEquals("staff-api", staff.audience().orElseThrow());
+    assertEquals(URI.create("https://staff.example.com/keys"), staff.jwksUri().orElseThrow());
+    assertEquals(List.of("scope", "scp"), staff.scopeClaims().orElseThrow());
+    assertEquals(List.of("realm_access/roles"), staff.roleClaims().orElseThrow());
+    assertEquals(null, config.audience());
+    assertEquals("staff-api", config.realm());
+  }
+
+  @Test
+  void oneIssuerIsATrustedIssuerToo() {
+    PortcullisConfig config = PortcullisConfig.builder().issuer("https://idp.example.com").audience("orders-api").build();
+
+    assertEquals(1, config.trustedIssuers().size());
+    assertEquals(URI.create("https://idp.example.com"), config.trustedIssuers().get(0).issuer().orElseThrow());
+    assertEquals("orders-api", config.trustedIssuers().get(0).audience().orElseThrow());
+  }
+
+  @Test
+  void severalIssuersRefuseWhatContradictsThem() {
+    assertEquals("Both portcullis.issuer and several trusted issuers are configured; set portcullis.issuer for one"
+        + " issuer, or portcullis.issuers (environment PORTCULLIS_ISSUERS) (or trusted issuers in code) for several,"
+        + " not both.", failure(PortcullisConfig.builder().issuer("https://a.example.com").audience("x")
+            .issuers("https://b.example.com")));
+    assertEquals("The trusted issuer https://a.example.com is configured twice; configure each issuer once, with"
+        + " everything that differs for it in its TrustedIssuer.", failure(PortcullisConfig.builder().audience("x")
+            .issuers("https://a.example.com", "https://a.example.com")));
+    assertTrue(failure(PortcullisConfig.builder().audience("x").issuers("https://a.example.com")
+        .acceptAnyIssuer(true)).startsWith("portcullis.accept-any-issuer is true, but trusted issuers are configured"));
+    assertTrue(failure(PortcullisConfig.builder().issuers("https://a.example.com")
+        .trustedIssuer(TrustedIssuer.builder("https://b.example.com").audience("b").build()))
+        .startsWith("Portcullis needs the audience of this API"));
+    assertTrue(failure(PortcullisConfig.builder().audience("x").issuers("http://a.example.com"))
+        .startsWith("portcullis.issuers is \"http://a.example.com\", a plain http URL"));
+    PortcullisConfigException notAUrl = assertThrows(PortcullisConfigException.class,
+        () -> PortcullisConfig.builder().issuers("a.example.com"));
+    assertTrue(notAUrl.getMessage().startsWith("portcullis.issuers is \"a.example.com\", which is not an absolute"),
+        notAUrl.getMessage());
+    assertTrue(failure(PortcullisConfig.builder().audience("x")
+        .trustedIssuer(TrustedIssuer.builder("https://a.example.com").scopeClaims("a//b").build()))
+        .startsWith("the scope claims of the trusted issuer https://a.example.com names the claim path \"a//b\""));
+  }
+
+  @Test
   void tokenCacheSizeDefaultsTo10000AndCanBeTurnedOff() {
     assertEquals(10_000, builder().issuer("https://idp.example.com").audience("a").build().tokenCacheSize());
     environment.put("PORTCULLIS_TOKEN_CACHE_SIZE", "0");

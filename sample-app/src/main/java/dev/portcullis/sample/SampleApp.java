@@ -97,6 +97,8 @@ public final class SampleApp implements AutoCloseable {
     URI baseUri = URI.create("http://127.0.0.1:" + port + "/");
     String audience = firstNonBlank(properties.getProperty("portcullis.audience"), env.get("PORTCULLIS_AUDIENCE"), DEFAULT_AUDIENCE);
     String configuredIssuer = firstNonBlank(properties.getProperty("portcullis.issuer"), env.get("PORTCULLIS_ISSUER"), null);
+    String configuredIssuers =
+        firstNonBlank(properties.getProperty("portcullis.issuers"), env.get("PORTCULLIS_ISSUERS"), null);
 
     DevAuthorizationServer devServer = null;
     PortcullisConfig.Builder config = PortcullisConfig.builder(properties::getProperty, env).audience(audience);
@@ -107,12 +109,16 @@ public final class SampleApp implements AutoCloseable {
       config.resource(URI.create("http://127.0.0.1:" + port));
     }
     String issuer = configuredIssuer;
-    if (configuredIssuer == null) {
-      devServer = DevAuthorizationServer.start(requested == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
-      issuer = devServer.issuer();
+    if (configuredIssuers != null) {
+      issuer = configuredIssuers; // read by the builder, like every other setting
+    } else {
+      if (configuredIssuer == null) {
+        devServer = DevAuthorizationServer.start(requested == 0 ? 0 : port + 1, audience, devTokenLifetimeSeconds);
+        issuer = devServer.issuer();
+      }
+      // Given in code, as the audience is: the issuer start() was given, not only the process's own.
+      config.issuer(issuer);
     }
-    // Given in code, as the audience is: the issuer start() was given, not only the process's own.
-    config.issuer(issuer);
     try {
       ResourceConfig resources = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)

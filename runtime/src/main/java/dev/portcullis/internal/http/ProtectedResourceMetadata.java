@@ -35,7 +35,10 @@ public final class ProtectedResourceMetadata {
         "RFC 9728 metadata needs a configured resource identifier."));
     this.resource = configured.toString();
     this.url = withSlash(resource) + PATH;
-    this.authorizationServers = config.issuer().map(issuer -> List.of(issuer.toString())).orElse(List.of());
+    this.authorizationServers = config.trustedIssuers().stream()
+        .flatMap(trusted -> trusted.issuer().stream())
+        .map(Object::toString)
+        .toList();
     this.resourceName = config.resourceName().orElse(null);
     this.documentation = config.resourceDocumentation().orElse(null);
   }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.RetryingJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TrustedIssuer;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -51,19 +52,23 @@ public final class IssuerKeys {
 
   private IssuerKeys() {}
 
-  /** The key source {@code config} describes, loading in the background from now on. */
-  public static JWKSource<SecurityContext> configured(PortcullisConfig config, KeySetVersion version) {
+  /**
+   * The key source of {@code issuer}, one of {@code config}'s, loading in the background from
+   * now on on a thread of its own.
+   */
+  public static JWKSource<SecurityContext> configured(PortcullisConfig config, TrustedIssuer issuer,
+      KeySetVersion version) {
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.httpTimeout().toMillis());
     Clock clock = Clock.systemUTC();
     ScheduledExecutorService executor = backgroundThread();
     Function<URI, JWKSource<SecurityContext>> fromUrl = uri -> fromUrl(uri, timeoutMillis, version, clock, executor);
     KeySetLoader.Attempt attempt;
-    if (config.jwksUri().isPresent()) {
-      JWKSource<SecurityContext> keys = fromUrl.apply(config.jwksUri().get());
+    if (issuer.jwksUri().isPresent()) {
+      JWKSource<SecurityContext> keys = fromUrl.apply(issuer.jwksUri().get());
       attempt = () -> load(keys);
     } else {
       IssuerMetadata metadata =
-          new IssuerMetadata(config.issuer().orElseThrow(), config.httpTimeout(), config.httpTimeout());
+          new IssuerMetadata(issuer.issuer().orElseThrow(), config.httpTimeout(), config.httpTimeout());
       attempt = discovering(() -> jwksUri(metadata, config.allowInsecureHttp()), fromUrl);
     }
     return loading(attempt, clock, executor);

@@ -1,5 +1,6 @@
 package dev.portcullis.internal.verification;
 
+import dev.portcullis.internal.keys.KeySetVersion;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -26,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * it together (see BENCHMARKS.md). The hash is taken from the token's last characters,
  * signature bytes that no one can choose for a valid token, rather than all 1-2 KB of it:
  * {@code String.hashCode} of a fresh request string would also cost about a microsecond.
- * Only verified tokens are ever stored, so no one can plant colliding keys. Each {@link TokenVerifier} has its own cache, so a token verified for one
- * issuer or audience is never an answer for another.
+ * Only verified tokens are ever stored, so no one can plant colliding keys. Each {@link
+ * TokenVerifier} has its own cache, so a token verified for one configuration is never an
+ * answer for another; within one, a token's {@code iss} always selects the same issuer, and
+ * each entry is checked against the key set of the issuer that vouched for it.
  */
 final class TokenCache {
   private static final TokenCache OFF = new TokenCache(null, 0, Clock.systemUTC());
@@ -63,7 +66,7 @@ final class TokenCache {
   }
 
   /** The verified token, or {@code null} when it is unknown, expired, not yet valid or stale. */
-  VerifiedToken find(String token, long keySetVersion) {
+  VerifiedToken find(String token) {
     if (entries == null) {
       return null;
     }
@@ -73,7 +76,7 @@ final class TokenCache {
       return null;
     }
     long now = clock.millis();
-    if (entry.keySetVersion != keySetVersion || ClaimsReader.expired(now, entry.expiresAtMillis, skewMillis)
+    if (entry.keySetVersion != entry.keySets.current() || ClaimsReader.expired(now, entry.expiresAtMillis, skewMillis)
         || ClaimsReader.notYetValid(now, entry.notBeforeMillis, skewMillis)) {
       entries.invalidate(key);
       return null;
@@ -81,10 +84,13 @@ final class TokenCache {
     return entry.token;
   }
 
-  /** Remembers a token that just passed every check under key set {@code keySetVersion}. */
-  void remember(String token, VerifiedToken verified, long keySetVersion) {
+  /**
+   * Remembers a token that just passed every check with a key from version {@code
+   * keySetVersion} of the key sets {@code keySets} counts, its issuer's.
+   */
+  void remember(String token, VerifiedToken verified, KeySetVersion keySets, long keySetVersion) {
     if (entries != null) {
-      entries.put(new TokenKey(token), new Entry(verified, keySetVersion));
+      entries.put(new TokenKey(token), new Entry(verified, keySets, keySetVersion));
     }
   }
 
@@ -101,12 +107,14 @@ final class TokenCache {
     final VerifiedToken token;
     final long expiresAtMillis;
     final long notBeforeMillis;
+    final KeySetVersion keySets;
     final long keySetVersion;
 
-    Entry(VerifiedToken token, long keySetVersion) {
+    Entry(VerifiedToken token, KeySetVersion keySets, long keySetVersion) {
       this.token = token;
       this.expiresAtMillis = token.expiresAt().toEpochMilli();
       this.notBeforeMillis = token.notBeforeMillis();
+      this.keySets = keySets;
       this.keySetVersion = keySetVersion;
     }
   }

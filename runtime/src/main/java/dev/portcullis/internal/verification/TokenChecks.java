@@ -24,6 +24,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TrustedIssuer;
 import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.keys.KeySetLoader;
 import dev.portcullis.internal.keys.RefetchBudget;
@@ -78,14 +79,22 @@ final class TokenChecks {
   private final AtomicLong lastNotRefetchedWarning = new AtomicLong();
   private final AtomicLong lastWeakKeyWarning = new AtomicLong();
 
+  /** The checks of {@code config}'s only trusted issuer. */
   TokenChecks(PortcullisConfig config, JWKSource<SecurityContext> keys, Clock clock) {
+    this(config, config.trustedIssuers().get(0), keys, clock);
+  }
+
+  /** The checks of {@code issuer}, one of {@code config}'s trusted issuers, with its keys. */
+  TokenChecks(PortcullisConfig config, TrustedIssuer issuer, JWKSource<SecurityContext> keys, Clock clock) {
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
     this.keySelector = new CachedKeySelector(algorithms, keys);
-    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), config.scopeClaims());
-    List<ClaimPath> roleClaims = config.roleClaims().equals(config.scopeClaims()) ? scopeClaims
-        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), config.roleClaims());
-    this.claims = new ClaimsReader(config.issuer().map(Object::toString).orElse(null), config.audience(),
+    List<String> scopePaths = issuer.scopeClaims().orElseThrow();
+    List<String> rolePaths = issuer.roleClaims().orElseThrow();
+    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), scopePaths);
+    List<ClaimPath> roleClaims = rolePaths.equals(scopePaths) ? scopeClaims
+        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), rolePaths);
+    this.claims = new ClaimsReader(issuer.issuer().map(Object::toString).orElse(null), issuer.audience().orElseThrow(),
         config.clockSkew().toMillis(), scopeClaims, roleClaims);
     this.clock = clock;
     processor.setJWSTypeVerifier(typeVerifier(config.strictTokenType()));
@@ -100,13 +109,16 @@ final class TokenChecks {
    */
   private static final class Token implements SecurityContext {
     final SignedJWT jwt;
+    /** The claims, when they had to be read before the signature to choose the issuer. */
+    final Map<String, Object> claimsReadEarly;
     /** The JWK of the selected keys; every selected key comes from one fetched key set. */
     JWK keySetMember;
     boolean onlyWeakKeys;
     VerifiedToken verified;
 
-    Token(SignedJWT jwt) {
+    Token(SignedJWT jwt, Map<String, Object> claimsReadEarly) {
       this.jwt = jwt;
+      this.claimsReadEarly = claimsReadEarly;
     }
   }
 
@@ -154,18 +166,22 @@ final class TokenChecks {
   /** {@link ClaimsReader}'s rules on the claims as parsed, once the signature is verified. */
   private JWTClaimsSetVerifier<Token> claimsVerifier() {
     return (notRead, token) -> {
-      Map<String, Object> payload;
       try {
-        payload = JSONObjectUtils.parse(token.jwt.getParsedParts()[1].decodeToString());
-      } catch (ParseException | IllegalArgumentException e) {
-        throw new Rejection("The token's payload is not a JSON object of claims.");
-      }
-      try {
+        Map<String, Object> payload = token.claimsReadEarly != null ? token.claimsReadEarly : payload(token.jwt);
         token.verified = claims.read(payload, clock.millis(), typedAccessToken(token.jwt.getHeader().getType()));
       } catch (TokenRejectedException e) {
         throw new Rejection(e.getMessage());
       }
     };
+  }
+
+  /** The token's claims as parsed, without any check. */
+  static Map<String, Object> payload(SignedJWT jwt) throws TokenRejectedException {
+    try {
+      return JSONObjectUtils.parse(jwt.getParsedParts()[1].decodeToString());
+    } catch (ParseException | IllegalArgumentException e) {
+      throw new TokenRejectedException("The token's payload is not a JSON object of claims.");
+    }
   }
 
   /** A token that passed every check, and a key of the key set that vouched for it. */
@@ -195,7 +211,16 @@ final class TokenChecks {
    * @throws KeysUnavailableException when the keys needed to judge the token are not at hand
    */
   Verified verify(String token) throws TokenRejectedException, KeysUnavailableException {
-    Token parsed = new Token(parse(token));
+    return verify(parse(token), null);
+  }
+
+  /**
+   * Verifies {@code jwt}, parsed by {@link #parse}, whose claims {@code claimsReadEarly} are
+   * when they were read to choose its issuer ({@code null} otherwise).
+   */
+  Verified verify(SignedJWT jwt, Map<String, Object> claimsReadEarly)
+      throws TokenRejectedException, KeysUnavailableException {
+    Token parsed = new Token(jwt, claimsReadEarly);
     try {
       processor.process(parsed.jwt, parsed);
       return new Verified(parsed.verified, parsed.keySetMember);
@@ -234,7 +259,7 @@ final class TokenChecks {
    * is not JSON, or not base64url) is rejected with what it is instead; so is a JWS with an
    * unencoded payload (RFC 7797), which is not a JWT.
    */
-  private static SignedJWT parse(String token) throws TokenRejectedException {
+  static SignedJWT parse(String token) throws TokenRejectedException {
     int headerEnd = token.indexOf('.');
     int payloadEnd = headerEnd < 0 ? -1 : token.indexOf('.', headerEnd + 1);
     if (payloadEnd < 0 || token.indexOf('.', payloadEnd + 1) >= 0) {

@@ -3,12 +3,16 @@ package dev.portcullis.internal.verification;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.TokenValidator;
+import dev.portcullis.TrustedIssuer;
 import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.KeySetVersion;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -30,8 +34,10 @@ public final class TokenVerifier {
   private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
   private static final String VALIDATOR_FAILED = "The token could not be checked by a rule of this API.";
 
-  private final KeySetVersion keySetVersion = new KeySetVersion();
-  private final TokenChecks checks;
+  /** The checks of the only trusted issuer, or {@code null} when there are several. */
+  private final Route only;
+  /** With several trusted issuers, each one's checks by its {@code iss}; otherwise {@code null}. */
+  private final Map<String, Route> byIssuer;
   private final TokenCache cache;
   private final int maxTokenSize;
   private final String tooLarge;
@@ -49,9 +55,20 @@ public final class TokenVerifier {
    * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
-    JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, keySetVersion)
-        : IssuerKeys.inMemory(keys, keySetVersion, clock);
-    this.checks = new TokenChecks(config, source, clock);
+    List<TrustedIssuer> issuers = config.trustedIssuers();
+    if (keys != null && issuers.size() != 1) {
+      throw new IllegalArgumentException("In-memory keys stand for the keys of one issuer.");
+    }
+    Map<String, Route> routes = new HashMap<>();
+    for (TrustedIssuer issuer : issuers) {
+      KeySetVersion version = new KeySetVersion();
+      JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, issuer, version)
+          : IssuerKeys.inMemory(keys, version, clock);
+      routes.put(issuer.issuer().map(Object::toString).orElse(null),
+          new Route(new TokenChecks(config, issuer, source, clock), version));
+    }
+    this.only = routes.size() == 1 ? routes.values().iterator().next() : null;
+    this.byIssuer = routes.size() == 1 ? null : Map.copyOf(routes);
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
     this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
@@ -70,21 +87,49 @@ public final class TokenVerifier {
     if (token.length() > maxTokenSize) {
       throw new TokenRejectedException(tooLarge);
     }
-    VerifiedToken known = cache.find(token, keySetVersion.current());
+    VerifiedToken known = cache.find(token);
     if (known != null) {
       return known;
     }
-    TokenChecks.Verified verified = checks.verify(token);
+    Route route = only;
+    TokenChecks.Verified verified;
+    if (route != null) {
+      verified = route.checks().verify(token);
+    } else {
+      // The claims are read before the signature here, as they must be to choose the issuer;
+      // the choice is only ever among the configured ones, and the token is then verified in full.
+      SignedJWT jwt = TokenChecks.parse(token);
+      Map<String, Object> claims = TokenChecks.payload(jwt);
+      route = byIssuer.get(issuerOf(claims));
+      if (route == null) {
+        throw new TokenRejectedException("The token was not issued by an issuer this API trusts.");
+      }
+      verified = route.checks().verify(jwt, claims);
+    }
     for (TokenValidator validator : validators) {
       refuseIfAsked(validator, verified.token());
     }
     // Remembered under the version of the set the verifying key came from, which is NONE
     // when a newer set was fetched meanwhile: then it is simply checked again next time.
-    long version = keySetVersion.versionOf(verified.key());
+    long version = route.keySetVersion().versionOf(verified.key());
     if (version != KeySetVersion.NONE) {
-      cache.remember(token, verified.token(), version);
+      cache.remember(token, verified.token(), route.keySetVersion(), version);
     }
     return verified.token();
+  }
+
+  /** One trusted issuer's checks, and the versions of its key set. */
+  private record Route(TokenChecks checks, KeySetVersion keySetVersion) {}
+
+  private static String issuerOf(Map<String, Object> claims) throws TokenRejectedException {
+    Object iss = claims.get("iss");
+    if (iss == null) {
+      throw new TokenRejectedException("The token lacks the iss claim, which access tokens must have.");
+    }
+    if (!(iss instanceof String)) {
+      throw new TokenRejectedException("The token's iss claim is malformed.");
+    }
+    return (String) iss;
   }
 
   private static void refuseIfAsked(TokenValidator validator, VerifiedToken token) throws TokenRejectedException {
@@ -115,8 +160,8 @@ public final class TokenVerifier {
     return cache.size();
   }
 
-  /** For tests: the version of the key set behind the cache. */
+  /** For tests: the versions of the key set of the only trusted issuer. */
   KeySetVersion keySetVersion() {
-    return keySetVersion;
+    return only.keySetVersion();
   }
 }
