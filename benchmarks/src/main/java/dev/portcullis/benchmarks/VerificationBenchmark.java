@@ -185,6 +185,50 @@ public class VerificationBenchmark {
     }
   }
 
+  /** {@link PortcullisCold} with a second trusted issuer: the token's iss chooses first. */
+  @State(Scope.Benchmark)
+  public static class PortcullisColdTwoIssuers {
+    Verifiers.JwksServer jwks;
+    AccessTokenVerifier verifier;
+
+    @Setup
+    public void prepare(Tokens tokens) {
+      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      verifier = Verifiers.portcullisTwoIssuers(jwks, 0);
+      Verifiers.check("Portcullis, two issuers (cache off)", token -> verifier.verify(token) != null, tokens);
+    }
+
+    @TearDown
+    public void stop() {
+      jwks.close();
+    }
+  }
+
+  /** {@link PortcullisWarm} with a second trusted issuer. */
+  @State(Scope.Benchmark)
+  public static class PortcullisWarmTwoIssuers {
+    Verifiers.JwksServer jwks;
+    AccessTokenVerifier verifier;
+    String repeat;
+
+    @Setup
+    public void prepare(Tokens tokens) throws Exception {
+      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      verifier = Verifiers.portcullisTwoIssuers(jwks, 10_000);
+      Verifiers.check("Portcullis, two issuers (cache on)", token -> verifier.verify(token) != null, tokens);
+      TokenPrincipal first = verifier.verify(tokens.good);
+      repeat = new String(tokens.good.toCharArray());
+      if (verifier.verify(repeat) != first) {
+        throw new IllegalStateException("Portcullis (two issuers) did not answer a repeated token from its cache.");
+      }
+    }
+
+    @TearDown
+    public void stop() {
+      jwks.close();
+    }
+  }
+
   @Benchmark
   public boolean bareJca(Jca jca, Tokens tokens) throws Exception {
     int i = tokens.nextIndex();
@@ -208,6 +252,16 @@ public class VerificationBenchmark {
 
   @Benchmark
   public TokenPrincipal portcullisWarm(PortcullisWarm portcullis) throws Exception {
+    return portcullis.verifier.verify(portcullis.repeat);
+  }
+
+  @Benchmark
+  public TokenPrincipal portcullisColdTwoIssuers(PortcullisColdTwoIssuers portcullis, Tokens tokens) throws Exception {
+    return portcullis.verifier.verify(tokens.nextToken());
+  }
+
+  @Benchmark
+  public TokenPrincipal portcullisWarmTwoIssuers(PortcullisWarmTwoIssuers portcullis) throws Exception {
     return portcullis.verifier.verify(portcullis.repeat);
   }
 }

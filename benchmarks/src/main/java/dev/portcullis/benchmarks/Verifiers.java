@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.AccessTokenVerifier;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TrustedIssuer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,19 @@ final class Verifiers {
     return AccessTokenVerifier.create(PortcullisConfig.builder()
         .issuer(TokenFixture.ISSUER)
         .jwksUri(jwks.uri())
+        .audience(TokenFixture.AUDIENCE)
+        .tokenCacheSize(cacheSize)
+        .build());
+  }
+
+  /**
+   * The same, trusting a second issuer too (its keys from the same JWKS; no token names it),
+   * so that each token's {@code iss} selects its issuer first.
+   */
+  static AccessTokenVerifier portcullisTwoIssuers(JwksServer jwks, int cacheSize) {
+    return AccessTokenVerifier.create(PortcullisConfig.builder()
+        .trustedIssuer(TrustedIssuer.builder(TokenFixture.ISSUER).jwksUri(jwks.uri()).build())
+        .trustedIssuer(TrustedIssuer.builder("https://partners.example.com").jwksUri(jwks.uri()).build())
         .audience(TokenFixture.AUDIENCE)
         .tokenCacheSize(cacheSize)
         .build());
