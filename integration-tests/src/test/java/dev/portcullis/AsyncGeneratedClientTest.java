@@ -197,6 +197,23 @@ class AsyncGeneratedClientTest {
   }
 
   @Test
+  void responseMethodOfAThrowingClientCompletesWithTheTypedException() {
+    tokens.answer(issued("profile"));
+    AsyncItemsClient client = OAuthClients.builder(AsyncItemsClient.class)
+        .baseUri(app.base())
+        .settings(OAuthClientSettings.builder()
+            .tokenEndpoint(tokens.uri())
+            .clientId("items-service")
+            .authentication(ClientAuthentication.clientSecretBasic("secret"))
+            .build())
+        .responsesThrowOnError()
+        .build();
+
+    assertInstanceOf(InsufficientScopeException.class,
+        failure(client.answer("7").toCompletableFuture()));
+  }
+
+  @Test
   void voidMethodCompletesWithNullAfterA2xxAnswer() throws Exception {
     tokens.answer(issued("items:read"));
 
