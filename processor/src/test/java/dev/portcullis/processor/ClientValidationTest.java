@@ -97,6 +97,10 @@ class ClientValidationTest {
           "      @PathParam(\"other\") String other);",
           "  @GET @Path(\"{id}\") String unboundTemplate();",
           "  @GET Future<String> future();",
+          "  @GET java.util.concurrent.CompletableFuture<java.util.List<String>> completable();",
+          "  @GET java.util.concurrent.CompletionStage<Future<String>> nested();",
+          "  @GET java.util.concurrent.Flow.Publisher<String> publisher();",
+          "  @GET java.util.concurrent.CompletionStage<?> unknownResult();",
           "}",
           "class Unreadable {",
           "  @jakarta.ws.rs.QueryParam(\"q\") private String query;",
@@ -267,8 +271,46 @@ class ClientValidationTest {
   void unsupportedReturnType() {
     assertOnMethod(
         Message.CLIENT_RETURN_TYPE_UNSUPPORTED.format(
-            "BadMethods.future()", "java.util.concurrent.Future<java.lang.String>"),
+            "BadMethods.unknownResult()", "java.util.concurrent.CompletionStage<?>"),
+        "unknownResult()");
+  }
+
+  @Test
+  void futureIsRefusedInFavourOfCompletionStage() {
+    assertOnMethod(
+        Message.CLIENT_RETURN_TYPE_ASYNC.format(
+            "BadMethods.future()", "java.util.concurrent.Future<java.lang.String>",
+            "java.lang.String"),
         "future()");
+  }
+
+  @Test
+  void completableFutureIsRefusedInFavourOfCompletionStage() {
+    assertOnMethod(
+        Message.CLIENT_RETURN_TYPE_ASYNC.format(
+            "BadMethods.completable()",
+            "java.util.concurrent.CompletableFuture<java.util.List<java.lang.String>>",
+            "java.util.List<java.lang.String>"),
+        "completable()");
+  }
+
+  @Test
+  void asynchronousTypeInsideCompletionStageIsRefused() {
+    assertOnMethod(
+        Message.CLIENT_RETURN_TYPE_ASYNC.format(
+            "BadMethods.nested()",
+            "java.util.concurrent.CompletionStage<java.util.concurrent.Future<java.lang.String>>",
+            "java.lang.String"),
+        "nested()");
+  }
+
+  @Test
+  void publisherIsRefusedRatherThanReadAsAnEntity() {
+    assertOnMethod(
+        Message.CLIENT_RETURN_TYPE_ASYNC.format(
+            "BadMethods.publisher()", "java.util.concurrent.Flow.Publisher<java.lang.String>",
+            "java.lang.String"),
+        "publisher()");
   }
 
   private static void assertOnMethod(String message, String line) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -97,6 +98,7 @@ public final class OAuthClientSettings {
   private final Duration retryBackoff;
   private final boolean allowInsecureHttp;
   private final Clock clock;
+  private final Executor executor;
 
   OAuthClientSettings(SettingsResolution resolved) {
     this.name = resolved.name;
@@ -118,6 +120,7 @@ public final class OAuthClientSettings {
     this.retryBackoff = resolved.retryBackoff;
     this.allowInsecureHttp = resolved.allowInsecureHttp;
     this.clock = resolved.clock;
+    this.executor = resolved.executor;
   }
 
   /** A builder that takes every value from code only. */
@@ -183,6 +186,8 @@ public final class OAuthClientSettings {
 
   Clock clock() { return clock; }
 
+  Executor executor() { return executor; }
+
   @Override
   public String toString() {
     return "OAuthClientSettings[name=" + name + ", issuer=" + issuer + ", tokenEndpoint="
@@ -216,6 +221,7 @@ public final class OAuthClientSettings {
     Duration retryBackoff;
     Boolean allowInsecureHttp;
     Clock clock = Clock.systemUTC();
+    Executor executor;
     private SettingsSource settings = SettingsSource.ofProcess();
 
     private Builder(String name) {
@@ -331,6 +337,20 @@ public final class OAuthClientSettings {
     /** The clock used for expiry and assertions; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Where {@link TokenClient#tokenAsync()} makes token requests, so that the calling thread
+     * does not wait for the authorization server; a request blocks its thread until it is
+     * answered or has failed after the retries. By default a pool shared by every client: at
+     * most 32 daemon threads named {@code portcullis-token-<n>}, started when needed and ended
+     * after 60 idle seconds, so it never keeps the JVM from exiting and needs no closing.
+     * Closing an executor given here is up to you; a token request it refuses fails with
+     * {@link TokenAcquisitionException}.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,7 @@ final class SettingsResolution {
   final Duration retryBackoff;
   final boolean allowInsecureHttp;
   final Clock clock;
+  final Executor executor;
 
   SettingsResolution(OAuthClientSettings.Builder code, ClientConfiguration config) {
     name = code.name;
@@ -103,6 +105,7 @@ final class SettingsResolution {
         : config.duration("retry-backoff").orElse(DEFAULT_RETRY_BACKOFF), "retry-backoff",
         config);
     clock = code.clock;
+    executor = code.executor != null ? code.executor : TokenThreads.SHARED;
     if (grant instanceof Grant.ClientCredentials
         && authentication.method() == ClientAuthenticationMethod.NONE) {
       throw new ClientConfigurationException(client() + " uses the client_credentials grant,"

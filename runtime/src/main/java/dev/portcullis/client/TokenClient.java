@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Obtains, caches and renews the access tokens of one OAuth client. Thread-safe; create one per
@@ -48,6 +50,12 @@ import java.util.Set;
  * URL, keep the {@link PendingAuthorization}, and pass the callback URL to {@link
  * #completeAuthorization}. Until then {@link #token()} throws {@link TokenAcquisitionException}.
  *
+ * <h2>Asynchronous callers</h2>
+ * {@link #tokenAsync()} completes at once with a cached token; otherwise the token request runs
+ * on {@link OAuthClientSettings.Builder#executor the settings' executor} (by default a shared
+ * pool of daemon threads) and the calling thread returns. Synchronous and asynchronous callers
+ * share one request per scope set.
+ *
  * <p>Failure semantics are those of {@link TokenSource}.
  */
 public final class TokenClient implements TokenSource {
@@ -81,6 +89,16 @@ public final class TokenClient implements TokenSource {
   @Override
   public AccessToken token() {
     return token(settings.scopes(), false);
+  }
+
+  /**
+   * {@link #token()} without blocking the calling thread: completes at once with a cached token,
+   * else when the request made on the settings' executor answers; exceptionally with the
+   * exceptions of {@link #token()}. Concurrent callers, synchronous or not, share one request.
+   */
+  @Override
+  public CompletionStage<AccessToken> tokenAsync() {
+    return tokenAsync(settings.scopes());
   }
 
   /**
@@ -154,6 +172,19 @@ public final class TokenClient implements TokenSource {
     return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
   }
 
+  private CompletionStage<AccessToken> tokenAsync(Set<String> scopes) {
+    SuppliedSubject subject;
+    try {
+      // On the calling thread: the grant's suppliers may read what belongs to it (a request's
+      // incoming token).
+      subject = GrantRequests.supplySubject(settings.grant());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return cache.slot(scopes, subject).tokenAsync(false, subject, settings.executor())
+        .thenApply(this::unexpired);
+  }
+
   /**
    * {@code token}, unless it expired before it could be used: the cache hands out only tokens
    * that have not, except one it has just obtained with {@code expires_in} of 0 or less.
@@ -182,6 +213,11 @@ public final class TokenClient implements TokenSource {
       @Override
       public AccessToken token() {
         return TokenClient.this.token(requested, false);
+      }
+
+      @Override
+      public CompletionStage<AccessToken> tokenAsync() {
+        return TokenClient.this.tokenAsync(requested);
       }
 
       @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -163,15 +165,9 @@ final class TokenSlots {
       CompletableFuture<IssuedTokens> shared;
       boolean leader = false;
       synchronized (this) {
-        Instant now = clock.instant();
-        if (!forceRefresh && current != null) {
-          boolean fresh = now.isBefore(current.renewAt(refreshAhead));
-          boolean valid = !current.accessToken().isExpiredAt(now);
-          // Inside the refresh-ahead window a valid token is still good: only one caller waits
-          // for the renewal, and after a failed renewal nobody waits until the pause is over.
-          if (fresh || (valid && (inFlight != null || now.isBefore(renewalPausedUntil)))) {
-            return current.accessToken();
-          }
+        AccessToken usable = usable(forceRefresh);
+        if (usable != null) {
+          return usable;
         }
         if (inFlight == null) {
           inFlight = new CompletableFuture<>();
@@ -191,16 +187,95 @@ final class TokenSlots {
         }
         RuntimeException failure = e.getCause() instanceof RuntimeException
             ? (RuntimeException) e.getCause() : e;
-        AccessToken stillValid = stillValid(forceRefresh);
+        AccessToken stillValid = stillValidAfter(failure, forceRefresh);
         if (stillValid != null) {
-          pauseRenewal(stillValid);
-          LOG.log(System.Logger.Level.WARNING, "Renewing the token for scopes {0} failed; using"
-              + " the current token until it expires at {1}: {2}", scopes,
-              stillValid.expiresAt(), failure.getMessage());
           return stillValid;
         }
         throw failure;
       }
+    }
+
+    /**
+     * {@link #token} without blocking: a usable cached token completes the result at once;
+     * otherwise the first caller starts the request on {@code executor} and every caller
+     * arriving meanwhile, synchronous or not, shares it. The result is the caller's own, never
+     * the shared request, so completing it affects nobody else.
+     */
+    CompletableFuture<AccessToken> tokenAsync(boolean forceRefresh, SuppliedSubject subject,
+        Executor executor) {
+      CompletableFuture<IssuedTokens> shared;
+      boolean leader = false;
+      synchronized (this) {
+        AccessToken usable = usable(forceRefresh);
+        if (usable != null) {
+          return CompletableFuture.completedFuture(usable);
+        }
+        if (inFlight == null) {
+          inFlight = new CompletableFuture<>();
+          leader = true;
+        }
+        shared = inFlight;
+      }
+      if (leader) {
+        changed();
+        try {
+          executor.execute(() -> fetchInto(shared, subject));
+        } catch (RejectedExecutionException e) {
+          failed(shared, new TokenAcquisitionException("The executor for asynchronous token"
+              + " requests refused the request for scopes " + scopes + " (it is shut down or"
+              + " full), so no token could be obtained. Give OAuthClientSettings.Builder"
+              + ".executor(...) an executor that accepts tasks while the client is in use.", e));
+        }
+      }
+      CompletableFuture<AccessToken> result = new CompletableFuture<>();
+      shared.whenComplete((issued, thrown) -> {
+        if (thrown == null) {
+          result.complete(issued.accessToken());
+          return;
+        }
+        Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null
+            ? thrown.getCause() : thrown;
+        AccessToken stillValid = failure instanceof RuntimeException runtime
+            ? stillValidAfter(runtime, forceRefresh) : null;
+        if (stillValid != null) {
+          result.complete(stillValid);
+        } else {
+          result.completeExceptionally(failure);
+        }
+      });
+      return result;
+    }
+
+    /**
+     * The cached token if callers may have it without a request, else null. Inside the
+     * refresh-ahead window a valid token is still good: only one caller waits for the renewal,
+     * and after a failed renewal nobody waits until the pause is over.
+     */
+    private AccessToken usable(boolean forceRefresh) {
+      assert Thread.holdsLock(this);
+      if (forceRefresh || current == null) {
+        return null;
+      }
+      Instant now = clock.instant();
+      boolean fresh = now.isBefore(current.renewAt(refreshAhead));
+      boolean valid = !current.accessToken().isExpiredAt(now);
+      return fresh || (valid && (inFlight != null || now.isBefore(renewalPausedUntil)))
+          ? current.accessToken() : null;
+    }
+
+    /**
+     * After a failed request: the cached token while it has not expired (pausing renewal and
+     * logging the failure), else null.
+     */
+    private AccessToken stillValidAfter(RuntimeException failure, boolean forceRefresh) {
+      AccessToken stillValid = stillValid(forceRefresh);
+      if (stillValid != null) {
+        pauseRenewal(stillValid);
+        LOG.log(System.Logger.Level.WARNING, "Renewing the token for scopes {0} failed; using"
+            + " the current token until it expires at {1}: {2}", scopes,
+            stillValid.expiresAt(), failure.getMessage());
+      }
+      return stillValid;
     }
 
     private void fetchInto(CompletableFuture<IssuedTokens> shared, SuppliedSubject subject) {
@@ -209,12 +284,16 @@ final class TokenSlots {
         store(fresh);
         shared.complete(fresh);
       } catch (RuntimeException | Error e) {
-        synchronized (this) {
-          inFlight = null;
-        }
-        changed();
-        shared.completeExceptionally(e);
+        failed(shared, e);
       }
+    }
+
+    private void failed(CompletableFuture<IssuedTokens> shared, Throwable e) {
+      synchronized (this) {
+        inFlight = null;
+      }
+      changed();
+      shared.completeExceptionally(e);
     }
 
     private synchronized void pauseRenewal(AccessToken stillValid) {

@@ -1,5 +1,8 @@
 package dev.portcullis.client;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Supplies access tokens for calls to one protected API. Implementations are thread-safe.
  *
@@ -23,6 +26,12 @@ package dev.portcullis.client;
  * replay the request once. Never loop: a second rejection is the answer. Because {@code
  * invalidate} only discards the token if it is still the cached one, many concurrent callers
  * replaying after the same rejection cause one token request, not one each.
+ *
+ * <h2>Without blocking the caller</h2>
+ * {@link #tokenAsync()} is {@link #token()} for callers that must not wait, such as the
+ * generated clients' methods returning {@code CompletionStage}: a cached token completes the
+ * stage at once, and a token request runs on another thread. {@link TokenClient} shares one
+ * request among synchronous and asynchronous callers alike.
  *
  * <h2>Failure semantics</h2>
  * <ul>
@@ -58,6 +67,24 @@ public interface TokenSource {
    * @throws TokenAcquisitionException if no token could be obtained for another reason
    */
   AccessToken token();
+
+  /**
+   * {@link #token()} without blocking the calling thread: the stage completes with the token,
+   * or exceptionally with the exception {@code token()} would throw ({@code join()} and {@code
+   * get()} wrap it, as the cause of a {@code CompletionException} or {@code
+   * ExecutionException}). The returned stage belongs to the caller alone: completing it does
+   * not affect other callers or the cache.
+   *
+   * <p>{@link TokenClient} completes the stage at once with a cached token and otherwise
+   * requests one on the executor of its settings ({@link OAuthClientSettings.Builder#executor}).
+   * The default, for sources such as lambdas, calls {@code token()} on a shared pool of at most
+   * 32 daemon threads ({@code portcullis-token-<n>}), which end after 60 idle seconds and never
+   * keep the JVM from exiting; override it when {@code token()} never blocks or has an
+   * asynchronous counterpart.
+   */
+  default CompletionStage<AccessToken> tokenAsync() {
+    return CompletableFuture.supplyAsync(this::token, TokenThreads.SHARED);
+  }
 
   /**
    * Discards {@code rejected} from the cache if it is still the cached token, so that the next

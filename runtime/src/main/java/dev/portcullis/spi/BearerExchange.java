@@ -49,26 +49,48 @@ final class BearerExchange {
     return response;
   }
 
-  /** {@link #execute} for asynchronous sends; failures complete the stage exceptionally. */
+  /**
+   * {@link #execute} for asynchronous sends, without blocking any thread on a token: tokens
+   * come from {@link TokenSource#tokenAsync()}, for the first request on the calling thread (a
+   * cached one at once) and for the replay on the thread that received the rejection. Failures,
+   * a token that cannot be obtained included, complete the stage exceptionally.
+   */
   CompletionStage<Response> executeAsync(Function<AccessToken, CompletionStage<Response>> send) {
-    AccessToken token;
+    if (!withToken) {
+      return sendSafely(send, null);
+    }
+    return tokenAsync()
+        .thenCompose(
+            token -> sendSafely(send, token)
+                .thenCompose(
+                    response -> {
+                      if (!isInvalidToken(response)) {
+                        return CompletableFuture.completedFuture(response);
+                      }
+                      tokens.invalidate(token);
+                      if (!mayReplay) {
+                        return CompletableFuture.completedFuture(response);
+                      }
+                      response.close();
+                      return tokenAsync().thenCompose(fresh -> sendSafely(send, fresh));
+                    }));
+  }
+
+  private CompletionStage<AccessToken> tokenAsync() {
     try {
-      token = withToken ? tokens.token() : null;
+      return tokens.tokenAsync();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return send.apply(token)
-        .thenCompose(
-            response -> {
-              if (token != null && isInvalidToken(response)) {
-                tokens.invalidate(token);
-                if (mayReplay) {
-                  response.close();
-                  return send.apply(tokens.token());
-                }
-              }
-              return CompletableFuture.completedFuture(response);
-            });
+  }
+
+  private static CompletionStage<Response> sendSafely(
+      Function<AccessToken, CompletionStage<Response>> send, AccessToken token) {
+    try {
+      return send.apply(token);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static boolean isInvalidToken(Response response) {

@@ -27,8 +27,9 @@ import java.util.function.Function;
  *
  * <h2>Tokens and the one replay</h2>
  * Every request carries {@code Authorization: Bearer} with a token from the stub's {@link
- * TokenSource} (obtained on the calling thread, from its cache when possible), unless the
- * method is {@code @Public}. When the API answers {@code 401} with {@code
+ * TokenSource} (from its cache when possible; the synchronous methods obtain it on the calling
+ * thread, the asynchronous ones with {@link TokenSource#tokenAsync()}, so their caller never
+ * waits for the token endpoint), unless the method is {@code @Public}. When the API answers {@code 401} with {@code
  * error="invalid_token"}, the rejected token is {@linkplain TokenSource#invalidate(AccessToken)
  * invalidated}; a request with an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE) whose body
  * can be sent again is then sent once more with a fresh token. Never more than once: a second
@@ -44,7 +45,9 @@ import java.util.function.Function;
  *   <li>When no token can be obtained, the token source's exception ({@code
  *       TokenRequestException}, {@code TokenAcquisitionException}) propagates and nothing is sent.
  *   <li>Connection failures are the JAX-RS client's {@code ProcessingException}.
- *   <li>The asynchronous variants complete exceptionally with the same exceptions.
+ *   <li>The asynchronous variants return at once (arguments are checked first, as above) and
+ *       send with the JAX-RS client's {@code rx()}; their stage completes exceptionally with the
+ *       same exceptions, which {@code join()} wraps in a {@code CompletionException}.
  * </ul>
  */
 public final class ClientCall {

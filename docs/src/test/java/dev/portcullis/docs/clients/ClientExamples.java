@@ -5,6 +5,7 @@ import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.ClientKey;
 import dev.portcullis.client.Grant;
+import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.BearerTokenFilter;
 import dev.portcullis.client.PendingAuthorization;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.client.ClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.glassfish.jersey.jackson.JacksonFeature;
 
@@ -28,6 +32,36 @@ final class ClientExamples {
     List<Order> all = orders.list();              // GET /api/orders, Authorization: Bearer ...
     // end::call[]
     return all;
+  }
+
+  static CompletionStage<Void> callAsync() {
+    // tag::async-call[]
+    AsyncOrdersReader orders = OAuthClients.fromConfiguration(AsyncOrdersReader.class);
+    CompletionStage<Void> done = orders.list()      // returns at once, token or no token yet
+        .thenAccept(all -> System.out.println(all.size() + " orders"))
+        .exceptionally(failure -> {
+          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+          if (cause instanceof InsufficientScopeException refused) {
+            System.err.println("Add the scopes " + refused.requiredScopes());
+          }
+          return null;
+        });
+    // end::async-call[]
+    return done;
+  }
+
+  static CompletionStage<AccessToken> tokenAsync(String secret, Executor tokenRequests) {
+    // tag::token-async[]
+    TokenClient tokens = TokenClient.create(OAuthClientSettings.builder("orders")
+        .issuer("https://idp.example.com/realms/shop")
+        .clientId("billing-service")
+        .authentication(ClientAuthentication.clientSecretBasic(secret))
+        .executor(tokenRequests)             // where token requests run; default: a shared daemon pool
+        .build());
+
+    CompletionStage<AccessToken> token = tokens.tokenAsync();  // a cached token completes it at once
+    // end::token-async[]
+    return token;
   }
 
   static List<OrdersReader> create(TokenSource tokens, String secret) {

@@ -194,6 +194,12 @@ public enum Message {
       "Client method %s returns %s, which the generated client cannot produce. Return an entity"
           + " type (such as Order or List<Order>), Response, void, or CompletionStage of one of"
           + " them."),
+  CLIENT_RETURN_TYPE_ASYNC(
+      Diagnostic.Kind.ERROR,
+      "Client method %s returns %s, an asynchronous type the generated client does not"
+          + " produce: its asynchronous methods return CompletionStage, as the JAX-RS client's"
+          + " rx() does. Declare CompletionStage<%s> instead; a caller that needs a"
+          + " CompletableFuture calls toCompletableFuture() on the result."),
   CLIENT_UNRESOLVED_TYPES(
       Diagnostic.Kind.ERROR,
       "The client of @OAuthClient interface %s was not generated because the interface or its"

@@ -18,6 +18,7 @@ import dev.portcullis.processor.client.ClientInterface.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -35,6 +36,23 @@ import javax.lang.model.util.Types;
  */
 final class ClientMethodReader {
   private static final String WS = "jakarta.ws.rs.";
+
+  /** Types whose subtypes are asynchronous results, not entities. */
+  private static final Set<String> ASYNCHRONOUS_TYPES = Set.of(
+      "java.util.concurrent.Future",
+      "java.util.concurrent.CompletionStage",
+      "java.util.concurrent.Flow.Publisher",
+      "org.reactivestreams.Publisher",
+      "io.smallrye.mutiny.Uni",
+      "io.reactivex.rxjava3.core.Single",
+      "io.reactivex.rxjava3.core.Maybe",
+      "io.reactivex.rxjava3.core.Completable",
+      "io.reactivex.rxjava3.core.Observable",
+      "io.reactivex.Single",
+      "io.reactivex.Maybe",
+      "io.reactivex.Completable",
+      "io.reactivex.Observable");
+
   private final Types types;
   private final JaxRsAnnotations jaxRs;
   private final BeanParamReader beanParams;
@@ -150,8 +168,14 @@ final class ClientMethodReader {
     TypeMirror returned = memberType.getReturnType();
     boolean async = isCompletionStage(returned);
     TypeMirror resultMirror = async ? stageArgument(returned) : returned;
-    ResultKind result = resultKind(resultMirror, async);
-    if (result == null) {
+    Optional<DeclaredType> otherAsync = asynchronousShape(resultMirror);
+    ResultKind result = otherAsync.isPresent() ? null : resultKind(resultMirror, async);
+    if (otherAsync.isPresent()) {
+      List<? extends TypeMirror> arguments = otherAsync.get().getTypeArguments();
+      reporter.report(Message.CLIENT_RETURN_TYPE_ASYNC, at, names.describe(method), returned,
+          arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.DECLARED
+              ? arguments.get(0) : "T");
+    } else if (result == null) {
       reporter.report(
           Message.CLIENT_RETURN_TYPE_UNSUPPORTED, at, names.describe(method), returned);
     }
@@ -339,6 +363,31 @@ final class ClientMethodReader {
             .contentEquals("java.util.concurrent.CompletionStage");
   }
 
+  /**
+   * {@code type} when it is an asynchronous type other than {@code CompletionStage} itself: a
+   * {@code Future} ({@code CompletableFuture}, {@code ListenableFuture}, ...), another {@code
+   * CompletionStage}, a reactive-streams or {@code Flow} publisher (Reactor, RxJava {@code
+   * Flowable}, Mutiny {@code Multi}), or one of the reactive types that are none of these. Read
+   * as an entity, such a type would compile and fail at run time.
+   */
+  private Optional<DeclaredType> asynchronousShape(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return Optional.empty();
+    }
+    List<TypeMirror> pending = new ArrayList<>(List.of(type));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.remove(pending.size() - 1);
+      if (next instanceof DeclaredType each) {
+        String name = ((TypeElement) each.asElement()).getQualifiedName().toString();
+        if (ASYNCHRONOUS_TYPES.contains(name)) {
+          return Optional.of(declared);
+        }
+      }
+      pending.addAll(types.directSupertypes(next));
+    }
+    return Optional.empty();
+  }
+
   private static TypeMirror stageArgument(TypeMirror stage) {
     List<? extends TypeMirror> arguments = ((DeclaredType) stage).getTypeArguments();
     return arguments.isEmpty() ? null : arguments.get(0);
@@ -359,10 +408,6 @@ final class ClientMethodReader {
       }
       if (name.equals("jakarta.ws.rs.core.Response")) {
         return ResultKind.RESPONSE;
-      }
-      if (name.startsWith("java.util.concurrent.") && name.endsWith("Future")
-          || name.equals("java.util.concurrent.CompletionStage")) {
-        return null;
       }
     }
     if (type.getKind().isPrimitive() && !async) {
