@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -77,24 +78,26 @@ class KeycloakIT {
   @BeforeAll
   static void keycloak() {
     issuer = System.getenv("KEYCLOAK_IT_ISSUER");
+    tokenEndpoint = issuer == null ? null : URI.create(issuer + "/protocol/openid-connect/token");
+  }
+
+  @BeforeEach
+  void startProxy(TestInfo test) throws IOException {
     if (issuer == null) {
       String reason = "KEYCLOAK_IT_ISSUER is not set; .ci/run sets it for a Keycloak it starts with"
           + " scripts/keycloak.sh.";
       // Maven prints only the count of skipped tests; the reason belongs on the console too.
-      System.out.println("SKIPPED KeycloakIT: " + reason);
+      System.out.println("SKIPPED KeycloakIT." + test.getTestMethod().orElseThrow().getName() + ": " + reason);
       Assumptions.abort(reason);
     }
-    tokenEndpoint = URI.create(issuer + "/protocol/openid-connect/token");
-  }
-
-  @BeforeEach
-  void startProxy() throws IOException {
     proxy = new RecordingTokenProxy(tokenEndpoint);
   }
 
   @AfterEach
   void stopProxy() {
-    proxy.close();
+    if (proxy != null) {
+      proxy.close();
+    }
   }
 
   /**
