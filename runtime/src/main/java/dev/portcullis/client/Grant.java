@@ -72,8 +72,9 @@ public sealed interface Grant
    * <p>The caller's token is known only on the thread that serves the request, between its
    * verification and its response. A {@link TokenSource#token()} call anywhere else (another
    * thread, a public method, after an asynchronous resource method returned) fails with {@link
-   * TokenAcquisitionException}; there, capture the token on the request's thread and use
-   * {@link #tokenExchange(Supplier, String)}.
+   * TokenAcquisitionException} and sends nothing; there, take the bearer token from the
+   * request's {@code Authorization} header while serving it and use {@link
+   * #tokenExchange(Supplier, String)}.
    */
   static Grant tokenExchangeForCaller() {
     return new TokenExchange(CallerSubjectToken.INSTANCE, ACCESS_TOKEN_TYPE, null, null);
