@@ -202,6 +202,8 @@ Keycloak $KEYCLOAK_VERSION is running (pid $(cat "$PID_FILE")); admin console $B
 Issuer:   $ISSUER
 JWKS:     $ISSUER/protocol/openid-connect/certs
 Clients:  orders-reader, orders-writer, orders-admin (secret: <client>-secret)
+          $WEB_CLIENT (authorization code), $GATEWAY_CLIENT (token exchange), $API_CLIENT
+User:     $TEST_USER / $TEST_PASSWORD
 Example:
   curl -s -d grant_type=client_credentials -u orders-reader:orders-reader-secret \\
     $TOKEN_URL
