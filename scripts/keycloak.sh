@@ -33,6 +33,15 @@ declare -A CLIENT_SCOPES=(
 )
 ORDER_SCOPES=(orders:read orders:write orders:admin)
 
+# Signing a user in (authorization code + PKCE, refresh, revocation) and acting for them
+# (standard token exchange): a user, the web client they sign in with, whose tokens carry
+# aud=orders-gateway, and the gateway API, which exchanges them for tokens for orders-api.
+TEST_USER=alice
+TEST_PASSWORD=alice-password
+WEB_CLIENT=portcullis-web
+GATEWAY_CLIENT=orders-gateway
+API_CLIENT=orders-api
+
 log() { echo "keycloak: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -68,6 +77,14 @@ Realm '$REALM' (issuer $ISSUER):
     orders-reader  -> orders:read
     orders-writer  -> orders:read orders:write
     orders-admin   -> orders:read orders:write orders:admin
+  user $TEST_USER, password $TEST_PASSWORD
+  $WEB_CLIENT (secret "$WEB_CLIENT-secret"): authorization code with PKCE S256, redirect URIs
+    http://127.0.0.1:<any port>/<any path>, scope orders:read, refresh tokens (rotated: a
+    refresh token works once), revocation; its access tokens carry aud=$GATEWAY_CLIENT
+  $GATEWAY_CLIENT (secret "$GATEWAY_CLIENT-secret"): standard token exchange (RFC 8693) of
+    the tokens $WEB_CLIENT's users bring for tokens with audience=$API_CLIENT
+  $API_CLIENT: the audience $AUDIENCE as a client, the target of the exchange
+  A realm that lacks any of these (an older provisioning) is recreated.
 EOF
 }
 
@@ -185,6 +202,8 @@ Keycloak $KEYCLOAK_VERSION is running (pid $(cat "$PID_FILE")); admin console $B
 Issuer:   $ISSUER
 JWKS:     $ISSUER/protocol/openid-connect/certs
 Clients:  orders-reader, orders-writer, orders-admin (secret: <client>-secret)
+          $WEB_CLIENT (authorization code), $GATEWAY_CLIENT (token exchange), $API_CLIENT
+User:     $TEST_USER / $TEST_PASSWORD
 Example:
   curl -s -d grant_type=client_credentials -u orders-reader:orders-reader-secret \\
     $TOKEN_URL
@@ -265,10 +284,22 @@ admin() {
 
 realm_complete() {
   [[ "$(http_code -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/admin/realms/$REALM")" == 200 ]] || return 1
-  local c
-  for c in "${CLIENTS[@]}"; do
-    admin GET "/$REALM/clients?clientId=$c" | grep -q "\"clientId\":\"$c\"" || return 1
+  local c missing=()
+  for c in "${CLIENTS[@]}" "$WEB_CLIENT" "$GATEWAY_CLIENT" "$API_CLIENT"; do
+    admin GET "/$REALM/clients?clientId=$c" | grep -q "\"clientId\":\"$c\"" \
+      || missing+=("client $c")
   done
+  admin GET "/$REALM/clients?clientId=$GATEWAY_CLIENT" \
+    | grep -q '"standard.token.exchange.enabled":"true"' \
+    || missing+=("token exchange of $GATEWAY_CLIENT")
+  admin GET "/$REALM/users?username=$TEST_USER&exact=true" \
+    | grep -q "\"username\":\"$TEST_USER\"" || missing+=("user $TEST_USER")
+  admin GET "/$REALM" | grep -q '"revokeRefreshToken":true' \
+    || missing+=("refresh token rotation")
+  if (( ${#missing[@]} > 0 )); then
+    log "realm $REALM lacks: ${missing[*]}"
+    return 1
+  fi
 }
 
 scope_json() { # scope_json <name>
@@ -309,7 +340,9 @@ provision() {
   local t0
   t0="$(now)"
   log "creating realm $REALM"
-  admin POST "" '{"realm":"'"$REALM"'","enabled":true,"accessTokenLifespan":300}' >/dev/null
+  # revokeRefreshToken without reuse: each refresh token works once (rotation)
+  admin POST "" '{"realm":"'"$REALM"'","enabled":true,"accessTokenLifespan":300,
+    "revokeRefreshToken":true,"refreshTokenMaxReuse":0}' >/dev/null
   local s c
   for s in "${ORDER_SCOPES[@]}"; do
     admin POST "/$REALM/client-scopes" "$(scope_json "$s")" >/dev/null
@@ -326,8 +359,52 @@ provision() {
     # shellcheck disable=SC2086 # the scope list is split on purpose
     admin POST "/$REALM/clients" "$(client_json "$c" ${CLIENT_SCOPES[$c]})" >/dev/null
   done
+  provision_user_flows
   realm_complete || die "realm $REALM was not provisioned completely"
   log "realm $REALM provisioned in $(elapsed "$t0") s"
+}
+
+audience_scope_json() { # audience_scope_json <scope name> <client id>
+  cat <<EOF
+{"name":"$1","protocol":"openid-connect","description":"Adds $2 to the aud claim of access tokens",
+ "attributes":{"include.in.token.scope":"false","display.on.consent.screen":"false"},
+ "protocolMappers":[{"name":"audience $2","protocol":"openid-connect",
+   "protocolMapper":"oidc-audience-mapper",
+   "config":{"included.client.audience":"$2","access.token.claim":"true",
+             "id.token.claim":"false","introspection.token.claim":"true"}}]}
+EOF
+}
+
+provision_user_flows() {
+  admin POST "/$REALM/users" '{"username":"'"$TEST_USER"'","enabled":true,
+    "email":"'"$TEST_USER"'@example.com","emailVerified":true,"firstName":"Alice",
+    "lastName":"Example","credentials":[{"type":"password","value":"'"$TEST_PASSWORD"'",
+    "temporary":false}]}' >/dev/null
+  # the target of the exchange: standard token exchange names audiences by client id
+  admin POST "/$REALM/clients" '{"clientId":"'"$API_CLIENT"'","name":"'"$API_CLIENT"'",
+    "enabled":true,"protocol":"openid-connect","publicClient":false,
+    "clientAuthenticatorType":"client-secret","secret":"'"$API_CLIENT"'-secret",
+    "standardFlowEnabled":false,"implicitFlowEnabled":false,"directAccessGrantsEnabled":false,
+    "serviceAccountsEnabled":false}' >/dev/null
+  admin POST "/$REALM/client-scopes" \
+    "$(audience_scope_json "$GATEWAY_CLIENT-audience" "$GATEWAY_CLIENT")" >/dev/null
+  admin POST "/$REALM/clients" '{"clientId":"'"$WEB_CLIENT"'","name":"'"$WEB_CLIENT"'",
+    "enabled":true,"protocol":"openid-connect","publicClient":false,
+    "clientAuthenticatorType":"client-secret","secret":"'"$WEB_CLIENT"'-secret",
+    "standardFlowEnabled":true,"implicitFlowEnabled":false,"directAccessGrantsEnabled":false,
+    "serviceAccountsEnabled":false,"fullScopeAllowed":false,
+    "redirectUris":["http://127.0.0.1/*"],"webOrigins":[],
+    "attributes":{"pkce.code.challenge.method":"S256","use.refresh.tokens":"true"},
+    "defaultClientScopes":["basic","profile","'"$GATEWAY_CLIENT"'-audience"],
+    "optionalClientScopes":["orders:read"]}' >/dev/null
+  admin POST "/$REALM/clients" '{"clientId":"'"$GATEWAY_CLIENT"'","name":"'"$GATEWAY_CLIENT"'",
+    "enabled":true,"protocol":"openid-connect","publicClient":false,
+    "clientAuthenticatorType":"client-secret","secret":"'"$GATEWAY_CLIENT"'-secret",
+    "standardFlowEnabled":false,"implicitFlowEnabled":false,"directAccessGrantsEnabled":false,
+    "serviceAccountsEnabled":false,"fullScopeAllowed":false,
+    "attributes":{"standard.token.exchange.enabled":"true"},
+    "defaultClientScopes":["basic","orders-api-audience"],
+    "optionalClientScopes":["orders:read"]}' >/dev/null
 }
 
 # ---------------------------------------------------------------- token

@@ -2,6 +2,7 @@ package dev.portcullis;
 
 import dev.portcullis.internal.filters.FeatureRegistrationCheck;
 import dev.portcullis.internal.filters.GeneratedFilterFeature;
+import dev.portcullis.internal.http.CallerTokenScope;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.settings.SettingNames;
@@ -84,6 +85,7 @@ public final class PortcullisFeature implements Feature {
           SettingsSource.propertyName("resource-metadata"));
     }
     TokenVerifier verifier = new TokenVerifier(config);
+    context.register(new CallerTokenScope(), Priorities.AUTHENTICATION - 200);
     ProtectedResourceMetadata metadata = null;
     if (config.resourceMetadata()) {
       metadata = new ProtectedResourceMetadata(config);

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Grant.clientCredentials();                                   // service to service
+ * Grant.tokenExchangeForCaller();                             // RFC 8693, for the caller
  * Grant.tokenExchange(() -> incomingToken, Grant.ACCESS_TOKEN_TYPE);  // RFC 8693
+ * Grant.jwtBearer(JwtBearerAssertion.signedBy(key, "billing", "alice", tokenEndpoint));  // RFC 7523
  * Grant.jwtBearer(() -> assertionFromWorkloadIdentity());     // RFC 7523
  * }</pre>
  *
@@ -59,13 +61,35 @@ public sealed interface Grant
     return new TokenExchange(subjectToken, subjectTokenType, null, null);
   }
 
+  /**
+   * RFC 8693 token exchange acting for the caller of the request being served: the subject
+   * token is the access token Portcullis verified for the current request to a method it
+   * protects, so a resource method calls another API on its caller's behalf without handling
+   * the token. The exchanged token is cached per caller token, like any {@linkplain
+   * #tokenExchange(Supplier, String) token exchange}; the {@code audience} and {@code resource}
+   * settings say for which API it is requested.
+   *
+   * <p>The caller's token is known only on the thread that serves the request, between its
+   * verification and its response. A {@link TokenSource#token()} call anywhere else (another
+   * thread, a public method, after an asynchronous resource method returned) fails with {@link
+   * TokenAcquisitionException} and sends nothing; there, take the bearer token from the
+   * request's {@code Authorization} header while serving it and use {@link
+   * #tokenExchange(Supplier, String)}.
+   */
+  static Grant tokenExchangeForCaller() {
+    return new TokenExchange(CallerSubjectToken.INSTANCE, ACCESS_TOKEN_TYPE, null, null);
+  }
+
   /** RFC 8693 token exchange with an actor token (delegation); actor arguments may be null. */
   static Grant tokenExchange(Supplier<String> subjectToken, String subjectTokenType,
       Supplier<String> actorToken, String actorTokenType) {
     return new TokenExchange(subjectToken, subjectTokenType, actorToken, actorTokenType);
   }
 
-  /** RFC 7523 JWT bearer grant with the signed JWT {@code assertion} supplies. */
+  /**
+   * RFC 7523 JWT bearer grant with the signed JWT {@code assertion} supplies; a {@link
+   * JwtBearerAssertion} signs them with a {@link ClientKey}, a new one for each token request.
+   */
   static Grant jwtBearer(Supplier<String> assertion) {
     return new JwtBearer(assertion);
   }

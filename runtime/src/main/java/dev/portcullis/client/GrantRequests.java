@@ -47,6 +47,11 @@ final class GrantRequests {
       String actor = exchange.actorToken() == null ? null : supplied(exchange.actorToken(), "actor", grant);
       return SuppliedSubject.of(subject, actor, "token-exchange", subject, actor);
     }
+    if (grant instanceof Grant.JwtBearer bearer
+        && bearer.assertion() instanceof JwtBearerAssertion signed) {
+      return SuppliedSubject.minted(signed, "jwt-bearer", signed.issuer(), signed.subject(),
+          signed.audience());
+    }
     if (grant instanceof Grant.JwtBearer bearer) {
       String assertion = supplied(bearer.assertion(), "assertion", grant);
       try {
@@ -81,7 +86,7 @@ final class GrantRequests {
       try {
         return new JWTBearerGrant(SignedJWT.parse(subject.token()));
       } catch (ParseException e) {
-        throw new AssertionError("checked in supplySubject()", e);
+        throw new AssertionError("signed here or checked in supplySubject()", e);
       }
     }
     if (grant instanceof Grant.Password password) {

@@ -53,7 +53,8 @@ import java.util.function.Function;
  *   <tr><td>key-id</td><td>{@code kid} of assertions</td><td>the JWK's, else none</td></tr>
  *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
  *       </tr>
- *   <tr><td>grant</td><td>client_credentials, refresh_token, authorization_code</td>
+ *   <tr><td>grant</td><td>client_credentials, refresh_token, authorization_code,
+ *       token_exchange_for_caller ({@link Grant#tokenExchangeForCaller()})</td>
  *       <td>client_credentials</td></tr>
  *   <tr><td>refresh-token</td><td>for the refresh_token grant</td><td></td></tr>
  *   <tr><td>redirect-uri</td><td>for the authorization_code grant</td><td></td></tr>
@@ -74,7 +75,7 @@ import java.util.function.Function;
  *       <td>false</td></tr>
  * </table>
  *
- * <p>Token exchange and JWT bearer grants take suppliers and are set in code only. The default
+ * <p>Other token exchange and JWT bearer grants take suppliers and are set in code only. The default
  * lifetime of 300 seconds is deliberately short: a server that omits {@code expires_in} is
  * asked again soon rather than trusted for long.
  */

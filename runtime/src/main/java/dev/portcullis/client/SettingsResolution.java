@@ -188,11 +188,13 @@ final class SettingsResolution {
             () -> new ClientConfigurationException(client() + " uses the authorization_code"
                 + " grant but has no redirect URI. " + capitalized(config.describe(
                     "redirect-uri", "grant(Grant.authorizationCode(...))")) + ".")));
+      case "token_exchange_for_caller":
+        return Grant.tokenExchangeForCaller();
       default:
         throw new ClientConfigurationException("The grant \"" + grantName + "\" in "
             + config.sourceOf("grant") + " cannot be configured by key. Use client_credentials,"
-            + " refresh_token or authorization_code, or set token exchange and JWT bearer"
-            + " grants in code with grant(...).");
+            + " refresh_token, authorization_code or token_exchange_for_caller, or set other"
+            + " token exchange and JWT bearer grants in code with grant(...).");
     }
   }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * The subject material a token exchange or JWT bearer grant supplied for one call, and the key
@@ -12,10 +13,10 @@ import java.util.Base64;
  */
 final class SuppliedSubject {
   private final String cacheKey;
-  private final String token;
+  private final Supplier<String> token;
   private final String actorToken;
 
-  private SuppliedSubject(String cacheKey, String token, String actorToken) {
+  private SuppliedSubject(String cacheKey, Supplier<String> token, String actorToken) {
     this.cacheKey = cacheKey;
     this.token = token;
     this.actorToken = actorToken;
@@ -23,15 +24,24 @@ final class SuppliedSubject {
 
   /** Subject material whose cache entry is chosen by the digest of {@code keyParts}. */
   static SuppliedSubject of(String token, String actorToken, String... keyParts) {
-    return new SuppliedSubject(digest(keyParts), token, actorToken);
+    return new SuppliedSubject(digest(keyParts), () -> token, actorToken);
+  }
+
+  /**
+   * Subject material made only when a token request needs it, by {@code token}, whose cache
+   * entry is chosen by the digest of {@code keyParts}.
+   */
+  static SuppliedSubject minted(Supplier<String> token, String... keyParts) {
+    return new SuppliedSubject(digest(keyParts), token, null);
   }
 
   String cacheKey() {
     return cacheKey;
   }
 
+  /** The subject token or assertion; a minted one is made anew by each call. */
   String token() {
-    return token;
+    return token.get();
   }
 
   /** The actor token of a delegation, or null. */

@@ -2,14 +2,19 @@ package dev.portcullis.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.testing.MutableClock;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -161,6 +166,33 @@ class MockAuthorizationServerTest {
     AccessToken token = client(b -> b.grant(Grant.jwtBearer(() -> assertion))).token();
 
     assertEquals("service-7", claims(token).getSubject());
+  }
+
+  @Test
+  void jwtBearerGrantWithAnAssertionSignedByAClientKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    String tokenEndpoint = server.tokenEndpointUrl(ISSUER_ID).toString();
+    lastTokenRequest();
+
+    AccessToken token = client(b -> b.grant(Grant.jwtBearer(JwtBearerAssertion.signedBy(
+        ClientKey.of(pair.getPrivate(), "k2").withAlgorithm("PS256"), "billing", "service-8",
+        tokenEndpoint).withLifetime(Duration.ofSeconds(90))))).token();
+
+    assertEquals("service-8", claims(token).getSubject());
+    String form = lastTokenRequest().getBody().readUtf8();
+    String assertion = java.net.URLDecoder.decode(form.replaceAll(".*assertion=([^&]*).*", "$1"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    SignedJWT sent = SignedJWT.parse(assertion);
+    assertTrue(sent.verify(new RSASSAVerifier((RSAPublicKey) pair.getPublic())));
+    assertEquals("k2", sent.getHeader().getKeyID());
+    assertEquals("PS256", sent.getHeader().getAlgorithm().getName());
+    JWTClaimsSet sentClaims = sent.getJWTClaimsSet();
+    assertEquals("billing", sentClaims.getIssuer());
+    assertEquals(java.util.List.of(tokenEndpoint), sentClaims.getAudience());
+    assertEquals(90_000, sentClaims.getExpirationTime().getTime() - sentClaims.getIssueTime().getTime());
+    assertNotNull(sentClaims.getJWTID());
   }
 
   @SuppressWarnings("deprecation")

@@ -233,6 +233,21 @@ class OAuthClientSettingsConfigurationTest {
   }
 
   @Test
+  void tokenExchangeForTheCallerCanBeConfiguredByKey() {
+    properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.orders.client-id", "billing");
+    properties.put("portcullis.client.orders.client-secret", "s");
+    properties.put("portcullis.client.orders.grant", "token_exchange_for_caller");
+    properties.put("portcullis.client.orders.audience", "orders-api");
+
+    OAuthClientSettings settings = builder("orders").build();
+
+    assertTrue(settings.grant() instanceof Grant.TokenExchange exchange
+        && exchange.subjectTokenType().equals(Grant.ACCESS_TOKEN_TYPE), settings::toString);
+    assertEquals(List.of("orders-api"), settings.audiences());
+  }
+
+  @Test
   void invalidClientNameIsRejected() {
     assertThrows(ClientConfigurationException.class, () -> OAuthClientSettings.builder("a.b"));
   }

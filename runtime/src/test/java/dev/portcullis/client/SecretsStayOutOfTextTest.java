@@ -54,6 +54,9 @@ class SecretsStayOutOfTextTest {
 
     assertHidden(key.toString(), encoded.substring(40, 80));
     assertHidden(ClientAuthentication.privateKeyJwt(key).toString(), encoded.substring(40, 80));
+    JwtBearerAssertion assertions = JwtBearerAssertion.signedBy(key, "billing", "alice", "https://as.example/token");
+    String assertion = assertions.get();
+    assertHidden(assertions.toString(), encoded.substring(40, 80), assertion);
   }
 
   @Test

@@ -1,16 +1,24 @@
 package dev.portcullis.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -107,5 +115,39 @@ class SubjectGrantTest {
         endpoint.last().param("grant_type"));
     assertEquals("service-b", SignedJWT.parse(endpoint.last().param("assertion"))
         .getJWTClaimsSet().getSubject());
+  }
+  @Test
+  void tokenExchangeForCallerOutsideARequestFailsWithoutARequestAndSaysWhere() {
+    TokenClient client = client(builder -> builder.grant(Grant.tokenExchangeForCaller()));
+
+    TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class, client::token);
+
+    assertTrue(e.getMessage().contains("must be called while serving a request to a method Portcullis"
+        + " protects, on the thread that serves it"), e.getMessage());
+    assertTrue(e.getMessage().contains("Grant.tokenExchange("), e.getMessage());
+    assertEquals(0, endpoint.requestCount());
+  }
+
+  @Test
+  void jwtBearerAssertionSignedByAClientKeyIsNewForEachTokenRequest() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    JwtBearerAssertion assertion = JwtBearerAssertion.signedBy(ClientKey.of(pair.getPrivate(), "k9"),
+        "billing", "alice", "https://as.example/token");
+    TokenClient client = client(builder -> builder.grant(Grant.jwtBearer(assertion)));
+
+    AccessToken first = client.token();
+    assertSame(first, client.token(), "the cached token needs no new assertion");
+    AccessToken renewed = client.newToken();
+
+    assertEquals(2, endpoint.requestCount());
+    SignedJWT sent = SignedJWT.parse(endpoint.received().get(0).param("assertion"));
+    SignedJWT sentAgain = SignedJWT.parse(endpoint.last().param("assertion"));
+    assertTrue(sent.verify(new ECDSAVerifier((ECPublicKey) pair.getPublic())));
+    assertEquals("k9", sent.getHeader().getKeyID());
+    assertEquals(JWSAlgorithm.ES256, sent.getHeader().getAlgorithm());
+    assertNotEquals(sent.getJWTClaimsSet().getJWTID(), sentAgain.getJWTClaimsSet().getJWTID());
+    assertEquals("token-2", renewed.value());
   }
 }

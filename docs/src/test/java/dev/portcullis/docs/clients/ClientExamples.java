@@ -6,6 +6,7 @@ import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.ClientKey;
 import dev.portcullis.client.Grant;
 import dev.portcullis.client.InsufficientScopeException;
+import dev.portcullis.client.JwtBearerAssertion;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.BearerTokenFilter;
 import dev.portcullis.client.PendingAuthorization;
@@ -109,11 +110,23 @@ final class ClientExamples {
     Grant refresh  = Grant.refreshToken(refreshTokenFromEarlierLogin);            // rotation honoured
     Grant code     = Grant.authorizationCode(URI.create("https://app.example.com/callback"));   // with PKCE S256
     Grant exchange = Grant.tokenExchange(() -> incomingAccessToken, Grant.ACCESS_TOKEN_TYPE);  // RFC 8693
+    Grant forCaller = Grant.tokenExchangeForCaller();                            // RFC 8693, for this request's caller
     Grant actAs    = Grant.tokenExchange(() -> subject, Grant.ACCESS_TOKEN_TYPE, () -> actor, Grant.JWT_TYPE);  // delegation
     Grant bearer   = Grant.jwtBearer(workloadIdentityAssertion);                  // RFC 7523
     Grant legacy   = Grant.password(user, password);   // @Deprecated: legacy only (RFC 9700 forbids it)
     // end::grants[]
-    return List.of(service, refresh, code, exchange, actAs, bearer, legacy);
+    return List.of(service, refresh, code, exchange, forCaller, actAs, bearer, legacy);
+  }
+
+  static Grant jwtBearer(String tokenEndpoint) {
+    // tag::jwt-bearer[]
+    ClientKey key = ClientKey.fromFile(Path.of("/run/secrets/billing-key.pem"), "2024-01");
+    Grant grant = Grant.jwtBearer(JwtBearerAssertion.signedBy(key,
+        "billing-service",         // iss: who asserts, usually the client id
+        "alice@example.com",       // sub: whom the token is for
+        tokenEndpoint));           // aud: the token endpoint (or issuer) the server expects
+    // end::jwt-bearer[]
+    return grant;
   }
 
   static AccessToken authorizationCode(String issuer, URI callbackUri) {

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
  * 2.1 only), verifies it, installs the {@link TokenSecurityContext} and answers RFC 6750
  * section 3 errors, each naming the RFC 9728 metadata when it is served, or 503 with {@code
- * Retry-After} when the token could not be judged for want of the issuer's keys. Everything that can
+ * Retry-After} when the token could not be judged for want of the issuer's keys. A verified
+ * token is also kept as the thread's {@link CallerToken} until the request ends. Everything that can
  * be decided at startup (realm, challenge settings) is fixed in the constructor; one instance
  * serves every request.
  */
@@ -66,9 +67,10 @@ public final class RequestGuard implements TokenGuard {
           malformed.description(), List.of()), malformed.description());
       return null;
     }
+    String raw = ((BearerCredentials.Token) credentials).value();
     VerifiedToken token;
     try {
-      token = verifier.verify(((BearerCredentials.Token) credentials).value());
+      token = verifier.verify(raw);
     } catch (TokenRejectedException e) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, e.getMessage(), List.of()),
           e.getMessage());
@@ -81,6 +83,7 @@ public final class RequestGuard implements TokenGuard {
     }
     SecurityContext original = request.getSecurityContext();
     request.setSecurityContext(new TokenSecurityContext(token, original != null && original.isSecure()));
+    CallerToken.set(raw);
     return token;
   }
 
