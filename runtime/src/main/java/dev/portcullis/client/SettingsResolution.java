@@ -185,10 +185,12 @@ final class SettingsResolution {
             () -> new ClientConfigurationException(client() + " uses the authorization_code"
                 + " grant but has no redirect URI. " + capitalized(config.describe(
                     "redirect-uri", "grant(Grant.authorizationCode(...))")) + ".")));
+      case "device_code":
+        return Grant.deviceCode();
       default:
         throw new ClientConfigurationException("The grant \"" + grantName + "\" in "
             + config.sourceOf("grant") + " cannot be configured by key. Use client_credentials,"
-            + " refresh_token or authorization_code, or set token exchange and JWT bearer"
+            + " refresh_token, authorization_code or device_code, or set token exchange and JWT bearer"
             + " grants in code with grant(...).");
     }
   }

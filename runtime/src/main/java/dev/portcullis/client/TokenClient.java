@@ -5,10 +5,13 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Obtains, caches and renews the access tokens of one OAuth client. Thread-safe; create one per
@@ -58,19 +61,52 @@ public final class TokenClient implements TokenSource {
   private final RefreshTokenChain signedIn;
   private final TokenSlots cache;
 
-  private TokenClient(OAuthClientSettings settings) {
+  private final AtomicBoolean resumable = new AtomicBoolean(true);
+
+  private TokenClient(OAuthClientSettings settings, TokenStore store, String key) {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
     Grant grant = settings.grant();
     this.signedIn = GrantRequests.livesOnRefreshToken(grant)
-        ? new RefreshTokenChain(GrantRequests.initialRefreshToken(grant)) : null;
+        ? new RefreshTokenChain(store, key, GrantRequests.initialRefreshToken(grant)) : null;
     this.cache = new TokenSlots(settings.clock(), settings.refreshAhead(), signedIn,
         this::fetch);
   }
 
-  /** A token client for {@code settings}; no request is made until the first token is asked. */
+  /**
+   * A token client for {@code settings}; no request is made until the first token is asked.
+   * The tokens of a signed-in user are kept in memory, in {@link TokenStore#inMemory()}.
+   */
   public static TokenClient create(OAuthClientSettings settings) {
-    return new TokenClient(Objects.requireNonNull(settings, "settings"));
+    return new TokenClient(Objects.requireNonNull(settings, "settings"), TokenStore.inMemory(),
+        "default");
+  }
+
+  /**
+   * A token client for {@code settings} that keeps the user's authorization in {@code store}
+   * under {@code key}: it continues an authorization saved there earlier (by another client or
+   * before a restart) without a new sign-in, serving the saved access token while it is fresh,
+   * and saves every new refresh token there (see {@link TokenStore} for rotation). With the
+   * refresh_token grant the configured refresh token is saved only when the store holds
+   * nothing under {@code key}. May read the store.
+   *
+   * @throws IllegalArgumentException if the grant is not one of a user's authorization
+   *     (authorization_code, device_code, refresh_token), or {@code key} is blank
+   */
+  public static TokenClient create(OAuthClientSettings settings, TokenStore store, String key) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(store, "store");
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("The token store key is empty. Use a key that names"
+          + " the user's authorization, such as the user's id.");
+    }
+    if (!GrantRequests.livesOnRefreshToken(settings.grant())) {
+      throw new IllegalArgumentException("A token store keeps the authorization of a user, but"
+          + " this client uses the " + settings.grant() + ", which obtains new tokens by"
+          + " itself. Use the store with Grant.authorizationCode(...), Grant.deviceCode() or"
+          + " Grant.refreshToken(...), or create the client without one.");
+    }
+    return new TokenClient(settings, store, key);
   }
 
   /** The settings this client was created with. */
@@ -150,8 +186,24 @@ public final class TokenClient implements TokenSource {
   }
 
   private AccessToken token(Set<String> scopes, boolean forceRefresh) {
+    if (signedIn != null && scopes.equals(settings.scopes()) && resumable.getAndSet(false)) {
+      resume();
+    }
     SuppliedSubject subject = GrantRequests.supplySubject(settings.grant());
     return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
+  }
+
+  /**
+   * Serves the access token saved in the store while it is fresh, so that a client continuing
+   * an authorization makes no request until the token is due for renewal.
+   */
+  private void resume() {
+    AccessToken saved = signedIn.savedAccessToken();
+    Instant now = settings.clock().instant();
+    if (saved != null && !saved.isExpiredAt(now)) {
+      cache.slot(settings.scopes(), null).storeIfEmpty(
+          new IssuedTokens(saved, null, Duration.between(now, saved.expiresAt())));
+    }
   }
 
   /**
@@ -234,7 +286,7 @@ public final class TokenClient implements TokenSource {
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
         redirectUri, settings.issuer().orElse(null), endpoint.issuerRequiredInCallback()),
         settings.scopes(), true);
-    signedIn.restart(issued);
+    signedIn.restart(issued, true);
     cache.slot(settings.scopes(), null).store(issued);
     return unexpired(issued.accessToken());
   }
@@ -252,7 +304,8 @@ public final class TokenClient implements TokenSource {
     Grant grant = settings.grant();
     try {
       IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> endpoint.request(
-          new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes, true));
+          new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes, true),
+          refreshTokens == signedIn && scopes.equals(settings.scopes()));
       if (refreshed != null) {
         return refreshed;
       }
@@ -276,7 +329,7 @@ public final class TokenClient implements TokenSource {
     IssuedTokens issued = endpoint.request(
         GrantRequests.toNimbus(grant, settings.audiences(), subject), scopes,
         !GrantRequests.carriesAudience(grant));
-    refreshTokens.restart(issued);
+    refreshTokens.restart(issued, false);
     return issued;
   }
 
@@ -284,6 +337,9 @@ public final class TokenClient implements TokenSource {
   private static String renewal(Grant grant) {
     return grant instanceof Grant.AuthorizationCode
         ? "a user must sign in: call authorizationRequest() and completeAuthorization(...)"
+        : grant instanceof Grant.DeviceCode
+        ? "a user must approve the device again: call startDeviceAuthorization() and"
+            + " completeDeviceAuthorization(...)"
         : "a new refresh token is needed: configure one from a new sign-in"
             + " (Grant.refreshToken(...) or refresh-token) and create a new client";
   }
