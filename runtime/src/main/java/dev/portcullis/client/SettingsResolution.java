@@ -26,6 +26,7 @@ final class SettingsResolution {
   final URI tokenEndpoint;
   final URI authorizationEndpoint;
   final URI revocationEndpoint;
+  final URI deviceAuthorizationEndpoint;
   final String clientId;
   final ClientAuthentication authentication;
   final Grant grant;
@@ -50,12 +51,16 @@ final class SettingsResolution {
         : config.uri("authorization-endpoint").orElse(null);
     revocationEndpoint = code.revocationEndpoint != null ? code.revocationEndpoint
         : config.uri("revocation-endpoint").orElse(null);
+    deviceAuthorizationEndpoint = code.deviceAuthorizationEndpoint != null
+        ? code.deviceAuthorizationEndpoint
+        : config.uri("device-authorization-endpoint").orElse(null);
     allowInsecureHttp = code.allowInsecureHttp != null ? code.allowInsecureHttp
         : config.bool("allow-insecure-http").orElse(false);
     requireSecureTransport(issuer, "issuer");
     requireSecureTransport(tokenEndpoint, "token-endpoint");
     requireSecureTransport(authorizationEndpoint, "authorization-endpoint");
     requireSecureTransport(revocationEndpoint, "revocation-endpoint");
+    requireSecureTransport(deviceAuthorizationEndpoint, "device-authorization-endpoint");
     if (issuer == null && tokenEndpoint == null) {
       throw new ClientConfigurationException(client() + " has neither an issuer nor a token"
           + " endpoint. To find the endpoints by discovery, " + config.describe("issuer",
@@ -116,6 +121,13 @@ final class SettingsResolution {
       throw new ClientConfigurationException(client() + " uses the authorization code grant"
           + " but has no authorization endpoint. " + capitalized(config.describe(
               "authorization-endpoint", "authorizationEndpoint(...)")) + ", or set an issuer.");
+    }
+    if (grant instanceof Grant.DeviceCode && issuer == null
+        && deviceAuthorizationEndpoint == null) {
+      throw new ClientConfigurationException(client() + " uses the device authorization grant"
+          + " but has no device authorization endpoint. " + capitalized(config.describe(
+              "device-authorization-endpoint", "deviceAuthorizationEndpoint(...)"))
+          + ", or set an issuer whose metadata names it.");
     }
   }
 

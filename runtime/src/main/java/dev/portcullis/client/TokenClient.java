@@ -51,6 +51,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * URL, keep the {@link PendingAuthorization}, and pass the callback URL to {@link
  * #completeAuthorization}. Until then {@link #token()} throws {@link TokenAcquisitionException}.
  *
+ * <h2>Device authorization grant</h2>
+ * With {@link Grant#deviceCode()} (RFC 8628), show the user what {@link
+ * #startDeviceAuthorization()} returns, and wait in {@link #completeDeviceAuthorization} while
+ * they approve on another device.
+ *
+ * <h2>Keeping a user's authorization</h2>
+ * A client created with a {@link TokenStore} and a key keeps the refresh token (and the access
+ * token for the configured scopes) there, so that another client with the same store and key,
+ * for example after a restart, continues without a new sign-in.
+ *
  * <p>Failure semantics are those of {@link TokenSource}.
  */
 public final class TokenClient implements TokenSource {
@@ -61,11 +71,14 @@ public final class TokenClient implements TokenSource {
   private final RefreshTokenChain signedIn;
   private final TokenSlots cache;
 
+  private final DeviceAuthorizationFlow deviceFlow;
   private final AtomicBoolean resumable = new AtomicBoolean(true);
 
-  private TokenClient(OAuthClientSettings settings, TokenStore store, String key) {
+  private TokenClient(OAuthClientSettings settings, TokenStore store, String key,
+      DeviceAuthorizationFlow.Sleeper sleeper) {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
+    this.deviceFlow = new DeviceAuthorizationFlow(endpoint, settings, sleeper);
     Grant grant = settings.grant();
     this.signedIn = GrantRequests.livesOnRefreshToken(grant)
         ? new RefreshTokenChain(store, key, GrantRequests.initialRefreshToken(grant)) : null;
@@ -79,7 +92,7 @@ public final class TokenClient implements TokenSource {
    */
   public static TokenClient create(OAuthClientSettings settings) {
     return new TokenClient(Objects.requireNonNull(settings, "settings"), TokenStore.inMemory(),
-        "default");
+        "default", DeviceAuthorizationFlow.Sleeper.SYSTEM);
   }
 
   /**
@@ -106,7 +119,12 @@ public final class TokenClient implements TokenSource {
           + " itself. Use the store with Grant.authorizationCode(...), Grant.deviceCode() or"
           + " Grant.refreshToken(...), or create the client without one.");
     }
-    return new TokenClient(settings, store, key);
+    return new TokenClient(settings, store, key, DeviceAuthorizationFlow.Sleeper.SYSTEM);
+  }
+
+  /** A client whose device authorization polls wait with {@code sleeper}; for tests. */
+  static TokenClient create(OAuthClientSettings settings, DeviceAuthorizationFlow.Sleeper sleeper) {
+    return new TokenClient(settings, TokenStore.inMemory(), "default", sleeper);
   }
 
   /** The settings this client was created with. */
@@ -289,6 +307,54 @@ public final class TokenClient implements TokenSource {
     signedIn.restart(issued, true);
     cache.slot(settings.scopes(), null).store(issued);
     return unexpired(issued.accessToken());
+  }
+
+  /**
+   * Starts the device authorization grant (RFC 8628) for the configured scopes: show the user
+   * the {@link DeviceAuthorization#userCode()} and {@link
+   * DeviceAuthorization#verificationUri()}, then call {@link #completeDeviceAuthorization}.
+   *
+   * @throws IllegalStateException if the grant is not {@link Grant#deviceCode()}
+   * @throws ClientConfigurationException if there is no device authorization endpoint
+   *     (configured, or in the issuer's metadata)
+   * @throws TokenAcquisitionException if the endpoint cannot be reached, refuses, or answers
+   *     something that is not a device authorization response
+   */
+  public DeviceAuthorization startDeviceAuthorization() {
+    requireGrant(Grant.DeviceCode.class, "Grant.deviceCode()", "approve a device");
+    return deviceFlow.start();
+  }
+
+  /**
+   * Completes the device authorization grant: polls the token endpoint until the user has
+   * approved, waiting {@link DeviceAuthorization#interval()} before each poll and five seconds
+   * longer after each {@code slow_down}, then caches the tokens, so that {@link #token()}
+   * returns them and later renews them with the refresh token (saved in the {@link TokenStore}
+   * like those of a sign-in). The calling thread sleeps between polls; interrupting it ends
+   * the wait.
+   *
+   * @throws IllegalStateException if the grant is not {@link Grant#deviceCode()}
+   * @throws TokenRequestException with {@link TokenRequestException#error()} {@code
+   *     access_denied} if the user denied, {@code expired_token} if the code expired at the
+   *     server, or another error the token endpoint answered
+   * @throws TokenAcquisitionException if the code expired here before the user approved, the
+   *     thread was interrupted (its interrupt status is set again), or the token endpoint
+   *     could not be reached after the bounded retries
+   */
+  public AccessToken completeDeviceAuthorization(DeviceAuthorization authorization) {
+    Objects.requireNonNull(authorization, "authorization");
+    requireGrant(Grant.DeviceCode.class, "Grant.deviceCode()", "approve a device");
+    IssuedTokens issued = deviceFlow.complete(authorization, settings.scopes());
+    signedIn.restart(issued, true);
+    cache.slot(settings.scopes(), null).store(issued);
+    return unexpired(issued.accessToken());
+  }
+
+  private void requireGrant(Class<? extends Grant> type, String configure, String purpose) {
+    if (!type.isInstance(settings.grant())) {
+      throw new IllegalStateException("This client uses the " + settings.grant() + " grant."
+          + " Configure " + configure + " to " + purpose + ".");
+    }
   }
 
   private URI requireAuthorizationCodeGrant() {
