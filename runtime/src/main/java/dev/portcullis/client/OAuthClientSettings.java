@@ -125,6 +125,41 @@ public final class OAuthClientSettings {
     this.clock = resolved.clock;
   }
 
+  private OAuthClientSettings(OAuthClientSettings other, Set<String> scopes) {
+    this.name = other.name;
+    this.issuer = other.issuer;
+    this.tokenEndpoint = other.tokenEndpoint;
+    this.authorizationEndpoint = other.authorizationEndpoint;
+    this.revocationEndpoint = other.revocationEndpoint;
+    this.deviceAuthorizationEndpoint = other.deviceAuthorizationEndpoint;
+    this.clientId = other.clientId;
+    this.authentication = other.authentication;
+    this.grant = other.grant;
+    this.scopes = Set.copyOf(scopes);
+    this.audiences = List.copyOf(other.audiences);
+    this.resources = List.copyOf(other.resources);
+    this.refreshAhead = other.refreshAhead;
+    this.defaultLifetime = other.defaultLifetime;
+    this.connectTimeout = other.connectTimeout;
+    this.readTimeout = other.readTimeout;
+    this.maxAttempts = other.maxAttempts;
+    this.retryBackoff = other.retryBackoff;
+    this.allowInsecureHttp = other.allowInsecureHttp;
+    this.clock = other.clock;
+  }
+
+  /**
+   * These settings, requesting {@code scopes} instead: for the scopes a generated client's
+   * {@code @OAuthClient} annotation names, for example.
+   *
+   * @throws ClientConfigurationException if a scope is not a valid scope token
+   */
+  public OAuthClientSettings withScopes(Collection<String> scopes) {
+    Set<String> requested = Set.copyOf(scopes);
+    SettingsResolution.requireScopeTokens(requested, SettingsResolution.client(name));
+    return new OAuthClientSettings(this, requested);
+  }
+
   /** A builder that takes every value from code only. */
   public static Builder builder() {
     return new Builder(null);

@@ -75,14 +75,7 @@ final class SettingsResolution {
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
-    for (String scope : scopes) {
-      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-        throw new ClientConfigurationException(client() + " requests the scope \"" + scope
-            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
-            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
-            + " for example scopes(\"orders:read\", \"orders:write\").");
-      }
-    }
+    requireScopeTokens(scopes, client());
     audiences = code.audiences != null ? code.audiences : config.list("audience").orElse(List.of());
     resources = code.resources != null ? code.resources : config.list("resource")
         .map(list -> list.stream().map(value -> ClientConfiguration.parseUri(value,
@@ -131,6 +124,18 @@ final class SettingsResolution {
     }
   }
 
+  /** @throws ClientConfigurationException if a scope is not an RFC 6749 scope token */
+  static void requireScopeTokens(Set<String> scopes, String client) {
+    for (String scope : scopes) {
+      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+        throw new ClientConfigurationException(client + " requests the scope \"" + scope
+            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
+            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
+            + " for example scopes(\"orders:read\", \"orders:write\").");
+      }
+    }
+  }
+
   private void requireSecureTransport(URI uri, String key) {
     if (uri != null && !InsecureTransport.permits(uri, allowInsecureHttp)) {
       String allow = name == null ? "call allowInsecureHttp(true) on the builder"
@@ -143,6 +148,11 @@ final class SettingsResolution {
   }
 
   private String client() {
+    return client(name);
+  }
+
+  /** The client named {@code name}, or the unnamed one, as messages name it. */
+  static String client(String name) {
     return name == null ? "The OAuth client" : "The OAuth client \"" + name + "\"";
   }
 
