@@ -1,6 +1,7 @@
 package dev.portcullis;
 
 import dev.portcullis.client.DeviceAuthorization;
+import dev.portcullis.client.Grant;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.PendingAuthorization;
 import dev.portcullis.client.TokenClient;
@@ -14,6 +15,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -134,8 +137,10 @@ public final class OAuthClients {
 
     /**
      * The token settings; otherwise {@link OAuthClientSettings#fromConfiguration(String)} with
-     * the annotation's name. Without scopes in the settings the annotation's are requested,
-     * in the token requests and in a {@link #signIn()}'s authorization request alike.
+     * the annotation's name. Without scopes in the settings the annotation's are requested.
+     * With the authorization_code and device_code grants the annotation's scopes are always
+     * requested, and the settings' in addition (such as {@code openid} or {@code
+     * offline_access}): the user's one authorization must cover every call of the client.
      */
     public Builder<T> settings(OAuthClientSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -161,8 +166,8 @@ public final class OAuthClients {
     }
 
     /**
-     * Starts a sign-in for a user: its token client requests the annotation's scopes (unless
-     * the settings name some) with the settings' authorization_code or device_code grant, and
+     * Starts a sign-in for a user: its token client requests the annotation's scopes (with
+     * those the settings add) with the settings' authorization_code or device_code grant, and
      * hands out the generated client once the user has signed in. The base URI and JAX-RS
      * client are checked when that client is created.
      *
@@ -259,12 +264,22 @@ public final class OAuthClients {
           + " answers outside 2xx, or return (the default) to get every answer as it is.");
     }
 
-    /** A token client for the settings, requesting the annotation's scopes unless they name some. */
+    /**
+     * A token client for the settings. It requests the annotation's scopes unless the settings
+     * name some; when a user signs in, the annotation's scopes and the settings' together,
+     * because the user's one authorization must cover every call of the client.
+     */
     private TokenClient tokenClient() {
       OAuthClientSettings resolved =
           settings != null ? settings : OAuthClientSettings.fromConfiguration(annotation.name());
-      OAuthClientSettings scoped = resolved.scopes().isEmpty()
-          ? resolved.withScopes(List.of(annotation.scopes())) : resolved;
+      Set<String> scopes = new TreeSet<>(List.of(annotation.scopes()));
+      boolean userSignsIn = resolved.grant() instanceof Grant.AuthorizationCode
+          || resolved.grant() instanceof Grant.DeviceCode;
+      if (userSignsIn) {
+        scopes.addAll(resolved.scopes());
+      }
+      OAuthClientSettings scoped = resolved.scopes().isEmpty() || userSignsIn
+          ? resolved.withScopes(scopes) : resolved;
       return store == null ? TokenClient.create(scoped)
           : TokenClient.create(scoped, store, storeKey);
     }
