@@ -94,9 +94,10 @@ final class RefreshTokenChain {
       } else {
         AccessToken accessToken = keepAccessToken ? issued.accessToken() : stored.accessToken();
         if (!store.save(key, refreshToken, new TokenStore.Tokens(next, accessToken))) {
-          LOG.log(System.Logger.Level.INFO, "The refresh token stored under key {0} changed"
-              + " while it was being used; the stored tokens are kept and the new ones are"
-              + " used for this request only.", key);
+          // The key is not logged: it may be a web session id, which is a credential too.
+          LOG.log(System.Logger.Level.INFO, "A stored refresh token changed while it was being"
+              + " used; the stored tokens are kept and the new ones are used for this request"
+              + " only.");
         }
       }
       return issued;
@@ -150,7 +151,7 @@ final class RefreshTokenChain {
         return stored;
       }
     }
-    throw new TokenAcquisitionException("The tokens stored under key " + key + " changed on"
+    throw new TokenAcquisitionException("The tokens stored under this client's key changed on"
         + " each of " + REPLACE_ATTEMPTS + " attempts to replace them, so the new ones could not"
         + " be saved. Check that the TokenStore's save compares the stored refresh token with"
         + " the expected one, and that no other process writes this key in a loop.");
@@ -171,6 +172,6 @@ final class RefreshTokenChain {
   @Override
   public String toString() {
     return store == null ? "RefreshTokenChain[" + (current == null ? "empty" : "(redacted)") + "]"
-        : "RefreshTokenChain[" + store + ", key=" + key + "]";
+        : "RefreshTokenChain[" + store + "]";
   }
 }

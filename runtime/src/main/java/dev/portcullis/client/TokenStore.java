@@ -33,7 +33,8 @@ import java.util.Optional;
  * Implementations are thread-safe. An exception from {@link #load} or {@link #save} fails the
  * {@link TokenClient} call that needed it with that exception; a save that throws after the
  * server rotated the refresh token loses the new one, so the user must sign in again.
- * Implementations must keep the tokens secret: never log them or put them in messages.
+ * Implementations must keep the tokens secret: never log them or put them in messages. The
+ * client never logs the key either, which may be a web session id.
  */
 public interface TokenStore {
 
