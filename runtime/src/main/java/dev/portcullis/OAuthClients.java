@@ -1,16 +1,22 @@
 package dev.portcullis;
 
+import dev.portcullis.client.DeviceAuthorization;
+import dev.portcullis.client.Grant;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.PendingAuthorization;
 import dev.portcullis.client.TokenClient;
 import dev.portcullis.client.TokenSource;
+import dev.portcullis.client.TokenStore;
 import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.spi.StubTarget;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +33,20 @@ import java.util.concurrent.TimeUnit;
  *         .authentication(ClientAuthentication.clientSecretBasic(secret)).build())
  *     .client(ClientBuilder.newBuilder().register(JacksonFeature.class).build())
  *     .build();
+ * }</pre>
+ *
+ * <p>For a signed-in user, {@link Builder#signIn()} requests the annotation's scopes in the
+ * authorization request and returns the client once the user has signed in; {@link
+ * Builder#tokenStore(TokenStore, String)} keeps the user's tokens so that a later {@link
+ * Builder#build()} with the same store and key continues without a new sign-in:
+ *
+ * <pre>{@code
+ * OAuthClients.SignIn<OrdersReader> signIn = OAuthClients.builder(OrdersReader.class)
+ *     .settings(settings)                    // Grant.authorizationCode(redirectUri)
+ *     .tokenStore(store, userId)
+ *     .signIn();
+ * PendingAuthorization pending = signIn.authorizationRequest();   // redirect to pending.url()
+ * OrdersReader orders = signIn.completeAuthorization(pending, callbackUrl);
  * }</pre>
  *
  * <p>The generated class {@code <Interface>_OAuthStub} is found once, when the client is
@@ -85,6 +105,8 @@ public final class OAuthClients {
     private OAuthClientSettings settings;
     private Client client;
     private boolean responsesThrow;
+    private TokenStore store;
+    private String storeKey;
 
     private Builder(Class<T> clientInterface) {
       this.clientInterface = Objects.requireNonNull(clientInterface, "clientInterface");
@@ -116,10 +138,57 @@ public final class OAuthClients {
     /**
      * The token settings; otherwise {@link OAuthClientSettings#fromConfiguration(String)} with
      * the annotation's name. Without scopes in the settings the annotation's are requested.
+     * With the authorization_code and device_code grants the annotation's scopes are always
+     * requested, and the settings' in addition (such as {@code openid} or {@code
+     * offline_access}): the user's one authorization must cover every call of the client.
      */
     public Builder<T> settings(OAuthClientSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
       return this;
+    }
+
+    /**
+     * Keeps the signed-in user's tokens in {@code store} under {@code key} (see {@link
+     * TokenStore}): {@link #build()} continues an authorization saved there, and {@link
+     * #signIn()} saves the one it completes. Without it a user's tokens live in the client
+     * only. Not with {@link #tokens(TokenSource)}, whose source keeps its own tokens.
+     *
+     * @throws IllegalArgumentException if {@code key} is blank
+     */
+    public Builder<T> tokenStore(TokenStore store, String key) {
+      this.store = Objects.requireNonNull(store, "store");
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("The token store key is empty. Use a key that names"
+            + " the user's authorization, such as the user's id.");
+      }
+      this.storeKey = key;
+      return this;
+    }
+
+    /**
+     * Starts a sign-in for a user: its token client requests the annotation's scopes (with
+     * those the settings add) with the settings' authorization_code or device_code grant, and
+     * hands out the generated client once the user has signed in. The base URI and JAX-RS
+     * client are checked when that client is created.
+     *
+     * <p>One sign-in serves one user. Between the authorization request and the callback only
+     * the {@link PendingAuthorization} needs keeping: a sign-in started afresh with the same
+     * settings (and store and key) completes it just as well, so a web application need not
+     * keep this object in the user's session.
+     *
+     * @throws IllegalStateException if {@link #tokens(TokenSource)} was set, which leaves no
+     *     tokens to sign in for
+     * @throws IllegalArgumentException if a token store is set and the grant is not one of a
+     *     user's authorization
+     * @throws dev.portcullis.client.ClientConfigurationException if a token setting is wrong
+     */
+    public SignIn<T> signIn() {
+      if (tokens != null) {
+        throw new IllegalStateException("This builder has a TokenSource set with tokens(...),"
+            + " so there are no tokens of its own to sign a user in for. Set settings(...)"
+            + " instead.");
+      }
+      return new SignIn<>(this, tokenClient());
     }
 
     /**
@@ -150,11 +219,19 @@ public final class OAuthClients {
      *     ({@code portcullis-client}) are not on the class path
      */
     public T build() {
+      if (tokens != null && store != null) {
+        throw new IllegalStateException("This builder has both a TokenSource, set with"
+            + " tokens(...), and a token store; the source keeps its own tokens. Set"
+            + " settings(...) with the token store, or drop tokenStore(...).");
+      }
+      return build(tokens != null ? tokens : tokenClient());
+    }
+
+    private T build(TokenSource source) {
       requireClientLibraries();
       Class<? extends T> stub = stubClass();
       URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
       ClientBaseUri.check(base, annotation.name());
-      TokenSource source = tokens != null ? tokens : tokenSource();
       Client http = client != null ? client : defaultClient();
       StubTarget target = new StubTarget(http.target(base), source);
       if (responsesThrow || responseErrorsThrow(annotation.name())) {
@@ -187,13 +264,24 @@ public final class OAuthClients {
           + " answers outside 2xx, or return (the default) to get every answer as it is.");
     }
 
-    private TokenSource tokenSource() {
+    /**
+     * A token client for the settings. It requests the annotation's scopes unless the settings
+     * name some; when a user signs in, the annotation's scopes and the settings' together,
+     * because the user's one authorization must cover every call of the client.
+     */
+    private TokenClient tokenClient() {
       OAuthClientSettings resolved =
           settings != null ? settings : OAuthClientSettings.fromConfiguration(annotation.name());
-      TokenClient tokenClient = TokenClient.create(resolved);
-      return resolved.scopes().isEmpty()
-          ? tokenClient.forScopes(Set.of(annotation.scopes()))
-          : tokenClient;
+      Set<String> scopes = new TreeSet<>(List.of(annotation.scopes()));
+      boolean userSignsIn = resolved.grant() instanceof Grant.AuthorizationCode
+          || resolved.grant() instanceof Grant.DeviceCode;
+      if (userSignsIn) {
+        scopes.addAll(resolved.scopes());
+      }
+      OAuthClientSettings scoped = resolved.scopes().isEmpty() || userSignsIn
+          ? resolved.withScopes(scopes) : resolved;
+      return store == null ? TokenClient.create(scoped)
+          : TokenClient.create(scoped, store, storeKey);
     }
 
     /**
@@ -233,6 +321,82 @@ public final class OAuthClients {
           .connectTimeout(10, TimeUnit.SECONDS)
           .readTimeout(30, TimeUnit.SECONDS)
           .build();
+    }
+  }
+
+  /**
+   * A user's sign-in for one generated client, made by {@link Builder#signIn()}: the
+   * authorization requests the scopes of the client's {@code @OAuthClient} annotation, so
+   * they are written once, on the interface. Completing it returns the generated client,
+   * which then uses (and renews) the user's tokens.
+   *
+   * <p>Why a sign-in object rather than a generated client that signs in by itself: the
+   * client cannot be used before the user has signed in, and the two steps happen in
+   * different requests (the redirect and the callback), so the type that can make calls is
+   * only handed out once there are tokens to make them with.
+   */
+  public static final class SignIn<T> {
+    private final Builder<T> builder;
+    private final TokenClient tokens;
+
+    private SignIn(Builder<T> builder, TokenClient tokens) {
+      this.builder = builder;
+      this.tokens = tokens;
+    }
+
+    /**
+     * The authorization request with the annotation's scopes, state and PKCE challenge; see
+     * {@link TokenClient#authorizationRequest()}.
+     *
+     * @throws IllegalStateException if the grant is not authorization_code
+     */
+    public PendingAuthorization authorizationRequest() {
+      return tokens.authorizationRequest();
+    }
+
+    /**
+     * Exchanges the code of {@code callback} (see {@link TokenClient#completeAuthorization})
+     * and returns the generated client, using the user's tokens.
+     *
+     * @throws dev.portcullis.client.TokenAcquisitionException if the callback does not answer
+     *     {@code pending} or the exchange fails; no client is created then
+     * @throws PortcullisConfigException if the base URI is missing or not an http(s) URL
+     */
+    public T completeAuthorization(PendingAuthorization pending, URI callback) {
+      tokens.completeAuthorization(pending, callback);
+      return builder.build(tokens);
+    }
+
+    /**
+     * Starts the device authorization grant with the annotation's scopes; see {@link
+     * TokenClient#startDeviceAuthorization()}.
+     *
+     * @throws IllegalStateException if the grant is not device_code
+     */
+    public DeviceAuthorization startDeviceAuthorization() {
+      return tokens.startDeviceAuthorization();
+    }
+
+    /**
+     * Waits until the user has approved (see {@link TokenClient#completeDeviceAuthorization})
+     * and returns the generated client, using the user's tokens.
+     *
+     * @throws dev.portcullis.client.TokenAcquisitionException if the user denied, the code
+     *     expired, or the wait was interrupted; no client is created then
+     */
+    public T completeDeviceAuthorization(DeviceAuthorization authorization) {
+      tokens.completeDeviceAuthorization(authorization);
+      return builder.build(tokens);
+    }
+
+    /** The user's token client, for {@link TokenClient#revoke()} at sign-out, for example. */
+    public TokenClient tokens() {
+      return tokens;
+    }
+
+    @Override
+    public String toString() {
+      return "OAuthClients.SignIn[" + builder.clientInterface.getName() + ", " + tokens + "]";
     }
   }
 

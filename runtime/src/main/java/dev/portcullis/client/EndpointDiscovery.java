@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Finds the token and authorization endpoints of an issuer in its metadata, which {@link
+ * Finds the token, authorization, revocation and device authorization endpoints of an issuer in its metadata, which {@link
  * IssuerMetadata} fetches for the resource server's keys too, by the same rules: OpenID
  * Connect discovery first, then RFC 8414 (the well-known segment between host and path, then
  * appended), the document's {@code issuer} equal to the configured one, so metadata cannot
@@ -29,12 +29,15 @@ final class EndpointDiscovery {
     final URI token;
     final URI authorization;
     final URI revocation;
+    final URI deviceAuthorization;
     final boolean issuerInResponses;
 
-    Endpoints(URI token, URI authorization, URI revocation, boolean issuerInResponses) {
+    Endpoints(URI token, URI authorization, URI revocation, URI deviceAuthorization,
+        boolean issuerInResponses) {
       this.token = token;
       this.authorization = authorization;
       this.revocation = revocation;
+      this.deviceAuthorization = deviceAuthorization;
       this.issuerInResponses = issuerInResponses;
     }
   }
@@ -59,6 +62,8 @@ final class EndpointDiscovery {
             allowInsecureHttp),
         usable(issuerUri, "revocation_endpoint", endpoint(metadata, "revocation_endpoint"),
             allowInsecureHttp),
+        usable(issuerUri, "device_authorization_endpoint",
+            endpoint(metadata, "device_authorization_endpoint"), allowInsecureHttp),
         metadata.flag("authorization_response_iss_parameter_supported"));
   }
 

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 public sealed interface Grant
     permits Grant.ClientCredentials, Grant.RefreshToken, Grant.AuthorizationCode,
-        Grant.TokenExchange, Grant.JwtBearer, Grant.Password {
+        Grant.DeviceCode, Grant.TokenExchange, Grant.JwtBearer, Grant.Password {
   /** RFC 8693 token type of an OAuth access token. */
   String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
   /** RFC 8693 token type of a JWT. */
@@ -54,6 +54,16 @@ public sealed interface Grant
    */
   static Grant authorizationCode(URI redirectUri) {
     return new AuthorizationCode(redirectUri);
+  }
+
+  /**
+   * RFC 8628 device authorization, for devices and command-line tools without a browser: the
+   * user approves on another device through {@link TokenClient#startDeviceAuthorization()} and
+   * {@link TokenClient#completeDeviceAuthorization}; tokens are then refreshed with the refresh
+   * token the authorization server issued.
+   */
+  static Grant deviceCode() {
+    return new DeviceCode();
   }
 
   /** RFC 8693 token exchange of the token {@code subjectToken} supplies, of the given type. */
@@ -138,6 +148,14 @@ public sealed interface Grant
     @Override
     public String toString() {
       return "Grant[authorization_code]";
+    }
+  }
+
+  /** {@code urn:ietf:params:oauth:grant-type:device_code} (RFC 8628). */
+  record DeviceCode() implements Grant {
+    @Override
+    public String toString() {
+      return "Grant[device_code]";
     }
   }
 

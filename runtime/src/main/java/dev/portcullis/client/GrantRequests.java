@@ -21,10 +21,12 @@ final class GrantRequests {
 
   /**
    * Whether the grant is one authorization that lasts as long as its refresh token: {@code
-   * refresh_token} and {@code authorization_code} cannot be repeated by the client.
+   * refresh_token}, {@code authorization_code} and {@code device_code} cannot be repeated by
+   * the client.
    */
   static boolean livesOnRefreshToken(Grant grant) {
-    return grant instanceof Grant.RefreshToken || grant instanceof Grant.AuthorizationCode;
+    return grant instanceof Grant.RefreshToken || grant instanceof Grant.AuthorizationCode
+        || grant instanceof Grant.DeviceCode;
   }
 
   /** The refresh token a {@code refresh_token} grant starts from; null for other grants. */

@@ -44,6 +44,8 @@ import java.util.function.Function;
  *   <tr><td>token-endpoint</td><td>token endpoint URL (skips discovery)</td><td></td></tr>
  *   <tr><td>authorization-endpoint</td><td>for authorization_code</td><td>discovered</td></tr>
  *   <tr><td>revocation-endpoint</td><td>for {@link TokenClient#revoke()} (RFC 7009)</td><td>discovered</td></tr>
+ *   <tr><td>device-authorization-endpoint</td><td>for {@link Grant#deviceCode()} (RFC
+ *       8628)</td><td>discovered</td></tr>
  *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
  *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
  *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
@@ -54,7 +56,8 @@ import java.util.function.Function;
  *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
  *       </tr>
  *   <tr><td>grant</td><td>client_credentials, refresh_token, authorization_code,
- *       token_exchange_for_caller ({@link Grant#tokenExchangeForCaller()})</td>
+ *       token_exchange_for_caller ({@link Grant#tokenExchangeForCaller()}),
+ *       device_code</td>
  *       <td>client_credentials</td></tr>
  *   <tr><td>refresh-token</td><td>for the refresh_token grant</td><td></td></tr>
  *   <tr><td>redirect-uri</td><td>for the authorization_code grant</td><td></td></tr>
@@ -85,6 +88,7 @@ public final class OAuthClientSettings {
   private final URI tokenEndpoint;
   private final URI authorizationEndpoint;
   private final URI revocationEndpoint;
+  private final URI deviceAuthorizationEndpoint;
   private final String clientId;
   private final ClientAuthentication authentication;
   private final Grant grant;
@@ -107,6 +111,7 @@ public final class OAuthClientSettings {
     this.tokenEndpoint = resolved.tokenEndpoint;
     this.authorizationEndpoint = resolved.authorizationEndpoint;
     this.revocationEndpoint = resolved.revocationEndpoint;
+    this.deviceAuthorizationEndpoint = resolved.deviceAuthorizationEndpoint;
     this.clientId = resolved.clientId;
     this.authentication = resolved.authentication;
     this.grant = resolved.grant;
@@ -122,6 +127,41 @@ public final class OAuthClientSettings {
     this.allowInsecureHttp = resolved.allowInsecureHttp;
     this.clock = resolved.clock;
     this.executor = resolved.executor;
+  }
+
+  private OAuthClientSettings(OAuthClientSettings other, Set<String> scopes) {
+    this.name = other.name;
+    this.issuer = other.issuer;
+    this.tokenEndpoint = other.tokenEndpoint;
+    this.authorizationEndpoint = other.authorizationEndpoint;
+    this.revocationEndpoint = other.revocationEndpoint;
+    this.deviceAuthorizationEndpoint = other.deviceAuthorizationEndpoint;
+    this.clientId = other.clientId;
+    this.authentication = other.authentication;
+    this.grant = other.grant;
+    this.scopes = Set.copyOf(scopes);
+    this.audiences = List.copyOf(other.audiences);
+    this.resources = List.copyOf(other.resources);
+    this.refreshAhead = other.refreshAhead;
+    this.defaultLifetime = other.defaultLifetime;
+    this.connectTimeout = other.connectTimeout;
+    this.readTimeout = other.readTimeout;
+    this.maxAttempts = other.maxAttempts;
+    this.retryBackoff = other.retryBackoff;
+    this.allowInsecureHttp = other.allowInsecureHttp;
+    this.clock = other.clock;
+  }
+
+  /**
+   * These settings, requesting {@code scopes} instead: for the scopes a generated client's
+   * {@code @OAuthClient} annotation names, for example.
+   *
+   * @throws ClientConfigurationException if a scope is not a valid scope token
+   */
+  public OAuthClientSettings withScopes(Collection<String> scopes) {
+    Set<String> requested = Set.copyOf(scopes);
+    SettingsResolution.requireScopeTokens(requested, SettingsResolution.client(name));
+    return new OAuthClientSettings(this, requested);
   }
 
   /** A builder that takes every value from code only. */
@@ -156,6 +196,13 @@ public final class OAuthClientSettings {
   /** The configured RFC 7009 revocation endpoint, if any; otherwise discovered from the issuer. */
   public Optional<URI> revocationEndpoint() {
     return Optional.ofNullable(revocationEndpoint);
+  }
+  /**
+   * The configured RFC 8628 device authorization endpoint, if any; otherwise discovered from
+   * the issuer ({@code device_authorization_endpoint}).
+   */
+  public Optional<URI> deviceAuthorizationEndpoint() {
+    return Optional.ofNullable(deviceAuthorizationEndpoint);
   }
   /** The client id. */
   public String clientId() { return clientId; }
@@ -208,6 +255,7 @@ public final class OAuthClientSettings {
     URI tokenEndpoint;
     URI authorizationEndpoint;
     URI revocationEndpoint;
+    URI deviceAuthorizationEndpoint;
     String clientId;
     ClientAuthentication authentication;
     Grant grant;
@@ -251,6 +299,16 @@ public final class OAuthClientSettings {
     /** The RFC 7009 token revocation endpoint, for {@link TokenClient#revoke()}, skipping discovery. */
     public Builder revocationEndpoint(String endpoint) {
       this.revocationEndpoint = ClientConfiguration.parseUri(endpoint, "the revocation endpoint");
+      return this;
+    }
+
+    /**
+     * The RFC 8628 device authorization endpoint, for {@link Grant#deviceCode()}, skipping
+     * discovery.
+     */
+    public Builder deviceAuthorizationEndpoint(String endpoint) {
+      this.deviceAuthorizationEndpoint = ClientConfiguration.parseUri(endpoint,
+          "the device authorization endpoint");
       return this;
     }
 

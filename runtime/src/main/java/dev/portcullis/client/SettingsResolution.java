@@ -27,6 +27,7 @@ final class SettingsResolution {
   final URI tokenEndpoint;
   final URI authorizationEndpoint;
   final URI revocationEndpoint;
+  final URI deviceAuthorizationEndpoint;
   final String clientId;
   final ClientAuthentication authentication;
   final Grant grant;
@@ -52,12 +53,16 @@ final class SettingsResolution {
         : config.uri("authorization-endpoint").orElse(null);
     revocationEndpoint = code.revocationEndpoint != null ? code.revocationEndpoint
         : config.uri("revocation-endpoint").orElse(null);
+    deviceAuthorizationEndpoint = code.deviceAuthorizationEndpoint != null
+        ? code.deviceAuthorizationEndpoint
+        : config.uri("device-authorization-endpoint").orElse(null);
     allowInsecureHttp = code.allowInsecureHttp != null ? code.allowInsecureHttp
         : config.bool("allow-insecure-http").orElse(false);
     requireSecureTransport(issuer, "issuer");
     requireSecureTransport(tokenEndpoint, "token-endpoint");
     requireSecureTransport(authorizationEndpoint, "authorization-endpoint");
     requireSecureTransport(revocationEndpoint, "revocation-endpoint");
+    requireSecureTransport(deviceAuthorizationEndpoint, "device-authorization-endpoint");
     if (issuer == null && tokenEndpoint == null) {
       throw new ClientConfigurationException(client() + " has neither an issuer nor a token"
           + " endpoint. To find the endpoints by discovery, " + config.describe("issuer",
@@ -72,14 +77,7 @@ final class SettingsResolution {
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
-    for (String scope : scopes) {
-      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-        throw new ClientConfigurationException(client() + " requests the scope \"" + scope
-            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
-            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
-            + " for example scopes(\"orders:read\", \"orders:write\").");
-      }
-    }
+    requireScopeTokens(scopes, client());
     audiences = code.audiences != null ? code.audiences : config.list("audience").orElse(List.of());
     resources = code.resources != null ? code.resources : config.list("resource")
         .map(list -> list.stream().map(value -> ClientConfiguration.parseUri(value,
@@ -120,6 +118,25 @@ final class SettingsResolution {
           + " but has no authorization endpoint. " + capitalized(config.describe(
               "authorization-endpoint", "authorizationEndpoint(...)")) + ", or set an issuer.");
     }
+    if (grant instanceof Grant.DeviceCode && issuer == null
+        && deviceAuthorizationEndpoint == null) {
+      throw new ClientConfigurationException(client() + " uses the device authorization grant"
+          + " but has no device authorization endpoint. " + capitalized(config.describe(
+              "device-authorization-endpoint", "deviceAuthorizationEndpoint(...)"))
+          + ", or set an issuer whose metadata names it.");
+    }
+  }
+
+  /** @throws ClientConfigurationException if a scope is not an RFC 6749 scope token */
+  static void requireScopeTokens(Set<String> scopes, String client) {
+    for (String scope : scopes) {
+      if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+        throw new ClientConfigurationException(client + " requests the scope \"" + scope
+            + "\", which is not a valid scope token (RFC 6749 section 3.3): scopes are"
+            + " printable ASCII without spaces, quotes or backslashes. List scopes separately,"
+            + " for example scopes(\"orders:read\", \"orders:write\").");
+      }
+    }
   }
 
   private void requireSecureTransport(URI uri, String key) {
@@ -134,6 +151,11 @@ final class SettingsResolution {
   }
 
   private String client() {
+    return client(name);
+  }
+
+  /** The client named {@code name}, or the unnamed one, as messages name it. */
+  static String client(String name) {
     return name == null ? "The OAuth client" : "The OAuth client \"" + name + "\"";
   }
 
@@ -190,11 +212,13 @@ final class SettingsResolution {
                     "redirect-uri", "grant(Grant.authorizationCode(...))")) + ".")));
       case "token_exchange_for_caller":
         return Grant.tokenExchangeForCaller();
+      case "device_code":
+        return Grant.deviceCode();
       default:
         throw new ClientConfigurationException("The grant \"" + grantName + "\" in "
             + config.sourceOf("grant") + " cannot be configured by key. Use client_credentials,"
-            + " refresh_token, authorization_code or token_exchange_for_caller, or set other"
-            + " token exchange and JWT bearer grants in code with grant(...).");
+            + " refresh_token, authorization_code, device_code or token_exchange_for_caller, or set"
+            + " other token exchange and JWT bearer grants in code with grant(...).");
     }
   }
 

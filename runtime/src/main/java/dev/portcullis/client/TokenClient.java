@@ -5,12 +5,15 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Obtains, caches and renews the access tokens of one OAuth client. Thread-safe; create one per
@@ -56,6 +59,16 @@ import java.util.concurrent.CompletionStage;
  * pool of daemon threads) and the calling thread returns. Synchronous and asynchronous callers
  * share one request per scope set.
  *
+ * <h2>Device authorization grant</h2>
+ * With {@link Grant#deviceCode()} (RFC 8628), show the user what {@link
+ * #startDeviceAuthorization()} returns, and wait in {@link #completeDeviceAuthorization} while
+ * they approve on another device.
+ *
+ * <h2>Keeping a user's authorization</h2>
+ * A client created with a {@link TokenStore} and a key keeps the refresh token (and the access
+ * token for the configured scopes) there, so that another client with the same store and key,
+ * for example after a restart, continues without a new sign-in.
+ *
  * <p>Failure semantics are those of {@link TokenSource}.
  */
 public final class TokenClient implements TokenSource {
@@ -66,19 +79,60 @@ public final class TokenClient implements TokenSource {
   private final RefreshTokenChain signedIn;
   private final TokenSlots cache;
 
-  private TokenClient(OAuthClientSettings settings) {
+  private final DeviceAuthorizationFlow deviceFlow;
+  private final AtomicBoolean resumable = new AtomicBoolean(true);
+
+  private TokenClient(OAuthClientSettings settings, TokenStore store, String key,
+      DeviceAuthorizationFlow.Sleeper sleeper) {
     this.settings = settings;
     this.endpoint = new TokenEndpoint(settings);
+    this.deviceFlow = new DeviceAuthorizationFlow(endpoint, settings, sleeper);
     Grant grant = settings.grant();
     this.signedIn = GrantRequests.livesOnRefreshToken(grant)
-        ? new RefreshTokenChain(GrantRequests.initialRefreshToken(grant)) : null;
+        ? new RefreshTokenChain(store, key, GrantRequests.initialRefreshToken(grant)) : null;
     this.cache = new TokenSlots(settings.clock(), settings.refreshAhead(), signedIn,
         this::fetch);
   }
 
-  /** A token client for {@code settings}; no request is made until the first token is asked. */
+  /**
+   * A token client for {@code settings}; no request is made until the first token is asked.
+   * The tokens of a signed-in user are kept in memory, in {@link TokenStore#inMemory()}.
+   */
   public static TokenClient create(OAuthClientSettings settings) {
-    return new TokenClient(Objects.requireNonNull(settings, "settings"));
+    return new TokenClient(Objects.requireNonNull(settings, "settings"), TokenStore.inMemory(),
+        "default", DeviceAuthorizationFlow.Sleeper.SYSTEM);
+  }
+
+  /**
+   * A token client for {@code settings} that keeps the user's authorization in {@code store}
+   * under {@code key}: it continues an authorization saved there earlier (by another client or
+   * before a restart) without a new sign-in, serving the saved access token while it is fresh,
+   * and saves every new refresh token there (see {@link TokenStore} for rotation). With the
+   * refresh_token grant the configured refresh token is saved only when the store holds
+   * nothing under {@code key}. May read the store.
+   *
+   * @throws IllegalArgumentException if the grant is not one of a user's authorization
+   *     (authorization_code, device_code, refresh_token), or {@code key} is blank
+   */
+  public static TokenClient create(OAuthClientSettings settings, TokenStore store, String key) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(store, "store");
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("The token store key is empty. Use a key that names"
+          + " the user's authorization, such as the user's id.");
+    }
+    if (!GrantRequests.livesOnRefreshToken(settings.grant())) {
+      throw new IllegalArgumentException("A token store keeps the authorization of a user, but"
+          + " this client uses the " + settings.grant() + ", which obtains new tokens by"
+          + " itself. Use the store with Grant.authorizationCode(...), Grant.deviceCode() or"
+          + " Grant.refreshToken(...), or create the client without one.");
+    }
+    return new TokenClient(settings, store, key, DeviceAuthorizationFlow.Sleeper.SYSTEM);
+  }
+
+  /** A client whose device authorization polls wait with {@code sleeper}; for tests. */
+  static TokenClient create(OAuthClientSettings settings, DeviceAuthorizationFlow.Sleeper sleeper) {
+    return new TokenClient(settings, TokenStore.inMemory(), "default", sleeper);
   }
 
   /** The settings this client was created with. */
@@ -168,6 +222,9 @@ public final class TokenClient implements TokenSource {
   }
 
   private AccessToken token(Set<String> scopes, boolean forceRefresh) {
+    if (signedIn != null && scopes.equals(settings.scopes()) && resumable.getAndSet(false)) {
+      resume();
+    }
     SuppliedSubject subject = GrantRequests.supplySubject(settings.grant());
     return unexpired(cache.slot(scopes, subject).token(forceRefresh, subject));
   }
@@ -183,6 +240,19 @@ public final class TokenClient implements TokenSource {
     }
     return cache.slot(scopes, subject).tokenAsync(false, subject, settings.executor())
         .thenApply(this::unexpired);
+  }
+
+  /**
+   * Serves the access token saved in the store while it is fresh, so that a client continuing
+   * an authorization makes no request until the token is due for renewal.
+   */
+  private void resume() {
+    AccessToken saved = signedIn.savedAccessToken();
+    Instant now = settings.clock().instant();
+    if (saved != null && !saved.isExpiredAt(now)) {
+      cache.slot(settings.scopes(), null).storeIfEmpty(
+          new IssuedTokens(saved, null, Duration.between(now, saved.expiresAt())));
+    }
   }
 
   /**
@@ -270,9 +340,57 @@ public final class TokenClient implements TokenSource {
     IssuedTokens issued = endpoint.request(AuthorizationCodeFlow.grantFor(pending, callback,
         redirectUri, settings.issuer().orElse(null), endpoint.issuerRequiredInCallback()),
         settings.scopes(), true);
-    signedIn.restart(issued);
+    signedIn.restart(issued, true);
     cache.slot(settings.scopes(), null).store(issued);
     return unexpired(issued.accessToken());
+  }
+
+  /**
+   * Starts the device authorization grant (RFC 8628) for the configured scopes: show the user
+   * the {@link DeviceAuthorization#userCode()} and {@link
+   * DeviceAuthorization#verificationUri()}, then call {@link #completeDeviceAuthorization}.
+   *
+   * @throws IllegalStateException if the grant is not {@link Grant#deviceCode()}
+   * @throws ClientConfigurationException if there is no device authorization endpoint
+   *     (configured, or in the issuer's metadata)
+   * @throws TokenAcquisitionException if the endpoint cannot be reached, refuses, or answers
+   *     something that is not a device authorization response
+   */
+  public DeviceAuthorization startDeviceAuthorization() {
+    requireGrant(Grant.DeviceCode.class, "Grant.deviceCode()", "approve a device");
+    return deviceFlow.start();
+  }
+
+  /**
+   * Completes the device authorization grant: polls the token endpoint until the user has
+   * approved, waiting {@link DeviceAuthorization#interval()} before each poll and five seconds
+   * longer after each {@code slow_down}, then caches the tokens, so that {@link #token()}
+   * returns them and later renews them with the refresh token (saved in the {@link TokenStore}
+   * like those of a sign-in). The calling thread sleeps between polls; interrupting it ends
+   * the wait.
+   *
+   * @throws IllegalStateException if the grant is not {@link Grant#deviceCode()}
+   * @throws TokenRequestException with {@link TokenRequestException#error()} {@code
+   *     access_denied} if the user denied, {@code expired_token} if the code expired at the
+   *     server, or another error the token endpoint answered
+   * @throws TokenAcquisitionException if the code expired here before the user approved, the
+   *     thread was interrupted (its interrupt status is set again), or the token endpoint
+   *     could not be reached after the bounded retries
+   */
+  public AccessToken completeDeviceAuthorization(DeviceAuthorization authorization) {
+    Objects.requireNonNull(authorization, "authorization");
+    requireGrant(Grant.DeviceCode.class, "Grant.deviceCode()", "approve a device");
+    IssuedTokens issued = deviceFlow.complete(authorization, settings.scopes());
+    signedIn.restart(issued, true);
+    cache.slot(settings.scopes(), null).store(issued);
+    return unexpired(issued.accessToken());
+  }
+
+  private void requireGrant(Class<? extends Grant> type, String configure, String purpose) {
+    if (!type.isInstance(settings.grant())) {
+      throw new IllegalStateException("This client uses the " + settings.grant() + " grant."
+          + " Configure " + configure + " to " + purpose + ".");
+    }
   }
 
   private URI requireAuthorizationCodeGrant() {
@@ -288,7 +406,8 @@ public final class TokenClient implements TokenSource {
     Grant grant = settings.grant();
     try {
       IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> endpoint.request(
-          new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes, true));
+          new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes, true),
+          refreshTokens == signedIn && scopes.equals(settings.scopes()));
       if (refreshed != null) {
         return refreshed;
       }
@@ -312,7 +431,7 @@ public final class TokenClient implements TokenSource {
     IssuedTokens issued = endpoint.request(
         GrantRequests.toNimbus(grant, settings.audiences(), subject), scopes,
         !GrantRequests.carriesAudience(grant));
-    refreshTokens.restart(issued);
+    refreshTokens.restart(issued, false);
     return issued;
   }
 
@@ -320,6 +439,9 @@ public final class TokenClient implements TokenSource {
   private static String renewal(Grant grant) {
     return grant instanceof Grant.AuthorizationCode
         ? "a user must sign in: call authorizationRequest() and completeAuthorization(...)"
+        : grant instanceof Grant.DeviceCode
+        ? "a user must approve the device again: call startDeviceAuthorization() and"
+            + " completeDeviceAuthorization(...)"
         : "a new refresh token is needed: configure one from a new sign-in"
             + " (Grant.refreshToken(...) or refresh-token) and create a new client";
   }

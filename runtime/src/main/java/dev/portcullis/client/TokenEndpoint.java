@@ -75,6 +75,30 @@ final class TokenEndpoint {
   }
 
   /**
+   * The RFC 8628 device authorization endpoint: configured, or discovered from the issuer.
+   *
+   * @throws ClientConfigurationException if there is none
+   */
+  URI deviceAuthorizationEndpoint() {
+    URI endpoint = settings.deviceAuthorizationEndpoint().orElseGet(
+        () -> settings.issuer().isPresent() ? discovered().deviceAuthorization : null);
+    if (endpoint == null) {
+      throw new ClientConfigurationException("Client " + settings.clientId() + " cannot start a"
+          + " device authorization: it has no device authorization endpoint"
+          + (settings.issuer().isPresent() ? " and the metadata of issuer " + settings.issuer().get()
+              + " names none (device_authorization_endpoint)" : "")
+          + ". Configure it (device-authorization-endpoint, or deviceAuthorizationEndpoint(...)"
+          + " on the builder).");
+    }
+    return endpoint;
+  }
+
+  /** Sends {@code request} once, with the timeouts of token requests. */
+  HTTPResponse send(HTTPRequest request) throws IOException {
+    return request.send(sender);
+  }
+
+  /**
    * Revokes {@code token} (RFC 7009), authenticating as the client; one attempt, as a token
    * already revoked is no harm to revoke again.
    *

@@ -319,6 +319,17 @@ final class TokenSlots {
       changed();
     }
 
+    /** Stores tokens read back from a {@link TokenStore} unless the slot has some already. */
+    void storeIfEmpty(IssuedTokens saved) {
+      synchronized (this) {
+        if (current != null || inFlight != null) {
+          return;
+        }
+        current = saved;
+      }
+      changed();
+    }
+
     /**
      * Until when the slot is worth keeping, in epoch milliseconds: for ever while a request is
      * in flight or it holds a refresh token of its own (a shared chain outlives its slots),

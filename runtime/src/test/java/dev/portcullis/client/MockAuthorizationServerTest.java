@@ -146,6 +146,30 @@ class MockAuthorizationServerTest {
   }
 
   @Test
+  void aSignedInUsersAuthorizationIsResumedFromTheStoreByANewClient() throws Exception {
+    URI redirect = URI.create("http://127.0.0.1:9/callback");
+    MutableClock clock = new MutableClock(java.time.Instant.now());
+    TokenStore store = TokenStore.inMemory();
+    OAuthClientSettings settings = OAuthClientSettings.builder()
+        .issuer(issuer()).clientId("web").authentication(ClientAuthentication.none())
+        .grant(Grant.authorizationCode(redirect)).scopes("openid", "orders:read")
+        .retry(1, Duration.ZERO).clock(clock).build();
+    TokenClient signIn = TokenClient.create(settings, store, "alice");
+    PendingAuthorization pending = signIn.authorizationRequest();
+    AccessToken first = signIn.completeAuthorization(pending, followToCallback(pending.url()));
+    String refreshToken = store.load("alice").orElseThrow().refreshToken();
+
+    TokenClient afterRestart = TokenClient.create(settings, store, "alice");
+    assertEquals(first.value(), afterRestart.token().value());
+    clock.advance(Duration.ofHours(2));
+    AccessToken renewed = afterRestart.token();
+
+    assertNotEquals(first.value(), renewed.value());
+    assertTrue(lastTokenRequest().getBody().readUtf8().contains("refresh_token=" + refreshToken));
+    assertEquals(renewed.value(), store.load("alice").orElseThrow().accessToken().value());
+  }
+
+  @Test
   void tokenExchangeOfAnIncomingToken() throws Exception {
     String incoming = server.issueToken(ISSUER_ID, "user-1", "billing").serialize();
 

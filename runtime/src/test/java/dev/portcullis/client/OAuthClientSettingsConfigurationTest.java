@@ -59,6 +59,21 @@ class OAuthClientSettingsConfigurationTest {
   }
 
   @Test
+  void theDeviceCodeGrantAndItsEndpointCanComeFromConfiguration() {
+    properties.put("portcullis.client.cli.token-endpoint", "https://as.example/token");
+    properties.put("portcullis.client.cli.client-id", "cli");
+    properties.put("portcullis.client.cli.grant", "device_code");
+    properties.put("portcullis.client.cli.device-authorization-endpoint",
+        "https://as.example/device");
+
+    OAuthClientSettings settings = builder("cli").build();
+
+    assertEquals(Grant.deviceCode(), settings.grant());
+    assertEquals(URI.create("https://as.example/device"),
+        settings.deviceAuthorizationEndpoint().orElseThrow());
+  }
+
+  @Test
   void environmentNamesAreUpperCaseWithDotsAndDashesAsUnderscores() {
     environment.put("PORTCULLIS_CLIENT_ORDERS_V2_TOKEN_ENDPOINT", "https://as.example/token");
     environment.put("PORTCULLIS_CLIENT_ORDERS_V2_CLIENT_ID", "from-env");

@@ -24,12 +24,12 @@ class TokenSlotsTest {
         IssuedTokens refreshed = refreshTokens.refresh(refreshToken -> {
           refreshedWith.add(refreshToken);
           return issue(scopes);
-        });
+        }, false);
         if (refreshed != null) {
           return refreshed;
         }
         IssuedTokens issued = issue(scopes);
-        refreshTokens.restart(issued);
+        refreshTokens.restart(issued, false);
         return issued;
       });
 

@@ -109,13 +109,14 @@ final class ClientExamples {
     Grant service  = Grant.clientCredentials();                                   // service to service (default)
     Grant refresh  = Grant.refreshToken(refreshTokenFromEarlierLogin);            // rotation honoured
     Grant code     = Grant.authorizationCode(URI.create("https://app.example.com/callback"));   // with PKCE S256
+    Grant device   = Grant.deviceCode();                                          // RFC 8628, for CLIs and devices
     Grant exchange = Grant.tokenExchange(() -> incomingAccessToken, Grant.ACCESS_TOKEN_TYPE);  // RFC 8693
     Grant forCaller = Grant.tokenExchangeForCaller();                            // RFC 8693, for this request's caller
     Grant actAs    = Grant.tokenExchange(() -> subject, Grant.ACCESS_TOKEN_TYPE, () -> actor, Grant.JWT_TYPE);  // delegation
     Grant bearer   = Grant.jwtBearer(workloadIdentityAssertion);                  // RFC 7523
     Grant legacy   = Grant.password(user, password);   // @Deprecated: legacy only (RFC 9700 forbids it)
     // end::grants[]
-    return List.of(service, refresh, code, exchange, forCaller, actAs, bearer, legacy);
+    return List.of(service, refresh, code, device, exchange, forCaller, actAs, bearer, legacy);
   }
 
   static Grant jwtBearer(String tokenEndpoint) {

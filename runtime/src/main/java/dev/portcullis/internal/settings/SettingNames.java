@@ -30,7 +30,7 @@ public final class SettingNames {
    * PORTCULLIS_CLIENT_<NAME>_<KEY>}.
    */
   public static final Set<String> CLIENT = Set.of("base-uri", "issuer", "token-endpoint", "authorization-endpoint", "revocation-endpoint",
-      "allow-insecure-http", "client-id", "client-secret", "client-auth", "private-key", "key-id",
+      "device-authorization-endpoint",       "allow-insecure-http", "client-id", "client-secret", "client-auth", "private-key", "key-id",
       "signing-algorithm", "grant", "refresh-token", "redirect-uri", "scopes", "audience", "resource",
       "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff",
       "response-errors");

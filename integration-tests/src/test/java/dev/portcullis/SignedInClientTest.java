@@ -1,0 +1,142 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.client.ClientAuthentication;
+import dev.portcullis.client.Grant;
+import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.PendingAuthorization;
+import dev.portcullis.client.TokenStore;
+import dev.portcullis.testapp.ItemsClient;
+import dev.portcullis.testapp.ItemsResource;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generated client for a signed-in user: the authorization code grant with PKCE at
+ * mock-oauth2-server, requesting the scopes of {@code @OAuthClient} on {@link ItemsClient},
+ * then calls to the protected API; and the same user's client created again from a {@link
+ * TokenStore}, without a new sign-in.
+ */
+class SignedInClientTest {
+  private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
+  private static MockOAuth2Server authorizationServer;
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    authorizationServer = new MockOAuth2Server();
+    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
+    app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
+        .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
+    String token = authorizationServer.issueToken("default", "web", userTokens()).serialize();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (app.bearer("/items/0", token).status() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    authorizationServer.shutdown();
+  }
+
+  /** What the authorization server puts in the user's next token. */
+  private static DefaultOAuth2TokenCallback userTokens() {
+    return new DefaultOAuth2TokenCallback("default", "alice", "JWT", List.of(KeyServer.AUDIENCE),
+        Map.of("scope", "items:read"), 3600);
+  }
+
+  private static OAuthClients.Builder<ItemsClient> builder(TokenStore store) {
+    return OAuthClients.builder(ItemsClient.class)
+        .baseUri(app.base())
+        .settings(OAuthClientSettings.builder()
+            .issuer(authorizationServer.issuerUrl("default").toString())
+            .clientId("web")
+            .authentication(ClientAuthentication.none())
+            .grant(Grant.authorizationCode(REDIRECT))
+            .scopes("openid")                      // in addition to the annotation's
+            .build())
+        .tokenStore(store, "alice");
+  }
+
+  @Test
+  void theUserSignsInForTheAnnotationsScopesAndTheClientCallsWithTheirToken() throws Exception {
+    OAuthClients.SignIn<ItemsClient> signIn = builder(TokenStore.inMemory()).signIn();
+    PendingAuthorization pending = signIn.authorizationRequest();
+    assertEquals(Set.of("items:read", "openid"), requestedScopes(pending.url()));
+
+    authorizationServer.enqueueCallback(userTokens());
+    ItemsClient items = signIn.completeAuthorization(pending, followToCallback(pending.url()));
+
+    assertEquals("item 7", items.get("7"));
+  }
+
+  @Test
+  void aClientBuiltAgainWithTheStoreAndKeyNeedsNoNewSignIn() throws Exception {
+    TokenStore store = TokenStore.inMemory();
+    OAuthClients.SignIn<ItemsClient> signIn = builder(store).signIn();
+    PendingAuthorization pending = signIn.authorizationRequest();
+    authorizationServer.enqueueCallback(userTokens());
+    signIn.completeAuthorization(pending, followToCallback(pending.url()));
+    // Drop the saved access token: the client built next must renew with the refresh token.
+    String refreshToken = store.load("alice").orElseThrow().refreshToken();
+    store.save("alice", refreshToken, new TokenStore.Tokens(refreshToken, null));
+
+    authorizationServer.enqueueCallback(userTokens());
+    ItemsClient afterRestart = builder(store).build();
+
+    assertEquals("item 8", afterRestart.get("8"));
+    TokenStore.Tokens saved = store.load("alice").orElseThrow();
+    assertTrue(saved.accessToken() != null, "the renewed access token is saved");
+  }
+
+  @Test
+  void withoutASavedAuthorizationTheClientSaysTheUserMustSignIn() {
+    ItemsClient items = builder(TokenStore.inMemory()).build();
+
+    RuntimeException e = assertThrows(RuntimeException.class, () -> items.get("7"));
+
+    assertTrue(String.valueOf(e.getMessage()).contains("sign in"), String.valueOf(e));
+  }
+
+  private static Set<String> requestedScopes(URI authorizationUrl) {
+    for (String parameter : authorizationUrl.getRawQuery().split("&")) {
+      if (parameter.startsWith("scope=")) {
+        return Set.of(URLDecoder.decode(parameter.substring(6), StandardCharsets.UTF_8).split(" "));
+      }
+    }
+    return Set.of();
+  }
+
+  /** Plays the browser: the mock signs the user in without a form and redirects back. */
+  private static URI followToCallback(URI authorizationUrl) throws Exception {
+    HttpURLConnection connection = (HttpURLConnection) authorizationUrl.toURL().openConnection();
+    connection.setInstanceFollowRedirects(false);
+    try {
+      if (connection.getResponseCode() != 302) {
+        throw new AssertionError(connection.getResponseCode() + " " + new String(
+            connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      return URI.create(connection.getHeaderField("Location"));
+    } finally {
+      connection.disconnect();
+    }
+  }
+}
