@@ -150,6 +150,7 @@ public final class OAuthClientSettings {
     this.retryBackoff = other.retryBackoff;
     this.allowInsecureHttp = other.allowInsecureHttp;
     this.clock = other.clock;
+    this.executor = other.executor;
   }
 
   /**
