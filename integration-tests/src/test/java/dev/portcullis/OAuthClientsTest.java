@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.AccessToken;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.TokenSource;
 import java.net.URI;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.OrdersResource;
 
 /**

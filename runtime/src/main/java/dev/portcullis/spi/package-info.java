@@ -3,8 +3,8 @@
  * runtime.
  *
  * <p>For every {@code @OAuthClient} interface the processor writes a final class {@code
- * <Interface>_OAuthStub}; each of its methods starts a {@link dev.portcullis.spi.ClientCall}
- * from a {@link dev.portcullis.spi.StubTarget}, adds the method's parameters and invokes it.
+ * <Interface>_OAuthStub}; each of its methods starts a {@link dev.portcullis.client.spi.ClientCall}
+ * from a {@link dev.portcullis.client.spi.StubTarget}, adds the method's parameters and invokes it.
  * Tokens, the one replay after {@code 401 invalid_token} and status exceptions live in {@code
  * ClientCall}, not in generated code.
  *

@@ -1,5 +1,7 @@
-package dev.portcullis;
+package dev.portcullis.client;
 
+import dev.portcullis.ConfigValues;
+import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.internal.keys.UrlPolicy;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;

@@ -1,10 +1,9 @@
-package dev.portcullis;
+package dev.portcullis.client;
 
-import dev.portcullis.client.OAuthClientSettings;
-import dev.portcullis.client.TokenClient;
-import dev.portcullis.client.TokenSource;
+import dev.portcullis.OAuthClient;
+import dev.portcullis.PortcullisConfigException;
+import dev.portcullis.client.spi.StubTarget;
 import dev.portcullis.internal.settings.SettingsSource;
-import dev.portcullis.spi.StubTarget;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.reflect.InvocationTargetException;
