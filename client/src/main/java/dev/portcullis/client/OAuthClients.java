@@ -149,7 +149,6 @@ public final class OAuthClients {
      *     ({@code portcullis-client}) are not on the class path
      */
     public T build() {
-      requireClientLibraries();
       Class<? extends T> stub = stubClass();
       URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
       ClientBaseUri.check(base, annotation.name());
@@ -193,23 +192,6 @@ public final class OAuthClients {
       return resolved.scopes().isEmpty()
           ? tokenClient.forScopes(Set.of(annotation.scopes()))
           : tokenClient;
-    }
-
-    /**
-     * The generated clients request tokens and read challenges with the OAuth 2.0 SDK, an
-     * optional dependency of {@code portcullis-runtime} that {@code portcullis-client} brings.
-     */
-    private void requireClientLibraries() {
-      try {
-        Class.forName("com.nimbusds.oauth2.sdk.TokenRequest", false, OAuthClients.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(
-            "The generated client for " + clientInterface.getName() + " needs the OAuth 2.0 SDK"
-                + " (com.nimbusds:oauth2-oidc-sdk), which is not on the class path. Depend on"
-                + " dev.portcullis:portcullis-client, which brings it, instead of"
-                + " portcullis-runtime alone.",
-            e);
-      }
     }
 
     private Class<? extends T> stubClass() {

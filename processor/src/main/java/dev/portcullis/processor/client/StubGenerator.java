@@ -28,7 +28,7 @@ import javax.lang.model.element.Modifier;
  */
 final class StubGenerator {
   private static final ClassName STUB_TARGET =
-      ClassName.get(AnnotationNames.SPI_PACKAGE, "StubTarget");
+      ClassName.get(AnnotationNames.CLIENT_SPI_PACKAGE, "StubTarget");
   private static final ClassName GENERIC_TYPE =
       ClassName.get("jakarta.ws.rs.core", "GenericType");
 
