@@ -1,0 +1,25 @@
+/**
+ * Portcullis' resource-server side: the annotations, {@link dev.portcullis.PortcullisFeature}
+ * and its configuration, and the seam to the filters the annotation processor generates.
+ * Everything under {@code dev.portcullis.internal} is encapsulated; the few internal packages
+ * the generated clients' artifact (portcullis-client, module {@code dev.portcullis.client})
+ * shares are exported to it alone.
+ */
+module dev.portcullis {
+  requires transitive jakarta.ws.rs;
+  requires com.nimbusds.jose.jwt;
+  requires com.github.benmanes.caffeine;
+  requires java.net.http;
+  // Only JerseyRegistrationGuard, which only Jersey loads.
+  requires static org.glassfish.jersey.core.common;
+
+  exports dev.portcullis;
+  exports dev.portcullis.spi;
+
+  // Settings names and parsing, issuer discovery and the plain-http rule, shared with the clients.
+  exports dev.portcullis.internal.settings to dev.portcullis.client;
+  exports dev.portcullis.internal.keys to dev.portcullis.client;
+
+  provides org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable
+      with dev.portcullis.internal.filters.JerseyRegistrationGuard;
+}
