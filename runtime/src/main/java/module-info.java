@@ -20,6 +20,9 @@ module dev.portcullis {
   exports dev.portcullis.internal.settings to dev.portcullis.client;
   exports dev.portcullis.internal.keys to dev.portcullis.client;
 
+  // Jersey's injection (HK2) creates the guard found through the service below itself.
+  opens dev.portcullis.internal.filters to org.glassfish.hk2.locator;
+
   provides org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable
       with dev.portcullis.internal.filters.JerseyRegistrationGuard;
 }
