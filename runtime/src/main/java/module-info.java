@@ -20,9 +20,8 @@ module dev.portcullis {
   exports dev.portcullis.internal.settings to dev.portcullis.client;
   exports dev.portcullis.internal.keys to dev.portcullis.client;
 
-  // Jersey's injection (HK2) creates the guard found through the service below itself.
+  // Jersey finds JerseyRegistrationGuard through META-INF/services, which it reads as a
+  // resource, and its injection (HK2) creates it. Not a "provides": that would make the module
+  // unresolvable wherever Jersey is absent.
   opens dev.portcullis.internal.filters to org.glassfish.hk2.locator;
-
-  provides org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable
-      with dev.portcullis.internal.filters.JerseyRegistrationGuard;
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * portcullis-runtime as the named module {@code dev.portcullis} on the module path: a module that
  * requires it compiles against its API, one that imports an internal class does not, and a
  * Jersey application on the module path, protected by {@link PortcullisFeature}, answers a
- * request without a token with 401.
+ * request without a token with 401. portcullis-client is the automatic module {@code
+ * dev.portcullis.client} there, and reaches the runtime packages exported to it.
  */
 class ModulePathTest {
   /** What javac needs to resolve {@code requires dev.portcullis}: it and the modules it requires. */
@@ -45,6 +46,11 @@ class ModulePathTest {
       "hk2-api-", "hk2-locator-", "hk2-utils-", "aopalliance-repackaged-", "javassist-",
       "osgi-resource-locator-", "jakarta.inject-api-", "jakarta.annotation-api-", "jakarta.activation-api-",
       "jakarta.xml.bind-api-", "jakarta.validation-api-");
+
+  /** The OAuth 2.0 SDK and the jars it brings, by name on the test class path. */
+  private static final List<String> SDK_JARS = List.of(
+      "oauth2-oidc-sdk-", "json-smart-", "accessors-smart-", "asm-", "content-type-", "lang-tag-",
+      "jcip-annotations-");
 
   @TempDir Path directory;
 
@@ -186,11 +192,59 @@ class ModulePathTest {
     Compilation compilation = compile(sources, modulePath, List.of("-processorpath", processorPath));
     assertTrue(compilation.succeeded, compilation.output);
 
+    String output = run(modulePath, "shop/shop.Main");
+    assertTrue(output.contains("status 401\n"), output);
+    assertTrue(output.contains("challenge Bearer"), output);
+  }
+
+  @Test
+  void theClientIsTheAutomaticModuleDevPortcullisClientAndReadsTheRuntimeSettings() throws Exception {
+    List<Path> modulePath = new ArrayList<>(RUNTIME_MODULES);
+    modulePath.add(location(dev.portcullis.client.OAuthClients.class));
+    for (String entry : testClassPath()) {
+      String name = Path.of(entry).getFileName().toString();
+      if (SDK_JARS.stream().anyMatch(name::startsWith)) {
+        modulePath.add(Path.of(entry));
+      }
+    }
+    Path sources = write(Map.of(
+        // An automatic module passes on no readability of explicit ones: dev.portcullis is named too.
+        "module-info.java", "module shop { requires dev.portcullis; requires dev.portcullis.client; }",
+        "shop/Main.java", """
+            package shop;
+
+            import dev.portcullis.client.ClientConfigurationException;
+            import dev.portcullis.client.OAuthClientSettings;
+
+            public class Main {
+              public static void main(String[] args) {
+                try {
+                  OAuthClientSettings.fromConfiguration("orders");
+                  System.out.println("configured");
+                } catch (ClientConfigurationException e) {
+                  System.out.println("refused: " + e.getMessage());
+                }
+              }
+            }
+            """));
+    Compilation compilation = compile(sources, modulePath, List.of("-proc:none"));
+    assertTrue(compilation.succeeded, compilation.output);
+
+    // The settings are read by the runtime's internal.settings, which it exports to this module alone.
+    String output = run(modulePath, "shop/shop.Main");
+    assertTrue(output.contains("refused: "), output);
+    assertTrue(output.contains("portcullis.client.orders."), output);
+  }
+
+  private record Compilation(boolean succeeded, String output) {}
+
+  /** Runs {@code mainClass} of the compiled module on the module path; its exit code must be 0. */
+  private String run(List<Path> modulePath, String mainClass) throws Exception {
     String modules = Stream.concat(modulePath.stream(), Stream.of(directory.resolve("out")))
         .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     Process application = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--module-path", modules, "--add-modules", "ALL-MODULE-PATH", "--module", "shop/shop.Main")
+            "--module-path", modules, "--add-modules", "ALL-MODULE-PATH", "--module", mainClass)
         .redirectErrorStream(true)
         .redirectOutput(directory.resolve("output.txt").toFile())
         .start();
@@ -200,13 +254,9 @@ class ModulePathTest {
     }
     String output = Files.readString(directory.resolve("output.txt"), StandardCharsets.UTF_8);
     assertTrue(finished, "The application's JVM did not finish in 60 s:\n" + output);
-
     assertEquals(0, application.exitValue(), output);
-    assertTrue(output.contains("status 401\n"), output);
-    assertTrue(output.contains("challenge Bearer"), output);
+    return output;
   }
-
-  private record Compilation(boolean succeeded, String output) {}
 
   private Compilation compile(Path sources, List<Path> modulePath, List<String> options) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
