@@ -262,7 +262,9 @@ class ModulePathTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path out = Files.createDirectories(directory.resolve("out"));
     List<String> arguments = new ArrayList<>(options);
-    arguments.addAll(List.of("-d", out.toString(), "--module-path",
+    // An empty class path: javac's default, this JVM's class path, holds the runtime's classes too.
+    Path emptyClassPath = Files.createDirectories(directory.resolve("empty"));
+    arguments.addAll(List.of("-d", out.toString(), "--class-path", emptyClassPath.toString(), "--module-path",
         modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
     StringWriter output = new StringWriter();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
