@@ -12,6 +12,7 @@ import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.InvalidTokenException;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.TokenRequestException;
 import dev.portcullis.testapp.AsyncItemsClient;
 import dev.portcullis.testapp.ItemsResource;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
 import jakarta.ws.rs.ForbiddenException;

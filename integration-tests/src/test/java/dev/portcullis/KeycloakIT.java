@@ -12,6 +12,7 @@ import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.Grant;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.PendingAuthorization;
 import dev.portcullis.client.TokenAcquisitionException;
 import dev.portcullis.client.TokenClient;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.Grant;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.PendingAuthorization;
 import dev.portcullis.client.TokenStore;
 import dev.portcullis.testapp.ItemsClient;

@@ -9,6 +9,7 @@ import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.ClientKey;
 import dev.portcullis.client.Grant;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.CallerClient;
 import dev.portcullis.testapp.CallerResource;
 import dev.portcullis.testapp.OnBehalfResource;

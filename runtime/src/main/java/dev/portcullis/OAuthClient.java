@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Declares an OAuth 2.0 client for a JAX-RS API interface. The annotation processor generates
  * a final class {@code <Interface>_OAuthStub} beside the interface that implements every
  * abstract method as an HTTP request over {@code jakarta.ws.rs.client}, with a bearer token
- * from a {@link dev.portcullis.client.TokenSource}. Create instances with {@link OAuthClients}.
+ * from a {@code dev.portcullis.client.TokenSource}. Create instances with {@code
+ * dev.portcullis.client.OAuthClients}, from the portcullis-client artifact.
  *
  * <pre>{@code
  * @OAuthClient(name = "orders-reader", scopes = "orders:read")
@@ -36,8 +37,8 @@ import java.lang.annotation.Target;
  * environments (a local development server, staging, production) and some are secrets that must
  * not be compiled into a class file. They are deployment configuration, read from {@code
  * portcullis.client.<name>.*} system properties or {@code PORTCULLIS_CLIENT_<NAME>_*}
- * environment variables (see {@link dev.portcullis.client.OAuthClientSettings}), or given in code
- * through {@link OAuthClients#builder(Class)}. What is fixed at compile time is what the code
+ * environment variables (see {@code dev.portcullis.client.OAuthClientSettings}), or given in code
+ * through {@code OAuthClients.builder(Class)}. What is fixed at compile time is what the code
  * itself depends on: which API methods it calls, and therefore which scopes it needs.
  */
 @Documented

@@ -10,7 +10,7 @@ package dev.portcullis;
  *
  * <p>It extends {@link IllegalStateException} so that callers that only know the JDK
  * exception still see a configuration failure as a failed start. It is the one type of every
- * configuration failure, the resource server's and the clients' ({@link
+ * configuration failure, the resource server's and the clients' ({@code
  * dev.portcullis.client.ClientConfigurationException}) alike.
  */
 public class PortcullisConfigException extends IllegalStateException {

@@ -1,12 +1,12 @@
 package dev.portcullis.benchmarks;
 
-import dev.portcullis.OAuthClients;
 import dev.portcullis.benchmarks.client.ExpectedBearer;
 import dev.portcullis.benchmarks.client.LoopbackTokenEndpoint;
 import dev.portcullis.benchmarks.client.OrderResource;
 import dev.portcullis.benchmarks.client.OrdersClient;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;

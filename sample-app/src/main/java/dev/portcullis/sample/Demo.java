@@ -1,10 +1,10 @@
 package dev.portcullis.sample;
 
-import dev.portcullis.OAuthClients;
 import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.OAuthClientSettings;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.TokenClient;
 import dev.portcullis.client.TokenRejection;
 import jakarta.ws.rs.client.Client;

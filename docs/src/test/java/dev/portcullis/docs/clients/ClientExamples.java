@@ -1,14 +1,14 @@
 package dev.portcullis.docs.clients;
 
-import dev.portcullis.OAuthClients;
 import dev.portcullis.client.AccessToken;
+import dev.portcullis.client.BearerTokenFilter;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.ClientKey;
 import dev.portcullis.client.Grant;
 import dev.portcullis.client.InsufficientScopeException;
 import dev.portcullis.client.JwtBearerAssertion;
 import dev.portcullis.client.OAuthClientSettings;
-import dev.portcullis.client.BearerTokenFilter;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.PendingAuthorization;
 import dev.portcullis.client.TokenClient;
 import dev.portcullis.client.TokenSource;

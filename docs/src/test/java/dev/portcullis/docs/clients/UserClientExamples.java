@@ -1,6 +1,6 @@
 package dev.portcullis.docs.clients;
 
-import dev.portcullis.OAuthClients;
+import dev.portcullis.client.OAuthClients;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.DeviceAuthorization;
 import dev.portcullis.client.Grant;

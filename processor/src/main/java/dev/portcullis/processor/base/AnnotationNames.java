@@ -33,6 +33,8 @@ public final class AnnotationNames {
           "jakarta.ws.rs.PATCH");
 
   public static final String SPI_PACKAGE = "dev.portcullis.spi";
+  /** Where the classes generated clients call live: portcullis-client, not the runtime. */
+  public static final String CLIENT_SPI_PACKAGE = "dev.portcullis.client.spi";
   public static final String GENERATED = "javax.annotation.processing.Generated";
 
   private AnnotationNames() {}

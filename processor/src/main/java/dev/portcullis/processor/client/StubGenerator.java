@@ -28,7 +28,7 @@ import javax.lang.model.element.Modifier;
  */
 final class StubGenerator {
   private static final ClassName STUB_TARGET =
-      ClassName.get(AnnotationNames.SPI_PACKAGE, "StubTarget");
+      ClassName.get(AnnotationNames.CLIENT_SPI_PACKAGE, "StubTarget");
   private static final ClassName GENERIC_TYPE =
       ClassName.get("jakarta.ws.rs.core", "GenericType");
 
@@ -48,7 +48,7 @@ final class StubGenerator {
             .addField(STUB_TARGET, "target", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
-                    .addJavadoc("Called by {@link dev.portcullis.OAuthClients}.\n")
+                    .addJavadoc("Called by {@link dev.portcullis.client.OAuthClients}.\n")
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(STUB_TARGET, "target")
                     .addStatement("this.target = target")
@@ -84,7 +84,7 @@ final class StubGenerator {
     }
     return doc.add(
             ".\nDo not edit: change the interface instead. Create instances with\n"
-                + "{@link dev.portcullis.OAuthClients}.\n")
+                + "{@link dev.portcullis.client.OAuthClients}.\n")
         .build();
   }
 

@@ -1,4 +1,4 @@
-package dev.portcullis.spi;
+package dev.portcullis.client.spi;
 
 import dev.portcullis.client.TokenSource;
 import jakarta.ws.rs.client.WebTarget;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@link TokenSource} of its bearer tokens. Each stub method starts one {@link ClientCall} with
  * {@link #call(String, String)}.
  *
- * <p>Created by {@link dev.portcullis.OAuthClients}; application code does not use it.
+ * <p>Created by {@link dev.portcullis.client.OAuthClients}; application code does not use it.
  */
 public final class StubTarget {
   private final WebTarget base;

@@ -1,14 +1,9 @@
-package dev.portcullis;
+package dev.portcullis.client;
 
-import dev.portcullis.client.DeviceAuthorization;
-import dev.portcullis.client.Grant;
-import dev.portcullis.client.OAuthClientSettings;
-import dev.portcullis.client.PendingAuthorization;
-import dev.portcullis.client.TokenClient;
-import dev.portcullis.client.TokenSource;
-import dev.portcullis.client.TokenStore;
+import dev.portcullis.OAuthClient;
+import dev.portcullis.PortcullisConfigException;
+import dev.portcullis.client.spi.StubTarget;
 import dev.portcullis.internal.settings.SettingsSource;
-import dev.portcullis.spi.StubTarget;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.reflect.InvocationTargetException;
@@ -228,7 +223,6 @@ public final class OAuthClients {
     }
 
     private T build(TokenSource source) {
-      requireClientLibraries();
       Class<? extends T> stub = stubClass();
       URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
       ClientBaseUri.check(base, annotation.name());
@@ -282,23 +276,6 @@ public final class OAuthClients {
           ? resolved.withScopes(scopes) : resolved;
       return store == null ? TokenClient.create(scoped)
           : TokenClient.create(scoped, store, storeKey);
-    }
-
-    /**
-     * The generated clients request tokens and read challenges with the OAuth 2.0 SDK, an
-     * optional dependency of {@code portcullis-runtime} that {@code portcullis-client} brings.
-     */
-    private void requireClientLibraries() {
-      try {
-        Class.forName("com.nimbusds.oauth2.sdk.TokenRequest", false, OAuthClients.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(
-            "The generated client for " + clientInterface.getName() + " needs the OAuth 2.0 SDK"
-                + " (com.nimbusds:oauth2-oidc-sdk), which is not on the class path. Depend on"
-                + " dev.portcullis:portcullis-client, which brings it, instead of"
-                + " portcullis-runtime alone.",
-            e);
-      }
     }
 
     private Class<? extends T> stubClass() {

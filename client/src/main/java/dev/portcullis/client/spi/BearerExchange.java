@@ -1,4 +1,4 @@
-package dev.portcullis.spi;
+package dev.portcullis.client.spi;
 
 import dev.portcullis.client.AccessToken;
 import dev.portcullis.client.TokenRejection;

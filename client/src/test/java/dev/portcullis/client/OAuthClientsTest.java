@@ -1,10 +1,9 @@
-package dev.portcullis;
+package dev.portcullis.client;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.client.AccessToken;
-import dev.portcullis.client.TokenSource;
+import dev.portcullis.OAuthClient;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;

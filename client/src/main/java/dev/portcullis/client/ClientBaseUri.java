@@ -1,6 +1,8 @@
-package dev.portcullis;
+package dev.portcullis.client;
 
+import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.internal.keys.UrlPolicy;
+import dev.portcullis.internal.settings.SettingValues;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,7 +46,8 @@ final class ClientBaseUri {
     SettingsSource config = SettingsSource.ofProcess();
     String insecureKey = key(clientName, "allow-insecure-http");
     String insecure = config.text(insecureKey);
-    boolean allowInsecure = insecure != null && ConfigValues.parseBoolean(insecureKey, insecure);
+    boolean allowInsecure = insecure != null && SettingValues.bool(
+        SettingsSource.propertyName(insecureKey), insecure, PortcullisConfigException::new);
     if (scheme.equals("http") && !allowInsecure && !UrlPolicy.isLoopback(uri.getHost())) {
       throw new PortcullisConfigException(
           "The base URI of client " + clientName + " is \"" + uri + "\", a plain http URL to a"

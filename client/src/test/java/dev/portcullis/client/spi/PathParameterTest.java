@@ -1,4 +1,4 @@
-package dev.portcullis.spi;
+package dev.portcullis.client.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
