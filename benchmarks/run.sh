@@ -96,7 +96,7 @@ java -jar "$JAR" "VerificationBenchmark|CacheKeyBenchmark" "${JMH_OPTS[@]}" -rf 
 echo "load after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 section "JFR: where Portcullis' cold RS256 check spends its time"
-java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 "${JMH_OPTS[@]}" \
+java -jar "$JAR" 'VerificationBenchmark.portcullisCold' -p alg=RS256 -p issuers=1 "${JMH_OPTS[@]}" \
   -prof "jfr:dir=$WORK/jfr;configName=profile" > "$WORK/jfr.txt"
 python3 "$ROOT/benchmarks/run-support/jfr_top.py" "$(find "$WORK/jfr" -name '*.jfr' | head -1)" jmh
 fi

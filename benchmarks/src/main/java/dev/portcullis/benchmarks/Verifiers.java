@@ -23,30 +23,22 @@ final class Verifiers {
   }
 
   /**
-   * Portcullis' verifier through its public API, with its keys from {@code jwks} (serving
-   * {@code keys}): fetched once when it starts, then held in memory like every other
-   * verifier's here.
+   * Portcullis' verifier through its public API, with its keys from {@code jwks}: fetched once
+   * when it starts, then held in memory like every other verifier's here. With two {@code
+   * issuers} it trusts a second one too (its keys from the same JWKS; no token names it), so
+   * that each token's {@code iss} selects its issuer first.
    */
-  static AccessTokenVerifier portcullis(JwksServer jwks, int cacheSize) {
-    return AccessTokenVerifier.create(PortcullisConfig.builder()
-        .issuer(TokenFixture.ISSUER)
-        .jwksUri(jwks.uri())
+  static AccessTokenVerifier portcullis(JwksServer jwks, int cacheSize, int issuers) {
+    PortcullisConfig.Builder config = PortcullisConfig.builder()
         .audience(TokenFixture.AUDIENCE)
-        .tokenCacheSize(cacheSize)
-        .build());
-  }
-
-  /**
-   * The same, trusting a second issuer too (its keys from the same JWKS; no token names it),
-   * so that each token's {@code iss} selects its issuer first.
-   */
-  static AccessTokenVerifier portcullisTwoIssuers(JwksServer jwks, int cacheSize) {
-    return AccessTokenVerifier.create(PortcullisConfig.builder()
-        .trustedIssuer(TrustedIssuer.builder(TokenFixture.ISSUER).jwksUri(jwks.uri()).build())
-        .trustedIssuer(TrustedIssuer.builder("https://partners.example.com").jwksUri(jwks.uri()).build())
-        .audience(TokenFixture.AUDIENCE)
-        .tokenCacheSize(cacheSize)
-        .build());
+        .tokenCacheSize(cacheSize);
+    if (issuers == 1) {
+      config.issuer(TokenFixture.ISSUER).jwksUri(jwks.uri());
+    } else {
+      config.trustedIssuer(TrustedIssuer.builder(TokenFixture.ISSUER).jwksUri(jwks.uri()).build())
+          .trustedIssuer(TrustedIssuer.builder("https://partners.example.com").jwksUri(jwks.uri()).build());
+    }
+    return AccessTokenVerifier.create(config.build());
   }
 
   /** A JWKS on a loopback port, for as long as a benchmark's state lives. */
