@@ -92,7 +92,8 @@ public final class PortcullisFeature implements Feature {
       context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
     }
     GeneratedFilterFeature filters =
-        new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata);
+        new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata,
+            config.clockSkew());
     filters.checkRegistered(context.getConfiguration());
     context.register(filters);
     return true;

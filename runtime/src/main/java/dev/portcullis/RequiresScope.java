@@ -32,6 +32,17 @@ import java.lang.annotation.Target;
  * <p>A request without a token is answered {@code 401}; a request whose token lacks the
  * scopes is answered {@code 403} with {@code error="insufficient_scope"}.
  *
+ * <p>{@link #acr()} and {@link #maxAge()} ask for step-up authentication (RFC 9470): how, and
+ * how recently, the user must have authenticated. A token whose {@code acr} or {@code
+ * auth_time} claim falls short is answered {@code 401} with {@code
+ * error="insufficient_user_authentication"}, after the scopes have been checked.
+ *
+ * <pre>{@code
+ * @DELETE @Path("{id}")
+ * @RequiresScope(value = "orders:admin", acr = {"mfa", "phr"}, maxAge = 300)
+ * public void delete(@PathParam("id") String id) { ... }
+ * }</pre>
+ *
  * @see RequiresToken
  * @see Public
  */
@@ -48,4 +59,19 @@ public @interface RequiresScope {
    * default) or {@linkplain ScopeMatch#ANY any one} of them.
    */
   ScopeMatch match() default ScopeMatch.ALL;
+
+  /**
+   * The authentication context class references (OpenID Connect {@code acr} values) of which the
+   * token's {@code acr} claim must be one, for example {@code {"mfa", "phr"}}; empty (the
+   * default) for any. Each value is sent in the {@code acr_values} parameter of a refusal, so it
+   * must be printable ASCII without space, {@code "} or {@code \}; the processor checks that.
+   */
+  String[] acr() default {};
+
+  /**
+   * The most seconds that may have passed since the user last authenticated (the token's {@code
+   * auth_time} claim), plus the configured clock skew; {@code -1} (the default) for no limit. When
+   * written it must be positive; the processor checks that.
+   */
+  long maxAge() default -1;
 }

@@ -17,8 +17,23 @@ import java.lang.annotation.Target;
  * @GET @Path("/me") @RequiresToken
  * public Me me(@Context SecurityContext security) { ... }
  * }</pre>
+ *
+ * <p>{@link #acr()} and {@link #maxAge()} ask for step-up authentication (RFC 9470), as on
+ * {@link RequiresScope}: {@code @RequiresToken(acr = "mfa", maxAge = 300)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface RequiresToken {}
+public @interface RequiresToken {
+  /**
+   * The {@code acr} values of which the token's {@code acr} claim must be one; empty (the
+   * default) for any. See {@link RequiresScope#acr()}.
+   */
+  String[] acr() default {};
+
+  /**
+   * The most seconds since the user last authenticated ({@code auth_time}); {@code -1} (the
+   * default) for no limit. See {@link RequiresScope#maxAge()}.
+   */
+  long maxAge() default -1;
+}

@@ -53,6 +53,23 @@ class ScopeManifestReadTest {
   }
 
   @Test
+  void endpointsKeepTheStepUpTheirFiltersEnforce(@TempDir Path directory) throws IOException {
+    Path jar = ManifestRoots.jar(directory.resolve("account.jar"), ManifestRoots.described("shop.AccountResource"));
+
+    ScopeManifest manifest = ScopeManifest.read(jar);
+
+    assertEquals(List.of(
+            "DELETE /account " + AccessRule.anyToken().requiringMaxAge(60),
+            "GET /account " + AccessRule.allOf("account:read").requiringAcr("mfa", "phr"),
+            "PUT /account " + AccessRule.allOf("account:write").requiringAcr("phr").requiringMaxAge(300),
+            "GET /account/plain @RequiresToken",
+            "GET /account/terms @Public"),
+        manifest.endpoints().stream()
+            .map(e -> e.httpMethod() + " " + e.path() + " " + e.rule().map(AccessRule::describe).orElse("none"))
+            .toList());
+  }
+
+  @Test
   void aStaleFragmentIsLeftOutWithAWarning(@TempDir Path directory) throws IOException {
     SortedMap<String, String> entries = new TreeMap<>(ManifestRoots.described("shop.OrdersResource"));
     entries.put(ScopeManifest.DIRECTORY + STOCK + ".json", ManifestRoots.fragment(STOCK));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,9 @@ import java.util.Set;
  * #isInvalidToken} is true for the answer to an idempotent request, call {@link
  * TokenSource#invalidate(AccessToken)} with the token that was sent (see {@link
  * BearerTokenFilter#TOKEN_PROPERTY}), then replay the request once. A second rejection is
- * returned to the caller; there is never a loop. Other 401 answers (no token, or a challenge
- * without {@code invalid_token}) and 403 {@code insufficient_scope} are not helped by a new
- * token of the same client and are not replayed.
+ * returned to the caller; there is never a loop. Other 401 answers (no token, a challenge
+ * without {@code invalid_token}, RFC 9470 {@code insufficient_user_authentication}) and 403 {@code
+ * insufficient_scope} are not helped by a new token of the same client and are not replayed.
  *
  * <pre>{@code
  * Response response = target.request().get();
@@ -32,6 +33,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class TokenRejection {
+  private static final String INSUFFICIENT_USER_AUTHENTICATION = "insufficient_user_authentication";
+
   private TokenRejection() {}
 
   /**
@@ -44,7 +47,9 @@ public final class TokenRejection {
   /**
    * The typed exception for an answer whose Bearer challenge says why it refused the call:
    * {@link InsufficientScopeException} for {@code 403 insufficient_scope}, {@link
-   * InvalidTokenException} for {@code 401 invalid_token}; empty for any other answer.
+   * InvalidTokenException} for {@code 401 invalid_token}, {@link
+   * InsufficientUserAuthenticationException} for {@code 401 insufficient_user_authentication} (RFC
+   * 9470); empty for any other answer.
    * Challenge text is public: nothing secret reaches the exception's message.
    */
   public static Optional<WebApplicationException> typed(Response response) {
@@ -56,8 +61,8 @@ public final class TokenRejection {
       BearerTokenError error;
       try {
         error = BearerTokenError.parse(challenge);
-      } catch (ParseException malformed) {
-        continue;
+      } catch (ParseException | IllegalArgumentException malformed) {
+        continue; // The SDK refuses some malformed values (a '"' in error_description) with the latter.
       }
       String code = error.getCode();
       if (status == 403 && BearerTokenError.INSUFFICIENT_SCOPE.getCode().equals(code)) {
@@ -67,8 +72,29 @@ public final class TokenRejection {
       if (status == 401 && BearerTokenError.INVALID_TOKEN.getCode().equals(code)) {
         return Optional.of(new InvalidTokenException(response, error.getDescription()));
       }
+      if (status == 401 && INSUFFICIENT_USER_AUTHENTICATION.equals(code)) {
+        return Optional.of(insufficientUserAuthentication(response, challenge, error.getDescription()));
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The RFC 9470 refusal with the challenge's {@code acr_values} (space-separated) and {@code
+   * max_age} (seconds), which the OAuth 2.0 SDK does not parse; a malformed {@code max_age} is left
+   * out.
+   */
+  private static InsufficientUserAuthenticationException insufficientUserAuthentication(
+      Response response, String challenge, String description) {
+    Map<String, String> parameters = ChallengeParameters.of(challenge);
+    String acr = parameters.getOrDefault("acr_values", "").strip();
+    List<String> acrValues = acr.isEmpty() ? List.of() : List.of(acr.split("\\s+"));
+    long maxAge = -1;
+    String age = parameters.get("max_age");
+    if (age != null && age.matches("[0-9]{1,18}")) {
+      maxAge = Long.parseLong(age);
+    }
+    return new InsufficientUserAuthenticationException(response, acrValues, maxAge, description);
   }
 
   private static List<String> bearerChallenges(List<String> wwwAuthenticate) {
@@ -90,7 +116,7 @@ public final class TokenRejection {
         if (BearerTokenError.INVALID_TOKEN.getCode().equals(error.getCode())) {
           return true;
         }
-      } catch (ParseException ignored) {
+      } catch (ParseException | IllegalArgumentException ignored) {
         // A malformed challenge is not a reason to replay.
       }
     }

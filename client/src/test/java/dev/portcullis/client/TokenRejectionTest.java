@@ -26,6 +26,12 @@ class TokenRejectionTest {
   }
 
   @Test
+  void insufficientUserAuthenticationIsNotReplayed() {
+    assertFalse(TokenRejection.isInvalidToken(401, List.of(
+        "Bearer error=\"insufficient_user_authentication\", acr_values=\"mfa\", max_age=300")));
+  }
+
+  @Test
   void insufficientScopeIsNotReplayed() {
     assertFalse(TokenRejection.isInvalidToken(403, List.of(
         "Bearer error=\"insufficient_scope\", scope=\"orders:write\"")));

@@ -38,4 +38,10 @@ public interface TestScopes {
 
   @ScopeDescription(value = "Administer kinds; also allows writing and reading them.", implies = KINDS_WRITE)
   String KINDS_ADMIN = "kinds:admin";
+
+  @ScopeDescription("Read the account.")
+  String ACCOUNT_READ = "account:read";
+
+  @ScopeDescription("Change the account.")
+  String ACCOUNT_WRITE = "account:write";
 }

@@ -28,7 +28,8 @@ class FilterGenerationTest {
             TestSources.ORDERS_API_RESOURCE,
             TestSources.ADMIN,
             TestSources.source("shop/ItemsResource.java"),
-            TestSources.source("shop/OrderItemsResource.java"));
+            TestSources.source("shop/OrderItemsResource.java"),
+            TestSources.source("shop/AccountResource.java"));
   }
 
   @Test
@@ -73,10 +74,16 @@ class FilterGenerationTest {
   }
 
   @Test
+  void stepUpIsPartOfEachRuleAndTheFilterAppliesItAfterTheScopes() {
+    assertThat(FilterRules.source(COMPILATION, "shop.AccountResource"))
+        .isEqualTo(TestSources.goldenFilter("shop.AccountResource"));
+  }
+
+  @Test
   void compilingTwiceProducesIdenticalBytes() throws IOException {
     Map<String, byte[]> first = generatedFilters(COMPILATION);
     Map<String, byte[]> second = generatedFilters(compileExamples());
-    assertThat(first.keySet()).hasSize(5);
+    assertThat(first.keySet()).hasSize(6);
     assertThat(second.keySet()).isEqualTo(first.keySet());
     for (String name : first.keySet()) {
       assertWithMessage(name).that(second.get(name)).isEqualTo(first.get(name));

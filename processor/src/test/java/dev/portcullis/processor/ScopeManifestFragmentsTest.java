@@ -52,6 +52,16 @@ class ScopeManifestFragmentsTest {
   }
 
   @Test
+  void endpointsListTheirAcrValuesAndMaxAge() {
+    Compilation compilation = Compiler.javac().withProcessors(new PortcullisProcessor())
+        .compile(TestSources.source("shop/AccountResource.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(GeneratedManifest.fragments(compilation).get("shop.AccountResource"))
+        .isEqualTo(GeneratedManifest.golden("shop.AccountResource"));
+  }
+
+  @Test
   void twoCleanCompilationsWriteTheSameBytes() {
     assertThat(GeneratedManifest.fragments(compile()))
         .isEqualTo(GeneratedManifest.fragments(WAREHOUSE));

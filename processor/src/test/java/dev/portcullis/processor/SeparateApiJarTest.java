@@ -147,6 +147,31 @@ class SeparateApiJarTest {
   }
 
   @Test
+  void stepUpAddedInTheJarRefusesToStartRatherThanServeWithoutIt(@TempDir Path dir)
+      throws Exception {
+    IllegalStateException refusal =
+        startWithNewerApi(
+            dir, api("@RequiresScope(value = \"orders:read\", acr = \"mfa\", maxAge = 300)", "@Public"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @RequiresScope(\"orders:read\") on server.OrdersResource.list(), but the"
+            + " annotations declare @RequiresScope(value = \"orders:read\", acr = \"mfa\", maxAge = 300) on"
+            + " api.OrdersApi.list()");
+  }
+
+  @Test
+  void publicMethodThatNowAsksForStepUpInTheJarRefusesToStart(@TempDir Path dir)
+      throws Exception {
+    IllegalStateException refusal =
+        startWithNewerApi(
+            dir, api("@RequiresScope(\"orders:read\")", "@dev.portcullis.RequiresToken(maxAge = 60)"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @Public on server.OrdersResource.health(), but the annotations declare"
+            + " @RequiresToken(maxAge = 60) on api.OrdersApi.health()");
+  }
+
+  @Test
   void annotationRemovedFromTheJarRefusesToStart(@TempDir Path dir) throws Exception {
     IllegalStateException refusal = startWithNewerApi(dir, api("", "@Public"));
     Truth.assertThat(refusal)

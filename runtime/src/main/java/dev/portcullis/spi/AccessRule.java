@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,6 +18,14 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * static final AccessRule CREATE = AccessRule.allOf("orders:write").impliedBy("orders:write", "orders:admin");
+ * }</pre>
+ *
+ * <p>A rule that needs a token may also ask for step-up authentication (RFC 9470): {@link
+ * #requiringAcr acr values} and a {@link #requiringMaxAge maximum age} of the user's
+ * authentication, from {@code @RequiresScope(acr = ..., maxAge = ...)}:
+ *
+ * <pre>{@code
+ * static final AccessRule DELETE = AccessRule.allOf("orders:admin").requiringAcr("mfa", "phr").requiringMaxAge(300);
  * }</pre>
  *
  * <p>Instances are immutable and compare by value; {@link #impliedBy()} is part of that value.
@@ -33,19 +42,27 @@ public final class AccessRule {
     SCOPES
   }
 
-  private static final AccessRule PUBLIC = new AccessRule(Kind.PUBLIC, ScopeMatch.ALL, List.of(), Map.of());
-  private static final AccessRule TOKEN = new AccessRule(Kind.TOKEN, ScopeMatch.ALL, List.of(), Map.of());
+  private static final long NO_MAX_AGE = -1;
+  private static final AccessRule PUBLIC =
+      new AccessRule(Kind.PUBLIC, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE);
+  private static final AccessRule TOKEN =
+      new AccessRule(Kind.TOKEN, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE);
 
   private final Kind kind;
   private final ScopeMatch match;
   private final List<String> scopes;
   private final Map<String, List<String>> impliedBy;
+  private final List<String> acrValues;
+  private final long maxAge;
 
-  private AccessRule(Kind kind, ScopeMatch match, List<String> scopes, Map<String, List<String>> impliedBy) {
+  private AccessRule(Kind kind, ScopeMatch match, List<String> scopes, Map<String, List<String>> impliedBy,
+      List<String> acrValues, long maxAge) {
     this.kind = kind;
     this.match = match;
     this.scopes = scopes;
     this.impliedBy = impliedBy;
+    this.acrValues = acrValues;
+    this.maxAge = maxAge;
   }
 
   /** No token needed: {@code @Public}. */
@@ -94,7 +111,7 @@ public final class AccessRule {
     if (unique.size() != scopes.size()) {
       throw new IllegalArgumentException("A scope rule lists the same scope twice.");
     }
-    return new AccessRule(Kind.SCOPES, match, List.copyOf(unique), Map.of());
+    return new AccessRule(Kind.SCOPES, match, List.copyOf(unique), Map.of(), List.of(), NO_MAX_AGE);
   }
 
   /**
@@ -117,7 +134,66 @@ public final class AccessRule {
     merged.addAll(List.of(implying));
     merged.remove(scope);
     widened.put(scope, List.copyOf(merged));
-    return new AccessRule(kind, match, scopes, Collections.unmodifiableMap(widened));
+    return new AccessRule(kind, match, scopes, Collections.unmodifiableMap(widened), acrValues, maxAge);
+  }
+
+  /**
+   * A copy that also requires the token's {@code acr} claim to be one of {@code acrValues}
+   * (RFC 9470): {@code @RequiresScope(acr = {...})}.
+   *
+   * @throws IllegalArgumentException if {@code acrValues} is empty, repeats a value, or holds an
+   *     empty value or one with a character other than printable ASCII without space, {@code "}
+   *     and {@code \}
+   * @throws IllegalStateException if this rule is {@link Kind#PUBLIC}: no token, no step-up
+   * @throws NullPointerException if a value is {@code null}
+   */
+  public AccessRule requiringAcr(String... acrValues) {
+    requireToken();
+    Set<String> unique = new LinkedHashSet<>(List.of(acrValues));
+    if (unique.isEmpty() || unique.size() != acrValues.length) {
+      throw new IllegalArgumentException("A step-up rule needs at least one acr value and lists each once.");
+    }
+    for (String value : unique) {
+      if (!isHeaderToken(value)) {
+        throw new IllegalArgumentException("An acr value must be printable ASCII without space, '\"' or '\\'.");
+      }
+    }
+    return new AccessRule(kind, match, scopes, impliedBy, List.copyOf(unique), maxAge);
+  }
+
+  /**
+   * A copy that also requires the user to have authenticated at most {@code seconds} ago,
+   * according to the token's {@code auth_time} claim (RFC 9470): {@code @RequiresScope(maxAge =
+   * ...)}. The configured clock skew is added when the rule is applied.
+   *
+   * @throws IllegalArgumentException if {@code seconds} is not positive
+   * @throws IllegalStateException if this rule is {@link Kind#PUBLIC}: no token, no step-up
+   */
+  public AccessRule requiringMaxAge(long seconds) {
+    requireToken();
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("A step-up rule's max age must be a positive number of seconds.");
+    }
+    return new AccessRule(kind, match, scopes, impliedBy, acrValues, seconds);
+  }
+
+  private void requireToken() {
+    if (kind == Kind.PUBLIC) {
+      throw new IllegalStateException("A public rule checks no token, so it cannot require step-up authentication.");
+    }
+  }
+
+  private static boolean isHeaderToken(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The decision. */
@@ -143,7 +219,27 @@ public final class AccessRule {
     return impliedBy;
   }
 
-  /** Whether a token granting {@code granted} satisfies this rule. */
+  /**
+   * The {@code acr} values of which the token's {@code acr} claim must be one, in declaration
+   * order; empty when any will do.
+   */
+  public List<String> acrValues() {
+    return acrValues;
+  }
+
+  /**
+   * The most seconds since the user's authentication ({@code auth_time}), or empty for no limit.
+   */
+  public OptionalLong maxAge() {
+    return maxAge == NO_MAX_AGE ? OptionalLong.empty() : OptionalLong.of(maxAge);
+  }
+
+  /** Whether this rule asks for step-up authentication: {@code acr} values or a max age. */
+  public boolean requiresUserAuthentication() {
+    return !acrValues.isEmpty() || maxAge != NO_MAX_AGE;
+  }
+
+  /** Whether a token granting {@code granted} satisfies this rule's scopes. */
   public boolean isSatisfiedBy(Collection<String> granted) {
     if (kind != Kind.SCOPES) {
       return true;
@@ -174,29 +270,41 @@ public final class AccessRule {
 
   /**
    * Whether this rule, without its scope hierarchy, is the one the annotations declare: the
-   * same kind, match and scopes in any order.
+   * same kind, match and scopes in any order, and the same step-up: {@code acr} values in any
+   * order and max age.
    */
   public boolean declares(AccessRule other) {
-    return kind == other.kind && match == other.match && Set.copyOf(scopes).equals(Set.copyOf(other.scopes));
+    return kind == other.kind && match == other.match && Set.copyOf(scopes).equals(Set.copyOf(other.scopes))
+        && Set.copyOf(acrValues).equals(Set.copyOf(other.acrValues)) && maxAge == other.maxAge;
   }
 
-  /** The rule as a user writes it: {@code @RequiresScope("orders:read")}, {@code @Public}, ... */
+  /**
+   * The rule as a user writes it: {@code @RequiresScope("orders:read")}, {@code @Public},
+   * {@code @RequiresToken(acr = "mfa", maxAge = 300)}, ...
+   */
   public String describe() {
+    String stepUp = (acrValues.isEmpty() ? "" : ", acr = " + list(acrValues))
+        + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge);
     switch (kind) {
       case PUBLIC:
         return "@Public";
       case TOKEN:
-        return "@RequiresToken";
+        return stepUp.isEmpty() ? "@RequiresToken" : "@RequiresToken(" + stepUp.substring(2) + ")";
       default:
-        StringBuilder list = new StringBuilder();
-        for (String scope : scopes) {
-          list.append(list.length() == 0 ? "" : ", ").append('"').append(escape(scope)).append('"');
-        }
-        String value = scopes.size() == 1 ? list.toString() : "{" + list + "}";
-        String annotation = match == ScopeMatch.ANY
-            ? "@RequiresScope(value = " + value + ", match = ANY)" : "@RequiresScope(" + value + ")";
+        String value = list(scopes);
+        String annotation = match == ScopeMatch.ANY || !stepUp.isEmpty()
+            ? "@RequiresScope(value = " + value + (match == ScopeMatch.ANY ? ", match = ANY" : "") + stepUp + ")"
+            : "@RequiresScope(" + value + ")";
         return impliedBy.isEmpty() ? annotation : annotation + " (implied by " + impliedBy + ")";
     }
+  }
+
+  private static String list(List<String> values) {
+    StringBuilder list = new StringBuilder();
+    for (String value : values) {
+      list.append(list.length() == 0 ? "" : ", ").append('"').append(escape(value)).append('"');
+    }
+    return values.size() == 1 ? list.toString() : "{" + list + "}";
   }
 
   private static String escape(String text) {
@@ -206,12 +314,13 @@ public final class AccessRule {
   @Override
   public boolean equals(Object o) {
     return o instanceof AccessRule other && kind == other.kind && match == other.match
-        && scopes.equals(other.scopes) && impliedBy.equals(other.impliedBy);
+        && scopes.equals(other.scopes) && impliedBy.equals(other.impliedBy)
+        && acrValues.equals(other.acrValues) && maxAge == other.maxAge;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, match, scopes, impliedBy);
+    return Objects.hash(kind, match, scopes, impliedBy, acrValues, maxAge);
   }
 
   @Override

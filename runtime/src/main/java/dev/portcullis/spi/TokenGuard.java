@@ -22,4 +22,14 @@ public interface TokenGuard {
 
   /** Aborts the request with 403 {@code insufficient_scope}, naming the scopes {@code rule} lists. */
   void forbid(ContainerRequestContext request, AccessRule rule);
+
+  /**
+   * Applies the step-up authentication {@code rule} asks for (RFC 9470) to {@code token}, which
+   * {@link #authenticate} returned: its {@code acr} claim must be one of {@link
+   * AccessRule#acrValues()}, and its {@code auth_time} claim no older than {@link
+   * AccessRule#maxAge()} plus the configured clock skew. A missing or malformed claim falls
+   * short. Otherwise aborts the request with 401 {@code insufficient_user_authentication}, naming
+   * {@code acr_values} and {@code max_age}. Does nothing when the rule asks for no step-up.
+   */
+  void requireUserAuthentication(ContainerRequestContext request, AccessRule rule, TokenPrincipal token);
 }

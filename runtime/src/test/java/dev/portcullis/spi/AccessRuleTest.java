@@ -133,4 +133,53 @@ class AccessRuleTest {
         READ.describe());
     assertEquals(READ.describe(), READ.toString());
   }
+
+  @Test
+  void stepUpIsPartOfTheRuleItsEqualityAndWhatTheAnnotationsDeclare() {
+    AccessRule stepUp = AccessRule.allOf("orders:read").requiringAcr("mfa", "phr").requiringMaxAge(300);
+    assertEquals(List.of("mfa", "phr"), stepUp.acrValues());
+    assertEquals(300, stepUp.maxAge().getAsLong());
+    assertTrue(stepUp.requiresUserAuthentication());
+    assertFalse(AccessRule.allOf("orders:read").requiresUserAuthentication());
+    assertTrue(AccessRule.allOf("orders:read").maxAge().isEmpty());
+    assertNotEquals(AccessRule.allOf("orders:read"), stepUp);
+    assertFalse(stepUp.declares(AccessRule.allOf("orders:read")));
+    assertFalse(AccessRule.allOf("orders:read").declares(stepUp));
+    assertFalse(stepUp.declares(AccessRule.allOf("orders:read").requiringAcr("mfa", "phr").requiringMaxAge(301)));
+    assertTrue(stepUp.declares(AccessRule.allOf("orders:read").requiringMaxAge(300).requiringAcr("phr", "mfa")));
+    assertEquals(stepUp.hashCode(),
+        AccessRule.allOf("orders:read").requiringAcr("mfa", "phr").requiringMaxAge(300).hashCode());
+    assertFalse(AccessRule.anyToken().requiringMaxAge(60).declares(AccessRule.anyToken()));
+  }
+
+  @Test
+  void stepUpNeedsSendableAcrValuesAPositiveMaxAgeAndAToken() {
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr());
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr("mfa", "mfa"));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr(""));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr("m fa"));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr("m\"fa"));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr("m\\fa"));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringAcr("caf\u00e9"));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringMaxAge(0));
+    assertThrows(IllegalArgumentException.class, () -> AccessRule.anyToken().requiringMaxAge(-1));
+    assertThrows(IllegalStateException.class, () -> AccessRule.publicAccess().requiringAcr("mfa"));
+    assertThrows(IllegalStateException.class, () -> AccessRule.publicAccess().requiringMaxAge(60));
+  }
+
+  @Test
+  void describeWritesStepUpAsTheAnnotationIsWritten() {
+    assertEquals("@RequiresToken(acr = \"mfa\")", AccessRule.anyToken().requiringAcr("mfa").describe());
+    assertEquals("@RequiresToken(maxAge = 60)", AccessRule.anyToken().requiringMaxAge(60).describe());
+    assertEquals("@RequiresScope(value = \"orders:read\", acr = {\"mfa\", \"phr\"}, maxAge = 300)",
+        AccessRule.allOf("orders:read").requiringAcr("mfa", "phr").requiringMaxAge(300).describe());
+    assertEquals("@RequiresScope(value = {\"a\", \"b\"}, match = ANY, maxAge = 5)",
+        AccessRule.anyOf("a", "b").requiringMaxAge(5).describe());
+  }
+
+  @Test
+  void theScopeHierarchyKeepsTheStepUp() {
+    AccessRule widened = AccessRule.allOf("orders:read").requiringAcr("mfa").impliedBy("orders:read", "orders:admin");
+    assertEquals(List.of("mfa"), widened.acrValues());
+  }
 }

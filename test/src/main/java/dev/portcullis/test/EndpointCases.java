@@ -2,6 +2,8 @@ package dev.portcullis.test;
 
 import dev.portcullis.ScopeMatch;
 import dev.portcullis.spi.AccessRule;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +18,13 @@ import java.util.function.Supplier;
  * <p>Every refused token carries the scopes the rule needs, so that what the application must
  * notice is the one thing wrong with it: no token, expiry, audience, signature, a scope left
  * out. Tokens that satisfy the rule only through the scope hierarchy must be let through too.
+ * Every token also carries the step-up authentication the rule asks for (the first {@code acr}
+ * value, an {@code auth_time} of now), except the ones that show it missing.
  */
 final class EndpointCases {
+  /** An {@code acr} no rule lists. */
+  private static final String OTHER_ACR = "portcullis-test:not-accepted";
+
   private EndpointCases() {}
 
   static List<ConformanceCase> of(AccessRule rule, TestIssuer issuer) {
@@ -33,14 +40,27 @@ final class EndpointCases {
     String wrongAudience = "not-" + issuer.audience();
     cases.add(new ConformanceCase("without a token", null, Expected.CHALLENGE));
     cases.add(new ConformanceCase("with an expired token",
-        () -> issuer.token().scopes(enough).expired().sign(), Expected.INVALID_TOKEN));
+        () -> steppedUp(issuer.token(), rule).scopes(enough).expired().sign(), Expected.INVALID_TOKEN));
     cases.add(new ConformanceCase("with a token for audience " + wrongAudience,
-        () -> issuer.token().scopes(enough).audience(wrongAudience).sign(), Expected.INVALID_TOKEN));
+        () -> steppedUp(issuer.token(), rule).scopes(enough).audience(wrongAudience).sign(), Expected.INVALID_TOKEN));
     cases.add(new ConformanceCase("with a token signed by a key the issuer does not publish",
-        () -> issuer.token().scopes(enough).forged().sign(), Expected.INVALID_TOKEN));
+        () -> steppedUp(issuer.token(), rule).scopes(enough).forged().sign(), Expected.INVALID_TOKEN));
+    if (!rule.acrValues().isEmpty()) {
+      cases.add(new ConformanceCase("with a token whose acr is " + OTHER_ACR + ", not one of "
+          + String.join(" ", rule.acrValues()),
+          () -> steppedUp(issuer.token(), rule).scopes(enough).acr(OTHER_ACR).sign(),
+          Expected.INSUFFICIENT_USER_AUTHENTICATION));
+    }
+    if (rule.maxAge().isPresent()) {
+      // Beyond the largest clock skew an application accepts (one hour).
+      long seconds = rule.maxAge().getAsLong() + Duration.ofHours(2).toSeconds();
+      cases.add(new ConformanceCase("with a token whose user authenticated " + seconds + " seconds ago",
+          () -> steppedUp(issuer.token(), rule).scopes(enough).authTime(Instant.now().minusSeconds(seconds)).sign(),
+          Expected.INSUFFICIENT_USER_AUTHENTICATION));
+    }
     if (rule.kind() == AccessRule.Kind.TOKEN) {
       cases.add(new ConformanceCase("with a valid token granting no scope",
-          token(issuer), Expected.LET_THROUGH));
+          token(issuer, rule), Expected.LET_THROUGH));
       return cases;
     }
     if (rule.match() == ScopeMatch.ALL) {
@@ -49,17 +69,17 @@ final class EndpointCases {
         rest.remove(scope);
         if (!rule.isSatisfiedBy(rest)) { // else another required scope implies this one
           cases.add(new ConformanceCase("with a token lacking " + scope + " (" + granting(rest) + ")",
-              token(issuer, rest.toArray(String[]::new)), Expected.INSUFFICIENT_SCOPE));
+              token(issuer, rule, rest.toArray(String[]::new)), Expected.INSUFFICIENT_SCOPE));
         }
       }
       cases.add(new ConformanceCase("with a token " + granting(rule.scopes()),
-          token(issuer, enough), Expected.LET_THROUGH));
+          token(issuer, rule, enough), Expected.LET_THROUGH));
     } else {
       cases.add(new ConformanceCase("with a token granting none of " + String.join(" ", rule.scopes()),
-          token(issuer), Expected.INSUFFICIENT_SCOPE));
+          token(issuer, rule), Expected.INSUFFICIENT_SCOPE));
       for (String scope : rule.scopes()) {
         cases.add(new ConformanceCase("with a token granting only " + scope,
-            token(issuer, scope), Expected.LET_THROUGH));
+            token(issuer, rule, scope), Expected.LET_THROUGH));
       }
     }
     for (Map.Entry<String, List<String>> implied : rule.impliedBy().entrySet()) {
@@ -68,15 +88,29 @@ final class EndpointCases {
         granted.remove(implied.getKey());
         granted.add(implying);
         cases.add(new ConformanceCase("with a token " + granting(granted) + " (" + implying + " implies "
-            + implied.getKey() + ")", token(issuer, granted.toArray(String[]::new)), Expected.LET_THROUGH));
+            + implied.getKey() + ")", token(issuer, rule, granted.toArray(String[]::new)), Expected.LET_THROUGH));
       }
     }
     return cases;
   }
 
-  /** A valid token granting {@code scopes}, signed when the case is run: tokens live minutes. */
-  private static Supplier<String> token(TestIssuer issuer, String... scopes) {
-    return () -> issuer.token().scopes(scopes).sign();
+  /**
+   * A valid token granting {@code scopes} with the step-up {@code rule} asks for, signed when the
+   * case is run: tokens live minutes.
+   */
+  private static Supplier<String> token(TestIssuer issuer, AccessRule rule, String... scopes) {
+    return () -> steppedUp(issuer.token(), rule).scopes(scopes).sign();
+  }
+
+  /** {@code token} with the first {@code acr} value the rule lists and, for a max age, a fresh {@code auth_time}. */
+  private static TokenBuilder steppedUp(TokenBuilder token, AccessRule rule) {
+    if (!rule.acrValues().isEmpty()) {
+      token.acr(rule.acrValues().get(0));
+    }
+    if (rule.maxAge().isPresent()) {
+      token.authTime(Instant.now());
+    }
+    return token;
   }
 
   private static String granting(Iterable<String> scopes) {

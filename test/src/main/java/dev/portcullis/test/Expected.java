@@ -10,6 +10,11 @@ enum Expected {
   INVALID_TOKEN("401 invalid_token"),
   /** A valid token without the scopes the endpoint needs: 403 {@code insufficient_scope}. */
   INSUFFICIENT_SCOPE("403 insufficient_scope"),
+  /**
+   * A valid token with the scopes whose user authentication falls short of the step-up the
+   * endpoint asks for: 401 {@code insufficient_user_authentication} (RFC 9470).
+   */
+  INSUFFICIENT_USER_AUTHENTICATION("401 insufficient_user_authentication"),
   /** A token that satisfies the rule: neither 401 nor 403; the application decides the rest. */
   LET_THROUGH("neither 401 nor 403"),
   /** A public endpoint without a token: anything but 401. */
@@ -32,6 +37,9 @@ enum Expected {
         return status == 401 && challenge.startsWith("bearer") && challenge.contains("error=\"invalid_token\"");
       case INSUFFICIENT_SCOPE:
         return status == 403 && challenge.startsWith("bearer") && challenge.contains("error=\"insufficient_scope\"");
+      case INSUFFICIENT_USER_AUTHENTICATION:
+        return status == 401 && challenge.startsWith("bearer")
+            && challenge.contains("error=\"insufficient_user_authentication\"");
       case LET_THROUGH:
         return status != 401 && status != 403;
       default:

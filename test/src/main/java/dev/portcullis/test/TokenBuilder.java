@@ -84,6 +84,14 @@ public final class TokenBuilder {
     return claim("acr", acr);
   }
 
+  /**
+   * The {@code auth_time} claim (when the user authenticated, in seconds), which step-up
+   * endpoints ({@code @RequiresScope(maxAge = ...)}) judge; {@code null} removes it.
+   */
+  public TokenBuilder authTime(Instant authTime) {
+    return claim("auth_time", authTime == null ? null : authTime.getEpochSecond());
+  }
+
   /** The {@code iss} claim, to sign a token that names another issuer; {@code null} removes it. */
   public TokenBuilder issuer(String issuer) {
     claims.issuer(issuer);

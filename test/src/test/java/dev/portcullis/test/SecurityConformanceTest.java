@@ -93,10 +93,12 @@ class SecurityConformanceTest {
       throws IOException {
     Path classes = classesWithFragment(directory, fragment().replace(
         "\"javaMethod\": \"" + ORDERS + "#get(String)\",\n      \"kind\": \"SCOPES\",\n      \"match\": \"ALL\",\n"
+            + "      \"maxAge\": null,\n"
             + "      \"path\": \"/orders/{id}\",\n      \"satisfiedBy\": {\n"
             + "        \"orders:read\": [\"orders:admin\", \"orders:read\", \"orders:write\"]\n      },\n"
             + "      \"scopes\": [\"orders:read\"]",
         "\"javaMethod\": \"" + ORDERS + "#get(String)\",\n      \"kind\": \"SCOPES\",\n      \"match\": \"ALL\",\n"
+            + "      \"maxAge\": null,\n"
             + "      \"path\": \"/orders/{id}\",\n      \"satisfiedBy\": {\n"
             + "        \"orders:read\": [\"orders:admin\", \"orders:read\", \"orders:write\"]\n      },\n"
             + "      \"scopes\": [\"orders:read\", \"audit\"]"));

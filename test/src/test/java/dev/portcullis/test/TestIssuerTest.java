@@ -80,6 +80,16 @@ class TestIssuerTest {
   }
 
   @Test
+  void authTimeIsWrittenInSecondsAndNullRemovesIt() throws Exception {
+    Instant signedIn = Instant.parse("2026-03-01T12:00:00.750Z");
+    SignedJWT jwt = SignedJWT.parse(issuer.token().acr("mfa").authTime(signedIn).sign());
+    assertEquals(signedIn.getEpochSecond(), jwt.getJWTClaimsSet().getLongClaim("auth_time"));
+    assertEquals("mfa", jwt.getJWTClaimsSet().getStringClaim("acr"));
+    SignedJWT without = SignedJWT.parse(issuer.token().authTime(signedIn).authTime(null).sign());
+    assertFalse(without.getJWTClaimsSet().getClaims().containsKey("auth_time"));
+  }
+
+  @Test
   void chosenScopesSubjectClientAcrAndAudienceReachTheApplication() {
     String token = issuer.token().scopes("orders:read", "audit").subject("alice").clientId("shop-frontend")
         .acr("urn:mace:incommon:iap:silver").audience("shop-api", "billing-api").sign();

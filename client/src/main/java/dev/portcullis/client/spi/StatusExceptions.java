@@ -21,9 +21,11 @@ import java.util.Optional;
 /**
  * Turns an answer that is not 2xx into the {@link WebApplicationException} subclass JAX-RS
  * defines for its status, the way JAX-RS client proxies do; a Bearer challenge that says why
- * (RFC 6750 {@code insufficient_scope}, {@code invalid_token}) makes it the typed subclass of
- * that exception ({@link dev.portcullis.client.InsufficientScopeException}, {@link
- * dev.portcullis.client.InvalidTokenException}).
+ * (RFC 6750 {@code insufficient_scope}, {@code invalid_token}, RFC 9470 {@code
+ * insufficient_user_authentication}) makes it the typed subclass of that exception ({@link
+ * dev.portcullis.client.InsufficientScopeException}, {@link
+ * dev.portcullis.client.InvalidTokenException}, {@link
+ * dev.portcullis.client.InsufficientUserAuthenticationException}).
  */
 final class StatusExceptions {
 

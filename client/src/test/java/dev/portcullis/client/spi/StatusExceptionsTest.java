@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portcullis.client.InsufficientScopeException;
+import dev.portcullis.client.InsufficientUserAuthenticationException;
 import dev.portcullis.client.InvalidTokenException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +98,50 @@ class StatusExceptionsTest {
 
   private static WebApplicationException exceptionFor(int status) {
     return StatusExceptions.of(Response.status(status).build());
+  }
+
+  @Test
+  void stepUpChallengeGivesTheTypedExceptionWithAcrValuesAndMaxAge() {
+    WebApplicationException thrown = StatusExceptions.of(Response.status(401)
+        .header("WWW-Authenticate", "Bearer realm=\"orders\", error=\"insufficient_user_authentication\","
+            + " error_description=\"Say acr_values=x, please.\", acr_values=\"mfa phr\", max_age=300,"
+            + " resource_metadata=\"https://api.example.com/.well-known/oauth-protected-resource\"")
+        .build());
+    InsufficientUserAuthenticationException stepUp =
+        assertInstanceOf(InsufficientUserAuthenticationException.class, thrown);
+    assertInstanceOf(NotAuthorizedException.class, stepUp);
+    assertEquals(List.of("mfa", "phr"), stepUp.acrValues());
+    assertEquals(OptionalLong.of(300), stepUp.maxAge());
+    assertEquals("insufficient_user_authentication", stepUp.error());
+    assertEquals(Optional.of("Say acr_values=x, please."), stepUp.errorDescription());
+    assertEquals("The API refused the call with 401 insufficient_user_authentication: the user behind the token"
+        + " must authenticate with one of acr_values \"mfa phr\" and within max_age 300 seconds (RFC 9470)."
+        + " Have the user sign in again at the authorization server with those acr_values and max_age in the"
+        + " authorization request, and call with the new token.", stepUp.getMessage());
+  }
+
+  @Test
+  void stepUpChallengeWithoutOrWithMalformedParametersStillGivesTheTypedException() {
+    InsufficientUserAuthenticationException bare = assertInstanceOf(InsufficientUserAuthenticationException.class,
+        StatusExceptions.of(Response.status(401)
+            .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", max_age=\"soon\"")
+            .build()));
+    assertEquals(List.of(), bare.acrValues());
+    assertEquals(OptionalLong.empty(), bare.maxAge());
+    assertEquals(Optional.empty(), bare.errorDescription());
+    InsufficientUserAuthenticationException quoted = assertInstanceOf(InsufficientUserAuthenticationException.class,
+        StatusExceptions.of(Response.status(401)
+            .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", max_age=\"60\"")
+            .build()));
+    assertEquals(OptionalLong.of(60), quoted.maxAge());
+    // A description RFC 6750 does not allow ('"') is a plain 401, not an exception of the SDK's.
+    WebApplicationException unparseable = StatusExceptions.of(Response.status(401)
+        .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\","
+            + " error_description=\"a \\\"quote\\\"\"").build());
+    assertEquals(NotAuthorizedException.class, unparseable.getClass());
+    // The error belongs to 401: a 403 carrying it is no step-up.
+    WebApplicationException forbidden = StatusExceptions.of(Response.status(403)
+        .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\"").build());
+    assertEquals(ForbiddenException.class, forbidden.getClass());
   }
 }

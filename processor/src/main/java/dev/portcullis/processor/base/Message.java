@@ -46,6 +46,25 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "%s is annotated both @RequiresToken and @RequiresScope, but @RequiresScope already"
           + " requires a valid token. Remove @RequiresToken."),
+  ACR_EMPTY(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s lists an empty acr value \"\": an authentication context class reference"
+          + " (RFC 9470) has at least one character. Write the acr value or remove the empty"
+          + " string."),
+  ACR_INVALID_CHARACTER(
+      Diagnostic.Kind.ERROR,
+      "Acr value \"%s\" on %s contains %s, but acr values are sent space-separated in the"
+          + " acr_values parameter of a WWW-Authenticate challenge (RFC 9470 section 3), which"
+          + " allows only printable ASCII characters other than space, '\"' and '\\'. Write each"
+          + " acr value as its own string, exactly as the authorization server issues it."),
+  ACR_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "Acr value \"%s\" is listed more than once in @%s on %s. Remove the repeated value."),
+  MAX_AGE_NOT_POSITIVE(
+      Diagnostic.Kind.ERROR,
+      "@%s on %s has maxAge = %s, but maxAge is the number of seconds that may have passed since"
+          + " the user authenticated and must be positive. Write a positive number of seconds,"
+          + " for example maxAge = 300, or leave maxAge out for no limit."),
   TYPE_NOT_RESOURCE(
       Diagnostic.Kind.ERROR,
       "@%s on %s has no effect: it is not a JAX-RS resource class or API interface (it has no"

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Writes the processor's JSON resources the same way every time: keys in the map's order,
  * two-space indentation, {@code \n} line endings, non-ASCII escaped, lists of strings on one
- * line and lists of objects one element per line. Values are {@code null}, {@link Integer},
+ * line and lists of objects one element per line. Values are {@code null}, {@link Integer}, {@link Long},
  * {@link String}, {@link Map} with string keys and {@link List}.
  */
 final class Json {
@@ -22,8 +22,8 @@ final class Json {
   private static void value(Object value, String indent, StringBuilder json) {
     if (value == null) {
       json.append("null");
-    } else if (value instanceof Integer number) {
-      json.append(number);
+    } else if (value instanceof Integer || value instanceof Long) {
+      json.append(value);
     } else if (value instanceof String string) {
       string(string, json);
     } else if (value instanceof Map<?, ?> map) {

@@ -64,6 +64,9 @@ final class ScopeManifestWriter {
       entry.put("match", scopes ? endpoint.requirement().orElseThrow().match() : null);
       entry.put("scopes", endpoint.requirement().map(Requirement::scopes).orElse(List.of()));
       entry.put("satisfiedBy", endpoint.satisfiedBy());
+      entry.put("acrValues", endpoint.requirement().map(Requirement::acr).orElse(List.of()));
+      long maxAge = endpoint.requirement().map(Requirement::maxAge).orElse(Requirement.NO_MAX_AGE);
+      entry.put("maxAge", maxAge == Requirement.NO_MAX_AGE ? null : maxAge);
       endpoints.add(entry);
     }
     root.put("endpoints", endpoints);

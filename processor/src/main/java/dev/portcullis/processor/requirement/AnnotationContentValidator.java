@@ -28,6 +28,7 @@ final class AnnotationContentValidator {
       if (annotation.kind() == RequirementKind.SCOPES) {
         validateScopes(annotation, report);
       }
+      validateStepUp(annotation, report);
     }
     Optional<PortcullisAnnotation> publicAccess = declared.find(RequirementKind.PUBLIC);
     Optional<PortcullisAnnotation> token = declared.find(RequirementKind.TOKEN);
@@ -85,6 +86,58 @@ final class AnnotationContentValidator {
             scope.scope(),
             names.describe(annotation.element()));
       }
+    }
+  }
+
+  /** The {@code acr} values and {@code maxAge} of {@code @RequiresScope} or {@code @RequiresToken}. */
+  private void validateStepUp(PortcullisAnnotation annotation, ValidationReport.Builder report) {
+    String name = annotation.kind().simpleName();
+    Set<String> seen = new HashSet<>();
+    for (PortcullisAnnotation.ScopeValue acr : annotation.acr()) {
+      Optional<ScopeSyntax.Problem> problem = ScopeSyntax.problem(acr.scope());
+      if (problem.isEmpty()) {
+        if (!seen.add(acr.scope())) {
+          report.reportOnValue(
+              Message.ACR_DUPLICATE,
+              annotation.element(),
+              annotation.mirror(),
+              acr.value(),
+              acr.scope(),
+              name,
+              names.describe(annotation.element()));
+        }
+        continue;
+      }
+      if (problem.get() == ScopeSyntax.Problem.EMPTY) {
+        report.reportOnValue(
+            Message.ACR_EMPTY,
+            annotation.element(),
+            annotation.mirror(),
+            acr.value(),
+            name,
+            names.describe(annotation.element()));
+      } else {
+        report.reportOnValue(
+            Message.ACR_INVALID_CHARACTER,
+            annotation.element(),
+            annotation.mirror(),
+            acr.value(),
+            acr.scope(),
+            names.describe(annotation.element()),
+            problem.get() == ScopeSyntax.Problem.WHITESPACE
+                ? "whitespace"
+                : ScopeSyntax.firstInvalidCharacter(acr.scope()));
+      }
+    }
+    if (annotation.maxAgeValue() != null && annotation.maxAge() <= 0) {
+      report.reportOnValue(
+          Message.MAX_AGE_NOT_POSITIVE,
+          annotation.element(),
+          annotation.mirror(),
+          annotation.maxAgeValue(),
+          name,
+          names.describe(annotation.element()),
+          annotation.maxAge());
     }
   }
 

@@ -15,16 +15,31 @@ import javax.lang.model.element.Element;
  * @param mirror the annotation
  * @param scopes the scopes of {@code @RequiresScope} in declaration order; empty otherwise
  * @param match {@code "ALL"} or {@code "ANY"}; {@code "ALL"} unless {@code @RequiresScope}
+ * @param acr the {@code acr} values of {@code @RequiresScope} or {@code @RequiresToken} in
+ *     declaration order; empty otherwise
+ * @param maxAge the {@code maxAge} of {@code @RequiresScope} or {@code @RequiresToken}, {@link
+ *     Requirement#NO_MAX_AGE} when not written
+ * @param maxAgeValue the written {@code maxAge}, to point diagnostics at; {@code null} when not
+ *     written
  */
 public record PortcullisAnnotation(
     RequirementKind kind,
     Element element,
     AnnotationMirror mirror,
     List<ScopeValue> scopes,
-    String match) {
+    String match,
+    List<ScopeValue> acr,
+    long maxAge,
+    AnnotationValue maxAgeValue) {
 
   public PortcullisAnnotation {
     scopes = List.copyOf(scopes);
+    acr = List.copyOf(acr);
+  }
+
+  /** An annotation without members: {@code @Public}. */
+  PortcullisAnnotation(RequirementKind kind, Element element, AnnotationMirror mirror) {
+    this(kind, element, mirror, List.of(), "ALL", List.of(), Requirement.NO_MAX_AGE, null);
   }
 
   /** The requirement this annotation states, without its source positions. */
@@ -33,13 +48,17 @@ public record PortcullisAnnotation(
     for (ScopeValue scope : scopes) {
       scopeNames.add(scope.scope());
     }
-    return new Requirement(kind, match, scopeNames);
+    List<String> acrValues = new ArrayList<>(acr.size());
+    for (ScopeValue value : acr) {
+      acrValues.add(value.scope());
+    }
+    return new Requirement(kind, match, scopeNames, acrValues, maxAge);
   }
 
   /**
-   * One scope string with the annotation value it was read from.
+   * One scope (or {@code acr}) string with the annotation value it was read from.
    *
-   * @param scope the scope
+   * @param scope the scope or acr value
    * @param value the array element holding it, to point diagnostics at
    */
   public record ScopeValue(String scope, AnnotationValue value) {}

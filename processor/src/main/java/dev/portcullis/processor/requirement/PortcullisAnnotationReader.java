@@ -58,12 +58,12 @@ public final class PortcullisAnnotationReader {
       if (kind.isEmpty()) {
         continue;
       }
-      if (kind.get() == RequirementKind.SCOPES) {
-        Optional<PortcullisAnnotation> scopes = readRequiresScope(element, mirror);
-        scopes.ifPresent(annotations::add);
-        malformed |= scopes.isEmpty();
+      if (kind.get() == RequirementKind.PUBLIC) {
+        annotations.add(new PortcullisAnnotation(kind.get(), element, mirror));
       } else {
-        annotations.add(new PortcullisAnnotation(kind.get(), element, mirror, List.of(), "ALL"));
+        Optional<PortcullisAnnotation> read = readRequirement(kind.get(), element, mirror);
+        read.ifPresent(annotations::add);
+        malformed |= read.isEmpty();
       }
     }
     return new DeclaredAnnotations(element, annotations, malformed);
@@ -80,40 +80,82 @@ public final class PortcullisAnnotationReader {
     return Optional.empty();
   }
 
-  private Optional<PortcullisAnnotation> readRequiresScope(
-      Element element, AnnotationMirror mirror) {
+  /** {@code @RequiresScope} or {@code @RequiresToken}; empty when a value cannot be read. */
+  private Optional<PortcullisAnnotation> readRequirement(
+      RequirementKind kind, Element element, AnnotationMirror mirror) {
     AnnotationValue value = null;
     AnnotationValue match = null;
+    AnnotationValue acr = null;
+    AnnotationValue maxAge = null;
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       switch (entry.getKey().getSimpleName().toString()) {
         case "value" -> value = entry.getValue();
         case "match" -> match = entry.getValue();
+        case "acr" -> acr = entry.getValue();
+        case "maxAge" -> maxAge = entry.getValue();
         default -> {
           // A newer annotation version may add members; they do not change the decision.
         }
       }
     }
+    Optional<List<PortcullisAnnotation.ScopeValue>> acrValues =
+        acr == null ? Optional.of(List.of()) : strings(acr);
+    if (acrValues.isEmpty() || (maxAge != null && !(maxAge.getValue() instanceof Long))) {
+      return Optional.empty();
+    }
+    long maxAgeSeconds = maxAge == null ? Requirement.NO_MAX_AGE : (Long) maxAge.getValue();
+    AnnotationValue writtenMaxAge = written(mirror, "maxAge");
+    if (kind == RequirementKind.TOKEN) {
+      return Optional.of(
+          new PortcullisAnnotation(
+              kind, element, mirror, List.of(), "ALL", acrValues.get(), maxAgeSeconds, writtenMaxAge));
+    }
     if (value == null
-        || !(value.getValue() instanceof List<?> items)
         || match == null
         || !(match.getValue() instanceof VariableElement matchConstant)) {
       return Optional.empty();
     }
-    List<PortcullisAnnotation.ScopeValue> scopes = new ArrayList<>();
-    for (Object item : items) {
-      if (!(item instanceof AnnotationValue scopeValue) || !isStringConstant(scopeValue)) {
-        return Optional.empty();
-      }
-      scopes.add(new PortcullisAnnotation.ScopeValue((String) scopeValue.getValue(), scopeValue));
+    Optional<List<PortcullisAnnotation.ScopeValue>> scopes = strings(value);
+    if (scopes.isEmpty()) {
+      return Optional.empty();
     }
     return Optional.of(
         new PortcullisAnnotation(
             RequirementKind.SCOPES,
             element,
             mirror,
-            scopes,
-            matchConstant.getSimpleName().toString()));
+            scopes.get(),
+            matchConstant.getSimpleName().toString(),
+            acrValues.get(),
+            maxAgeSeconds,
+            writtenMaxAge));
+  }
+
+  /** The strings of an array member with their values; empty when one is not a constant. */
+  private static Optional<List<PortcullisAnnotation.ScopeValue>> strings(AnnotationValue array) {
+    if (!(array.getValue() instanceof List<?> items)) {
+      return Optional.empty();
+    }
+    List<PortcullisAnnotation.ScopeValue> strings = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof AnnotationValue string) || !isStringConstant(string)) {
+        return Optional.empty();
+      }
+      strings.add(new PortcullisAnnotation.ScopeValue((String) string.getValue(), string));
+    }
+    return Optional.of(strings);
+  }
+
+  /** The value of member {@code name} as written, or {@code null} when it is the default. */
+  private static AnnotationValue written(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   /**

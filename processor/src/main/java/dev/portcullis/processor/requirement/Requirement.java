@@ -11,11 +11,23 @@ import java.util.Set;
  * @param kind public, any token, or scopes
  * @param match {@code "ALL"} or {@code "ANY"}; {@code "ALL"} unless {@link RequirementKind#SCOPES}
  * @param scopes the scopes in declaration order; empty unless {@link RequirementKind#SCOPES}
+ * @param acr the {@code acr} values step-up authentication accepts (RFC 9470) in declaration
+ *     order; empty for any
+ * @param maxAge the most seconds since the user authenticated, or {@link #NO_MAX_AGE}
  */
-public record Requirement(RequirementKind kind, String match, List<String> scopes) {
+public record Requirement(
+    RequirementKind kind, String match, List<String> scopes, List<String> acr, long maxAge) {
+  /** The {@code maxAge} of an annotation that does not limit it: the annotations' default. */
+  public static final long NO_MAX_AGE = -1;
 
   public Requirement {
     scopes = List.copyOf(scopes);
+    acr = List.copyOf(acr);
+  }
+
+  /** Whether the requirement asks for step-up authentication. */
+  public boolean requiresUserAuthentication() {
+    return !acr.isEmpty() || maxAge != NO_MAX_AGE;
   }
 
   /**
@@ -25,23 +37,33 @@ public record Requirement(RequirementKind kind, String match, List<String> scope
   boolean isEquivalentTo(Requirement other) {
     return kind == other.kind
         && match.equals(other.match)
-        && Set.copyOf(scopes).equals(Set.copyOf(other.scopes));
+        && Set.copyOf(scopes).equals(Set.copyOf(other.scopes))
+        && Set.copyOf(acr).equals(Set.copyOf(other.acr))
+        && maxAge == other.maxAge;
   }
 
   /** The requirement the way a user wrote it, for messages. */
   public String describe() {
+    String stepUp =
+        (acr.isEmpty() ? "" : ", acr = " + list(acr))
+            + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge);
     return switch (kind) {
       case PUBLIC -> "@Public";
-      case TOKEN -> "@RequiresToken";
+      case TOKEN -> stepUp.isEmpty() ? "@RequiresToken" : "@RequiresToken(" + stepUp.substring(2) + ")";
       case SCOPES -> {
-        String list =
-            scopes.size() == 1
-                ? Message.quoted(scopes.get(0))
-                : "{" + Message.quotedList(scopes) + "}";
-        yield "ANY".equals(match)
-            ? "@RequiresScope(value = " + list + ", match = ANY)"
+        String list = list(scopes);
+        yield "ANY".equals(match) || !stepUp.isEmpty()
+            ? "@RequiresScope(value = "
+                + list
+                + ("ANY".equals(match) ? ", match = ANY" : "")
+                + stepUp
+                + ")"
             : "@RequiresScope(" + list + ")";
       }
     };
+  }
+
+  private static String list(List<String> values) {
+    return values.size() == 1 ? Message.quoted(values.get(0)) : "{" + Message.quotedList(values) + "}";
   }
 }

@@ -119,7 +119,7 @@ final class FilterGenerator {
               .addStatement("return $T.of($L)", List.class, list.build())
               .build());
     }
-    type.addMethod(
+    MethodSpec.Builder filter =
         MethodSpec.methodBuilder("filter")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
@@ -129,9 +129,14 @@ final class FilterGenerator {
             .addException(IO_EXCEPTION)
             .addStatement("$T token = guard.authenticate(request)", TOKEN_PRINCIPAL)
             .beginControlFlow("if (token != null && !rule.isSatisfiedBy(token.scopes()))")
-            .addStatement("guard.forbid(request, rule)")
-            .endControlFlow()
-            .build());
+            .addStatement("guard.forbid(request, rule)");
+    // Scopes first: a token refused for its scopes is refused however the user authenticated.
+    if (methods.stream().anyMatch(m -> m.decision().requirement().requiresUserAuthentication())) {
+      filter
+          .nextControlFlow("else if (token != null && rule.requiresUserAuthentication())")
+          .addStatement("guard.requireUserAuthentication(request, rule, token)");
+    }
+    type.addMethod(filter.endControlFlow().build());
     type.addMethod(javacCheck(resource));
     return JavaFile.builder(resource.filterName().packageName(), type.build())
         .skipJavaLangImports(true)
@@ -154,19 +159,31 @@ final class FilterGenerator {
 
   private static CodeBlock rule(BoundMethod method) {
     Requirement requirement = method.decision().requirement();
+    CodeBlock decision = decision(method, requirement);
+    CodeBlock.Builder code = CodeBlock.builder().add("$>$>").add(decision);
+    if (!requirement.acr().isEmpty()) {
+      code.add("\n.requiringAcr(").add(strings(requirement.acr())).add(")");
+    }
+    if (requirement.maxAge() != Requirement.NO_MAX_AGE) {
+      code.add("\n.requiringMaxAge($L)", requirement.maxAge());
+    }
+    return code.add("$<$<").build();
+  }
+
+  private static CodeBlock decision(BoundMethod method, Requirement requirement) {
     return switch (requirement.kind()) {
       case PUBLIC -> CodeBlock.of("$T.publicAccess()", ACCESS_RULE);
       case TOKEN -> CodeBlock.of("$T.anyToken()", ACCESS_RULE);
       case SCOPES -> {
         CodeBlock.Builder code =
             CodeBlock.builder()
-                .add("$>$>$T.$L(", ACCESS_RULE, "ANY".equals(requirement.match()) ? "anyOf" : "allOf")
+                .add("$T.$L(", ACCESS_RULE, "ANY".equals(requirement.match()) ? "anyOf" : "allOf")
                 .add(strings(requirement.scopes()))
                 .add(")");
         for (Map.Entry<String, List<String>> implied : method.implyingScopes().entrySet()) {
           code.add("\n.impliedBy($S, ", implied.getKey()).add(strings(implied.getValue())).add(")");
         }
-        yield code.add("$<$<").build();
+        yield code.build();
       }
     };
   }

@@ -209,21 +209,34 @@ final class DeclaredRules {
     RequiresScope scopes = element.getAnnotation(RequiresScope.class);
     if (scopes != null) {
       try {
-        return new Declared(AccessRule.scopes(scopes.match(), List.of(scopes.value())), element, null);
+        AccessRule rule = AccessRule.scopes(scopes.match(), List.of(scopes.value()));
+        return new Declared(stepUp(rule, scopes.acr(), scopes.maxAge()), element, null);
       } catch (IllegalArgumentException e) {
         // Empty or repeated scopes: javac would have refused them; an altered class file did not.
-        throw new IllegalStateException("The @RequiresScope on " + describe(element) + " lists no scope or the"
-            + " same scope twice, which the annotation processor refuses; rebuild the module that contains "
-            + describe(element) + ".", e);
+        throw new IllegalStateException("The @RequiresScope on " + describe(element) + " lists no scope, the"
+            + " same scope twice, or an acr value or maxAge the annotation processor refuses; rebuild the module"
+            + " that contains " + describe(element) + ".", e);
       }
     }
-    if (element.isAnnotationPresent(RequiresToken.class)) {
-      return new Declared(AccessRule.anyToken(), element, null);
+    RequiresToken token = element.getAnnotation(RequiresToken.class);
+    if (token != null) {
+      try {
+        return new Declared(stepUp(AccessRule.anyToken(), token.acr(), token.maxAge()), element, null);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("The @RequiresToken on " + describe(element) + " has an acr value or maxAge"
+            + " the annotation processor refuses; rebuild the module that contains " + describe(element) + ".", e);
+      }
     }
     if (element.isAnnotationPresent(Public.class)) {
       return new Declared(AccessRule.publicAccess(), element, null);
     }
     return null;
+  }
+
+  /** {@code rule} with the step-up authentication an annotation asks for; -1 is no max age. */
+  private static AccessRule stepUp(AccessRule rule, String[] acr, long maxAge) {
+    AccessRule stepped = acr.length == 0 ? rule : rule.requiringAcr(acr);
+    return maxAge == -1 ? stepped : stepped.requiringMaxAge(maxAge);
   }
 
   private static Class<?> declaringType(AnnotatedElement element) {

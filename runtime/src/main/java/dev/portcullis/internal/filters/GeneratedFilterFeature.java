@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -64,11 +66,12 @@ public final class GeneratedFilterFeature implements DynamicFeature {
 
   /**
    * Uses {@code verifier} for every protected method and, unless {@code metadata} is {@code
-   * null}, names the RFC 9728 metadata in challenges and lists the methods' scopes in it.
+   * null}, names the RFC 9728 metadata in challenges and lists the methods' scopes in it; step-up
+   * rules allow {@code clockSkew} beyond their max age.
    */
   public GeneratedFilterFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
-      ProtectedResourceMetadata metadata) {
-    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata);
+      ProtectedResourceMetadata metadata, Duration clockSkew) {
+    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew);
     this.metadata = metadata;
   }
 

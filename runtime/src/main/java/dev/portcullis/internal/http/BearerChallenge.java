@@ -18,7 +18,9 @@ final class BearerChallenge {
   enum Error {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_TOKEN("invalid_token", 401),
-    INSUFFICIENT_SCOPE("insufficient_scope", 403);
+    INSUFFICIENT_SCOPE("insufficient_scope", 403),
+    /** RFC 9470 section 3. */
+    INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", 401);
 
     final String code;
     final int status;
@@ -63,6 +65,30 @@ final class BearerChallenge {
       json.append(",\"scope\":").append(jsonString(String.join(" ", scopes)));
     }
     return new BearerChallenge(error.status, h.toString(), json.append('}').toString());
+  }
+
+  /**
+   * The RFC 9470 section 3 answer to a token whose user authentication falls short: 401 {@code
+   * insufficient_user_authentication} with {@code acr_values} (space-separated) and {@code max_age}
+   * when the endpoint asks for them, in the header and the JSON body alike.
+   *
+   * @param acrValues the acceptable {@code acr} values; empty for none
+   * @param maxAge the max age in seconds, or -1 for none
+   */
+  static BearerChallenge insufficientUserAuthentication(
+      String realm, String description, List<String> acrValues, long maxAge) {
+    BearerChallenge plain = error(realm, Error.INSUFFICIENT_USER_AUTHENTICATION, description, List.of());
+    StringBuilder h = new StringBuilder(plain.header);
+    StringBuilder json = new StringBuilder(plain.body.substring(0, plain.body.length() - 1));
+    if (!acrValues.isEmpty()) {
+      h.append(", acr_values=").append(quote(String.join(" ", acrValues)));
+      json.append(",\"acr_values\":").append(jsonString(String.join(" ", acrValues)));
+    }
+    if (maxAge >= 0) {
+      h.append(", max_age=").append(maxAge);
+      json.append(",\"max_age\":").append(maxAge);
+    }
+    return new BearerChallenge(plain.status, h.toString(), json.append('}').toString());
   }
 
   /**

@@ -11,7 +11,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -30,17 +33,23 @@ public final class RequestGuard implements TokenGuard {
   private final String realm;
   private final boolean scopeInChallenge;
   private final ProtectedResourceMetadata metadata;
+  private final Clock clock;
+  private final Duration clockSkew;
 
   /**
    * @param metadata the RFC 9728 metadata named in every challenge, or {@code null} when it is
    *     not served
+   * @param clock the time step-up rules measure {@code auth_time} against
+   * @param clockSkew added to every step-up rule's max age
    */
   public RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge,
-      ProtectedResourceMetadata metadata) {
+      ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew) {
     this.verifier = verifier;
     this.realm = realm;
     this.scopeInChallenge = scopeInChallenge;
     this.metadata = metadata;
+    this.clock = clock;
+    this.clockSkew = clockSkew;
   }
 
   @Override
@@ -92,6 +101,17 @@ public final class RequestGuard implements TokenGuard {
     reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INSUFFICIENT_SCOPE,
         "The token does not grant the scope this endpoint requires.", scopeInChallenge ? rule.scopes() : List.of()),
         LOG.isLoggable(System.Logger.Level.DEBUG) ? missingScope(request, rule) : null);
+  }
+
+  @Override
+  public void requireUserAuthentication(ContainerRequestContext request, AccessRule rule, TokenPrincipal token) {
+    Optional<UserAuthenticationCheck.Shortfall> shortfall =
+        UserAuthenticationCheck.shortfall(rule, token.claims(), clock.instant(), clockSkew);
+    if (shortfall.isPresent()) {
+      String description = shortfall.get().description;
+      reject(request, BearerChallenge.insufficientUserAuthentication(realm, description, rule.acrValues(),
+          rule.maxAge().orElse(-1)), "the endpoint requires " + rule.describe() + ": " + shortfall.get());
+    }
   }
 
   private static String missingScope(ContainerRequestContext request, AccessRule rule) {

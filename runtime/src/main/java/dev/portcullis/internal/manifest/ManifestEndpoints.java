@@ -54,13 +54,31 @@ public final class ManifestEndpoints {
       case "PUBLIC":
         return Optional.of(AccessRule.publicAccess());
       case "TOKEN":
-        return Optional.of(AccessRule.anyToken());
+        return Optional.of(stepUp(AccessRule.anyToken(), endpoint, type));
       case "NONE":
         return Optional.empty();
       case "SCOPES":
-        return Optional.of(scopes(endpoint, type));
+        return Optional.of(stepUp(scopes(endpoint, type), endpoint, type));
       default:
         throw unreadable(endpoint, type, "kind \"" + kind + "\"");
+    }
+  }
+
+  /** {@code rule} with the endpoint's {@code acrValues} and {@code maxAge}, absent in older fragments. */
+  private static AccessRule stepUp(AccessRule rule, Map<String, Object> endpoint, String type) throws IOException {
+    List<String> acr = strings(endpoint.get("acrValues"));
+    Object maxAge = endpoint.get("maxAge");
+    try {
+      AccessRule stepped = acr.isEmpty() ? rule : rule.requiringAcr(acr.toArray(String[]::new));
+      if (maxAge == null) {
+        return stepped;
+      }
+      if (!(maxAge instanceof Number seconds) || seconds.doubleValue() != seconds.longValue()) {
+        throw unreadable(endpoint, type, "maxAge " + maxAge);
+      }
+      return stepped.requiringMaxAge(seconds.longValue());
+    } catch (IllegalArgumentException e) {
+      throw unreadable(endpoint, type, "acrValues " + acr + " and maxAge " + maxAge);
     }
   }
 

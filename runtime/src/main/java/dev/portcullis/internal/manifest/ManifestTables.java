@@ -42,6 +42,14 @@ final class ManifestTables {
   }
 
   private static String requirement(Map<String, Object> endpoint) {
+    List<String> acr = strings(endpoint.get("acrValues"));
+    Object maxAge = endpoint.get("maxAge");
+    String stepUp = (acr.isEmpty() ? "" : ", acr " + String.join(" ", acr))
+        + (maxAge instanceof Number seconds ? ", max age " + seconds.longValue() + "s" : "");
+    return decision(endpoint) + stepUp;
+  }
+
+  private static String decision(Map<String, Object> endpoint) {
     List<String> scopes = strings(endpoint.get("scopes"));
     switch (text(endpoint.get("kind"))) {
       case "PUBLIC":

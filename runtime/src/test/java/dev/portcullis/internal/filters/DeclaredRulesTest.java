@@ -271,6 +271,30 @@ class DeclaredRulesTest {
     }
   }
 
+  // Step-up authentication.
+
+  @RequiresScope(value = "account:read", acr = {"mfa", "phr"})
+  static class StepUp {
+    public String inherited() {
+      return "";
+    }
+
+    @RequiresToken(maxAge = 60)
+    public String own() {
+      return "";
+    }
+
+    @RequiresScope("account:read")
+    public String dropped() {
+      return "";
+    }
+
+    @RequiresToken(maxAge = 0)
+    public String zero() {
+      return "";
+    }
+  }
+
   // anyInHierarchy.
 
   static class Plain extends Implementation implements Runnable {
@@ -430,8 +454,8 @@ class DeclaredRulesTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> DeclaredRules.of(EmptyScopes.class, empty));
     String where = EmptyScopes.class.getName() + ".empty()";
-    assertEquals("The @RequiresScope on " + where + " lists no scope or the same scope twice, which the annotation"
-        + " processor refuses; rebuild the module that contains " + where + ".", e.getMessage());
+    assertEquals("The @RequiresScope on " + where + " lists no scope, the same scope twice, or an acr value or"
+        + " maxAge the annotation processor refuses; rebuild the module that contains " + where + ".", e.getMessage());
   }
 
   @Test
@@ -464,5 +488,24 @@ class DeclaredRulesTest {
     assertEquals(ArrayNotes.class.getName() + ".createAll(String[])",
         DeclaredRules.describe(ArrayNotes.class.getMethod("createAll", String[].class)));
     assertEquals(Notes.class.getName(), DeclaredRules.describe(Notes.class));
+  }
+
+  @Test
+  void stepUpComesWithTheAnnotationThatDecidesAndAMethodAnnotationReplacesTheClasss() throws Exception {
+    assertRule(AccessRule.allOf("account:read").requiringAcr("mfa", "phr"), StepUp.class,
+        declared(StepUp.class, "inherited"));
+    assertRule(AccessRule.anyToken().requiringMaxAge(60), StepUp.class.getMethod("own"),
+        declared(StepUp.class, "own"));
+    assertRule(AccessRule.allOf("account:read"), StepUp.class.getMethod("dropped"),
+        declared(StepUp.class, "dropped"));
+  }
+
+  @Test
+  void maxAgeTheProcessorRefusesStopsStartupNamingTheAnnotation() throws Exception {
+    Method zero = StepUp.class.getMethod("zero");
+    IllegalStateException refusal =
+        assertThrows(IllegalStateException.class, () -> DeclaredRules.of(StepUp.class, zero));
+    assertTrue(refusal.getMessage().contains("The @RequiresToken on " + StepUp.class.getName() + ".zero()"),
+        refusal.getMessage());
   }
 }

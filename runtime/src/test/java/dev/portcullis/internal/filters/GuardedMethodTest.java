@@ -65,7 +65,8 @@ class GuardedMethodTest {
           }
           throw new UnsupportedOperationException(method.getName());
         });
-    RequestGuard guard = new RequestGuard(new TokenVerifier(CONFIG), CONFIG.realm(), true, null);
+    RequestGuard guard = new RequestGuard(new TokenVerifier(CONFIG), CONFIG.realm(), true, null,
+        java.time.Clock.systemUTC(), CONFIG.clockSkew());
     new GuardedMethod(new FailingFilter(failure), AccessRule.anyToken(), guard).filter(request);
     assertNotNull(aborted[0], "the request was not aborted");
     return aborted[0];

@@ -53,4 +53,26 @@ class BearerChallengeTest {
     assertEquals("application/json", r.getHeaderString("Content-Type"));
     assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"Bad.\"}", r.getEntity());
   }
+
+  @Test
+  void insufficientUserAuthenticationIs401WithAcrValuesAndMaxAgeInHeaderAndBody() {
+    BearerChallenge c = BearerChallenge.insufficientUserAuthentication("api", "Step up.", List.of("mfa", "phr"), 300);
+    assertEquals(401, c.status());
+    assertEquals("Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"Step up.\","
+        + " acr_values=\"mfa phr\", max_age=300", c.header());
+    assertEquals("{\"error\":\"insufficient_user_authentication\",\"error_description\":\"Step up.\","
+        + "\"acr_values\":\"mfa phr\",\"max_age\":300}", c.body());
+  }
+
+  @Test
+  void insufficientUserAuthenticationNamesOnlyWhatTheEndpointAsksFor() {
+    assertEquals("Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"x\","
+        + " max_age=60", BearerChallenge.insufficientUserAuthentication("api", "x", List.of(), 60).header());
+    BearerChallenge acrOnly = BearerChallenge.insufficientUserAuthentication("api", "x", List.of("mfa"), -1);
+    assertEquals("Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"x\","
+        + " acr_values=\"mfa\"", acrOnly.header());
+    assertEquals("Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"x\","
+        + " acr_values=\"mfa\", resource_metadata=\"https://api/.well-known/oauth-protected-resource\"",
+        acrOnly.withResourceMetadata("https://api/.well-known/oauth-protected-resource").header());
+  }
 }

@@ -54,6 +54,19 @@ class ScopeManifestCommandTest {
   }
 
   @Test
+  void stepUpIsPrintedWithTheRequirement(@TempDir Path directory) throws IOException {
+    Path jar = ManifestRoots.jar(directory.resolve("account.jar"), ManifestRoots.described("shop.AccountResource"));
+
+    int status = print(jar.toString());
+
+    String text = text(out);
+    assertEquals(0, status, text(err));
+    assertTrue(text.contains("  PUT     /account        account:write, acr phr, max age 300s  "), text);
+    assertTrue(text.contains("  GET     /account        account:read, acr mfa phr  "), text);
+    assertTrue(text.contains("  DELETE  /account        any valid token, max age 60s  "), text);
+  }
+
+  @Test
   void fragmentsOfSeveralClassesAndPlacesMergeIntoOneSortedTable(@TempDir Path directory)
       throws IOException {
     Path classes = ManifestRoots.directory(directory.resolve("classes"),

@@ -1,0 +1,40 @@
+package shop;
+
+import dev.portcullis.Public;
+import dev.portcullis.RequiresScope;
+import dev.portcullis.RequiresToken;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+@Path("/account")
+@RequiresScope(value = "account:read", acr = {"mfa", "phr"})
+public class AccountResource {
+  @GET
+  public String show() {
+    return "account";
+  }
+
+  @PUT
+  @RequiresScope(value = "account:write", acr = "phr", maxAge = 300)
+  public void change(String account) {}
+
+  @DELETE
+  @RequiresToken(maxAge = 60)
+  public void close() {}
+
+  @GET
+  @Path("plain")
+  @RequiresToken
+  public String plain() {
+    return "plain";
+  }
+
+  @GET
+  @Path("terms")
+  @Public
+  public String terms() {
+    return "terms";
+  }
+}
