@@ -68,6 +68,18 @@ final class ClaimsReader {
     this.roleClaims = List.copyOf(roleClaims);
   }
 
+  /** The rules for the tokens of {@code issuer}, one of {@code config}'s resolved trusted issuers. */
+  static ClaimsReader of(dev.portcullis.PortcullisConfig config, dev.portcullis.TrustedIssuer issuer) {
+    List<String> scopePaths = issuer.scopeClaims().orElseThrow();
+    List<String> rolePaths = issuer.roleClaims().orElseThrow();
+    List<ClaimPath> scopeClaims = ClaimPath.parseAll(
+        dev.portcullis.internal.settings.SettingsSource.propertyName("scope-claims"), scopePaths);
+    List<ClaimPath> roleClaims = rolePaths.equals(scopePaths) ? scopeClaims
+        : ClaimPath.parseAll(dev.portcullis.internal.settings.SettingsSource.propertyName("role-claims"), rolePaths);
+    return new ClaimsReader(issuer.issuer().map(Object::toString).orElse(null), issuer.audience().orElseThrow(),
+        config.clockSkew().toMillis(), scopeClaims, roleClaims);
+  }
+
   /** Scopes from {@code scope} and {@code scp}, roles the same. */
   ClaimsReader(String issuer, String audience, long skewMillis) {
     this(issuer, audience, skewMillis, ClaimPath.DEFAULT, ClaimPath.DEFAULT);

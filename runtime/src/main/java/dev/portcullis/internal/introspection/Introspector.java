@@ -1,0 +1,17 @@
+package dev.portcullis.internal.introspection;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Asks an introspection endpoint about one token (RFC 7662). Thread-safe. */
+public interface Introspector {
+  /**
+   * The members of the endpoint's answer, a well-formed introspection response whose {@code
+   * active} is a boolean; nothing in it is judged yet. Takes at most the configured HTTP timeout.
+   *
+   * @throws IntrospectionFailedException when there is no such answer: the endpoint could not
+   *     be reached, did not answer in time, answered with an error status or with something
+   *     that is not an introspection response
+   */
+  Map<String, Object> introspect(URI endpoint, String token) throws IntrospectionFailedException;
+}
