@@ -97,7 +97,7 @@ public final class TokenVerifier {
         : new TokenIntrospection(config, settings, introspector, this::runValidators, clock, cacheMaintenance);
     this.introspectAll = settings != null && settings.allTokens();
     List<TrustedIssuer> issuers = introspectAll ? List.of() : config.trustedIssuers();
-    if (keys != null && issuers.size() != 1) {
+    if (keys != null && config.trustedIssuers().size() != 1) {
       throw new IllegalArgumentException("In-memory keys stand for the keys of one issuer.");
     }
     Map<String, Route> routes = new HashMap<>();
