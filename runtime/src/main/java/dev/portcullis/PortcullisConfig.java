@@ -258,7 +258,8 @@ public final class PortcullisConfig {
     if (clientId == null || clientId.isBlank()) {
       String stray = secret != null ? "introspection-client-secret" : method != null ? "introspection-client-auth"
           : keyText != null ? "introspection-private-key" : endpointText != null ? "introspection-endpoint"
-          : ttl != null ? "introspection-cache-ttl" : Boolean.TRUE.equals(all) ? "introspect-all-tokens" : null;
+          : keyId != null ? "introspection-key-id" : ttl != null ? "introspection-cache-ttl"
+          : Boolean.TRUE.equals(all) ? "introspect-all-tokens" : null;
       if (stray != null) {
         throw new PortcullisConfigException(SettingsSource.propertyName(stray) + " is set, but introspection is off"
             + " because " + SettingsSource.propertyName("introspection-client-id") + " is not; set "

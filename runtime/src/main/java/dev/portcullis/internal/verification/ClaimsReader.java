@@ -1,5 +1,8 @@
 package dev.portcullis.internal.verification;
 
+import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TrustedIssuer;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +72,12 @@ final class ClaimsReader {
   }
 
   /** The rules for the tokens of {@code issuer}, one of {@code config}'s resolved trusted issuers. */
-  static ClaimsReader of(dev.portcullis.PortcullisConfig config, dev.portcullis.TrustedIssuer issuer) {
+  static ClaimsReader of(PortcullisConfig config, TrustedIssuer issuer) {
     List<String> scopePaths = issuer.scopeClaims().orElseThrow();
     List<String> rolePaths = issuer.roleClaims().orElseThrow();
-    List<ClaimPath> scopeClaims = ClaimPath.parseAll(
-        dev.portcullis.internal.settings.SettingsSource.propertyName("scope-claims"), scopePaths);
+    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), scopePaths);
     List<ClaimPath> roleClaims = rolePaths.equals(scopePaths) ? scopeClaims
-        : ClaimPath.parseAll(dev.portcullis.internal.settings.SettingsSource.propertyName("role-claims"), rolePaths);
+        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), rolePaths);
     return new ClaimsReader(issuer.issuer().map(Object::toString).orElse(null), issuer.audience().orElseThrow(),
         config.clockSkew().toMillis(), scopeClaims, roleClaims);
   }

@@ -188,6 +188,13 @@ final class TokenIntrospection {
       return new Outcome(verified, null);
     } catch (TokenRejectedException e) {
       return new Outcome(null, e.getMessage());
+    } catch (RuntimeException e) {
+      // An answer the rules could not read; not the message, which could quote it.
+      if (dueForWarning()) {
+        LOG.log(System.Logger.Level.WARNING, "Portcullis could not read an introspection answer: {0}.",
+            e.getClass().getName());
+      }
+      throw unavailable();
     }
   }
 
@@ -283,7 +290,7 @@ final class TokenIntrospection {
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("Every Java runtime has SHA-256.", e);
       }
-      ByteBuffer hash = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
+      ByteBuffer hash = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
       return new Digest(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
     }
   }
@@ -393,12 +400,12 @@ final class TokenIntrospection {
       if (found == null) {
         throw new IntrospectionFailedException("The metadata of the issuer " + issuer + " at " + metadata.location()
             + " names no introspection_endpoint; set " + SettingsSource.describe("introspection-endpoint") + ".",
-            true);
+            false);
       }
       if (!UrlPolicy.isAllowed(found, allowInsecureHttp)) {
         throw new IntrospectionFailedException("The issuer's metadata names the introspection endpoint " + found
             + ", which is not an https URL (nor http to a loopback host); set "
-            + SettingsSource.propertyName("allow-insecure-http") + "=true only if plain http is safe here.", true);
+            + SettingsSource.propertyName("allow-insecure-http") + "=true only if plain http is safe here.", false);
       }
       return found;
     }

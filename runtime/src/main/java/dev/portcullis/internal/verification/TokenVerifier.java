@@ -37,7 +37,10 @@ import java.util.concurrent.Executor;
  * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
  * issuer's keys are not at hand (not loaded yet, or a needed fetch failed); it never throws a
  * runtime exception for token input and never waits for the authorization server, except for
- * a refetch its own unknown kid asks for, and at most briefly for the first load at startup.
+ * a refetch its own unknown kid asks for, at most briefly for the first load at startup, and,
+ * for a token it introspects, for one introspection call (bounded by the HTTP timeout), its
+ * own or that of a concurrent request with the same token; an endpoint without a usable
+ * answer also makes {@link KeysUnavailableException}.
  * Nothing here logs token content.
  */
 public final class TokenVerifier {
