@@ -91,6 +91,8 @@ import java.util.function.Function;
  *       remembered, never past the token's {@code exp}; {@code 0} turns the cache off</td></tr>
  *   <tr><td>introspect-all-tokens</td><td>false</td><td>introspect JWTs too instead of
  *       verifying them locally; otherwise only tokens that are not JWTs are introspected</td></tr>
+ *   <tr><td>introspection-jwt-response</td><td>false</td><td>ask for answers as signed JWTs
+ *       (RFC 9701), verified with the issuer's keys</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -255,11 +257,14 @@ public final class PortcullisConfig {
         : parsed(values, "introspection-cache-ttl", ConfigValues::parseDuration);
     Boolean all = b.introspectAllTokens != null ? b.introspectAllTokens
         : parsed(values, "introspect-all-tokens", ConfigValues::parseBoolean);
+    Boolean jwt = b.introspectionJwtResponse != null ? b.introspectionJwtResponse
+        : parsed(values, "introspection-jwt-response", ConfigValues::parseBoolean);
     if (clientId == null || clientId.isBlank()) {
       String stray = secret != null ? "introspection-client-secret" : method != null ? "introspection-client-auth"
           : keyText != null ? "introspection-private-key" : endpointText != null ? "introspection-endpoint"
           : keyId != null ? "introspection-key-id" : ttl != null ? "introspection-cache-ttl"
-          : Boolean.TRUE.equals(all) ? "introspect-all-tokens" : null;
+          : Boolean.TRUE.equals(all) ? "introspect-all-tokens"
+          : Boolean.TRUE.equals(jwt) ? "introspection-jwt-response" : null;
       if (stray != null) {
         throw new PortcullisConfigException(SettingsSource.propertyName(stray) + " is set, but introspection is off"
             + " because " + SettingsSource.propertyName("introspection-client-id") + " is not; set "
@@ -300,6 +305,11 @@ public final class PortcullisConfig {
           + SettingsSource.describe("introspection-endpoint") + " to the introspection endpoint URL of your"
           + " authorization server.");
     }
+    if (Boolean.TRUE.equals(jwt) && severalIssuers > 0) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-jwt-response") + " is true, but"
+          + " several issuers are trusted, and the signed answers are verified with the one issuer's keys; set "
+          + SettingsSource.propertyName("introspection-jwt-response") + "=false, or trust one issuer.");
+    }
     Duration cacheTtl = ttl != null ? ttl : Duration.ofSeconds(60);
     if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
       throw new PortcullisConfigException(SettingsSource.propertyName("introspection-cache-ttl") + " is " + cacheTtl
@@ -307,7 +317,8 @@ public final class PortcullisConfig {
     }
     return new IntrospectionSettings(endpoint, clientId.strip(), secret, method,
         keyText == null || keyText.isBlank() ? null : Path.of(keyText.strip()),
-        keyId == null || keyId.isBlank() ? null : keyId.strip(), cacheTtl, Boolean.TRUE.equals(all), httpTimeout);
+        keyId == null || keyId.isBlank() ? null : keyId.strip(), cacheTtl, Boolean.TRUE.equals(all), httpTimeout,
+        Boolean.TRUE.equals(jwt));
   }
 
   /** {@code several} with what each leaves unset taken from the configuration, each checked. */
@@ -555,6 +566,11 @@ public final class PortcullisConfig {
     return introspection != null && introspection.allTokens();
   }
 
+  /** Whether introspection answers are asked for as JWTs signed by the issuer (RFC 9701). */
+  public boolean introspectionJwtResponse() {
+    return introspection != null && introspection.jwtResponse();
+  }
+
   /** The introspection settings, secret included; {@code null} when introspection is off. */
   IntrospectionSettings introspectionSettings() {
     return introspection;
@@ -608,6 +624,7 @@ public final class PortcullisConfig {
     private URI introspectionEndpoint;
     private Duration introspectionCacheTtl;
     private Boolean introspectAllTokens;
+    private Boolean introspectionJwtResponse;
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -850,6 +867,17 @@ public final class PortcullisConfig {
      */
     public Builder introspectAllTokens(boolean all) {
       this.introspectAllTokens = all;
+      return this;
+    }
+
+    /**
+     * Ask for introspection answers as JWTs signed by the issuer (RFC 9701), verified with the
+     * issuer's keys, instead of plain JSON that only TLS vouches for; default false. The
+     * authorization server must support it: a plain JSON answer is then refused (503). Only
+     * with one trusted issuer.
+     */
+    public Builder introspectionJwtResponse(boolean signed) {
+      this.introspectionJwtResponse = signed;
       return this;
     }
 

@@ -55,26 +55,72 @@ final class HttpIntrospector implements Introspector {
         .build();
   }
 
+  /** The media type of RFC 9701 answers. */
+  private static final String JWT_ANSWER = "application/token-introspection+jwt";
+
   @Override
   public Map<String, Object> introspect(URI endpoint, String token) throws IntrospectionFailedException {
-    HTTPRequest request = new TokenIntrospectionRequest(endpoint,
+    HttpResponse<String> answer = exchange(endpoint, request(endpoint, token), "application/json");
+    checkStatus(endpoint, answer);
+    if (answer.body().length() > MAX_ANSWER_CHARS) {
+      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with more than "
+          + MAX_ANSWER_CHARS + " characters.", false);
+    }
+    try {
+      // The SDK checks that it is an introspection response (a JSON object with a boolean active).
+      TokenIntrospectionResponse.parse(response(answer)).toSuccessResponse();
+      // The members as the resource server reads a JWT's claims: the same JSON types.
+      return com.nimbusds.jose.util.JSONObjectUtils.parse(answer.body());
+    } catch (ParseException | java.text.ParseException | RuntimeException e) {
+      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with something"
+          + " that is not an introspection response (a JSON object with a boolean active member).", false);
+    }
+  }
+
+  @Override
+  public String introspectAsJwt(URI endpoint, String token) throws IntrospectionFailedException {
+    HttpResponse<String> answer = exchange(endpoint, request(endpoint, token), JWT_ANSWER);
+    checkStatus(endpoint, answer);
+    String type = answer.headers().firstValue("Content-Type").orElse("");
+    if (!type.toLowerCase(Locale.ROOT).startsWith(JWT_ANSWER)) {
+      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with "
+          + (type.isEmpty() ? "no content type" : printable(type)) + ", not a signed answer (" + JWT_ANSWER
+          + ", RFC 9701); if the authorization server does not offer them, set"
+          + " portcullis.introspection-jwt-response=false.", false);
+    }
+    if (answer.body().length() > MAX_ANSWER_CHARS) {
+      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with more than "
+          + MAX_ANSWER_CHARS + " characters.", false);
+    }
+    return answer.body().strip();
+  }
+
+  private HTTPRequest request(URI endpoint, String token) {
+    return new TokenIntrospectionRequest(endpoint,
         authentication.forRequest(clientId, endpoint, Instant.now()), new TypelessAccessToken(token))
         .toHTTPRequest();
-    HttpResponse<String> answer = exchange(endpoint, request);
-    int status = answer.statusCode();
-    HTTPResponse response = new HTTPResponse(status);
+  }
+
+  private static HTTPResponse response(HttpResponse<String> answer) {
+    HTTPResponse response = new HTTPResponse(answer.statusCode());
     answer.headers().firstValue("Content-Type").ifPresent(type -> {
       try {
         response.setContentType(type);
       } catch (ParseException e) {
-        // left unset: the parse below then says the answer is not JSON
+        // left unset: parsing the body then says it is not JSON
       }
     });
     response.setBody(answer.body());
+    return response;
+  }
+
+  /** Fails unless the answer's status is 200: a 4xx as a refusal of this API's request. */
+  private static void checkStatus(URI endpoint, HttpResponse<String> answer) throws IntrospectionFailedException {
+    int status = answer.statusCode();
     if (status >= 400 && status < 500) {
       String error = "";
       try {
-        TokenIntrospectionErrorResponse refusal = TokenIntrospectionErrorResponse.parse(response);
+        TokenIntrospectionErrorResponse refusal = TokenIntrospectionErrorResponse.parse(response(answer));
         if (refusal.getErrorObject() != null && refusal.getErrorObject().getCode() != null) {
           error = " with error \"" + printable(refusal.getErrorObject().getCode()) + "\"";
         }
@@ -88,22 +134,10 @@ final class HttpIntrospector implements Introspector {
       throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered HTTP " + status
           + ".", false);
     }
-    if (answer.body().length() > MAX_ANSWER_CHARS) {
-      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with more than "
-          + MAX_ANSWER_CHARS + " characters.", false);
-    }
-    try {
-      // The SDK checks that it is an introspection response (a JSON object with a boolean active).
-      TokenIntrospectionResponse.parse(response).toSuccessResponse();
-      // The members as the resource server reads a JWT's claims: the same JSON types.
-      return com.nimbusds.jose.util.JSONObjectUtils.parse(answer.body());
-    } catch (ParseException | java.text.ParseException | RuntimeException e) {
-      throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " answered with something"
-          + " that is not an introspection response (a JSON object with a boolean active member).", false);
-    }
   }
 
-  private HttpResponse<String> exchange(URI endpoint, HTTPRequest request) throws IntrospectionFailedException {
+  private HttpResponse<String> exchange(URI endpoint, HTTPRequest request, String accept)
+      throws IntrospectionFailedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI()).timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofString(request.getBody()));
     for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
@@ -111,7 +145,7 @@ final class HttpIntrospector implements Introspector {
         header.getValue().forEach(value -> builder.header(header.getKey(), value));
       }
     }
-    builder.header("Accept", "application/json");
+    builder.setHeader("Accept", accept);
     CompletableFuture<HttpResponse<String>> answer =
         client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
     try {

@@ -6,7 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -74,6 +83,19 @@ class IntrospectionOverHttpTest {
   private volatile String contentType = "application/json";
   private volatile String body;
   private volatile boolean hang;
+  /** When set, the endpoint answers with this key's signed JWT (RFC 9701), when asked to. */
+  private volatile RSAKey signer;
+  private volatile String signedType = "token-introspection+jwt";
+  private static final RSAKey ISSUER_KEY = generate("issuer-key");
+  private static final RSAKey OTHER_KEY = generate("other-key");
+
+  private static RSAKey generate(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).generate();
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
   private final Handler capture = new Handler() {
     @Override
@@ -98,7 +120,10 @@ class IntrospectionOverHttpTest {
     body = activeAnswer("orders-api");
     server.createContext("/idp/introspect", this::introspect);
     server.createContext("/idp/.well-known/openid-configuration", exchange -> send(exchange, 200, "application/json",
-        "{\"issuer\":\"" + issuer + "\",\"introspection_endpoint\":\"" + endpoint + "\"}"));
+        "{\"issuer\":\"" + issuer + "\",\"introspection_endpoint\":\"" + endpoint + "\",\"jwks_uri\":\"" + issuer
+            + "/jwks\"}"));
+    server.createContext("/idp/jwks", exchange -> send(exchange, 200, "application/json",
+        new JWKSet(ISSUER_KEY.toPublicJWK()).toString()));
     server.start();
     introspectionLog.addHandler(capture);
   }
@@ -127,6 +152,20 @@ class IntrospectionOverHttpTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    if (signer != null && "application/token-introspection+jwt".equals(accept)) {
+      try {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
+            .type(new JOSEObjectType(signedType)).build(), new JWTClaimsSet.Builder().issuer(issuer)
+            .audience("orders-api").issueTime(new java.util.Date())
+            .claim("token_introspection", JSONObjectUtils.parse(body)).build());
+        jwt.sign(new RSASSASigner(signer));
+        send(exchange, 200, "application/token-introspection+jwt", jwt.serialize());
+      } catch (Exception e) {
+        send(exchange, 500, "text/plain", e.toString());
+      }
+      return;
     }
     send(exchange, status, contentType, body);
   }
@@ -285,5 +324,26 @@ class IntrospectionOverHttpTest {
         .audience("orders-api").introspectAllTokens(true).introspection("orders-api", SECRET).build());
     assertEquals("alice", verifier.verify(TOKEN).subject());
     assertEquals("/idp/introspect", received.get(0).path());
+  }
+
+  @Test
+  void signedAnswersAreVerifiedWithTheIssuersKeys() throws Exception {
+    signer = ISSUER_KEY;
+    AccessTokenVerifier verifier = AccessTokenVerifier.create(config().introspection("orders-api", SECRET)
+        .introspectionJwtResponse(true).build());
+    assertEquals("alice", verifier.verify(TOKEN).subject());
+    assertEquals("application/token-introspection+jwt", received.get(0).header("Accept"));
+
+    signer = OTHER_KEY;
+    assertUnavailable(verifier);
+    signer = ISSUER_KEY;
+    signedType = "JWT";
+    assertUnavailable(verifier);
+    signedType = "token-introspection+jwt";
+    signer = null; // plain JSON, though a signed answer was asked for
+    assertUnavailable(verifier);
+    signer = ISSUER_KEY;
+    body = "{\"active\":false}";
+    assertEquals("The token is not active.", failure(verifier).getMessage());
   }
 }

@@ -24,13 +24,14 @@ public final class IntrospectionSettings {
   private final Duration cacheTtl;
   private final boolean allTokens;
   private final Duration httpTimeout;
+  private final boolean jwtResponse;
 
   /**
    * @param endpoint the configured endpoint, or {@code null} to discover it
    * @param method one of {@link #METHODS}
    */
   public IntrospectionSettings(URI endpoint, String clientId, String clientSecret, String method, Path privateKey,
-      String keyId, Duration cacheTtl, boolean allTokens, Duration httpTimeout) {
+      String keyId, Duration cacheTtl, boolean allTokens, Duration httpTimeout, boolean jwtResponse) {
     this.endpoint = endpoint;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -40,6 +41,12 @@ public final class IntrospectionSettings {
     this.cacheTtl = cacheTtl;
     this.allTokens = allTokens;
     this.httpTimeout = httpTimeout;
+    this.jwtResponse = jwtResponse;
+  }
+
+  /** Whether answers are asked for as signed JWTs (RFC 9701). */
+  public boolean jwtResponse() {
+    return jwtResponse;
   }
 
   /** The configured endpoint; empty when it comes from the issuer's metadata. */
@@ -92,6 +99,6 @@ public final class IntrospectionSettings {
     return "IntrospectionSettings{endpoint=" + (endpoint == null ? "(discovered)" : endpoint) + ", clientId="
         + clientId + ", method=" + method + (clientSecret != null ? ", secret=(redacted)" : "")
         + (privateKey != null ? ", privateKey=" + privateKey : "") + ", cacheTtl=" + cacheTtl + ", allTokens="
-        + allTokens + ", httpTimeout=" + httpTimeout + "}";
+        + allTokens + ", httpTimeout=" + httpTimeout + ", jwtResponse=" + jwtResponse + "}";
   }
 }

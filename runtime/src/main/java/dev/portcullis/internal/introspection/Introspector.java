@@ -14,4 +14,14 @@ public interface Introspector {
    *     that is not an introspection response
    */
   Map<String, Object> introspect(URI endpoint, String token) throws IntrospectionFailedException;
+
+  /**
+   * The endpoint's answer as a signed JWT (RFC 9701, {@code application/token-introspection+jwt}),
+   * unverified; the caller checks its signature, type and claims. Takes at most the configured
+   * HTTP timeout.
+   *
+   * @throws IntrospectionFailedException when there is no such answer, an answer in plain JSON
+   *     included
+   */
+  String introspectAsJwt(URI endpoint, String token) throws IntrospectionFailedException;
 }

@@ -3,12 +3,25 @@ package dev.portcullis.internal.verification;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.TrustedIssuer;
 import dev.portcullis.internal.introspection.IntrospectionFailedException;
 import dev.portcullis.internal.introspection.IntrospectionSettings;
 import dev.portcullis.internal.introspection.Introspector;
+import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.IssuerMetadata;
+import dev.portcullis.internal.keys.KeySetVersion;
 import dev.portcullis.internal.keys.UrlPolicy;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.io.IOException;
@@ -19,7 +32,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.text.ParseException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,10 +99,13 @@ final class TokenIntrospection {
   private final long skewMillis;
   private final long waitMillis;
   private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
+  /** Verifies RFC 9701 answers; {@code null} when answers are plain JSON. */
+  private final DefaultJWTProcessor<SecurityContext> signedAnswers;
 
   TokenIntrospection(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
       Validation validation, Clock clock, Executor cacheMaintenance) {
     this.introspector = introspector;
+    this.signedAnswers = settings.jwtResponse() ? signedAnswers(config, settings) : null;
     this.validation = validation;
     this.clock = clock;
     this.skewMillis = config.clockSkew().toMillis();
@@ -161,11 +179,58 @@ final class TokenIntrospection {
     }
   }
 
+  /**
+   * The processor of RFC 9701 answers: {@code typ} {@code token-introspection+jwt}, signed with
+   * a key of the issuer's key set by an accepted algorithm, {@code iss} the issuer, {@code aud}
+   * this API's client id, {@code iat} and {@code token_introspection} present, and {@code exp}
+   * and {@code nbf}, if any, current.
+   */
+  private static DefaultJWTProcessor<SecurityContext> signedAnswers(PortcullisConfig config,
+      IntrospectionSettings settings) {
+    TrustedIssuer issuer = config.trustedIssuers().get(0);
+    JWKSource<SecurityContext> keys = IssuerKeys.configured(config, issuer, new KeySetVersion());
+    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+    config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("token-introspection+jwt")));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
+    processor.setJWSVerifierFactory(new CachedVerifierFactory());
+    JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+    issuer.issuer().ifPresent(uri -> exact.issuer(uri.toString()));
+    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(settings.clientId()), exact.build(),
+        Set.of("iss", "aud", "iat", "token_introspection"), null));
+    return processor;
+  }
+
+  /** The members of the endpoint's answer, from its signed JWT when RFC 9701 answers are asked for. */
+  private Map<String, Object> answer(String token) throws IntrospectionFailedException {
+    if (signedAnswers == null) {
+      return introspector.introspect(endpoint.get(), token);
+    }
+    String jwt = introspector.introspectAsJwt(endpoint.get(), token);
+    JWTClaimsSet claims;
+    try {
+      claims = signedAnswers.process(jwt, null);
+    } catch (ParseException | BadJOSEException | JOSEException e) {
+      throw new IntrospectionFailedException("The introspection endpoint's signed answer was refused: "
+          + e.getClass().getSimpleName() + ". Its signature, typ (token-introspection+jwt), iss, aud (this API's client"
+          + " id) and iat must be right.", false);
+    }
+    Object members = claims.getClaim("token_introspection");
+    if (!(members instanceof Map)) {
+      throw new IntrospectionFailedException("The introspection endpoint's signed answer has no token_introspection"
+          + " object.", false);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answer = (Map<String, Object>) members;
+    return answer;
+  }
+
   /** One call to the endpoint, and the verdict on its answer. */
   private Outcome ask(String token) throws KeysUnavailableException {
     Map<String, Object> answer;
     try {
-      answer = introspector.introspect(endpoint.get(), token);
+      answer = answer(token);
     } catch (IntrospectionFailedException e) {
       warn(e);
       throw unavailable();

@@ -44,11 +44,19 @@ class TokenIntrospectionTest {
     Map<String, Object> of(String token) throws IntrospectionFailedException;
   }
 
-  private final Introspector introspector = (endpoint, token) -> {
-    assertEquals(ENDPOINT, endpoint);
-    calls.incrementAndGet();
-    asked.add(token);
-    return answer.of(token);
+  private final Introspector introspector = new Introspector() {
+    @Override
+    public Map<String, Object> introspect(URI endpoint, String token) throws IntrospectionFailedException {
+      assertEquals(ENDPOINT, endpoint);
+      calls.incrementAndGet();
+      asked.add(token);
+      return answer.of(token);
+    }
+
+    @Override
+    public String introspectAsJwt(URI endpoint, String token) {
+      throw new AssertionError("not asked for here");
+    }
   };
 
   /** An active answer for the test issuer and audience, living 10 minutes, changed by {@code change}. */
@@ -70,7 +78,7 @@ class TokenIntrospectionTest {
 
   private static IntrospectionSettings settings(Duration ttl, boolean all) {
     return new IntrospectionSettings(ENDPOINT, "orders-api", "secret", "client_secret_basic", null, null, ttl, all,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), false);
   }
 
   private TokenVerifier verifier(PortcullisConfig config, Duration ttl, boolean all) {
