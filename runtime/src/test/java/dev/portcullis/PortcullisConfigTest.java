@@ -382,6 +382,11 @@ class PortcullisConfigTest {
     assertTrue(failure(builder().issuers("https://a.example.com", "https://b.example.com").audience("a"))
         .startsWith("Portcullis cannot discover the introspection endpoint when several issuers are trusted; set"
             + " portcullis.introspection-endpoint"));
+    environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "https://idp.example.com/introspect");
+    environment.put("PORTCULLIS_INTROSPECTION_JWT_RESPONSE", "true");
+    assertTrue(failure(builder().issuers("https://a.example.com", "https://b.example.com").audience("a"))
+        .startsWith("portcullis.introspection-jwt-response is true, but several issuers are trusted"));
+    environment.remove("PORTCULLIS_INTROSPECTION_JWT_RESPONSE");
     environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "http://idp.example.com/introspect");
     assertTrue(failure(base.get()).contains("introspection-endpoint"), failure(base.get()));
   }
