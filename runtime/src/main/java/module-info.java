@@ -21,6 +21,10 @@ module dev.portcullis {
   exports dev.portcullis.internal.settings to dev.portcullis.client;
   exports dev.portcullis.internal.keys to dev.portcullis.client;
   exports dev.portcullis.internal.http to dev.portcullis.client;
+  // The seam of token introspection (RFC 7662): portcullis-client makes the calls.
+  exports dev.portcullis.internal.introspection to dev.portcullis.client;
+
+  uses dev.portcullis.internal.introspection.IntrospectorFactory;
 
   // Jersey finds JerseyRegistrationGuard through META-INF/services, which it reads as a
   // resource, and its injection (HK2) creates it. Not a "provides": that would make the module

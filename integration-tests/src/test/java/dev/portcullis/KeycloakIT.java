@@ -18,7 +18,9 @@ import dev.portcullis.client.TokenAcquisitionException;
 import dev.portcullis.client.TokenClient;
 import dev.portcullis.testapp.CallerClient;
 import dev.portcullis.testapp.CallerResource;
+import dev.portcullis.testapp.MeResource;
 import dev.portcullis.testapp.OnBehalfResource;
+import dev.portcullis.testapp.OrdersResource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -251,6 +253,39 @@ class KeycloakIT {
       assertNotEquals(user.value(), seen.get("token"), "the caller's token is exchanged, not forwarded");
       JWTClaimsSet exchanged = claims(seen.get("token"));
       assertEquals(GATEWAY_CLIENT, exchanged.getStringClaim("azp"));
+    }
+  }
+
+  @Test
+  void everyTokenIsIntrospectedAtKeycloakAuthenticatingAsTheApi() throws Exception {
+    String reader = TokenClient.create(OAuthClientSettings.builder()
+        .issuer(issuer)
+        .clientId("orders-reader")
+        .authentication(ClientAuthentication.clientSecretBasic("orders-reader-secret"))
+        .build()).token().value();
+    PortcullisConfig.Builder config = PortcullisConfig.builder().issuer(issuer).audience(API_CLIENT)
+        .introspectAllTokens(true).introspectionCacheTtl(Duration.ZERO);
+    try (TestApp app = TestApp.start(config.introspection(API_CLIENT, API_CLIENT + "-secret").build(),
+        OrdersResource.class, MeResource.class)) {
+      Answer orders = app.bearer("/orders", reader);
+      assertEquals(200, orders.status(), orders::toString);
+      Answer me = app.bearer("/me", reader);
+      assertTrue(me.body().contains("clientId=orders-reader\n"), me::toString);
+      assertTrue(me.body().contains("scopes=[orders:read"), me::toString);
+      // Not signed by Keycloak: its introspection endpoint says it is not active.
+      String[] parts = reader.split("\\.");
+      Answer forged = app.bearer("/orders", parts[0] + "." + parts[1] + ".c2lnbmF0dXJl");
+      assertEquals(401, forged.status(), forged::toString);
+      assertTrue(forged.header("WWW-Authenticate").contains("The token is not active."), forged::toString);
+    }
+    try (TestApp post = TestApp.start(config.introspection(API_CLIENT, API_CLIENT + "-secret")
+        .introspectionClientAuth("client_secret_post").build(), OrdersResource.class)) {
+      assertEquals(200, post.bearer("/orders", reader).status());
+    }
+    try (TestApp wrongSecret = TestApp.start(config.introspection(API_CLIENT, "not-the-secret")
+        .introspectionClientAuth("client_secret_basic").build(), OrdersResource.class)) {
+      Answer refused = wrongSecret.bearer("/orders", reader);
+      assertEquals(503, refused.status(), refused::toString);
     }
   }
 

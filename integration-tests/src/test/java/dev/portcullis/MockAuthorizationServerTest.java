@@ -75,7 +75,7 @@ class MockAuthorizationServerTest {
   }
 
   /** The first answer that is not 503 (keys still loading), asking again for up to 30 s. */
-  private static Answer afterKeysLoaded(java.util.function.Supplier<Answer> request) throws InterruptedException {
+  static Answer afterKeysLoaded(java.util.function.Supplier<Answer> request) throws InterruptedException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     Answer answer = request.get();
     while (answer.status() == 503 && System.nanoTime() < deadline) {

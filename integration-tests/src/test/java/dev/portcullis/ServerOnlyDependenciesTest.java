@@ -54,5 +54,9 @@ class ServerOnlyDependenciesTest {
     assertTrue(output.contains("no token 401\n"), output);
     assertTrue(output.contains("reader 200\n"), output);
     assertTrue(output.contains("other scope 403\n"), output);
+    assertTrue(output.contains("introspection without portcullis-client: Introspection is configured"
+        + " (portcullis.introspection-client-id is set), but the introspection calls are made by portcullis-client,"
+        + " which is not on the class path; add the dependency dev.portcullis:portcullis-client, or remove the"
+        + " introspection settings.\n"), output);
   }
 }

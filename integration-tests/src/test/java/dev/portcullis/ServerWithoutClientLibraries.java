@@ -26,6 +26,12 @@ final class ServerWithoutClientLibraries {
       System.out.println("reader " + app.get("/orders", "Authorization", "Bearer " + keys.token("orders:read")).status());
       System.out.println("other scope " + app.get("/orders", "Authorization", "Bearer " + keys.token("profile")).status());
     }
+    try (KeyServer keys = new KeyServer()) {
+      AccessTokenVerifier.create(keys.config().introspection("orders-api", "orders-api-secret").build());
+      System.out.println("introspection without portcullis-client started");
+    } catch (PortcullisConfigException e) {
+      System.out.println("introspection without portcullis-client: " + e.getMessage());
+    }
     // The test key server's executor threads are not daemons.
     System.exit(0);
   }

@@ -37,13 +37,16 @@ public final class AccessTokenVerifier {
 
   /** A verifier for {@code config}; its issuer's keys start loading in the background. */
   public static AccessTokenVerifier create(PortcullisConfig config) {
-    return new AccessTokenVerifier(new TokenVerifier(Objects.requireNonNull(config, "config")));
+    Objects.requireNonNull(config, "config");
+    return new AccessTokenVerifier(new TokenVerifier(config, config.introspectionSettings()));
   }
 
   /**
    * The verified token. Never contacts the authorization server, except to fetch its keys
    * again when a token names a key id it has not seen (at most as often as the key refresh
-   * allows), and to wait briefly for the first load of the keys.
+   * allows), and to wait briefly for the first load of the keys; with introspection configured,
+   * asks the introspection endpoint about the tokens it introspects (at most once per token per
+   * cache TTL, each call bounded by the HTTP timeout).
    *
    * @param token the access token itself, without the {@code Bearer } prefix
    * @throws TokenVerificationException when the token is not valid for this configuration, or

@@ -1,12 +1,15 @@
 package dev.portcullis;
 
+import dev.portcullis.internal.introspection.IntrospectionSettings;
 import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.verification.ClaimPath;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,6 +76,23 @@ import java.util.function.Function;
  *       realm_access/roles}</td></tr>
  *   <tr><td>role-claims</td><td>the scope claims</td><td>the claims whose values are the
  *       roles {@code SecurityContext.isUserInRole} answers</td></tr>
+ *   <tr><td>introspection-client-id</td><td>none</td><td>turns introspection (RFC 7662) on:
+ *       this API's client id at the introspection endpoint; needs portcullis-client</td></tr>
+ *   <tr><td>introspection-client-secret</td><td>none</td><td>its client secret</td></tr>
+ *   <tr><td>introspection-client-auth</td><td>client_secret_basic, private_key_jwt with a
+ *       key</td><td>client_secret_basic, client_secret_post, client_secret_jwt or
+ *       private_key_jwt</td></tr>
+ *   <tr><td>introspection-private-key</td><td>none</td><td>PEM or JWK file of the key for
+ *       private_key_jwt</td></tr>
+ *   <tr><td>introspection-key-id</td><td>the JWK's</td><td>{@code kid} of its assertions</td></tr>
+ *   <tr><td>introspection-endpoint</td><td>the issuer's {@code introspection_endpoint}</td>
+ *       <td>the introspection endpoint URL</td></tr>
+ *   <tr><td>introspection-cache-ttl</td><td>60s</td><td>how long an active answer is
+ *       remembered, never past the token's {@code exp}; {@code 0} turns the cache off</td></tr>
+ *   <tr><td>introspect-all-tokens</td><td>false</td><td>introspect JWTs too instead of
+ *       verifying them locally; otherwise only tokens that are not JWTs are introspected</td></tr>
+ *   <tr><td>introspection-jwt-response</td><td>false</td><td>ask for answers as signed JWTs
+ *       (RFC 9701), verified with the issuer's keys</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -105,6 +125,7 @@ public final class PortcullisConfig {
   private final List<String> roleClaims;
   private final List<TokenValidator> validators;
   private final List<TrustedIssuer> trustedIssuers;
+  private final IntrospectionSettings introspection;
 
   private PortcullisConfig(Builder b, SettingsSource values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -216,6 +237,88 @@ public final class PortcullisConfig {
     this.trustedIssuers = several.isEmpty()
         ? List.of(new TrustedIssuer(issuer, jwksUri, audience, scopeClaims, roleClaims))
         : resolved(several, audience, scopeClaims, roleClaims, allowInsecureHttp);
+    this.introspection = introspection(b, values, issuer, several.size(), allowInsecureHttp, httpTimeout);
+  }
+
+  /** The introspection settings, checked; {@code null} when introspection is off. */
+  private static IntrospectionSettings introspection(Builder b, SettingsSource values, URI issuer, int severalIssuers,
+      boolean allowInsecureHttp, Duration httpTimeout) {
+    String clientId = b.introspectionClientId != null ? b.introspectionClientId : values.text("introspection-client-id");
+    String secret = b.introspectionClientSecret != null ? b.introspectionClientSecret
+        : values.text("introspection-client-secret");
+    String method = b.introspectionClientAuth != null ? b.introspectionClientAuth
+        : values.text("introspection-client-auth");
+    String keyText = b.introspectionPrivateKey != null ? b.introspectionPrivateKey.toString()
+        : values.text("introspection-private-key");
+    String keyId = b.introspectionKeyId != null ? b.introspectionKeyId : values.text("introspection-key-id");
+    String endpointText = b.introspectionEndpoint != null ? b.introspectionEndpoint.toString()
+        : values.text("introspection-endpoint");
+    Duration ttl = b.introspectionCacheTtl != null ? b.introspectionCacheTtl
+        : parsed(values, "introspection-cache-ttl", ConfigValues::parseDuration);
+    Boolean all = b.introspectAllTokens != null ? b.introspectAllTokens
+        : parsed(values, "introspect-all-tokens", ConfigValues::parseBoolean);
+    Boolean jwt = b.introspectionJwtResponse != null ? b.introspectionJwtResponse
+        : parsed(values, "introspection-jwt-response", ConfigValues::parseBoolean);
+    if (clientId == null || clientId.isBlank()) {
+      String stray = secret != null ? "introspection-client-secret" : method != null ? "introspection-client-auth"
+          : keyText != null ? "introspection-private-key" : endpointText != null ? "introspection-endpoint"
+          : keyId != null ? "introspection-key-id" : ttl != null ? "introspection-cache-ttl"
+          : Boolean.TRUE.equals(all) ? "introspect-all-tokens"
+          : Boolean.TRUE.equals(jwt) ? "introspection-jwt-response" : null;
+      if (stray != null) {
+        throw new PortcullisConfigException(SettingsSource.propertyName(stray) + " is set, but introspection is off"
+            + " because " + SettingsSource.propertyName("introspection-client-id") + " is not; set "
+            + SettingsSource.describe("introspection-client-id") + " to this API's client id at the authorization"
+            + " server to introspect tokens, or remove " + SettingsSource.propertyName(stray) + ".");
+      }
+      return null;
+    }
+    if (method == null) {
+      method = keyText != null && secret == null ? "private_key_jwt" : "client_secret_basic";
+    }
+    method = method.strip().toLowerCase(Locale.ROOT);
+    if (!IntrospectionSettings.METHODS.contains(method)) {
+      throw new PortcullisConfigException("The client authentication method \"" + method + "\" in "
+          + SettingsSource.propertyName("introspection-client-auth") + " is not supported for introspection; use one"
+          + " of " + String.join(", ", IntrospectionSettings.METHODS) + ".");
+    }
+    if (method.equals("private_key_jwt")) {
+      if (keyText == null || keyText.isBlank()) {
+        throw new PortcullisConfigException("Introspection authenticates with private_key_jwt, but "
+            + SettingsSource.propertyName("introspection-private-key") + " is not set; set "
+            + SettingsSource.describe("introspection-private-key") + " to the PEM or JWK file of this API's private"
+            + " key.");
+      }
+      secret = null;
+    } else if (secret == null || secret.isEmpty()) {
+      throw new PortcullisConfigException("Introspection authenticates with " + method + ", but "
+          + SettingsSource.propertyName("introspection-client-secret") + " is not set; set "
+          + SettingsSource.describe("introspection-client-secret") + " to the secret the authorization server issued"
+          + " for " + clientId.strip() + ", or set " + SettingsSource.propertyName("introspection-client-auth")
+          + "=private_key_jwt with a key.");
+    }
+    URI endpoint = endpointText == null ? null
+        : ConfigValues.parseUrl("introspection-endpoint", endpointText, allowInsecureHttp);
+    if (endpoint == null && (issuer == null || severalIssuers > 0)) {
+      throw new PortcullisConfigException("Portcullis cannot discover the introspection endpoint "
+          + (severalIssuers > 0 ? "when several issuers are trusted" : "without an issuer") + "; set "
+          + SettingsSource.describe("introspection-endpoint") + " to the introspection endpoint URL of your"
+          + " authorization server.");
+    }
+    if (Boolean.TRUE.equals(jwt) && severalIssuers > 0) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-jwt-response") + " is true, but"
+          + " several issuers are trusted, and the signed answers are verified with the one issuer's keys; set "
+          + SettingsSource.propertyName("introspection-jwt-response") + "=false, or trust one issuer.");
+    }
+    Duration cacheTtl = ttl != null ? ttl : Duration.ofSeconds(60);
+    if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-cache-ttl") + " is " + cacheTtl
+          + ", which is outside 0 to 1 hour; use a value such as 60s, or 0 to ask the endpoint about every request.");
+    }
+    return new IntrospectionSettings(endpoint, clientId.strip(), secret, method,
+        keyText == null || keyText.isBlank() ? null : Path.of(keyText.strip()),
+        keyId == null || keyId.isBlank() ? null : keyId.strip(), cacheTtl, Boolean.TRUE.equals(all), httpTimeout,
+        Boolean.TRUE.equals(jwt));
   }
 
   /** {@code several} with what each leaves unset taken from the configuration, each checked. */
@@ -429,6 +532,50 @@ public final class PortcullisConfig {
     return validators;
   }
 
+  /**
+   * Whether tokens are introspected (RFC 7662): when an introspection client id is configured.
+   * Which tokens: see {@link #introspectAllTokens()}.
+   */
+  public boolean introspection() {
+    return introspection != null;
+  }
+
+  /** The configured introspection endpoint; empty when it comes from the issuer's metadata or introspection is off. */
+  public Optional<URI> introspectionEndpoint() {
+    return introspection == null ? Optional.empty() : introspection.endpoint();
+  }
+
+  /** This API's client id at the introspection endpoint; empty when introspection is off. */
+  public Optional<String> introspectionClientId() {
+    return introspection == null ? Optional.empty() : Optional.of(introspection.clientId());
+  }
+
+  /**
+   * How long an active introspection answer is remembered at most (never past the token's
+   * {@code exp}); zero when answers are not remembered or introspection is off.
+   */
+  public Duration introspectionCacheTtl() {
+    return introspection == null ? Duration.ZERO : introspection.cacheTtl();
+  }
+
+  /**
+   * Whether every token is introspected, JWTs included; otherwise, with introspection on, JWTs
+   * are verified locally and only other tokens are introspected.
+   */
+  public boolean introspectAllTokens() {
+    return introspection != null && introspection.allTokens();
+  }
+
+  /** Whether introspection answers are asked for as JWTs signed by the issuer (RFC 9701). */
+  public boolean introspectionJwtResponse() {
+    return introspection != null && introspection.jwtResponse();
+  }
+
+  /** The introspection settings, secret included; {@code null} when introspection is off. */
+  IntrospectionSettings introspectionSettings() {
+    return introspection;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", acceptAnyIssuer=" + acceptAnyIssuer
@@ -438,7 +585,8 @@ public final class PortcullisConfig {
         + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
-        + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers + "}";
+        + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
+        + (introspection != null ? ", introspection=" + introspection : "") + "}";
   }
 
   /**
@@ -468,6 +616,15 @@ public final class PortcullisConfig {
     private List<String> roleClaims;
     private final List<TokenValidator> validators = new ArrayList<>();
     private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+    private String introspectionClientId;
+    private String introspectionClientSecret;
+    private String introspectionClientAuth;
+    private Path introspectionPrivateKey;
+    private String introspectionKeyId;
+    private URI introspectionEndpoint;
+    private Duration introspectionCacheTtl;
+    private Boolean introspectAllTokens;
+    private Boolean introspectionJwtResponse;
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -647,6 +804,80 @@ public final class PortcullisConfig {
      */
     public Builder validator(TokenValidator validator) {
       validators.add(Objects.requireNonNull(validator, "validator"));
+      return this;
+    }
+
+    /**
+     * Turns introspection (RFC 7662) on: tokens that are not JWTs (all tokens with {@link
+     * #introspectAllTokens}) are verified by asking the authorization server's introspection
+     * endpoint, authenticating as the client {@code clientId} with {@code clientSecret}
+     * ({@code client_secret_basic} unless {@link #introspectionClientAuth} says otherwise).
+     * Needs dev.portcullis:portcullis-client on the class path; without it {@code
+     * PortcullisFeature} and {@code AccessTokenVerifier} fail at startup.
+     */
+    public Builder introspection(String clientId, String clientSecret) {
+      this.introspectionClientId = Objects.requireNonNull(clientId, "clientId");
+      this.introspectionClientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /**
+     * Turns introspection on as {@link #introspection(String, String)} does, authenticating with
+     * {@code private_key_jwt}: assertions signed with the key in {@code keyFile} (PEM or JWK),
+     * with {@code kid} {@code keyId} ({@code null} for the JWK's own or none).
+     */
+    public Builder introspectionWithKey(String clientId, Path keyFile, String keyId) {
+      this.introspectionClientId = Objects.requireNonNull(clientId, "clientId");
+      this.introspectionPrivateKey = Objects.requireNonNull(keyFile, "keyFile");
+      this.introspectionKeyId = keyId;
+      this.introspectionClientAuth = "private_key_jwt";
+      return this;
+    }
+
+    /**
+     * The client authentication method at the introspection endpoint: {@code
+     * client_secret_basic} (default), {@code client_secret_post}, {@code client_secret_jwt} or
+     * {@code private_key_jwt}.
+     */
+    public Builder introspectionClientAuth(String method) {
+      this.introspectionClientAuth = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /** The introspection endpoint; by default the issuer's metadata's {@code introspection_endpoint}. */
+    public Builder introspectionEndpoint(URI endpoint) {
+      this.introspectionEndpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /**
+     * How long an active introspection answer is remembered at most, never past the token's
+     * {@code exp}; default 60 seconds, {@link Duration#ZERO} to ask about every request. A
+     * token revoked at the authorization server is accepted for at most this long.
+     */
+    public Builder introspectionCacheTtl(Duration ttl) {
+      this.introspectionCacheTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Introspect every token, JWTs included, instead of verifying JWTs locally; default false.
+     * The issuer is then used for discovery and the {@code iss} check only, and no keys are
+     * fetched.
+     */
+    public Builder introspectAllTokens(boolean all) {
+      this.introspectAllTokens = all;
+      return this;
+    }
+
+    /**
+     * Ask for introspection answers as JWTs signed by the issuer (RFC 9701), verified with the
+     * issuer's keys, instead of plain JSON that only TLS vouches for; default false. The
+     * authorization server must support it: a plain JSON answer is then refused (503). Only
+     * with one trusted issuer.
+     */
+    public Builder introspectionJwtResponse(boolean signed) {
+      this.introspectionJwtResponse = signed;
       return this;
     }
 

@@ -84,7 +84,7 @@ public final class PortcullisFeature implements Feature {
           + " {1}=false to say you do not want it.", SettingsSource.describe("resource"),
           SettingsSource.propertyName("resource-metadata"));
     }
-    TokenVerifier verifier = new TokenVerifier(config);
+    TokenVerifier verifier = new TokenVerifier(config, config.introspectionSettings());
     context.register(new CallerTokenScope(), Priorities.AUTHENTICATION - 200);
     ProtectedResourceMetadata metadata = null;
     if (config.resourceMetadata()) {

@@ -336,4 +336,58 @@ class PortcullisConfigTest {
         .clockSkew(Duration.ofSeconds(-1)));
     assertTrue(message.startsWith("portcullis.clock-skew"), message);
   }
+
+  @Test
+  void introspectionIsOffUnlessAClientIdIsSetAndReadsItsKeysFromTheEnvironment() {
+    PortcullisConfig off = builder().issuer("https://idp.example.com").audience("a").build();
+    assertFalse(off.introspection());
+    assertEquals(Duration.ZERO, off.introspectionCacheTtl());
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "orders-api-secret");
+    environment.put("PORTCULLIS_INTROSPECTION_CACHE_TTL", "30s");
+    environment.put("PORTCULLIS_INTROSPECT_ALL_TOKENS", "true");
+    PortcullisConfig on = builder().issuer("https://idp.example.com").audience("a").build();
+    assertTrue(on.introspection());
+    assertEquals(java.util.Optional.of("orders-api"), on.introspectionClientId());
+    assertEquals(java.util.Optional.empty(), on.introspectionEndpoint());
+    assertEquals(Duration.ofSeconds(30), on.introspectionCacheTtl());
+    assertTrue(on.introspectAllTokens());
+    assertEquals("client_secret_basic", on.introspectionSettings().method());
+    assertFalse(on.toString().contains("orders-api-secret"), on.toString());
+  }
+
+  @Test
+  void introspectionSettingsThatCannotWorkAreRefusedWithTheKeyAndTheFix() {
+    java.util.function.Supplier<PortcullisConfig.Builder> base =
+        () -> builder().issuer("https://idp.example.com").audience("a");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "s");
+    assertEquals("portcullis.introspection-client-secret is set, but introspection is off because"
+        + " portcullis.introspection-client-id is not; set portcullis.introspection-client-id (environment"
+        + " PORTCULLIS_INTROSPECTION_CLIENT_ID) to this API's client id at the authorization server to introspect"
+        + " tokens, or remove portcullis.introspection-client-secret.", failure(base.get()));
+    environment.clear();
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    assertTrue(failure(base.get()).startsWith("Introspection authenticates with client_secret_basic, but"
+        + " portcullis.introspection-client-secret is not set;"), failure(base.get()));
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "private_key_jwt");
+    assertTrue(failure(base.get()).contains("portcullis.introspection-private-key is not set"), failure(base.get()));
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "tls_client_auth");
+    assertTrue(failure(base.get()).contains("use one of client_secret_basic, client_secret_post, client_secret_jwt,"
+        + " private_key_jwt"), failure(base.get()));
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "client_secret_post");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "s");
+    environment.put("PORTCULLIS_INTROSPECTION_CACHE_TTL", "2h");
+    assertTrue(failure(base.get()).startsWith("portcullis.introspection-cache-ttl is PT2H, which is outside 0 to 1 hour"));
+    environment.remove("PORTCULLIS_INTROSPECTION_CACHE_TTL");
+    assertTrue(failure(builder().issuers("https://a.example.com", "https://b.example.com").audience("a"))
+        .startsWith("Portcullis cannot discover the introspection endpoint when several issuers are trusted; set"
+            + " portcullis.introspection-endpoint"));
+    environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "https://idp.example.com/introspect");
+    environment.put("PORTCULLIS_INTROSPECTION_JWT_RESPONSE", "true");
+    assertTrue(failure(builder().issuers("https://a.example.com", "https://b.example.com").audience("a"))
+        .startsWith("portcullis.introspection-jwt-response is true, but several issuers are trusted"));
+    environment.remove("PORTCULLIS_INTROSPECTION_JWT_RESPONSE");
+    environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "http://idp.example.com/introspect");
+    assertTrue(failure(base.get()).contains("introspection-endpoint"), failure(base.get()));
+  }
 }

@@ -1,5 +1,8 @@
 package dev.portcullis.internal.verification;
 
+import dev.portcullis.PortcullisConfig;
+import dev.portcullis.TrustedIssuer;
+import dev.portcullis.internal.settings.SettingsSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,17 @@ final class ClaimsReader {
     this.skewMillis = skewMillis;
     this.scopeClaims = List.copyOf(scopeClaims);
     this.roleClaims = List.copyOf(roleClaims);
+  }
+
+  /** The rules for the tokens of {@code issuer}, one of {@code config}'s resolved trusted issuers. */
+  static ClaimsReader of(PortcullisConfig config, TrustedIssuer issuer) {
+    List<String> scopePaths = issuer.scopeClaims().orElseThrow();
+    List<String> rolePaths = issuer.roleClaims().orElseThrow();
+    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), scopePaths);
+    List<ClaimPath> roleClaims = rolePaths.equals(scopePaths) ? scopeClaims
+        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), rolePaths);
+    return new ClaimsReader(issuer.issuer().map(Object::toString).orElse(null), issuer.audience().orElseThrow(),
+        config.clockSkew().toMillis(), scopeClaims, roleClaims);
   }
 
   /** Scopes from {@code scope} and {@code scp}, roles the same. */

@@ -3,8 +3,8 @@ package dev.portcullis.internal.verification;
 import java.time.Duration;
 
 /**
- * The token could not be judged because the issuer's signing keys are not at hand: not loaded
- * yet, or a needed fetch failed. Not a verdict on the token, so it is answered 503 with {@code
+ * The token could not be judged because the issuer's signing keys are not at hand (not loaded
+ * yet, or a needed fetch failed), or its introspection endpoint gave no usable answer. Not a verdict on the token, so it is answered 503 with {@code
  * Retry-After}, not 401. The message is a fixed sentence for the answer; no stack trace is
  * kept.
  */
@@ -16,8 +16,15 @@ public final class KeysUnavailableException extends Exception {
 
   private final transient Duration retryAfter;
 
+  static final String INTROSPECTION_DESCRIPTION =
+      "The token could not be verified because the authorization server's introspection endpoint is unavailable.";
+
   KeysUnavailableException(Duration retryAfter) {
-    super(DESCRIPTION, null, false, false);
+    this(DESCRIPTION, retryAfter);
+  }
+
+  KeysUnavailableException(String description, Duration retryAfter) {
+    super(description, null, false, false);
     this.retryAfter = retryAfter;
   }
 

@@ -25,7 +25,6 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.TrustedIssuer;
-import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.keys.KeySetLoader;
 import dev.portcullis.internal.keys.RefetchBudget;
 import java.security.Key;
@@ -89,13 +88,7 @@ final class TokenChecks {
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
     this.keySelector = new CachedKeySelector(algorithms, keys);
-    List<String> scopePaths = issuer.scopeClaims().orElseThrow();
-    List<String> rolePaths = issuer.roleClaims().orElseThrow();
-    List<ClaimPath> scopeClaims = ClaimPath.parseAll(SettingsSource.propertyName("scope-claims"), scopePaths);
-    List<ClaimPath> roleClaims = rolePaths.equals(scopePaths) ? scopeClaims
-        : ClaimPath.parseAll(SettingsSource.propertyName("role-claims"), rolePaths);
-    this.claims = new ClaimsReader(issuer.issuer().map(Object::toString).orElse(null), issuer.audience().orElseThrow(),
-        config.clockSkew().toMillis(), scopeClaims, roleClaims);
+    this.claims = ClaimsReader.of(config, issuer);
     this.clock = clock;
     processor.setJWSTypeVerifier(typeVerifier(config.strictTokenType()));
     processor.setJWSKeySelector(this::strongKeys);

@@ -5,8 +5,12 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.PortcullisConfig;
+import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.TokenValidator;
 import dev.portcullis.TrustedIssuer;
+import dev.portcullis.internal.introspection.IntrospectionSettings;
+import dev.portcullis.internal.introspection.Introspector;
+import dev.portcullis.internal.introspection.IntrospectorFactory;
 import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.KeySetVersion;
 import java.time.Clock;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,11 +28,19 @@ import java.util.concurrent.Executor;
  * came from is still the one fetched last ({@link KeySetVersion}); any other token gets the
  * full {@link TokenChecks}. Built once and shared by all requests (thread-safe).
  *
+ * <p>With introspection configured, a token that is not shaped like a JWT (three base64url
+ * parts separated by dots, a JWS, or five, a JWE), or every token when all are to be
+ * introspected, goes to {@link TokenIntrospection} instead, which has its own cache. The call
+ * itself is made by portcullis-client, found with {@link ServiceLoader}.
+ *
  * <p>Failure semantics: {@link #verify} throws {@link TokenRejectedException} for every token
  * it does not accept, and {@link KeysUnavailableException} when it cannot judge one because the
  * issuer's keys are not at hand (not loaded yet, or a needed fetch failed); it never throws a
  * runtime exception for token input and never waits for the authorization server, except for
- * a refetch its own unknown kid asks for, and at most briefly for the first load at startup.
+ * a refetch its own unknown kid asks for, at most briefly for the first load at startup, and,
+ * for a token it introspects, for one introspection call (bounded by the HTTP timeout), its
+ * own or that of a concurrent request with the same token; an endpoint without a usable
+ * answer also makes {@link KeysUnavailableException}.
  * Nothing here logs token content.
  */
 public final class TokenVerifier {
@@ -42,10 +55,26 @@ public final class TokenVerifier {
   private final int maxTokenSize;
   private final String tooLarge;
   private final List<TokenValidator> validators;
+  /** {@code null} when introspection is off. */
+  private final TokenIntrospection introspection;
+  private final boolean introspectAll;
 
-  /** Configures verification and starts loading the issuer's keys in the background. */
+  /** Configures verification, without introspection, and starts loading the issuer's keys in the background. */
   public TokenVerifier(PortcullisConfig config) {
-    this(config, null, Clock.systemUTC(), null);
+    this(config, null, null, null, Clock.systemUTC(), null);
+  }
+
+  /**
+   * Configures verification, with introspection when {@code introspection} is not {@code null},
+   * and starts loading the issuer's keys in the background unless every token is introspected.
+   *
+   * @throws PortcullisConfigException when introspection is configured but portcullis-client,
+   *     which makes the calls, is not on the class path, or its client authentication cannot be
+   *     set up
+   */
+  public TokenVerifier(PortcullisConfig config, IntrospectionSettings introspection) {
+    this(config, introspection, introspection == null ? null : introspector(introspection), null, Clock.systemUTC(),
+        null);
   }
 
   /**
@@ -55,8 +84,23 @@ public final class TokenVerifier {
    * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
-    List<TrustedIssuer> issuers = config.trustedIssuers();
-    if (keys != null && issuers.size() != 1) {
+    this(config, null, null, keys, clock, cacheMaintenance);
+  }
+
+  /**
+   * For tests, and the constructors above.
+   *
+   * @param settings the introspection settings, or {@code null} when introspection is off
+   * @param introspector makes the introspection calls when {@code settings} is not {@code null}
+   */
+  TokenVerifier(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
+      JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
+    this.validators = config.validators();
+    this.introspection = settings == null ? null
+        : new TokenIntrospection(config, settings, introspector, this::runValidators, clock, cacheMaintenance);
+    this.introspectAll = settings != null && settings.allTokens();
+    List<TrustedIssuer> issuers = introspectAll ? List.of() : config.trustedIssuers();
+    if (keys != null && config.trustedIssuers().size() != 1) {
       throw new IllegalArgumentException("In-memory keys stand for the keys of one issuer.");
     }
     Map<String, Route> routes = new HashMap<>();
@@ -72,7 +116,36 @@ public final class TokenVerifier {
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
     this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
-    this.validators = config.validators();
+  }
+
+  /** The introspector of portcullis-client. */
+  private static Introspector introspector(IntrospectionSettings settings) {
+    ServiceLoader<IntrospectorFactory> loader =
+        ServiceLoader.load(IntrospectorFactory.class, IntrospectorFactory.class.getClassLoader());
+    Optional<IntrospectorFactory> factory = loader.findFirst();
+    if (factory.isEmpty()) {
+      factory = ServiceLoader.load(IntrospectorFactory.class).findFirst();
+    }
+    if (factory.isEmpty()) {
+      throw new PortcullisConfigException("Introspection is configured (portcullis.introspection-client-id is set),"
+          + " but the introspection calls are made by portcullis-client, which is not on the class path; add the"
+          + " dependency dev.portcullis:portcullis-client, or remove the introspection settings.");
+    }
+    return factory.get().create(settings);
+  }
+
+  /**
+   * Whether {@code token} is shaped like a JWT: three parts separated by dots (a JWS) or five
+   * (a JWE). Such tokens are verified locally unless every token is introspected.
+   */
+  static boolean jwtShaped(String token) {
+    int dots = 0;
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    return dots == 2 || dots == 4;
   }
 
   /**
@@ -86,6 +159,9 @@ public final class TokenVerifier {
     // asked, so an oversized token is neither hashed nor compared, parsed nor verified.
     if (token.length() > maxTokenSize) {
       throw new TokenRejectedException(tooLarge);
+    }
+    if (introspection != null && (introspectAll || !jwtShaped(token))) {
+      return introspection.verify(token);
     }
     VerifiedToken known = cache.find(token);
     if (known != null) {
@@ -106,9 +182,7 @@ public final class TokenVerifier {
       }
       verified = route.checks().verify(jwt, claims);
     }
-    for (TokenValidator validator : validators) {
-      refuseIfAsked(validator, verified.token());
-    }
+    runValidators(verified.token());
     // Remembered under the version of the set the verifying key came from, which is NONE
     // when a newer set was fetched meanwhile: then it is simply checked again next time.
     long version = route.keySetVersion().versionOf(verified.key());
@@ -116,6 +190,12 @@ public final class TokenVerifier {
       cache.remember(token, verified.token(), route.keySetVersion(), version);
     }
     return verified.token();
+  }
+
+  private void runValidators(VerifiedToken token) throws TokenRejectedException {
+    for (TokenValidator validator : validators) {
+      refuseIfAsked(validator, token);
+    }
   }
 
   /** One trusted issuer's checks, and the versions of its key set. */
@@ -158,6 +238,11 @@ public final class TokenVerifier {
   /** For tests: how many tokens the cache holds. */
   long cachedTokens() {
     return cache.size();
+  }
+
+  /** For tests: how many introspection answers are remembered. */
+  long cachedAnswers() {
+    return introspection.cachedAnswers();
   }
 
   /** For tests: the versions of the key set of the only trusted issuer. */

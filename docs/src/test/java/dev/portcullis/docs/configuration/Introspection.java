@@ -1,0 +1,20 @@
+package dev.portcullis.docs.configuration;
+
+import dev.portcullis.PortcullisConfig;
+import java.time.Duration;
+
+/** Opaque tokens verified by introspection, as docs/configuration.md shows. */
+final class Introspection {
+  static PortcullisConfig opaqueTokens() {
+    // tag::introspection[]
+    return PortcullisConfig.builder()
+        .issuer("https://sso.example.com/realms/shop")    // JWTs: verified locally, as always
+        .audience("orders-api")
+        .introspection("orders-api", System.getenv("ORDERS_API_SECRET"))  // other tokens: asked about
+        .introspectionCacheTtl(Duration.ofSeconds(30))    // a revoked token passes for 30 s at most
+        .build();
+    // end::introspection[]
+  }
+
+  private Introspection() {}
+}
