@@ -39,6 +39,33 @@ class MockAuthorizationServerTest {
   }
 
   @Test
+  void twoIssuersOfTheAuthorizationServerEachWithItsOwnKeys() throws Exception {
+    MockOAuth2Server server = new MockOAuth2Server();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    String staff = server.issuerUrl("staff").toString();
+    String partners = server.issuerUrl("partners").toString();
+    try (TestApp app = TestApp.start(PortcullisConfig.builder().issuers(staff, partners)
+        .audience(KeyServer.AUDIENCE).build(), OrdersResource.class, MeResource.class)) {
+      Answer fromStaff = afterKeysLoaded(() -> app.bearer("/me", token(server, "staff", "orders:read")));
+      assertEquals(200, fromStaff.status(), fromStaff::toString);
+      assertTrue(fromStaff.body().contains("issuer=" + staff + "\n"), fromStaff::toString);
+      Answer fromPartners = afterKeysLoaded(() -> app.bearer("/me", token(server, "partners", "orders:read")));
+      assertEquals(200, fromPartners.status(), fromPartners::toString);
+      assertTrue(fromPartners.body().contains("issuer=" + partners + "\n"), fromPartners::toString);
+      Answer fromOther = app.bearer("/orders", token(server, "default", "orders:read"));
+      assertEquals(401, fromOther.status(), fromOther::toString);
+      assertTrue(fromOther.challenge().contains("not issued by an issuer this API trusts"), fromOther::toString);
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  private static String token(MockOAuth2Server server, String issuerId, String scope) {
+    return server.issueToken(issuerId, "client", new DefaultOAuth2TokenCallback(issuerId, "bob", "JWT",
+        List.of(KeyServer.AUDIENCE), Map.of("scope", scope), 3600)).serialize();
+  }
+
+  @Test
   void authorizationServerDownAtStartupGives503UntilItComesUp() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
