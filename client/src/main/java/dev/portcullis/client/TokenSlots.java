@@ -161,21 +161,31 @@ final class TokenSlots {
       this.refreshTokens = refreshTokens;
     }
 
-    AccessToken token(boolean forceRefresh, SuppliedSubject subject) {
-      CompletableFuture<IssuedTokens> shared;
-      boolean leader = false;
-      synchronized (this) {
-        AccessToken usable = usable(forceRefresh);
-        if (usable != null) {
-          return usable;
-        }
-        if (inFlight == null) {
-          inFlight = new CompletableFuture<>();
-          leader = true;
-        }
-        shared = inFlight;
+    /**
+     * A usable cached token, or else the request every caller shares, and whether this caller
+     * is the one to start it.
+     */
+    private record Join(AccessToken usable, CompletableFuture<IssuedTokens> shared, boolean leader) {}
+
+    private synchronized Join join(boolean forceRefresh) {
+      AccessToken usable = usable(forceRefresh);
+      if (usable != null) {
+        return new Join(usable, null, false);
       }
+      boolean leader = inFlight == null;
       if (leader) {
+        inFlight = new CompletableFuture<>();
+      }
+      return new Join(null, inFlight, leader);
+    }
+
+    AccessToken token(boolean forceRefresh, SuppliedSubject subject) {
+      Join join = join(forceRefresh);
+      if (join.usable() != null) {
+        return join.usable();
+      }
+      CompletableFuture<IssuedTokens> shared = join.shared();
+      if (join.leader()) {
         changed();
         fetchInto(shared, subject);
       }
@@ -203,20 +213,12 @@ final class TokenSlots {
      */
     CompletableFuture<AccessToken> tokenAsync(boolean forceRefresh, SuppliedSubject subject,
         Executor executor) {
-      CompletableFuture<IssuedTokens> shared;
-      boolean leader = false;
-      synchronized (this) {
-        AccessToken usable = usable(forceRefresh);
-        if (usable != null) {
-          return CompletableFuture.completedFuture(usable);
-        }
-        if (inFlight == null) {
-          inFlight = new CompletableFuture<>();
-          leader = true;
-        }
-        shared = inFlight;
+      Join join = join(forceRefresh);
+      if (join.usable() != null) {
+        return CompletableFuture.completedFuture(join.usable());
       }
-      if (leader) {
+      CompletableFuture<IssuedTokens> shared = join.shared();
+      if (join.leader()) {
         changed();
         try {
           executor.execute(() -> fetchInto(shared, subject));
