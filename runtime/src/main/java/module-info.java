@@ -10,8 +10,9 @@ module dev.portcullis {
   requires com.nimbusds.jose.jwt;
   requires com.github.benmanes.caffeine;
   requires java.net.http;
-  // Only JerseyRegistrationGuard, which only Jersey loads.
+  // Only JerseyRegistrationGuard and JerseyShutdown, which only Jersey loads.
   requires static org.glassfish.jersey.core.common;
+  requires static org.glassfish.jersey.core.server;
 
   exports dev.portcullis;
   exports dev.portcullis.spi;

@@ -24,11 +24,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Create one per configuration and share it; it is thread-safe. Creating it starts loading
- * the issuer's keys on a daemon thread of its own, which also refreshes them; the instance
- * lives as long as the application. A {@link PortcullisFeature} builds its own, so an
+ * the issuer's keys on a daemon thread of its own, which also refreshes them; {@link #close()}
+ * ends that thread when the application stops (or is redeployed). A {@link PortcullisFeature} builds its own, so an
  * application that also registers the feature verifies with two key caches for one issuer.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements AutoCloseable {
   private final TokenVerifier verifier;
 
   private AccessTokenVerifier(TokenVerifier verifier) {
@@ -64,5 +64,14 @@ public final class AccessTokenVerifier {
     } catch (KeysUnavailableException e) {
       throw new TokenVerificationException(e.getMessage(), e.retryAfter());
     }
+  }
+
+  /**
+   * Stops loading and refreshing the issuers' keys: their background threads end. Tokens can
+   * still be verified with the keys loaded before until they expire from the key cache.
+   */
+  @Override
+  public void close() {
+    verifier.close();
   }
 }

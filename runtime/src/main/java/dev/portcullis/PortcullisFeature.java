@@ -85,6 +85,7 @@ public final class PortcullisFeature implements Feature {
           SettingsSource.propertyName("resource-metadata"));
     }
     TokenVerifier verifier = new TokenVerifier(config, config.introspectionSettings());
+    context.property(GeneratedFilterFeature.BACKGROUND_WORK, verifier);
     context.register(new CallerTokenScope(), Priorities.AUTHENTICATION - 200);
     ProtectedResourceMetadata metadata = null;
     if (config.resourceMetadata()) {

@@ -57,6 +57,12 @@ public final class GeneratedFilterFeature implements DynamicFeature {
    */
   static final String REPORTS_SERVED_CLASS = "dev.portcullis.resource-info.served-class";
 
+  /**
+   * The application's token verification, whose background work {@link JerseyShutdown} ends
+   * when the application stops.
+   */
+  public static final String BACKGROUND_WORK = "dev.portcullis.background-work";
+
   private final RequestGuard guard;
   private final ProtectedResourceMetadata metadata;
   private static final System.Logger LOG = System.getLogger("dev.portcullis");

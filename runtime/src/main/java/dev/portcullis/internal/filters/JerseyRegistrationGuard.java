@@ -9,9 +9,10 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  * Jersey finds this class by itself (auto-discovery, through the runtime jar's {@code
  * META-INF/services/org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable}) in every server
  * application that has the Portcullis runtime on its class path, and it registers {@link
- * FeatureRegistrationCheck}, and it tells {@link GeneratedFilterFeature} that Jersey's {@code
- * ResourceInfo} names the class it serves. The only class of the runtime that names Jersey API:
- * other Jakarta REST implementations never load it, so they need no Jersey jar.
+ * FeatureRegistrationCheck} and {@link JerseyShutdown}, and it tells {@link
+ * GeneratedFilterFeature} that Jersey's {@code ResourceInfo} names the class it serves. With
+ * {@link JerseyShutdown} the only classes of the runtime that name Jersey API: other Jakarta
+ * REST implementations never load them, so they need no Jersey jar.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 public final class JerseyRegistrationGuard implements ForcedAutoDiscoverable {
@@ -20,6 +21,9 @@ public final class JerseyRegistrationGuard implements ForcedAutoDiscoverable {
     context.property(GeneratedFilterFeature.REPORTS_SERVED_CLASS, true);
     if (!context.getConfiguration().isRegistered(FeatureRegistrationCheck.class)) {
       context.register(new FeatureRegistrationCheck());
+    }
+    if (!context.getConfiguration().isRegistered(JerseyShutdown.class)) {
+      context.register(new JerseyShutdown());
     }
   }
 }

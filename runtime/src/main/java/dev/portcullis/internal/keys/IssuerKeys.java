@@ -38,7 +38,7 @@ import java.util.function.Function;
  * passes through {@link KeySetVersion}, so a change of keys is noticed where it happens.
  *
  * <p>Each issuer has one daemon thread, {@code portcullis-keys}, for the loading and the
- * refreshes.
+ * refreshes; closing the source the loading methods return ends it.
  */
 public final class IssuerKeys {
   private static final System.Logger LOG = System.getLogger(IssuerKeys.class.getName());
@@ -149,7 +149,7 @@ public final class IssuerKeys {
       ScheduledExecutorService executor) {
     return new KeySetLoader(attempt, clock,
         (task, delay) -> executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
-        FIRST_BACKOFF, MAX_BACKOFF, FIRST_ATTEMPT_GRACE).start();
+        FIRST_BACKOFF, MAX_BACKOFF, FIRST_ATTEMPT_GRACE, executor::shutdownNow).start();
   }
 
   private static JWKSource<SecurityContext> cached(JWKSetSource<SecurityContext> fetcher, KeySetVersion version,

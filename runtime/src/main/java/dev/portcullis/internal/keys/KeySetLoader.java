@@ -1,5 +1,6 @@
 package dev.portcullis.internal.keys;
 
+import java.io.Closeable;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe. Attempts never overlap: each one schedules the next only when it failed.
  */
-public final class KeySetLoader implements JWKSource<SecurityContext> {
+public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable {
   private static final System.Logger LOG = System.getLogger(KeySetLoader.class.getName());
 
   /** One attempt to load the keys. */
@@ -52,6 +53,7 @@ public final class KeySetLoader implements JWKSource<SecurityContext> {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final Duration grace;
+  private final Runnable stop;
   private final CountDownLatch firstAttemptDone = new CountDownLatch(1);
 
   private volatile JWKSource<SecurityContext> keys;
@@ -60,6 +62,13 @@ public final class KeySetLoader implements JWKSource<SecurityContext> {
 
   KeySetLoader(Attempt attempt, Clock clock, Scheduler scheduler, Duration firstBackoff, Duration maxBackoff,
       Duration grace) {
+    this(attempt, clock, scheduler, firstBackoff, maxBackoff, grace, () -> {});
+  }
+
+  /** @param stop stops the background work: what {@link #close()} runs */
+  KeySetLoader(Attempt attempt, Clock clock, Scheduler scheduler, Duration firstBackoff, Duration maxBackoff,
+      Duration grace, Runnable stop) {
+    this.stop = stop;
     this.attempt = attempt;
     this.clock = clock;
     this.scheduler = scheduler;
@@ -67,6 +76,15 @@ public final class KeySetLoader implements JWKSource<SecurityContext> {
     this.maxBackoff = maxBackoff;
     this.grace = grace;
     this.backoff = firstBackoff;
+  }
+
+  /**
+   * Stops loading and refreshing the keys: the issuer's background thread ends. Keys loaded
+   * before are still served until they expire from the cache; none are fetched again.
+   */
+  @Override
+  public void close() {
+    stop.run();
   }
 
   /** Schedules the first attempt, to run at once. */

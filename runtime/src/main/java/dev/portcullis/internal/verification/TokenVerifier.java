@@ -13,7 +13,10 @@ import dev.portcullis.internal.introspection.Introspector;
 import dev.portcullis.internal.introspection.IntrospectorFactory;
 import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.KeySetVersion;
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ import java.util.concurrent.Executor;
  * answer also makes {@link KeysUnavailableException}.
  * Nothing here logs token content.
  */
-public final class TokenVerifier {
+public final class TokenVerifier implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
   private static final String VALIDATOR_FAILED = "The token could not be checked by a rule of this API.";
 
@@ -52,6 +55,8 @@ public final class TokenVerifier {
   /** With several trusted issuers, each one's checks by its {@code iss}; otherwise {@code null}. */
   private final Map<String, Route> byIssuer;
   private final TokenCache cache;
+  /** The key sources, whose background loading {@link #close()} ends. */
+  private final List<JWKSource<SecurityContext>> keySources = new ArrayList<>();
   private final int maxTokenSize;
   private final String tooLarge;
   private final List<TokenValidator> validators;
@@ -108,6 +113,7 @@ public final class TokenVerifier {
       KeySetVersion version = new KeySetVersion();
       JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, issuer, version)
           : IssuerKeys.inMemory(keys, version, clock);
+      keySources.add(source);
       routes.put(issuer.issuer().map(Object::toString).orElse(null),
           new Route(new TokenChecks(config, issuer, source, clock), version));
     }
@@ -116,6 +122,24 @@ public final class TokenVerifier {
     this.cache = TokenCache.create(config.tokenCacheSize(), config.clockSkew(), clock, cacheMaintenance);
     this.maxTokenSize = config.maxTokenSize();
     this.tooLarge = "The token is larger than the " + maxTokenSize + " bytes this API accepts.";
+  }
+
+  /**
+   * Ends the background loading and refreshing of every issuer's keys, for an application that
+   * stops. Tokens can still be verified with the keys loaded before, until they expire from the
+   * key cache; none are fetched again.
+   */
+  @Override
+  public void close() {
+    for (JWKSource<SecurityContext> source : keySources) {
+      if (source instanceof Closeable closeable) {
+        try {
+          closeable.close();
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.DEBUG, "Closing a key source failed: {0}", e.getClass().getName());
+        }
+      }
+    }
   }
 
   /** The introspector of portcullis-client. */

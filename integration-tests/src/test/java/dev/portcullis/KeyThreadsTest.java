@@ -1,0 +1,70 @@
+package dev.portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.testapp.OrdersResource;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The issuers' key loading threads end with what started them: a Jersey application that
+ * stops, and an {@link AccessTokenVerifier} that is closed. (Jersey only: other Jakarta REST
+ * implementations give no portable signal that an application stops.)
+ */
+class KeyThreadsTest {
+  @RegisterExtension
+  static final KeyServer keys = KeyServer.started();
+
+  private static Set<Thread> keyThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals("portcullis-keys") && thread.isAlive()) {
+        threads.add(thread);
+      }
+    }
+    return threads;
+  }
+
+  /** Waits, at most 10 s, until none of {@code threads} is alive. */
+  private static boolean allEnd(Set<Thread> threads) throws InterruptedException {
+    for (Thread thread : threads) {
+      thread.join(10_000);
+      if (thread.isAlive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void aStoppedApplicationLeavesNoKeyLoadingThread() throws Exception {
+    Set<Thread> before = keyThreads();
+    Set<Thread> started;
+    try (TestApp app = TestApp.start(keys.config().build(), OrdersResource.class)) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      started = keyThreads();
+      started.removeAll(before);
+      assertEquals(1, started.size(), "one thread for the one issuer");
+    }
+
+    assertTrue(allEnd(started), "the application's key loading thread still runs after it stopped");
+  }
+
+  @Test
+  void aClosedVerifierLeavesNoKeyLoadingThread() throws Exception {
+    Set<Thread> before = keyThreads();
+    AccessTokenVerifier verifier = AccessTokenVerifier.create(keys.config().build());
+    verifier.verify(keys.token("orders:read"));
+    Set<Thread> started = keyThreads();
+    started.removeAll(before);
+    assertFalse(started.isEmpty());
+
+    verifier.close();
+
+    assertTrue(allEnd(started), "the verifier's key loading thread still runs after close()");
+  }
+}
