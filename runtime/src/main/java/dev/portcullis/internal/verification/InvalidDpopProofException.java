@@ -1,0 +1,14 @@
+package dev.portcullis.internal.verification;
+
+/**
+ * Why a DPoP proof was not accepted (RFC 9449 section 4.3). The message is a fixed sentence
+ * suitable for the {@code error_description} of a 401 {@code invalid_dpop_proof} answer: it
+ * never contains proof, token or key text. No stack trace is kept.
+ */
+public final class InvalidDpopProofException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  InvalidDpopProofException(String description) {
+    super(description, null, false, false);
+  }
+}
