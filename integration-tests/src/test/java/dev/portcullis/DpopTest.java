@@ -48,6 +48,7 @@ class DpopTest {
   private static TestApp allowed;
   private static TestApp required;
   private static TestApp off;
+  private static TestApp withNonces;
   private static ECKey clientKey;
   private static ECKey otherKey;
 
@@ -62,6 +63,8 @@ class DpopTest {
     required = TestApp.start(config().dpop(PortcullisConfig.DpopPolicy.REQUIRED).resource(URI.create(RESOURCE))
         .build(), MeResource.class, AccountResource.class);
     off = TestApp.start(config().resourceMetadata(false).build(), MeResource.class);
+    withNonces = TestApp.start(config().dpop(PortcullisConfig.DpopPolicy.REQUIRED).dpopNonceRequired(true)
+        .resourceMetadata(false).build(), MeResource.class);
   }
 
   private static PortcullisConfig.Builder config() {
@@ -74,6 +77,7 @@ class DpopTest {
     allowed.close();
     required.close();
     off.close();
+    withNonces.close();
     keys.close();
   }
 
@@ -331,5 +335,32 @@ class DpopTest {
     assertTrue(metadata.body().contains(
         ",\"dpop_signing_alg_values_supported\":[\"RS256\",\"ES256\",\"EdDSA\"],\"dpop_bound_access_tokens_required\":true"),
         metadata.body());
+  }
+
+  @Test
+  void whenNoncesAreRequiredAProofWithoutTheServersNonceIsAnsweredWithOne() {
+    String token = boundToken(clientKey);
+    Answer first = dpop(withNonces, "/me", token, proof(clientKey, "GET", meUrl(withNonces), token, b -> {}));
+    assertEquals(401, first.status(), first::toString);
+    String missing = "The DPoP proof has no nonce, which this API requires; make a new proof with the nonce in the"
+        + " DPoP-Nonce header.";
+    assertEquals(List.of("DPoP realm=\"orders-api\", error=\"use_dpop_nonce\", error_description=\"" + missing
+        + "\", " + ALGS), challenges(first));
+    assertEquals("{\"error\":\"use_dpop_nonce\",\"error_description\":\"" + missing + "\"}", first.body());
+    String nonce = first.header("DPoP-Nonce");
+    assertTrue(nonce != null && !nonce.isEmpty(), first::toString);
+    Answer second = dpop(withNonces, "/me", token, proof(clientKey, "GET", meUrl(withNonces), token,
+        b -> b.claim("nonce", nonce)));
+    assertEquals(200, second.status(), second::toString);
+    // The next nonce comes with every accepted request (the same one until the period ends).
+    String next = second.header("DPoP-Nonce");
+    assertTrue(next != null && !next.isEmpty(), second::toString);
+    assertEquals(200, dpop(withNonces, "/me", token, proof(clientKey, "GET", meUrl(withNonces), token,
+        b -> b.claim("nonce", next))).status());
+    Answer forged = dpop(withNonces, "/me", token, proof(clientKey, "GET", meUrl(withNonces), token,
+        b -> b.claim("nonce", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+    assertEquals(401, forged.status(), forged::toString);
+    assertTrue(forged.challenge().contains("error=\"use_dpop_nonce\""), forged::toString);
+    assertTrue(forged.header("DPoP-Nonce") != null, forged::toString);
   }
 }

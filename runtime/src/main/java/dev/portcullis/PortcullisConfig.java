@@ -95,6 +95,8 @@ import java.util.function.Function;
  *       (RFC 9701), verified with the issuer's keys</td></tr>
  *   <tr><td>dpop</td><td>off</td><td>DPoP-bound tokens (RFC 9449): off, allowed or
  *       required</td></tr>
+ *   <tr><td>dpop-nonce</td><td>off</td><td>required: every DPoP proof must carry a nonce
+ *       this server issued</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -129,6 +131,7 @@ public final class PortcullisConfig {
   private final List<TrustedIssuer> trustedIssuers;
   private final IntrospectionSettings introspection;
   private final DpopPolicy dpop;
+  private final boolean dpopNonce;
 
   /**
    * Whether this API accepts DPoP-bound access tokens (RFC 9449): {@code Authorization: DPoP
@@ -256,6 +259,23 @@ public final class PortcullisConfig {
         : resolved(several, audience, scopeClaims, roleClaims, allowInsecureHttp);
     this.introspection = introspection(b, values, issuer, several.size(), allowInsecureHttp, httpTimeout);
     this.dpop = b.dpop != null ? b.dpop : dpopPolicy(values.text("dpop"));
+    this.dpopNonce = b.dpopNonce != null ? b.dpopNonce : dpopNonce(values.text("dpop-nonce"));
+    if (dpopNonce && dpop == DpopPolicy.OFF) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("dpop-nonce") + " is required, but "
+          + SettingsSource.propertyName("dpop") + " is off; set " + SettingsSource.describe("dpop")
+          + " to allowed or required, or remove " + SettingsSource.propertyName("dpop-nonce") + ".");
+    }
+  }
+
+  private static boolean dpopNonce(String text) {
+    if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("off")) {
+      return false;
+    }
+    if (text.strip().equalsIgnoreCase("required")) {
+      return true;
+    }
+    throw new PortcullisConfigException(SettingsSource.propertyName("dpop-nonce") + " is \"" + text.strip()
+        + "\", which is not a nonce policy; use off or required.");
   }
 
   private static DpopPolicy dpopPolicy(String text) {
@@ -612,6 +632,14 @@ public final class PortcullisConfig {
     return dpop;
   }
 
+  /**
+   * Whether every DPoP proof must carry a nonce this server issued in a {@code DPoP-Nonce}
+   * header (RFC 9449 section 9); default false.
+   */
+  public boolean dpopNonceRequired() {
+    return dpopNonce;
+  }
+
   IntrospectionSettings introspectionSettings() {
     return introspection;
   }
@@ -626,7 +654,7 @@ public final class PortcullisConfig {
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
         + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
-        + (introspection != null ? ", introspection=" + introspection : "") + ", dpop=" + dpop + "}";
+        + (introspection != null ? ", introspection=" + introspection : "") + ", dpop=" + dpop + ", dpopNonce=" + dpopNonce + "}";
   }
 
   /**
@@ -666,6 +694,7 @@ public final class PortcullisConfig {
     private Boolean introspectAllTokens;
     private Boolean introspectionJwtResponse;
     private DpopPolicy dpop;
+    private Boolean dpopNonce;
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -928,6 +957,15 @@ public final class PortcullisConfig {
      */
     public Builder dpop(DpopPolicy policy) {
       this.dpop = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Whether every DPoP proof must carry a nonce this server issued (RFC 9449 section 9);
+     * default false. Needs {@link #dpop} allowed or required, else {@link #build()} throws.
+     */
+    public Builder dpopNonceRequired(boolean required) {
+      this.dpopNonce = required;
       return this;
     }
 

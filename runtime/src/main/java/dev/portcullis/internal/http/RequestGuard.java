@@ -101,8 +101,9 @@ public final class RequestGuard implements TokenGuard {
       try {
         proofKey = dpop.proofs().verify(request.getHeaders().get("DPoP"), request.getMethod(), htu(request), raw);
       } catch (InvalidDpopProofException e) {
-        reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_DPOP_PROOF, e.getMessage(),
-            List.of()), e.getMessage());
+        BearerChallenge challenge = BearerChallenge.error(realm, e.nonce() ? BearerChallenge.Error.USE_DPOP_NONCE
+            : BearerChallenge.Error.INVALID_DPOP_PROOF, e.getMessage(), List.of());
+        reject(request, e.nonce() ? challenge.withNonce(dpop.proofs().nonces().current()) : challenge, e.getMessage());
         return null;
       }
     }
@@ -129,6 +130,9 @@ public final class RequestGuard implements TokenGuard {
     }
     SecurityContext original = request.getSecurityContext();
     request.setSecurityContext(new TokenSecurityContext(token, original != null && original.isSecure()));
+    if (presentedDpop && dpop.proofs().nonces() != null) {
+      request.setProperty(DpopNonceFilter.NONCE, dpop.proofs().nonces().current());
+    }
     CallerToken.set(raw);
     return token;
   }

@@ -58,6 +58,7 @@ public final class DpopProofs {
   private final Duration clockSkew;
   private final Cache<String, Boolean> seen;
   private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+  private final DpopNonces nonces;
 
   /**
    * @param algorithms the accepted {@code alg} values, all asymmetric
@@ -65,6 +66,14 @@ public final class DpopProofs {
    * @param clockSkew how far a client's clock may be off
    */
   public DpopProofs(Set<String> algorithms, Clock clock, Duration clockSkew) {
+    this(algorithms, clock, clockSkew, null);
+  }
+
+  /**
+   * @param nonces the server nonces every proof must carry one of, or {@code null} for none
+   */
+  public DpopProofs(Set<String> algorithms, Clock clock, Duration clockSkew, DpopNonces nonces) {
+    this.nonces = nonces;
     this.algorithms = Set.copyOf(algorithms);
     this.clock = clock;
     this.clockSkew = clockSkew;
@@ -139,6 +148,12 @@ public final class DpopProofs {
     }
     if (!ath.equals(hash(accessToken))) {
       throw new InvalidDpopProofException("The DPoP proof's ath is not the hash of the access token.");
+    }
+    if (nonces != null && !nonces.accepts(text(claims, "nonce"))) {
+      throw new InvalidDpopProofException(text(claims, "nonce") == null
+          ? "The DPoP proof has no nonce, which this API requires; make a new proof with the nonce in the DPoP-Nonce"
+              + " header."
+          : "The DPoP proof's nonce is not current; make a new proof with the nonce in the DPoP-Nonce header.", true);
     }
     String jti = text(claims, "jti");
     if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
@@ -231,6 +246,11 @@ public final class DpopProofs {
 
   private static String text(JWTClaimsSet claims, String name) {
     return claims.getClaim(name) instanceof String value ? value : null;
+  }
+
+  /** The server nonces, or {@code null} when none are required. */
+  public DpopNonces nonces() {
+    return nonces;
   }
 
   /** The base64url SHA-256 of {@code text}'s ASCII (RFC 9449 section 4.2, {@code ath}). */
