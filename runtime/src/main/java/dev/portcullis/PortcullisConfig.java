@@ -93,6 +93,10 @@ import java.util.function.Function;
  *       verifying them locally; otherwise only tokens that are not JWTs are introspected</td></tr>
  *   <tr><td>introspection-jwt-response</td><td>false</td><td>ask for answers as signed JWTs
  *       (RFC 9701), verified with the issuer's keys</td></tr>
+ *   <tr><td>dpop</td><td>off</td><td>DPoP-bound tokens (RFC 9449): off, allowed or
+ *       required</td></tr>
+ *   <tr><td>dpop-nonce</td><td>off</td><td>required: every DPoP proof must carry a nonce
+ *       this server issued</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -126,6 +130,22 @@ public final class PortcullisConfig {
   private final List<TokenValidator> validators;
   private final List<TrustedIssuer> trustedIssuers;
   private final IntrospectionSettings introspection;
+  private final DpopPolicy dpop;
+  private final boolean dpopNonce;
+
+  /**
+   * Whether this API accepts DPoP-bound access tokens (RFC 9449): {@code Authorization: DPoP
+   * <token>} with a {@code DPoP} proof header, checked against the request and bound to the
+   * token's {@code cnf.jkt}.
+   */
+  public enum DpopPolicy {
+    /** The default: only {@code Bearer} tokens; the {@code DPoP} scheme is not recognised. */
+    OFF,
+    /** Both {@code Bearer} and {@code DPoP}; a DPoP-bound token is still refused as {@code Bearer}. */
+    ALLOWED,
+    /** Only {@code DPoP}: every token must be DPoP-bound and come with a valid proof. */
+    REQUIRED
+  }
 
   private PortcullisConfig(Builder b, SettingsSource values) {
     Boolean insecure = b.allowInsecureHttp != null ? b.allowInsecureHttp
@@ -238,6 +258,41 @@ public final class PortcullisConfig {
         ? List.of(new TrustedIssuer(issuer, jwksUri, audience, scopeClaims, roleClaims))
         : resolved(several, audience, scopeClaims, roleClaims, allowInsecureHttp);
     this.introspection = introspection(b, values, issuer, several.size(), allowInsecureHttp, httpTimeout);
+    this.dpop = b.dpop != null ? b.dpop : dpopPolicy(values.text("dpop"));
+    this.dpopNonce = b.dpopNonce != null ? b.dpopNonce : dpopNonce(values.text("dpop-nonce"));
+    if (dpopNonce && dpop == DpopPolicy.OFF) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("dpop-nonce") + " is required, but "
+          + SettingsSource.propertyName("dpop") + " is off; set " + SettingsSource.describe("dpop")
+          + " to allowed or required, or remove " + SettingsSource.propertyName("dpop-nonce") + ".");
+    }
+  }
+
+  private static boolean dpopNonce(String text) {
+    if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("off")) {
+      return false;
+    }
+    if (text.strip().equalsIgnoreCase("required")) {
+      return true;
+    }
+    throw new PortcullisConfigException(SettingsSource.propertyName("dpop-nonce") + " is \"" + text.strip()
+        + "\", which is not a nonce policy; use off or required.");
+  }
+
+  private static DpopPolicy dpopPolicy(String text) {
+    if (text == null || text.isBlank()) {
+      return DpopPolicy.OFF;
+    }
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "off":
+        return DpopPolicy.OFF;
+      case "allowed":
+        return DpopPolicy.ALLOWED;
+      case "required":
+        return DpopPolicy.REQUIRED;
+      default:
+        throw new PortcullisConfigException(SettingsSource.propertyName("dpop") + " is \"" + text.strip()
+            + "\", which is not a DPoP policy; use off, allowed or required.");
+    }
   }
 
   /** The introspection settings, checked; {@code null} when introspection is off. */
@@ -572,6 +627,19 @@ public final class PortcullisConfig {
   }
 
   /** The introspection settings, secret included; {@code null} when introspection is off. */
+  /** Whether DPoP-bound tokens (RFC 9449) are off (the default), allowed or required. */
+  public DpopPolicy dpop() {
+    return dpop;
+  }
+
+  /**
+   * Whether every DPoP proof must carry a nonce this server issued in a {@code DPoP-Nonce}
+   * header (RFC 9449 section 9); default false.
+   */
+  public boolean dpopNonceRequired() {
+    return dpopNonce;
+  }
+
   IntrospectionSettings introspectionSettings() {
     return introspection;
   }
@@ -586,7 +654,7 @@ public final class PortcullisConfig {
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
         + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
-        + (introspection != null ? ", introspection=" + introspection : "") + "}";
+        + (introspection != null ? ", introspection=" + introspection : "") + ", dpop=" + dpop + ", dpopNonce=" + dpopNonce + "}";
   }
 
   /**
@@ -625,6 +693,8 @@ public final class PortcullisConfig {
     private Duration introspectionCacheTtl;
     private Boolean introspectAllTokens;
     private Boolean introspectionJwtResponse;
+    private DpopPolicy dpop;
+    private Boolean dpopNonce;
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -878,6 +948,24 @@ public final class PortcullisConfig {
      */
     public Builder introspectionJwtResponse(boolean signed) {
       this.introspectionJwtResponse = signed;
+      return this;
+    }
+
+    /**
+     * Whether DPoP-bound tokens (RFC 9449) are accepted: {@link DpopPolicy#OFF} (the default),
+     * {@link DpopPolicy#ALLOWED} beside bearer tokens, or {@link DpopPolicy#REQUIRED}.
+     */
+    public Builder dpop(DpopPolicy policy) {
+      this.dpop = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Whether every DPoP proof must carry a nonce this server issued (RFC 9449 section 9);
+     * default false. Needs {@link #dpop} allowed or required, else {@link #build()} throws.
+     */
+    public Builder dpopNonceRequired(boolean required) {
+      this.dpopNonce = required;
       return this;
     }
 

@@ -3,14 +3,19 @@ package dev.portcullis;
 import dev.portcullis.internal.filters.FeatureRegistrationCheck;
 import dev.portcullis.internal.filters.GeneratedFilterFeature;
 import dev.portcullis.internal.http.CallerTokenScope;
+import dev.portcullis.internal.http.DpopNonceFilter;
+import dev.portcullis.internal.http.DpopSettings;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.ProtectedResourceMetadataFilter;
 import dev.portcullis.internal.settings.SettingNames;
 import dev.portcullis.internal.settings.SettingsSource;
+import dev.portcullis.internal.verification.DpopNonces;
+import dev.portcullis.internal.verification.DpopProofs;
 import dev.portcullis.internal.verification.TokenVerifier;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -92,9 +97,17 @@ public final class PortcullisFeature implements Feature {
       metadata = new ProtectedResourceMetadata(config);
       context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
     }
+    DpopSettings dpop = config.dpop() == PortcullisConfig.DpopPolicy.OFF ? null
+        : new DpopSettings(config.dpop() == PortcullisConfig.DpopPolicy.REQUIRED,
+            new DpopProofs(config.algorithms(), Clock.systemUTC(), config.clockSkew(),
+                config.dpopNonceRequired() ? new DpopNonces(Clock.systemUTC()) : null),
+            String.join(" ", config.algorithms()), config.resource().orElse(null));
+    if (config.dpopNonceRequired()) {
+      context.register(new DpopNonceFilter());
+    }
     GeneratedFilterFeature filters =
         new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata,
-            config.clockSkew());
+            config.clockSkew(), dpop);
     filters.checkRegistered(context.getConfiguration());
     context.register(filters);
     return true;

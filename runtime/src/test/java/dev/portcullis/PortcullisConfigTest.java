@@ -390,4 +390,24 @@ class PortcullisConfigTest {
     environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "http://idp.example.com/introspect");
     assertTrue(failure(base.get()).contains("introspection-endpoint"), failure(base.get()));
   }
+
+  @Test
+  void dpopIsOffByDefaultAndReadFromTheEnvironmentAndWrongValuesAreNamed() {
+    properties.put("portcullis.issuer", "https://idp.example.com");
+    properties.put("portcullis.audience", "orders-api");
+    assertEquals(PortcullisConfig.DpopPolicy.OFF, builder().build().dpop());
+    assertFalse(builder().build().dpopNonceRequired());
+    environment.put("PORTCULLIS_DPOP", "Required");
+    environment.put("PORTCULLIS_DPOP_NONCE", "required");
+    assertEquals(PortcullisConfig.DpopPolicy.REQUIRED, builder().build().dpop());
+    assertTrue(builder().build().dpopNonceRequired());
+    environment.put("PORTCULLIS_DPOP", "maybe");
+    assertEquals("portcullis.dpop is \"maybe\", which is not a DPoP policy; use off, allowed or required.",
+        failure(builder()));
+    environment.put("PORTCULLIS_DPOP", "off");
+    assertTrue(failure(builder()).startsWith("portcullis.dpop-nonce is required, but portcullis.dpop is off;"));
+    environment.put("PORTCULLIS_DPOP_NONCE", "always");
+    assertEquals("portcullis.dpop-nonce is \"always\", which is not a nonce policy; use off or required.",
+        failure(builder()));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.internal.filters;
 
+import dev.portcullis.internal.http.DpopSettings;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.RequestGuard;
 import dev.portcullis.internal.verification.TokenVerifier;
@@ -73,11 +74,12 @@ public final class GeneratedFilterFeature implements DynamicFeature {
   /**
    * Uses {@code verifier} for every protected method and, unless {@code metadata} is {@code
    * null}, names the RFC 9728 metadata in challenges and lists the methods' scopes in it; step-up
-   * rules allow {@code clockSkew} beyond their max age.
+   * rules allow {@code clockSkew} beyond their max age; DPoP-bound tokens are accepted as
+   * {@code dpop} says, or not at all when it is {@code null}.
    */
   public GeneratedFilterFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
-      ProtectedResourceMetadata metadata, Duration clockSkew) {
-    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew);
+      ProtectedResourceMetadata metadata, Duration clockSkew, DpopSettings dpop) {
+    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew, dpop);
     this.metadata = metadata;
   }
 

@@ -20,7 +20,11 @@ final class BearerChallenge {
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),
     /** RFC 9470 section 3. */
-    INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", 401);
+    INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", 401),
+    /** RFC 9449 section 7.1; only in a {@code DPoP} challenge. */
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 401),
+    /** RFC 9449 section 9; only in a {@code DPoP} challenge. */
+    USE_DPOP_NONCE("use_dpop_nonce", 401);
 
     final String code;
     final int status;
@@ -32,13 +36,45 @@ final class BearerChallenge {
   }
 
   private final int status;
+  /** The {@code Bearer} challenge, or {@code null} when only {@code DPoP} is offered. */
   private final String header;
   private final String body;
+  /** The {@code DPoP} challenge (RFC 9449 section 7.1), or {@code null}. */
+  private final String dpop;
+  /** The {@code DPoP-Nonce} to send (RFC 9449 section 9), or {@code null}. */
+  private final String nonce;
 
   private BearerChallenge(int status, String header, String body) {
+    this(status, header, body, null, null);
+  }
+
+  private BearerChallenge(int status, String header, String body, String dpop, String nonce) {
     this.status = status;
     this.header = header;
     this.body = body;
+    this.dpop = dpop;
+    this.nonce = nonce;
+  }
+
+  /**
+   * This answer for an API that accepts DPoP (RFC 9449 section 7.1). With {@code only} (DPoP
+   * required, or the request used the DPoP scheme) the challenge moves to the {@code DPoP}
+   * scheme with its error and {@code algs}; otherwise the {@code Bearer} challenge stays and a
+   * {@code DPoP} challenge with {@code realm} and {@code algs} is offered beside it.
+   *
+   * @param algs the accepted proof algorithms, space-separated
+   */
+  BearerChallenge withDpop(String realm, String algs, boolean only) {
+    if (only) {
+      String params = header.substring("Bearer ".length());
+      return new BearerChallenge(status, null, body, "DPoP " + params + ", algs=" + quote(algs), nonce);
+    }
+    return new BearerChallenge(status, header, body, "DPoP realm=" + quote(realm) + ", algs=" + quote(algs), nonce);
+  }
+
+  /** This answer with a {@code DPoP-Nonce} header (RFC 9449 section 9). */
+  BearerChallenge withNonce(String value) {
+    return new BearerChallenge(status, header, body, dpop, value);
   }
 
   /** The answer to a request without a bearer token: 401 with no error code. */
@@ -113,7 +149,9 @@ final class BearerChallenge {
    * tells the client where to learn which authorization server and scopes to use.
    */
   BearerChallenge withResourceMetadata(String url) {
-    return new BearerChallenge(status, header + ", resource_metadata=" + quote(url), body);
+    String parameter = ", resource_metadata=" + quote(url);
+    return new BearerChallenge(status, header == null ? null : header + parameter, body,
+        dpop == null ? null : dpop + parameter, nonce);
   }
 
   /** The HTTP status. */
@@ -121,9 +159,14 @@ final class BearerChallenge {
     return status;
   }
 
-  /** The {@code WWW-Authenticate} value. */
+  /** The first {@code WWW-Authenticate} value. */
   String header() {
-    return header;
+    return header != null ? header : dpop;
+  }
+
+  /** The {@code DPoP} challenge, or {@code null}. */
+  String dpopHeader() {
+    return dpop;
   }
 
   /** The JSON body. */
@@ -133,8 +176,17 @@ final class BearerChallenge {
 
   /** The response to abort the request with. */
   Response toResponse() {
-    return Response.status(status)
-        .header(HttpHeaders.WWW_AUTHENTICATE, header)
+    Response.ResponseBuilder response = Response.status(status);
+    if (header != null) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, header);
+    }
+    if (dpop != null) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, dpop);
+    }
+    if (nonce != null) {
+      response.header("DPoP-Nonce", nonce);
+    }
+    return response
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Pragma", "no-cache")
         .type("application/json")

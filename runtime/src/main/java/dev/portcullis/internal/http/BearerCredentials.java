@@ -17,6 +17,14 @@ sealed interface BearerCredentials {
     }
   }
 
+  /** One token sent as {@code Authorization: DPoP <token>} (RFC 9449 section 7.1). Never print it. */
+  record DpopToken(String value) implements BearerCredentials {
+    @Override
+    public String toString() {
+      return "DpopToken[redacted]";
+    }
+  }
+
   /** A {@code Bearer} header whose token is not a {@code b64token}: answered as invalid_token. */
   record Malformed(String description) implements BearerCredentials {}
 

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class BearerExtractor {
   private static final String SCHEME = "bearer";
+  private static final String DPOP_SCHEME = "dpop";
   private static final boolean[] B64TOKEN_CHARS = b64TokenChars();
 
   private BearerExtractor() {}
@@ -22,6 +23,14 @@ final class BearerExtractor {
    *     parameter
    */
   static BearerCredentials extract(List<String> authorizationHeaders, boolean queryHasAccessToken) {
+    return extract(authorizationHeaders, queryHasAccessToken, false);
+  }
+
+  /**
+   * Classifies the credentials of one request, also recognising {@code Authorization: DPoP
+   * <token>} (RFC 9449 section 7.1, the same token syntax) when {@code dpop} is true.
+   */
+  static BearerCredentials extract(List<String> authorizationHeaders, boolean queryHasAccessToken, boolean dpop) {
     if (queryHasAccessToken) {
       return new BearerCredentials.InvalidRequest(
           "Access tokens are not accepted in the query string; send the token in the Authorization header.");
@@ -33,29 +42,43 @@ final class BearerExtractor {
       return new BearerCredentials.InvalidRequest(
           "The request has more than one Authorization header; send exactly one.");
     }
+    if (dpop) {
+      String value = authorizationHeaders.get(0) == null ? "" : authorizationHeaders.get(0).strip();
+      if (value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length())) {
+        BearerCredentials parsed = parse(value, DPOP_SCHEME);
+        return parsed instanceof BearerCredentials.Token token ? new BearerCredentials.DpopToken(token.value())
+            : parsed;
+      }
+    }
     return parse(authorizationHeaders.get(0));
   }
 
   /** Parses one {@code Authorization} header value. */
   static BearerCredentials parse(String header) {
+    return parse(header, SCHEME);
+  }
+
+  private static BearerCredentials parse(String header, String scheme) {
     if (header == null) {
       return new BearerCredentials.Missing();
     }
     // Surrounding optional whitespace belongs to the HTTP field, not to the credentials.
     String value = header.strip();
-    if (value.length() < SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    if (value.length() < scheme.length() || !value.regionMatches(true, 0, scheme, 0, scheme.length())) {
       return new BearerCredentials.Missing();
     }
-    if (value.length() == SCHEME.length()) {
-      return new BearerCredentials.InvalidRequest("The Bearer authorization has no token; send Bearer <token>.");
+    if (value.length() == scheme.length()) {
+      return new BearerCredentials.InvalidRequest(scheme.equals(DPOP_SCHEME)
+          ? "The DPoP authorization has no token; send DPoP <token>."
+          : "The Bearer authorization has no token; send Bearer <token>.");
     }
-    if (value.charAt(SCHEME.length()) != ' ') {
+    if (value.charAt(scheme.length()) != ' ') {
       // "Bearerx", or a tab after the scheme: another scheme name or not credentials at all.
-      return value.charAt(SCHEME.length()) == '\t'
+      return value.charAt(scheme.length()) == '\t'
           ? new BearerCredentials.Malformed("The access token is malformed.")
           : new BearerCredentials.Missing();
     }
-    int start = SCHEME.length();
+    int start = scheme.length();
     while (start < value.length() && value.charAt(start) == ' ') {
       start++;
     }

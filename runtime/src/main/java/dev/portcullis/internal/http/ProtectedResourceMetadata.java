@@ -24,6 +24,8 @@ public final class ProtectedResourceMetadata {
   private final String resourceName;
   private final URI documentation;
   private final Set<String> scopes = new TreeSet<>();
+  private final PortcullisConfig.DpopPolicy dpop;
+  private final Set<String> algorithms;
 
   /**
    * Describes the API configured by {@code config}.
@@ -41,6 +43,8 @@ public final class ProtectedResourceMetadata {
         .toList();
     this.resourceName = config.resourceName().orElse(null);
     this.documentation = config.resourceDocumentation().orElse(null);
+    this.dpop = config.dpop();
+    this.algorithms = config.algorithms();
   }
 
   /** Adds scopes a protected method requires; called at startup. */
@@ -61,6 +65,10 @@ public final class ProtectedResourceMetadata {
     }
     json.append(",\"scopes_supported\":").append(array(scopes));
     json.append(",\"bearer_methods_supported\":[\"header\"]");
+    if (dpop != PortcullisConfig.DpopPolicy.OFF) {
+      json.append(",\"dpop_signing_alg_values_supported\":").append(array(algorithms));
+      json.append(",\"dpop_bound_access_tokens_required\":").append(dpop == PortcullisConfig.DpopPolicy.REQUIRED);
+    }
     if (resourceName != null) {
       json.append(",\"resource_name\":").append(BearerChallenge.jsonString(resourceName));
     }

@@ -1,6 +1,8 @@
 package dev.portcullis.internal.http;
 
 import dev.portcullis.TokenPrincipal;
+import dev.portcullis.internal.verification.DpopProofs;
+import dev.portcullis.internal.verification.InvalidDpopProofException;
 import dev.portcullis.internal.verification.KeysUnavailableException;
 import dev.portcullis.internal.verification.TokenRejectedException;
 import dev.portcullis.internal.verification.TokenVerifier;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,28 +38,34 @@ public final class RequestGuard implements TokenGuard {
   private final ProtectedResourceMetadata metadata;
   private final Clock clock;
   private final Duration clockSkew;
+  private final DpopSettings dpop;
+
+  /** The request property that says the request presented its token with the DPoP scheme. */
+  static final String DPOP_PRESENTED = "dev.portcullis.dpop-presented";
 
   /**
    * @param metadata the RFC 9728 metadata named in every challenge, or {@code null} when it is
    *     not served
    * @param clock the time step-up rules measure {@code auth_time} against
    * @param clockSkew added to every step-up rule's max age
+   * @param dpop how DPoP-bound tokens are accepted, or {@code null} when DPoP is off
    */
   public RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge,
-      ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew) {
+      ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew, DpopSettings dpop) {
     this.verifier = verifier;
     this.realm = realm;
     this.scopeInChallenge = scopeInChallenge;
     this.metadata = metadata;
     this.clock = clock;
     this.clockSkew = clockSkew;
+    this.dpop = dpop;
   }
 
   @Override
   public TokenPrincipal authenticate(ContainerRequestContext request) throws IOException {
     BearerCredentials credentials = BearerExtractor.extract(
         request.getHeaders().get(HttpHeaders.AUTHORIZATION),
-        request.getUriInfo().getQueryParameters(false).containsKey("access_token"));
+        request.getUriInfo().getQueryParameters(false).containsKey("access_token"), dpop != null);
     if (!(credentials instanceof BearerCredentials.InvalidRequest) && FormBodyCredentials.hasAccessToken(request)) {
       credentials = new BearerCredentials.InvalidRequest(
           "Access tokens are not accepted in the request body; send the token in the Authorization header.");
@@ -76,7 +85,28 @@ public final class RequestGuard implements TokenGuard {
           malformed.description(), List.of()), malformed.description());
       return null;
     }
-    String raw = ((BearerCredentials.Token) credentials).value();
+    boolean presentedDpop = credentials instanceof BearerCredentials.DpopToken;
+    if (presentedDpop) {
+      request.setProperty(DPOP_PRESENTED, Boolean.TRUE);
+    }
+    String raw = presentedDpop ? ((BearerCredentials.DpopToken) credentials).value()
+        : ((BearerCredentials.Token) credentials).value();
+    if (dpop != null && dpop.required() && !presentedDpop) {
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, ONLY_DPOP, List.of()),
+          ONLY_DPOP);
+      return null;
+    }
+    String proofKey = null;
+    if (presentedDpop) {
+      try {
+        proofKey = dpop.proofs().verify(request.getHeaders().get("DPoP"), request.getMethod(), htu(request), raw);
+      } catch (InvalidDpopProofException e) {
+        BearerChallenge challenge = BearerChallenge.error(realm, e.nonce() ? BearerChallenge.Error.USE_DPOP_NONCE
+            : BearerChallenge.Error.INVALID_DPOP_PROOF, e.getMessage(), List.of());
+        reject(request, e.nonce() ? challenge.withNonce(dpop.proofs().nonces().current()) : challenge, e.getMessage());
+        return null;
+      }
+    }
     VerifiedToken token;
     try {
       token = verifier.verify(raw);
@@ -90,10 +120,50 @@ public final class RequestGuard implements TokenGuard {
       request.abortWith(BearerChallenge.unavailable(e.getMessage(), seconds));
       return null;
     }
+    String bound = token.dpopThumbprint();
+    String mismatch = presentedDpop
+        ? bound == null ? NOT_BOUND : !bound.equals(proofKey) ? OTHER_KEY : null
+        : bound != null ? dpop == null ? BOUND_BUT_OFF : BOUND_AS_BEARER : null;
+    if (mismatch != null) {
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, mismatch, List.of()), mismatch);
+      return null;
+    }
     SecurityContext original = request.getSecurityContext();
     request.setSecurityContext(new TokenSecurityContext(token, original != null && original.isSecure()));
+    if (presentedDpop && dpop.proofs().nonces() != null) {
+      request.setProperty(DpopNonceFilter.NONCE, dpop.proofs().nonces().current());
+    }
     CallerToken.set(raw);
     return token;
+  }
+
+  private static final String ONLY_DPOP = "This API accepts only DPoP-bound access tokens; send"
+      + " Authorization: DPoP <token> with a DPoP proof.";
+  private static final String NOT_BOUND = "The token is not DPoP-bound (it has no cnf.jkt claim); send it as"
+      + " Authorization: Bearer <token>, or get a DPoP-bound token.";
+  private static final String OTHER_KEY = "The token is bound to another key than the one that signed the DPoP"
+      + " proof (cnf.jkt); sign the proof with the key the token was issued for.";
+  private static final String BOUND_AS_BEARER = "The token is DPoP-bound (it has a cnf.jkt claim); send it as"
+      + " Authorization: DPoP <token> with a DPoP proof, not as Bearer.";
+  private static final String BOUND_BUT_OFF = "The token is DPoP-bound (it has a cnf.jkt claim), and this API"
+      + " does not accept DPoP; get a bearer token for it.";
+
+  /**
+   * The request's URI as RFC 9449 section 4.3 compares it with {@code htu}: on the configured
+   * resource URL when there is one (behind a proxy the request's own URI names the proxy's
+   * upstream, not what the client addressed), else the request's own; normalised.
+   */
+  private String htu(ContainerRequestContext request) {
+    URI requested = request.getUriInfo().getRequestUri();
+    if (dpop.resource() == null) {
+      return DpopProofs.htu(requested);
+    }
+    String basePath = request.getUriInfo().getBaseUri().getRawPath();
+    String path = requested.getRawPath() == null ? "" : requested.getRawPath();
+    String relative = basePath != null && path.startsWith(basePath) ? path.substring(basePath.length())
+        : path.startsWith("/") ? path.substring(1) : path;
+    String resource = dpop.resource().toString();
+    return DpopProofs.htu(URI.create((resource.endsWith("/") ? resource : resource + "/") + relative));
   }
 
   @Override
@@ -142,8 +212,12 @@ public final class RequestGuard implements TokenGuard {
           request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(), why);
     }
     BearerChallenge answer = challenge;
+    if (dpop != null) {
+      answer = answer.withDpop(realm, dpop.algs(),
+          dpop.required() || Boolean.TRUE.equals(request.getProperty(DPOP_PRESENTED)));
+    }
     if (metadata != null) {
-      answer = challenge.withResourceMetadata(metadata.url());
+      answer = answer.withResourceMetadata(metadata.url());
     }
     request.abortWith(answer.toResponse());
   }

@@ -25,7 +25,8 @@ public final class SettingNames {
       "http-timeout", "token-cache-size", "max-token-size", "resource-metadata", "resource", "resource-name",
       "resource-documentation", "scope-claims", "role-claims", "issuers", "introspection-client-id",
       "introspection-client-secret", "introspection-client-auth", "introspection-private-key", "introspection-key-id",
-      "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response");
+      "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response", "dpop",
+      "dpop-nonce");
 
   /**
    * The keys of a named client: {@code portcullis.client.<name>.<key>}, {@code

@@ -54,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code active} must be {@code true}; otherwise the token is rejected ("The token is not
  *       active.").
  *   <li>{@code token_type}, when present, must say access token: {@code Bearer}, {@code
- *       access_token} or {@code urn:ietf:params:oauth:token-type:access_token}, any case.
+ *       access_token} or {@code urn:ietf:params:oauth:token-type:access_token}, any case; or
+ *       {@code DPoP} (RFC 9449 section 6.2), which needs {@code cnf.jkt}. A {@code cnf.jkt} in the
+ *       answer binds the token to a DPoP key like the claim of a JWT.
  *   <li>{@code iss}, when present, selects the trusted issuer whose rules apply; when absent,
  *       the only trusted issuer's (with several, the answer is rejected).
  *   <li>Then {@link ClaimsReader}: {@code aud} must contain the audience and {@code exp} must
@@ -269,8 +271,14 @@ final class TokenIntrospection {
       throw new TokenRejectedException("The token is not active.");
     }
     Object type = answer.get("token_type");
-    if (type != null && !(type instanceof String text && ACCESS_TOKEN_TYPES.contains(text.toLowerCase(Locale.ROOT)))) {
+    boolean dpopType = type instanceof String text && text.equalsIgnoreCase("DPoP");
+    if (type != null && !dpopType
+        && !(type instanceof String text && ACCESS_TOKEN_TYPES.contains(text.toLowerCase(Locale.ROOT)))) {
       throw new TokenRejectedException("The token is not an access token (its token_type is not Bearer).");
+    }
+    if (dpopType && !(answer.get("cnf") instanceof Map<?, ?> cnf && cnf.get("jkt") instanceof String)) {
+      throw new TokenRejectedException("The introspection answer says the token is DPoP-bound (token_type DPoP) but"
+          + " gives no cnf.jkt.");
     }
     Object iss = answer.get("iss");
     ClaimsReader reader;

@@ -48,6 +48,19 @@ public final class VerifiedToken implements TokenPrincipal {
     this.rawClaims = rawClaims;
   }
 
+  /**
+   * The {@code cnf.jkt} of a DPoP-bound token (RFC 9449 section 6.1): the base64url SHA-256
+   * thumbprint of the key its proofs must be signed with; {@code null} when the token is not
+   * DPoP-bound, an empty string when its {@code jkt} is not a string (so that it matches no key).
+   * Read from the claims as verified, without freezing them.
+   */
+  public String dpopThumbprint() {
+    if (rawClaims.get("cnf") instanceof Map<?, ?> confirmation && confirmation.containsKey("jkt")) {
+      return confirmation.get("jkt") instanceof String jkt ? jkt : "";
+    }
+    return null;
+  }
+
   @Override
   public String getName() {
     return subject != null ? subject : clientId;

@@ -66,7 +66,7 @@ class GuardedMethodTest {
           throw new UnsupportedOperationException(method.getName());
         });
     RequestGuard guard = new RequestGuard(new TokenVerifier(CONFIG), CONFIG.realm(), true, null,
-        java.time.Clock.systemUTC(), CONFIG.clockSkew());
+        java.time.Clock.systemUTC(), CONFIG.clockSkew(), null);
     new GuardedMethod(new FailingFilter(failure), AccessRule.anyToken(), guard).filter(request);
     assertNotNull(aborted[0], "the request was not aborted");
     return aborted[0];

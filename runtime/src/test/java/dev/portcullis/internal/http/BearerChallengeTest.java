@@ -75,4 +75,17 @@ class BearerChallengeTest {
         + " acr_values=\"mfa\", resource_metadata=\"https://api/.well-known/oauth-protected-resource\"",
         acrOnly.withResourceMetadata("https://api/.well-known/oauth-protected-resource").header());
   }
+
+  @Test
+  void dpopChallengesReplaceOrJoinTheBearerOne() {
+    BearerChallenge only = BearerChallenge.error("api", BearerChallenge.Error.INVALID_DPOP_PROOF, "Bad proof.", List.of())
+        .withDpop("api", "ES256 RS256", true).withResourceMetadata("https://api/.well-known/oauth-protected-resource");
+    assertEquals("DPoP realm=\"api\", error=\"invalid_dpop_proof\", error_description=\"Bad proof.\","
+        + " algs=\"ES256 RS256\", resource_metadata=\"https://api/.well-known/oauth-protected-resource\"", only.header());
+    BearerChallenge both = BearerChallenge.missingToken("api").withDpop("api", "ES256", false);
+    assertEquals("Bearer realm=\"api\"", both.header());
+    assertEquals("DPoP realm=\"api\", algs=\"ES256\"", both.dpopHeader());
+    assertEquals(List.of("Bearer realm=\"api\"", "DPoP realm=\"api\", algs=\"ES256\""),
+        both.toResponse().getStringHeaders().get("WWW-Authenticate"));
+  }
 }

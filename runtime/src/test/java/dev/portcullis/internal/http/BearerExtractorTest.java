@@ -80,4 +80,15 @@ class BearerExtractorTest {
   void tokenIsNotPrinted() {
     assertFalse(new BearerCredentials.Token("secret-token").toString().contains("secret-token"));
   }
+
+  @Test
+  void theDpopSchemeIsRecognisedOnlyWhenDpopIsOn() {
+    assertEquals(new BearerCredentials.DpopToken("abc.def"), BearerExtractor.extract(List.of("DPoP abc.def"), false, true));
+    assertEquals(new BearerCredentials.DpopToken("abc"), BearerExtractor.extract(List.of(" dpop   abc "), false, true));
+    assertInstanceOf(BearerCredentials.Missing.class, BearerExtractor.extract(List.of("DPoP abc"), false, false));
+    assertInstanceOf(BearerCredentials.InvalidRequest.class, BearerExtractor.extract(List.of("DPoP"), false, true));
+    assertInstanceOf(BearerCredentials.Malformed.class, BearerExtractor.extract(List.of("DPoP a,b"), false, true));
+    assertEquals(new BearerCredentials.Token("abc"), BearerExtractor.extract(List.of("Bearer abc"), false, true));
+    assertFalse(new BearerCredentials.DpopToken("secret-token").toString().contains("secret-token"));
+  }
 }

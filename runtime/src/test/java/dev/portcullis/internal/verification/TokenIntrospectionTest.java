@@ -140,6 +140,20 @@ class TokenIntrospectionTest {
   }
 
   @Test
+  void aDpopAnswerGivesTheBindingFromItsCnfAndIsRefusedWithoutOne() throws Exception {
+    answer = token -> active(c -> {
+      c.put("token_type", "DPoP");
+      c.put("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"));
+    });
+    assertEquals("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I", verifier().verify("bound").dpopThumbprint());
+    answer = token -> active(c -> c.put("token_type", "DPoP"));
+    assertEquals("The introspection answer says the token is DPoP-bound (token_type DPoP) but gives no cnf.jkt.",
+        rejection(verifier(), "dpop-without-cnf"));
+    answer = token -> active(c -> c.put("cnf", Map.of("jkt", "abc")));
+    assertEquals("abc", verifier().verify("bearer-typed-but-bound").dpopThumbprint());
+  }
+
+  @Test
   void withSeveralTrustedIssuersTheAnswersIssChoosesTheRules() throws Exception {
     PortcullisConfig config = PortcullisConfig.builder().issuers(TestKeys.ISSUER, "https://other.example.com")
         .audience(TestKeys.AUDIENCE).introspection("orders-api", "secret").introspectionEndpoint(ENDPOINT).build();

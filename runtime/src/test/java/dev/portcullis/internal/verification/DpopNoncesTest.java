@@ -1,0 +1,59 @@
+package dev.portcullis.internal.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Stateless server nonces: accepted in their period and the next, refused later, from another instance or forged. */
+class DpopNoncesTest {
+  private Instant now = Instant.parse("2026-01-01T00:00:30Z");
+
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+
+  @Test
+  void aNonceLivesForItsPeriodAndTheNext() {
+    DpopNonces nonces = new DpopNonces(clock);
+    String nonce = nonces.current();
+    assertTrue(nonces.accepts(nonce));
+    assertEquals(nonce, nonces.current());
+    now = now.plusSeconds(60);
+    assertNotEquals(nonce, nonces.current());
+    assertTrue(nonces.accepts(nonce));
+    now = now.plusSeconds(60);
+    assertFalse(nonces.accepts(nonce));
+  }
+
+  @Test
+  void anotherInstancesForgedOrMalformedNoncesAreRefused() {
+    DpopNonces nonces = new DpopNonces(clock);
+    assertFalse(nonces.accepts(new DpopNonces(clock).current()));
+    String nonce = nonces.current();
+    char last = nonce.charAt(nonce.length() - 1);
+    assertFalse(nonces.accepts(nonce.substring(0, nonce.length() - 1) + (last == 'A' ? 'B' : 'A')));
+    assertFalse(nonces.accepts("not base64url!"));
+    assertFalse(nonces.accepts(""));
+    assertFalse(nonces.accepts(null));
+  }
+}
