@@ -147,12 +147,12 @@ public class VerificationBenchmark {
     @Param({"1", "2"})
     int issuers;
 
-    Verifiers.JwksServer jwks;
+    JwksServer jwks;
     AccessTokenVerifier verifier;
 
     @Setup
     public void prepare(Tokens tokens) {
-      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      jwks = new JwksServer(tokens.fixture.publicKeySet());
       verifier = Verifiers.portcullis(jwks, 0, issuers);
       Verifiers.check("Portcullis (cache off)", token -> verifier.verify(token) != null, tokens);
     }
@@ -169,7 +169,7 @@ public class VerificationBenchmark {
     @Param({"1", "2"})
     int issuers;
 
-    Verifiers.JwksServer jwks;
+    JwksServer jwks;
     AccessTokenVerifier verifier;
     String repeat;
 
@@ -180,7 +180,7 @@ public class VerificationBenchmark {
 
     @Setup
     public void prepare(Tokens tokens) throws Exception {
-      jwks = new Verifiers.JwksServer(tokens.fixture.publicKeySet());
+      jwks = new JwksServer(tokens.fixture.publicKeySet());
       verifier = Verifiers.portcullis(jwks, 10_000, issuers);
       Verifiers.check("Portcullis (cache on)", token -> verifier.verify(token) != null, tokens);
       TokenPrincipal first = verifier.verify(tokens.good);

@@ -1,17 +1,9 @@
 package dev.portcullis.benchmarks;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.AccessTokenVerifier;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.TrustedIssuer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** Builds the Portcullis verifier under test, and proves each verifier is really checking. */
 final class Verifiers {
@@ -39,37 +31,6 @@ final class Verifiers {
           .trustedIssuer(TrustedIssuer.builder("https://partners.example.com").jwksUri(jwks.uri()).build());
     }
     return AccessTokenVerifier.create(config.build());
-  }
-
-  /** A JWKS on a loopback port, for as long as a benchmark's state lives. */
-  static final class JwksServer implements AutoCloseable {
-    private final HttpServer server;
-
-    JwksServer(JWKSet keys) {
-      byte[] body = keys.toString(true).getBytes(StandardCharsets.UTF_8);
-      try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      server.createContext("/jwks", exchange -> {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
-      server.start();
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
   }
 
   /**

@@ -11,13 +11,12 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisFeature;
+import dev.portcullis.benchmarks.JwksServer;
 import dev.portcullis.benchmarks.TokenFixture;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,8 +59,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class DpopBenchmark {
-  private HttpServer keys;
-  private org.glassfish.grizzly.http.server.HttpServer server;
+  private JwksServer keys;
+  private HttpServer server;
   private HttpClient client;
   private URI protectedUri;
   private ECKey clientKey;
@@ -72,18 +72,10 @@ public class DpopBenchmark {
   @Setup(Level.Trial)
   public void start() throws Exception {
     TokenFixture issuer = TokenFixture.create("RS256");
-    keys = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] body = issuer.publicKeySet().toString().getBytes(StandardCharsets.UTF_8);
-    keys.createContext("/jwks", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    keys.start();
+    keys = new JwksServer(issuer.publicKeySet());
     PortcullisConfig config = PortcullisConfig.builder()
         .issuer(TokenFixture.ISSUER)
-        .jwksUri(URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks"))
+        .jwksUri(keys.uri())
         .audience(TokenFixture.AUDIENCE)
         .dpop(PortcullisConfig.DpopPolicy.ALLOWED)
         .build();
@@ -120,7 +112,7 @@ public class DpopBenchmark {
   @TearDown(Level.Trial)
   public void stop() {
     server.shutdownNow();
-    keys.stop(0);
+    keys.close();
   }
 
   @Benchmark

@@ -3,12 +3,10 @@ package dev.portcullis.benchmarks.http;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisFeature;
+import dev.portcullis.benchmarks.JwksServer;
 import dev.portcullis.benchmarks.TokenFixture;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +46,8 @@ public final class HttpBenchmarkServer {
     int cacheSize = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
 
     TokenFixture issuer = TokenFixture.create("RS256");
-    URI jwks = serveKeys(issuer);
+    // Served for as long as this process runs.
+    URI jwks = new JwksServer(issuer.publicKeySet()).uri();
     writeTokens(issuer, tokenDir);
 
     PortcullisConfig config = PortcullisConfig.builder()
@@ -68,19 +67,6 @@ public final class HttpBenchmarkServer {
       GrizzlyHttpServerFactory.createHttpServer(base, app);
     }
     System.out.println("READY " + container + " on " + base + " (token cache " + cacheSize + ")");
-  }
-
-  private static URI serveKeys(TokenFixture issuer) throws IOException {
-    HttpServer keys = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] body = issuer.publicKeySet().toString().getBytes(StandardCharsets.UTF_8);
-    keys.createContext("/jwks", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    keys.start();
-    return URI.create("http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks");
   }
 
   private static void writeTokens(TokenFixture issuer, Path dir) throws IOException {
