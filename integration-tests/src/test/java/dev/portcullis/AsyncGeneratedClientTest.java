@@ -65,16 +65,7 @@ class AsyncGeneratedClientTest {
     app = TestApp.start(PortcullisConfig.builder()
         .issuer(authorizationServer.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
-    awaitSigningKeys();
-  }
-
-  /** Until the server has the issuer's keys it answers 503. */
-  private static void awaitSigningKeys() throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (app.bearer("/items/0", issued("items:read")).status() == 503
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    app.bearerOnceKeysLoaded("/items/0", issued("items:read"), Duration.ofSeconds(60));
   }
 
   @AfterAll

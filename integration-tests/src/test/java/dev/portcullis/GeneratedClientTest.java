@@ -12,6 +12,7 @@ import dev.portcullis.testapp.ItemsResource;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -35,18 +36,10 @@ class GeneratedClientTest {
     authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
     app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
-    awaitSigningKeys();
-  }
-
-  /** Until the server has the issuer's keys it answers 503; a loaded machine can take longer than its grace. */
-  private static void awaitSigningKeys() throws InterruptedException {
     String token = authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
         "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", "items:read"), 3600))
         .serialize();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (app.bearer("/items/0", token).status() == 503 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    app.bearerOnceKeysLoaded("/items/0", token, Duration.ofSeconds(60));
   }
 
   @AfterAll

@@ -116,8 +116,8 @@ class IntrospectionTest {
         TestApp app = TestApp.start(PortcullisConfig.builder().issuer(issuer).audience(KeyServer.AUDIENCE)
             .introspection("orders-api", "orders-api-secret").introspectionEndpoint(opaque.endpoint())
             .introspectionCacheTtl(Duration.ofSeconds(60)).build(), MeResource.class)) {
-      Answer jwt = MockAuthorizationServerTest.afterKeysLoaded(
-          () -> app.bearer("/me", token("default", "orders:read", KeyServer.AUDIENCE)));
+      Answer jwt = app.bearerOnceKeysLoaded("/me", token("default", "orders:read", KeyServer.AUDIENCE),
+          MockAuthorizationServerTest.PATIENCE);
       assertEquals(200, jwt.status(), jwt::toString);
       assertTrue(jwt.body().contains("subject=bob\n"), jwt::toString);
       assertEquals(0, opaque.calls.get());

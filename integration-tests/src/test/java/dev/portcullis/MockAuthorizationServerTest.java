@@ -7,6 +7,7 @@ import dev.portcullis.testapp.MeResource;
 import dev.portcullis.testapp.OrdersResource;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Tokens from a real authorization server (mock-oauth2-server), keys found by discovery. */
 class MockAuthorizationServerTest {
+  /** How long a test waits for the keys of a server started a moment before. */
+  static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static String token(MockOAuth2Server server, String scope) {
     return server.issueToken("default", "client", new DefaultOAuth2TokenCallback("default", "bob", "JWT",
@@ -29,7 +32,7 @@ class MockAuthorizationServerTest {
         .audience(KeyServer.AUDIENCE).build(), OrdersResource.class, MeResource.class)) {
       // The keys load in the background; until they are in, the answer is 503 with Retry-After,
       // which a slow start of the authorization server (a loaded machine) can make last seconds.
-      assertEquals(200, afterKeysLoaded(() -> app.bearer("/orders", token(server, "orders:read"))).status());
+      assertEquals(200, app.bearerOnceKeysLoaded("/orders", token(server, "orders:read"), PATIENCE).status());
       assertEquals(403, app.bearer("/orders", token(server, "profile")).status());
       Answer me = app.bearer("/me", token(server, "profile"));
       assertTrue(me.body().contains("subject=bob\n"), me::toString);
@@ -46,10 +49,10 @@ class MockAuthorizationServerTest {
     String partners = server.issuerUrl("partners").toString();
     try (TestApp app = TestApp.start(PortcullisConfig.builder().issuers(staff, partners)
         .audience(KeyServer.AUDIENCE).build(), OrdersResource.class, MeResource.class)) {
-      Answer fromStaff = afterKeysLoaded(() -> app.bearer("/me", token(server, "staff", "orders:read")));
+      Answer fromStaff = app.bearerOnceKeysLoaded("/me", token(server, "staff", "orders:read"), PATIENCE);
       assertEquals(200, fromStaff.status(), fromStaff::toString);
       assertTrue(fromStaff.body().contains("issuer=" + staff + "\n"), fromStaff::toString);
-      Answer fromPartners = afterKeysLoaded(() -> app.bearer("/me", token(server, "partners", "orders:read")));
+      Answer fromPartners = app.bearerOnceKeysLoaded("/me", token(server, "partners", "orders:read"), PATIENCE);
       assertEquals(200, fromPartners.status(), fromPartners::toString);
       assertTrue(fromPartners.body().contains("issuer=" + partners + "\n"), fromPartners::toString);
       Answer fromOther = app.bearer("/orders", token(server, "default", "orders:read"));
@@ -99,16 +102,5 @@ class MockAuthorizationServerTest {
     } finally {
       server.shutdown();
     }
-  }
-
-  /** The first answer that is not 503 (keys still loading), asking again for up to 30 s. */
-  static Answer afterKeysLoaded(java.util.function.Supplier<Answer> request) throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    Answer answer = request.get();
-    while (answer.status() == 503 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      answer = request.get();
-    }
-    return answer;
   }
 }

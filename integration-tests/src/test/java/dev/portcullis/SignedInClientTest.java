@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +45,7 @@ class SignedInClientTest {
     app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
     String token = authorizationServer.issueToken("default", "web", userTokens()).serialize();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (app.bearer("/items/0", token).status() == 503 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    app.bearerOnceKeysLoaded("/items/0", token, Duration.ofSeconds(60));
   }
 
   @AfterAll

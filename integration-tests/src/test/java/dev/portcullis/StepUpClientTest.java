@@ -11,13 +11,12 @@ import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.AccountClient;
 import dev.portcullis.testapp.AccountResource;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,18 +37,10 @@ class StepUpClientTest {
     authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
     app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
         .audience(KeyServer.AUDIENCE).build(), AccountResource.class);
-    awaitSigningKeys();
-  }
-
-  /** Until the server has the issuer's keys it answers 503; a loaded machine can take longer than its grace. */
-  private static void awaitSigningKeys() throws InterruptedException {
     String token = authorizationServer.issueToken("default", "account-service", new DefaultOAuth2TokenCallback(
         "default", "account-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", "account:read"), 3600))
         .serialize();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (app.bearer("/account/plain", token).status() == 503 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    app.bearerOnceKeysLoaded("/account/plain", token, Duration.ofSeconds(60));
   }
 
   @AfterAll
@@ -77,18 +68,7 @@ class StepUpClientTest {
 
   /** How many token requests the authorization server received since the last call. */
   private static int tokenRequests() {
-    int count = 0;
-    while (true) {
-      RecordedRequest request;
-      try {
-        request = authorizationServer.takeRequest(50, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException drained) {
-        return count; // the mock throws when no request is left
-      }
-      if (request.getPath().endsWith("/token")) {
-        count++;
-      }
-    }
+    return TokenRequests.since(authorizationServer).size();
   }
 
   @Test

@@ -87,6 +87,21 @@ final class TestApp implements AutoCloseable {
     return get(path, "Authorization", "Bearer " + token);
   }
 
+  /**
+   * {@link #bearer}, asked again every 200 ms while the answer is 503, for up to {@code
+   * patience}: until the app has its issuers' keys, which load in the background and which a
+   * slow authorization server or a loaded machine can delay by seconds.
+   */
+  Answer bearerOnceKeysLoaded(String path, String token, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    Answer answer = bearer(path, token);
+    while (answer.status() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      answer = bearer(path, token);
+    }
+    return answer;
+  }
+
   private static Answer send(HttpRequest.Builder request, String... headers) {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);

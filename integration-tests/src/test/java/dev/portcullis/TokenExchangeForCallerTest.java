@@ -16,14 +16,13 @@ import dev.portcullis.testapp.OnBehalfResource;
 import java.net.InetAddress;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,9 @@ class TokenExchangeForCallerTest {
             .audiences(API_B)
             .build())
         .build());
-    awaitSigningKeys(apiA, "/on-behalf", callerToken("warm-up"));
-    awaitSigningKeys(apiB, "/caller", authorizationServer.issueToken("default", "warm-up", API_B).serialize());
+    apiA.bearerOnceKeysLoaded("/on-behalf", callerToken("warm-up"), Duration.ofSeconds(60));
+    apiB.bearerOnceKeysLoaded("/caller", authorizationServer.issueToken("default", "warm-up", API_B).serialize(),
+        Duration.ofSeconds(60));
     tokenRequests();
   }
 
@@ -80,28 +80,9 @@ class TokenExchangeForCallerTest {
         subject, "JWT", List.of(API_A), Map.of("scope", "profile"), 3600)).serialize();
   }
 
-  /** Until an app has the issuer's keys it answers 503. */
-  private static void awaitSigningKeys(TestApp app, String path, String token) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (app.bearer(path, token).status() == 503 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-  }
-
   /** The token requests the authorization server received since the last call. */
-  private static List<String> tokenRequests() throws Exception {
-    List<String> bodies = new java.util.ArrayList<>();
-    while (true) {
-      RecordedRequest request;
-      try {
-        request = authorizationServer.takeRequest(50, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException drained) {
-        return bodies; // the mock throws when no request is left
-      }
-      if (request.getPath().endsWith("/token")) {
-        bodies.add(request.getBody().readUtf8());
-      }
-    }
+  private static List<String> tokenRequests() {
+    return TokenRequests.since(authorizationServer);
   }
 
   private static Map<String, String> fields(Answer answer) {
