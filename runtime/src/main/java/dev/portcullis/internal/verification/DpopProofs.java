@@ -44,8 +44,8 @@ import java.util.Set;
  * old and at most the clock skew ahead. Each accepted {@code jti} is remembered, with the key's
  * thumbprint, for as long as its proof could be accepted, in a cache bounded to {@link
  * #REPLAY_CACHE_SIZE} entries; only SHA-256 hashes are kept. The key of each verified proof is
- * remembered by its header ({@link ProofKeys}), so that a client's next proof costs one
- * signature check and no more. Thread-safe.
+ * remembered by its header ({@link ProofKeys}), so that a client's next proof costs its
+ * signature check and the claim checks, without building its key again. Thread-safe.
  */
 public final class DpopProofs {
   /** How old a proof may be, beyond the clock skew. */
