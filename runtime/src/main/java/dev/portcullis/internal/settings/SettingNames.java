@@ -34,6 +34,7 @@ public final class SettingNames {
    */
   public static final Set<String> CLIENT = Set.of("base-uri", "issuer", "token-endpoint", "authorization-endpoint", "revocation-endpoint",
       "device-authorization-endpoint",       "allow-insecure-http", "client-id", "client-secret", "client-auth", "private-key", "key-id",
+      "tls-certificate", "tls-private-key", "tls-keystore", "tls-keystore-password", "tls-trusted-certificates",
       "signing-algorithm", "grant", "refresh-token", "redirect-uri", "scopes", "audience", "resource",
       "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff",
       "response-errors");
