@@ -112,6 +112,11 @@ final class TestCertificates {
     return identity.certificate().getSubjectX500Principal().getName();
   }
 
+  /** {@code dn} in the JDK's encoding, so that the certificate's subject prints back as {@code dn}. */
+  private static X500Name name(String dn) {
+    return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
+  }
+
   private static KeyPair keys() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -126,9 +131,9 @@ final class TestCertificates {
       boolean authority, boolean server) {
     try {
       Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(issuer),
           BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-          Date.from(now.plus(Duration.ofDays(1))), new X500Name(subject), subjectKeys.getPublic());
+          Date.from(now.plus(Duration.ofDays(1))), name(subject), subjectKeys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
       if (authority) {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
