@@ -2,6 +2,7 @@ package dev.portcullis.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,14 +90,9 @@ class MutualTlsTest {
   }
 
   @Test
-  void anotherCertificateIsRefusedByTheAuthorizationServer() {
+  void anotherCertificateIsRefusedByTheAuthorizationServer() throws Exception {
     TestCertificates.Identity stranger = TestCertificates.selfSigned(MutualTlsAuthorizationServer.PKI_SUBJECT);
-    Path store;
-    try {
-      store = Files.write(files.resolve("stranger.p12"), TestCertificates.pkcs12(stranger, "pw".toCharArray()));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    Path store = Files.write(files.resolve("stranger.p12"), TestCertificates.pkcs12(stranger, "pw".toCharArray()));
     TokenClient tokens = TokenClient.create(settings(MutualTlsAuthorizationServer.PKI_CLIENT)
         .authentication(ClientAuthentication.tlsClientAuth())
         .tls(ClientTls.fromPkcs12(store, "pw".toCharArray()).trusting(caFile)).build());
@@ -129,12 +125,7 @@ class MutualTlsTest {
         .clientId(MutualTlsAuthorizationServer.PKI_CLIENT).authentication(ClientAuthentication.tlsClientAuth())
         .tls(ClientTls.fromPem(chainFile, keyFile).trusting(caFile)).build();
     assertEquals("bound-to-" + client.thumbprint(), TokenClient.create(settings).token().value());
-    assertEquals(server.mtlsTokenEndpoint().getPort(), 0 + portOf(last()));
-  }
-
-  private static int portOf(MutualTlsAuthorizationServer.Received request) {
-    // Only the HTTPS endpoint sees a certificate; the plain one records none.
-    return request.certificate() != null ? server.mtlsTokenEndpoint().getPort() : -1;
+    assertNotNull(last().certificate(), "the request went to the plain token endpoint");
   }
 
   @Test
