@@ -230,9 +230,9 @@ public final class ClientTls {
     if (trusted.isPresent()) {
       if (tls == null) {
         throw new ClientConfigurationException(client + " trusts the certificates in "
-            + config.sourceOf("tls-trusted-certificates") + " but has no TLS client certificate. "
-            + capitalized(config.describe("tls-certificate", "tls(ClientTls.fromPem(...))")) + " and tls-private-key,"
-            + " or tls-keystore.");
+            + config.sourceOf("tls-trusted-certificates") + " but has no TLS client certificate to go with them. Give"
+            + " it a certificate and key (tls-certificate and tls-private-key, or tls-keystore): "
+            + config.describe("tls-certificate", "tls(ClientTls.fromPem(...))") + ".");
       }
       tls = tls.trusting(trusted.get());
     }

@@ -78,8 +78,9 @@ final class SettingsResolution {
         : authenticationFromConfiguration(config);
     if (authentication.usesCertificate() && tls == null) {
       throw new ClientConfigurationException(client() + " authenticates with " + authentication.method()
-          + " but has no TLS client certificate. " + capitalized(config.describe("tls-certificate",
-              "tls(ClientTls.fromPem(...))")) + " and tls-private-key, or tls-keystore.");
+          + " but has no TLS client certificate. Give it a certificate and key (tls-certificate and"
+          + " tls-private-key, or tls-keystore): " + config.describe("tls-certificate",
+              "tls(ClientTls.fromPem(...))") + ".");
     }
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
