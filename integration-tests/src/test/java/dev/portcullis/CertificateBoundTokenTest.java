@@ -194,6 +194,8 @@ class CertificateBoundTokenTest {
         "The X-Client-Cert header does not hold a URL-encoded PEM client certificate");
     assertRefused(get(PLAIN, behindProxy.base(), "/me", boundTo(alice), HEADER,
         escaped(alice).replace("MII", "MIJ")), "The X-Client-Cert header does not hold");
+    assertRefused(get(PLAIN, behindProxy.base(), "/me", boundTo(alice), HEADER, escaped(alice), HEADER,
+        escaped(mallory)), "The request has 2 X-Client-Cert headers");
   }
 
   @Test
