@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -61,10 +62,10 @@ public final class ClientTls {
   public static ClientTls fromPem(Path certificateChain, Path privateKey) {
     List<X509Certificate> chain = certificates(certificateChain, "client certificate");
     PrivateKey key = PemKeys.privateKey(read(privateKey, "private key"), privateKey.toString());
-    if (!sameAlgorithm(chain.get(0), key)) {
-      throw new ClientConfigurationException("The private key in " + privateKey + " is an "
-          + key.getAlgorithm() + " key, but the certificate in " + certificateChain + " is for an "
-          + chain.get(0).getPublicKey().getAlgorithm() + " key. Give the key that belongs to the certificate.");
+    if (!belong(chain.get(0), key)) {
+      throw new ClientConfigurationException("The private key in " + privateKey + " does not belong to the"
+          + " certificate in " + certificateChain + " (the first one, the client's). Give the key the certificate"
+          + " was issued for.");
     }
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
@@ -170,9 +171,26 @@ public final class ClientTls {
     return context;
   }
 
-  private static boolean sameAlgorithm(X509Certificate certificate, PrivateKey key) {
-    String certified = certificate.getPublicKey().getAlgorithm();
-    return certified.equals(key.getAlgorithm()) || certified.equals("EC") && key.getAlgorithm().equals("ECDSA");
+  /** Whether {@code key} signs what the certificate's public key verifies. */
+  private static boolean belong(X509Certificate certificate, PrivateKey key) {
+    String algorithm = key.getAlgorithm().equals("RSA") ? "SHA256withRSA"
+        : key.getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : null;
+    if (algorithm == null || !certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
+      return false;
+    }
+    try {
+      byte[] probe = "portcullis client certificate check".getBytes(StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   private static String read(Path file, String what) {

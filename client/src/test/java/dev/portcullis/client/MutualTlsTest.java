@@ -149,7 +149,7 @@ class MutualTlsTest {
   }
 
   @Test
-  void incompleteOrContradictoryKeysAreNamed() {
+  void incompleteOrContradictoryKeysAreNamed() throws Exception {
     ClientConfigurationException noKey = assertThrows(ClientConfigurationException.class,
         () -> configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(), "client-id", "x",
             "tls-certificate", chainFile.toString())).build());
@@ -160,6 +160,10 @@ class MutualTlsTest {
             "tls-certificate", chainFile.toString(), "tls-private-key", keyFile.toString(),
             "tls-keystore", chainFile.toString())).build());
     assertTrue(both.getMessage().contains("both a TLS key store"), both.getMessage());
+    Path otherKey = Files.writeString(files.resolve("other-key.pem"), selfSigned.keyPem());
+    ClientConfigurationException wrongKey = assertThrows(ClientConfigurationException.class,
+        () -> ClientTls.fromPem(chainFile, otherKey));
+    assertTrue(wrongKey.getMessage().contains("does not belong to the certificate in " + chainFile), wrongKey.getMessage());
     ClientConfigurationException notCertificates = assertThrows(ClientConfigurationException.class,
         () -> ClientTls.fromPem(keyFile, keyFile));
     assertTrue(notCertificates.getMessage().contains("does not hold PEM certificates")
