@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
  * 2.1 only), verifies it, installs the {@link TokenSecurityContext} and answers RFC 6750
  * section 3 errors, each naming the RFC 9728 metadata when it is served, or 503 with {@code
- * Retry-After} when the token could not be judged for want of the issuer's keys. A verified
+ * Retry-After} when the token could not be judged for want of the issuer's keys. A token bound
+ * to a DPoP key or a client certificate (RFC 8705, checked by {@link CertificateBinding}) passes
+ * only with that key or over that certificate, and is refused where the binding is off. A verified
  * token is also kept as the thread's {@link CallerToken} until the request ends. Everything that can
  * be decided at startup (realm, challenge settings) is fixed in the constructor; one instance
  * serves every request.
