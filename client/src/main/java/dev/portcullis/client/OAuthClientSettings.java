@@ -48,10 +48,19 @@ import java.util.function.Function;
  *       8628)</td><td>discovered</td></tr>
  *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
  *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
- *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
- *       key, else none</td></tr>
+ *       private_key_jwt, tls_client_auth, self_signed_tls_client_auth, none</td><td>client_secret_basic
+ *       with a secret, private_key_jwt with a key, tls_client_auth with a TLS certificate, else
+ *       none</td></tr>
  *   <tr><td>client-secret</td><td>client secret</td><td></td></tr>
  *   <tr><td>private-key</td><td>PEM or JWK file of the private key</td><td></td></tr>
+ *   <tr><td>tls-certificate</td><td>PEM file of the TLS client certificate chain (RFC 8705)</td>
+ *       <td></td></tr>
+ *   <tr><td>tls-private-key</td><td>PEM file of its private key</td><td></td></tr>
+ *   <tr><td>tls-keystore</td><td>PKCS#12 file with the client certificate and key, instead of
+ *       the two above</td><td></td></tr>
+ *   <tr><td>tls-keystore-password</td><td>its password</td><td>empty</td></tr>
+ *   <tr><td>tls-trusted-certificates</td><td>PEM file of the CAs to trust instead of the
+ *       JDK's</td><td>the JDK's</td></tr>
  *   <tr><td>key-id</td><td>{@code kid} of assertions</td><td>the JWK's, else none</td></tr>
  *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
  *       </tr>
@@ -91,6 +100,7 @@ public final class OAuthClientSettings {
   private final URI deviceAuthorizationEndpoint;
   private final String clientId;
   private final ClientAuthentication authentication;
+  private final ClientTls tls;
   private final Grant grant;
   private final Set<String> scopes;
   private final List<String> audiences;
@@ -114,6 +124,7 @@ public final class OAuthClientSettings {
     this.deviceAuthorizationEndpoint = resolved.deviceAuthorizationEndpoint;
     this.clientId = resolved.clientId;
     this.authentication = resolved.authentication;
+    this.tls = resolved.tls;
     this.grant = resolved.grant;
     this.scopes = Set.copyOf(resolved.scopes);
     this.audiences = List.copyOf(resolved.audiences);
@@ -138,6 +149,7 @@ public final class OAuthClientSettings {
     this.deviceAuthorizationEndpoint = other.deviceAuthorizationEndpoint;
     this.clientId = other.clientId;
     this.authentication = other.authentication;
+    this.tls = other.tls;
     this.grant = other.grant;
     this.scopes = Set.copyOf(scopes);
     this.audiences = List.copyOf(other.audiences);
@@ -209,6 +221,11 @@ public final class OAuthClientSettings {
   public String clientId() { return clientId; }
   /** How the client authenticates. */
   public ClientAuthentication authentication() { return authentication; }
+  /**
+   * The client's mutual TLS (RFC 8705): the certificate it presents to the authorization server
+   * and, through {@link OAuthClients}' default JAX-RS client, to the API; empty when it has none.
+   */
+  public Optional<ClientTls> tls() { return Optional.ofNullable(tls); }
   /** The grant used to obtain tokens. */
   public Grant grant() { return grant; }
   /** The scopes requested by default; empty to let the authorization server decide. */
@@ -241,6 +258,7 @@ public final class OAuthClientSettings {
   public String toString() {
     return "OAuthClientSettings[name=" + name + ", issuer=" + issuer + ", tokenEndpoint="
         + tokenEndpoint + ", clientId=" + clientId + ", authentication=" + authentication
+        + (tls != null ? ", tls=" + tls : "")
         + ", grant=" + grant + ", scopes=" + new TreeSet<>(scopes) + ", audiences=" + audiences
         + ", resources=" + resources + ", refreshAhead=" + refreshAhead + ", defaultLifetime="
         + defaultLifetime + ", maxAttempts=" + maxAttempts + "]";
@@ -259,6 +277,7 @@ public final class OAuthClientSettings {
     URI deviceAuthorizationEndpoint;
     String clientId;
     ClientAuthentication authentication;
+    ClientTls tls;
     Grant grant;
     Set<String> scopes;
     List<String> audiences;
@@ -391,6 +410,20 @@ public final class OAuthClientSettings {
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * The client certificate and key presented on every TLS connection (RFC 8705 mutual TLS):
+     * to the token endpoint (then its {@code mtls_endpoint_aliases} are used, when the issuer's
+     * metadata has them) and, with {@link OAuthClients}' default JAX-RS client, to the API, so
+     * that certificate-bound tokens work. Needed by {@link ClientAuthentication#tlsClientAuth()}
+     * and {@link ClientAuthentication#selfSignedTlsClientAuth()}; otherwise configured by the
+     * keys {@code tls-certificate} and {@code tls-private-key}, or {@code tls-keystore} and
+     * {@code tls-keystore-password}, with {@code tls-trusted-certificates}.
+     */
+    public Builder tls(ClientTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 

@@ -30,6 +30,7 @@ final class SettingsResolution {
   final URI deviceAuthorizationEndpoint;
   final String clientId;
   final ClientAuthentication authentication;
+  final ClientTls tls;
   final Grant grant;
   final Set<String> scopes;
   final List<String> audiences;
@@ -72,8 +73,15 @@ final class SettingsResolution {
     clientId = code.clientId != null ? code.clientId : config.string("client-id").orElseThrow(
         () -> new ClientConfigurationException(client() + " has no client id. "
             + capitalized(config.describe("client-id", "clientId(...)")) + "."));
+    tls = code.tls != null ? code.tls : ClientTls.fromConfiguration(config, client());
     authentication = code.authentication != null ? code.authentication
         : authenticationFromConfiguration(config);
+    if (authentication.usesCertificate() && tls == null) {
+      throw new ClientConfigurationException(client() + " authenticates with " + authentication.method()
+          + " but has no TLS client certificate. Give it a certificate and key (tls-certificate and"
+          + " tls-private-key, or tls-keystore): " + config.describe("tls-certificate",
+              "tls(ClientTls.fromPem(...))") + ".");
+    }
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
@@ -165,6 +173,7 @@ final class SettingsResolution {
     ClientAuthenticationMethod method = config.method("client-auth").orElse(
         secret != null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
             : hasKey ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
+            : tls != null ? ClientAuthenticationMethod.TLS_CLIENT_AUTH
             : ClientAuthenticationMethod.NONE);
     switch (method) {
       case CLIENT_SECRET_BASIC:
@@ -189,6 +198,10 @@ final class SettingsResolution {
             config.string("key-id").orElse(null));
         return ClientAuthentication.privateKeyJwt(config.string("signing-algorithm")
             .map(key::withAlgorithm).orElse(key));
+      case TLS_CLIENT_AUTH:
+        return ClientAuthentication.tlsClientAuth();
+      case SELF_SIGNED_TLS_CLIENT_AUTH:
+        return ClientAuthentication.selfSignedTlsClientAuth();
       default:
         return ClientAuthentication.none();
     }

@@ -41,7 +41,8 @@ final class TokenEndpoint {
     this.settings = settings;
     this.clientId = new ClientID(settings.clientId());
     this.backoff = new RetryBackoff(settings.retryBackoff());
-    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout());
+    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout(),
+        settings.tls().map(ClientTls::sslContext).orElse(null));
     this.responses = new TokenResponseReader(settings.defaultLifetime(), clientId);
   }
 
@@ -150,7 +151,8 @@ final class TokenEndpoint {
   private synchronized EndpointDiscovery.Endpoints discovered() {
     if (discovered == null) {
       discovered = EndpointDiscovery.discover(settings.issuer().orElseThrow(),
-          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp());
+          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp(),
+          settings.tls().isPresent());
     }
     return discovered;
   }

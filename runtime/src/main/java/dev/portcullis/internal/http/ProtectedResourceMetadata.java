@@ -26,6 +26,7 @@ public final class ProtectedResourceMetadata {
   private final Set<String> scopes = new TreeSet<>();
   private final PortcullisConfig.DpopPolicy dpop;
   private final Set<String> algorithms;
+  private final boolean certificateBoundTokens;
 
   /**
    * Describes the API configured by {@code config}.
@@ -45,6 +46,7 @@ public final class ProtectedResourceMetadata {
     this.documentation = config.resourceDocumentation().orElse(null);
     this.dpop = config.dpop();
     this.algorithms = config.algorithms();
+    this.certificateBoundTokens = config.certificateBoundTokens() != PortcullisConfig.CertificateBoundTokens.OFF;
   }
 
   /** Adds scopes a protected method requires; called at startup. */
@@ -68,6 +70,9 @@ public final class ProtectedResourceMetadata {
     if (dpop != PortcullisConfig.DpopPolicy.OFF) {
       json.append(",\"dpop_signing_alg_values_supported\":").append(array(algorithms));
       json.append(",\"dpop_bound_access_tokens_required\":").append(dpop == PortcullisConfig.DpopPolicy.REQUIRED);
+    }
+    if (certificateBoundTokens) {
+      json.append(",\"tls_client_certificate_bound_access_tokens\":true");
     }
     if (resourceName != null) {
       json.append(",\"resource_name\":").append(BearerChallenge.jsonString(resourceName));
