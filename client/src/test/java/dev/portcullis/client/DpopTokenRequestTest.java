@@ -180,6 +180,21 @@ class DpopTokenRequestTest {
   }
 
   @Test
+  void aDpopTokenReadBackFromAStoreIsBoundToTheConfiguredKey() {
+    DpopKey key = DpopKey.generate();
+    TokenStore store = TokenStore.inMemory();
+    store.save("alice", null, new TokenStore.Tokens("r-1",
+        AccessToken.of("saved", "DPoP", java.time.Instant.now().plusSeconds(600), Set.of())));
+
+    AccessToken token = TokenClient.create(settings().grant(Grant.refreshToken("r-0")).dpopKey(key).build(),
+        store, "alice").token();
+
+    assertEquals("saved", token.value());
+    assertEquals(key, token.dpopKey().orElseThrow());
+    assertEquals(0, endpoint.requestCount());
+  }
+
+  @Test
   void bearerTokenIsRefusedWhenDpopWasAskedFor() {
     endpoint.then(Reply.token("t1", 3600));
     TokenClient client = TokenClient.create(settings().build());
