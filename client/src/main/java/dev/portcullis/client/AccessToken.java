@@ -41,7 +41,9 @@ public final class AccessToken {
   }
 
   /**
-   * A token obtained some other way, for example for a fixed {@link TokenSource} in tests.
+   * A token obtained some other way, for example for a fixed {@link TokenSource} in tests. It
+   * has no {@link #dpopKey()}: a {@code DPoP} token made here cannot be sent by a generated
+   * client, which needs the key to sign its proofs.
    *
    * @throws NullPointerException if an argument is null
    */
