@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -346,7 +347,7 @@ public final class ClientCall {
           return again;
         });
       }
-      return java.util.concurrent.CompletableFuture.completedFuture(response);
+      return CompletableFuture.completedFuture(response);
     });
   }
 
