@@ -113,8 +113,10 @@ final class DevDpopIssuer implements AutoCloseable {
       String grantType = first(form, "grant_type");
       String scope = first(form, "scope");
       if ("refresh_token".equals(grantType)) {
-        Grant grant = refreshTokens.remove(String.valueOf(first(form, "refresh_token")));
-        if (grant == null || !grant.jkt().equals(jkt) || !grant.clientId().equals(clientId)) {
+        String presented = String.valueOf(first(form, "refresh_token"));
+        Grant grant = refreshTokens.get(presented);
+        if (grant == null || !grant.jkt().equals(jkt) || !grant.clientId().equals(clientId)
+            || !refreshTokens.remove(presented, grant)) {
           send(exchange, 400, error("invalid_grant", "the refresh token is unknown, used, or bound to another key"));
           return;
         }

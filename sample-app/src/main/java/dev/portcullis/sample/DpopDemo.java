@@ -48,6 +48,8 @@ final class DpopDemo {
   private final Map<String, String> environment;
   private final List<Step> steps = new ArrayList<>();
   private final List<Exchange> exchanges = new ArrayList<>();
+  /** The DPoP proof of the last request of the last step. */
+  private String lastProof;
 
   DpopDemo(PrintStream out, Map<String, String> environment) {
     this.out = out;
@@ -184,8 +186,6 @@ final class DpopDemo {
     lastProof = last.proof();
     out.println("   " + detail);
   }
-
-  private String lastProof;
 
   private String lastProof() {
     return lastProof;
