@@ -85,6 +85,10 @@ import java.util.function.Function;
  *       <td>200ms</td></tr>
  *   <tr><td>allow-insecure-http</td><td>allow http URLs beyond loopback addresses</td>
  *       <td>false</td></tr>
+ *   <tr><td>dpop</td><td>DPoP-bound tokens (RFC 9449): proofs to the token endpoint and with
+ *       every API call</td><td>true with a dpop-key, else false</td></tr>
+ *   <tr><td>dpop-key</td><td>private JWK or RSA PEM file of the DPoP key</td><td>an EC P-256
+ *       key generated per {@link TokenClient}</td></tr>
  * </table>
  *
  * <p>Other token exchange and JWT bearer grants take suppliers and are set in code only. The default
@@ -112,6 +116,8 @@ public final class OAuthClientSettings {
   private final int maxAttempts;
   private final Duration retryBackoff;
   private final boolean allowInsecureHttp;
+  private final boolean dpop;
+  private final DpopKey dpopKey;
   private final Clock clock;
   private final Executor executor;
 
@@ -136,6 +142,8 @@ public final class OAuthClientSettings {
     this.maxAttempts = resolved.maxAttempts;
     this.retryBackoff = resolved.retryBackoff;
     this.allowInsecureHttp = resolved.allowInsecureHttp;
+    this.dpop = resolved.dpop;
+    this.dpopKey = resolved.dpopKey;
     this.clock = resolved.clock;
     this.executor = resolved.executor;
   }
@@ -161,6 +169,8 @@ public final class OAuthClientSettings {
     this.maxAttempts = other.maxAttempts;
     this.retryBackoff = other.retryBackoff;
     this.allowInsecureHttp = other.allowInsecureHttp;
+    this.dpop = other.dpop;
+    this.dpopKey = other.dpopKey;
     this.clock = other.clock;
     this.executor = other.executor;
   }
@@ -250,6 +260,18 @@ public final class OAuthClientSettings {
   /** Whether plain-HTTP authorization server URLs are allowed beyond loopback addresses. */
   public boolean allowInsecureHttp() { return allowInsecureHttp; }
 
+  /**
+   * Whether the client asks for DPoP-bound tokens (RFC 9449): its token requests and API calls
+   * carry proofs signed by its {@link DpopKey}, and it accepts only tokens of type {@code DPoP}.
+   */
+  public boolean dpop() { return dpop; }
+
+  /**
+   * The configured DPoP key, shared by every {@link TokenClient} of these settings; empty when
+   * each token client generates its own (or DPoP is off).
+   */
+  public Optional<DpopKey> dpopKey() { return Optional.ofNullable(dpopKey); }
+
   Clock clock() { return clock; }
 
   Executor executor() { return executor; }
@@ -261,7 +283,8 @@ public final class OAuthClientSettings {
         + (tls != null ? ", tls=" + tls : "")
         + ", grant=" + grant + ", scopes=" + new TreeSet<>(scopes) + ", audiences=" + audiences
         + ", resources=" + resources + ", refreshAhead=" + refreshAhead + ", defaultLifetime="
-        + defaultLifetime + ", maxAttempts=" + maxAttempts + "]";
+        + defaultLifetime + ", maxAttempts=" + maxAttempts
+        + (dpop ? ", dpop=" + (dpopKey == null ? "generated key" : dpopKey) : "") + "]";
   }
 
   /**
@@ -289,6 +312,8 @@ public final class OAuthClientSettings {
     Integer maxAttempts;
     Duration retryBackoff;
     Boolean allowInsecureHttp;
+    Boolean dpop;
+    DpopKey dpopKey;
     Clock clock = Clock.systemUTC();
     Executor executor;
     private SettingsSource settings = SettingsSource.ofProcess();
@@ -424,6 +449,27 @@ public final class OAuthClientSettings {
      */
     public Builder tls(ClientTls tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Asks for DPoP-bound tokens (RFC 9449) when true: every token request, refresh included,
+     * carries a proof of the client's key, only tokens of type {@code DPoP} are accepted, and
+     * every API call of a generated client (or {@link BearerTokenFilter}) carries a fresh proof
+     * with the token's hash. Without {@link #dpopKey(DpopKey)} each {@link TokenClient}
+     * generates its own EC P-256 key. Default false.
+     */
+    public Builder dpop(boolean dpop) {
+      this.dpop = dpop;
+      return this;
+    }
+
+    /**
+     * The DPoP key, instead of one generated per {@link TokenClient}; turns {@link #dpop(boolean)}
+     * on unless it was set to false.
+     */
+    public Builder dpopKey(DpopKey key) {
+      this.dpopKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

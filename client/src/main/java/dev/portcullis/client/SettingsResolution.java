@@ -42,6 +42,8 @@ final class SettingsResolution {
   final int maxAttempts;
   final Duration retryBackoff;
   final boolean allowInsecureHttp;
+  final boolean dpop;
+  final DpopKey dpopKey;
   final Clock clock;
   final Executor executor;
 
@@ -110,6 +112,14 @@ final class SettingsResolution {
     retryBackoff = nonNegative(code.retryBackoff != null ? code.retryBackoff
         : config.duration("retry-backoff").orElse(DEFAULT_RETRY_BACKOFF), "retry-backoff",
         config);
+    dpopKey = code.dpopKey != null ? code.dpopKey
+        : config.path("dpop-key").map(DpopKey::fromFile).orElse(null);
+    dpop = code.dpop != null ? code.dpop : config.bool("dpop").orElse(dpopKey != null);
+    if (!dpop && dpopKey != null) {
+      throw new ClientConfigurationException(client() + " has a DPoP key but DPoP turned off."
+          + " Turn DPoP on (" + config.describe("dpop", "dpop(true)") + "), or remove the"
+          + " key.");
+    }
     clock = code.clock;
     executor = code.executor != null ? code.executor : TokenThreads.SHARED;
     if (grant instanceof Grant.ClientCredentials

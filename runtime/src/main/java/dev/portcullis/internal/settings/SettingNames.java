@@ -37,7 +37,7 @@ public final class SettingNames {
       "tls-certificate", "tls-private-key", "tls-keystore", "tls-keystore-password", "tls-trusted-certificates",
       "signing-algorithm", "grant", "refresh-token", "redirect-uri", "scopes", "audience", "resource",
       "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff",
-      "response-errors");
+      "response-errors", "dpop", "dpop-key");
 
   /** Set on the JAX-RS application, never read from system properties. */
   private static final String APPLICATION_PROPERTY = FeatureRegistrationCheck.PROPERTY;
