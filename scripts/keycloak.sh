@@ -41,6 +41,8 @@ TEST_PASSWORD=alice-password
 WEB_CLIENT=portcullis-web
 GATEWAY_CLIENT=orders-gateway
 API_CLIENT=orders-api
+# client_credentials with orders:read, whose access tokens Keycloak binds to a DPoP key (RFC 9449)
+DPOP_CLIENT=orders-dpop
 
 log() { echo "keycloak: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -81,6 +83,8 @@ Realm '$REALM' (issuer $ISSUER):
   $WEB_CLIENT (secret "$WEB_CLIENT-secret"): authorization code with PKCE S256, redirect URIs
     http://127.0.0.1:<any port>/<any path>, scope orders:read, refresh tokens (rotated: a
     refresh token works once), revocation; its access tokens carry aud=$GATEWAY_CLIENT
+  $DPOP_CLIENT (secret "$DPOP_CLIENT-secret"): client_credentials with orders:read; its access
+    tokens are DPoP-bound (RFC 9449): every token request needs a DPoP proof
   $GATEWAY_CLIENT (secret "$GATEWAY_CLIENT-secret"): standard token exchange (RFC 8693) of
     the tokens $WEB_CLIENT's users bring for tokens with audience=$API_CLIENT
   $API_CLIENT: the audience $AUDIENCE as a client, the target of the exchange
@@ -285,13 +289,16 @@ admin() {
 realm_complete() {
   [[ "$(http_code -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/admin/realms/$REALM")" == 200 ]] || return 1
   local c missing=()
-  for c in "${CLIENTS[@]}" "$WEB_CLIENT" "$GATEWAY_CLIENT" "$API_CLIENT"; do
+  for c in "${CLIENTS[@]}" "$WEB_CLIENT" "$GATEWAY_CLIENT" "$API_CLIENT" "$DPOP_CLIENT"; do
     admin GET "/$REALM/clients?clientId=$c" | grep -q "\"clientId\":\"$c\"" \
       || missing+=("client $c")
   done
   admin GET "/$REALM/clients?clientId=$GATEWAY_CLIENT" \
     | grep -q '"standard.token.exchange.enabled":"true"' \
     || missing+=("token exchange of $GATEWAY_CLIENT")
+  admin GET "/$REALM/clients?clientId=$DPOP_CLIENT" \
+    | grep -q '"dpop.bound.access.tokens":"true"' \
+    || missing+=("DPoP-bound tokens of $DPOP_CLIENT")
   admin GET "/$REALM/users?username=$TEST_USER&exact=true" \
     | grep -q "\"username\":\"$TEST_USER\"" || missing+=("user $TEST_USER")
   admin GET "/$REALM" | grep -q '"revokeRefreshToken":true' \
@@ -359,6 +366,9 @@ provision() {
     # shellcheck disable=SC2086 # the scope list is split on purpose
     admin POST "/$REALM/clients" "$(client_json "$c" ${CLIENT_SCOPES[$c]})" >/dev/null
   done
+  # the same client, with DPoP-bound access tokens required
+  admin POST "/$REALM/clients" "$(client_json "$DPOP_CLIENT" orders:read \
+    | sed 's/"optionalClientScopes":\[\]/&,"attributes":{"dpop.bound.access.tokens":"true"}/')" >/dev/null
   provision_user_flows
   realm_complete || die "realm $REALM was not provisioned completely"
   log "realm $REALM provisioned in $(elapsed "$t0") s"

@@ -3,6 +3,7 @@ package dev.portcullis;
 import io.undertow.Undertow;
 import jakarta.ws.rs.core.Application;
 import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
 
 /**
@@ -29,8 +30,18 @@ public final class ResteasyServer implements JaxRsServer {
 
   @Override
   public Running start(Application application) {
+    return start(application, Undertow.builder().addHttpListener(0, "127.0.0.1"));
+  }
+
+  @Override
+  public Running startHttps(Application application, SSLContext tls) {
+    return start(application, Undertow.builder().addHttpsListener(0, "127.0.0.1", tls)
+        .setSocketOption(org.xnio.Options.SSL_CLIENT_AUTH_MODE, org.xnio.SslClientAuthMode.REQUESTED));
+  }
+
+  private static Running start(Application application, Undertow.Builder listener) {
     LoopbackServer server = new LoopbackServer();
-    server.start(Undertow.builder().addHttpListener(0, "127.0.0.1"));
+    server.start(listener);
     try {
       server.deploy(application, "/");
     } catch (RuntimeException | Error e) {

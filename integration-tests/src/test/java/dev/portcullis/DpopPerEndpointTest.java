@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.testapp.PaymentsResource;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +36,8 @@ class DpopPerEndpointTest {
   private static TestApp off;
   private static TestApp allowed;
   private static TestApp required;
+  private static TestApp withCertificates;
+  private static TestCertificates.Identity alice;
   private static final ProofMaker client = new ProofMaker();
 
   @BeforeAll
@@ -43,6 +47,9 @@ class DpopPerEndpointTest {
         PaymentsResource.class);
     required = TestApp.start(config().dpop(PortcullisConfig.DpopPolicy.REQUIRED).resourceMetadata(false).build(),
         PaymentsResource.class);
+    alice = TestCertificates.client("CN=alice,O=Shop", TestCertificates.authority("CN=Test CA"));
+    withCertificates = TestApp.start(config().certificateBoundTokens(PortcullisConfig.CertificateBoundTokens.ALLOWED)
+        .clientCertificateHeader("X-Client-Cert").resourceMetadata(false).build(), PaymentsResource.class);
   }
 
   private static PortcullisConfig.Builder config() {
@@ -54,6 +61,7 @@ class DpopPerEndpointTest {
     off.close();
     allowed.close();
     required.close();
+    withCertificates.close();
   }
 
   @Test
@@ -136,5 +144,17 @@ class DpopPerEndpointTest {
     assertTrue(metadata.body().contains(
         ",\"dpop_signing_alg_values_supported\":[\"RS256\",\"ES256\"],\"dpop_bound_access_tokens_required\":false"),
         metadata.body());
+  }
+
+  @Test
+  void anEndpointThatAsksForDpopStillChecksCertificateBoundTokens() {
+    String bound = keys.token(b -> b.claim("cnf", java.util.Map.of("x5t#S256", alice.thumbprint())));
+    // As nginx's $ssl_client_escaped_cert.
+    String certificate = URLEncoder.encode(alice.pem(), StandardCharsets.UTF_8).replace("+", "%20");
+    Answer answer = withCertificates.get("/payments/summary", "Authorization", "Bearer " + bound,
+        "X-Client-Cert", certificate);
+    assertEquals(200, answer.status(), answer::toString);
+    Answer without = withCertificates.get("/payments/summary", "Authorization", "Bearer " + bound);
+    assertEquals(401, without.status(), without::toString);
   }
 }

@@ -45,6 +45,12 @@ public interface JaxRsServer {
    */
   Running start(Application application);
 
+  /**
+   * Starts {@code application} over HTTPS with {@code tls}, asking each client for a TLS
+   * certificate but also accepting connections without one.
+   */
+  Running startHttps(Application application, javax.net.ssl.SSLContext tls);
+
   /** The implementation this test module runs on. */
   static JaxRsServer underTest() {
     Iterator<JaxRsServer> found = ServiceLoader.load(JaxRsServer.class).iterator();

@@ -3,6 +3,9 @@ package dev.portcullis;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Application;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -25,6 +28,28 @@ public final class JerseyServer implements JaxRsServer {
   @Override
   public boolean listsResourceClassesToFeatures() {
     return true;
+  }
+
+  /**
+   * On Grizzly: the JDK server's container gives requests no client certificate, Grizzly's gives
+   * it as the request property {@code jakarta.servlet.request.X509Certificate}.
+   */
+  @Override
+  public Running startHttps(Application application, SSLContext tls) {
+    org.glassfish.grizzly.http.server.HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+        URI.create("https://127.0.0.1:0/"), ResourceConfig.forApplication(application), true,
+        new SSLEngineConfigurator(tls, false, false, true));
+    return new Running() {
+      @Override
+      public int port() {
+        return server.getListener("grizzly").getPort();
+      }
+
+      @Override
+      public void close() {
+        server.shutdownNow();
+      }
+    };
   }
 
   @Override

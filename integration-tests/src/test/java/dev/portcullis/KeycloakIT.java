@@ -20,6 +20,7 @@ import dev.portcullis.testapp.CallerClient;
 import dev.portcullis.testapp.CallerResource;
 import dev.portcullis.testapp.MeResource;
 import dev.portcullis.testapp.OnBehalfResource;
+import dev.portcullis.testapp.OrdersReaderClient;
 import dev.portcullis.testapp.OrdersResource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A user signs in to a real Keycloak, the realm scripts/keycloak.sh provisions, through a
  * {@link TokenClient}: authorization code with PKCE, refresh with rotation, revocation, and an
- * API protected by Portcullis calling another for that user through a token exchange. Runs when
+ * API protected by Portcullis calling another for that user through a token exchange; and a
+ * generated client with DPoP-bound tokens calling an API that requires DPoP. Runs when
  * {@code KEYCLOAK_IT_ISSUER} names the realm's issuer, as .ci/run sets it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -64,6 +66,8 @@ class KeycloakIT {
   private static final String WEB_CLIENT = "portcullis-web";
   private static final String GATEWAY_CLIENT = "orders-gateway";
   private static final String API_CLIENT = "orders-api";
+  /** A client_credentials client whose tokens Keycloak binds to a DPoP key. */
+  private static final String DPOP_CLIENT = "orders-dpop";
 
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\baction=\"([^\"]+)\"");
   private static String issuer;
@@ -286,6 +290,44 @@ class KeycloakIT {
         .introspectionClientAuth("client_secret_basic").build(), OrdersResource.class)) {
       Answer refused = wrongSecret.bearer("/orders", reader);
       assertEquals(503, refused.status(), refused::toString);
+    }
+  }
+
+  @Test
+  void generatedClientWithDpopCallsAnApiThatRequiresDpopWithKeycloaksBoundTokens() throws Exception {
+    TokenClient tokens = TokenClient.create(OAuthClientSettings.builder()
+        .issuer(issuer)
+        .clientId(DPOP_CLIENT)
+        .authentication(ClientAuthentication.clientSecretBasic(DPOP_CLIENT + "-secret"))
+        .scopes("orders:read")
+        .dpop(true)
+        .build());
+    AccessToken token = tokens.token();
+    assertEquals("DPoP", token.type());
+    assertEquals(tokens.dpopKey().orElseThrow().thumbprint(),
+        claims(token.value()).getJSONObjectClaim("cnf").get("jkt"));
+    try (TestApp app = TestApp.start(PortcullisConfig.builder().issuer(issuer).audience(API_CLIENT)
+        .dpop(PortcullisConfig.DpopPolicy.REQUIRED).build(), OrdersResource.class)) {
+      OrdersReaderClient orders = OAuthClients.builder(OrdersReaderClient.class)
+          .baseUri(app.base()).tokens(tokens).build();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      String listed = null;
+      while (listed == null) {  // the app loads Keycloak's keys in the background: 503 until then
+        try {
+          listed = orders.list();
+        } catch (jakarta.ws.rs.ServiceUnavailableException loading) {
+          if (System.nanoTime() > deadline) {
+            throw loading;
+          }
+          Thread.sleep(200);
+        }
+      }
+      assertEquals("orders", listed);
+      assertEquals("order 7", orders.get("7"));   // a second call: a new proof, the same token
+      assertEquals(token.value(), tokens.token().value());
+      // The token alone, sent as Bearer, is refused: it is bound to the client's key.
+      Answer asBearer = app.bearer("/orders", token.value());
+      assertEquals(401, asBearer.status(), asBearer::toString);
     }
   }
 

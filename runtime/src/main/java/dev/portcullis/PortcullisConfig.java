@@ -101,6 +101,10 @@ import java.util.function.Function;
  *   <tr><td>dpop-nonce-secret</td><td>random per process</td><td>at least 32 bytes of text
  *       shared by every instance behind a load balancer, so that each accepts the others'
  *       nonces</td></tr>
+ *   <tr><td>certificate-bound-tokens</td><td>off</td><td>tokens bound to a TLS client
+ *       certificate (RFC 8705): off, allowed or required</td></tr>
+ *   <tr><td>client-certificate-header</td><td></td><td>the header a TLS-terminating proxy puts
+ *       the client certificate in (URL-encoded PEM); only behind such a proxy</td></tr>
  * </table>
  *
  * <p>Durations accept {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} and ISO-8601
@@ -139,6 +143,23 @@ public final class PortcullisConfig {
   private final DpopPolicy dpop;
   private final boolean dpopNonce;
   private final byte[] dpopNonceSecret;
+  private final CertificateBoundTokens certificateBoundTokens;
+  private final String clientCertificateHeader;
+
+  /**
+   * Whether this API accepts access tokens bound to the client's TLS certificate (RFC 8705
+   * section 3): tokens with {@code cnf.x5t#S256}, accepted only on requests whose TLS client
+   * certificate has that SHA-256 thumbprint. Under every policy a bound token is refused when
+   * the certificate cannot be checked.
+   */
+  public enum CertificateBoundTokens {
+    /** The default: tokens with {@code cnf.x5t#S256} are refused, since nothing checks them. */
+    OFF,
+    /** Bound tokens checked against the request's client certificate, and unbound tokens. */
+    ALLOWED,
+    /** Only tokens bound to the request's client certificate. */
+    REQUIRED
+  }
 
   /**
    * Whether this API accepts DPoP-bound access tokens (RFC 9449): {@code Authorization: DPoP
@@ -274,6 +295,22 @@ public final class PortcullisConfig {
     }
     this.dpopNonceSecret = dpopNonceSecret(b.dpopNonceSecret != null ? b.dpopNonceSecret
         : values.text("dpop-nonce-secret"), dpopNonce);
+    this.certificateBoundTokens = b.certificateBoundTokens != null ? b.certificateBoundTokens
+        : certificateBoundTokens(values.text("certificate-bound-tokens"));
+    String header = b.clientCertificateHeader != null ? b.clientCertificateHeader
+        : values.text("client-certificate-header");
+    this.clientCertificateHeader = header == null || header.isBlank() ? null : header.strip();
+    if (clientCertificateHeader != null && !clientCertificateHeader.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("client-certificate-header") + " is \""
+          + clientCertificateHeader + "\", which is not an HTTP header name; name the header your proxy puts the"
+          + " client certificate in, such as X-Client-Cert.");
+    }
+    if (clientCertificateHeader != null && certificateBoundTokens == CertificateBoundTokens.OFF) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("client-certificate-header") + " is set, but "
+          + SettingsSource.propertyName("certificate-bound-tokens") + " is off; set "
+          + SettingsSource.describe("certificate-bound-tokens") + " to allowed or required, or remove "
+          + SettingsSource.propertyName("client-certificate-header") + ".");
+    }
   }
 
   /** The shared nonce secret's bytes, or {@code null} for a random key; never names the value. */
@@ -294,6 +331,19 @@ public final class PortcullisConfig {
           + " output of openssl rand -base64 32, the same on every instance.");
     }
     return secret;
+  }
+
+  private static CertificateBoundTokens certificateBoundTokens(String text) {
+    if (text == null || text.isBlank()) {
+      return CertificateBoundTokens.OFF;
+    }
+    for (CertificateBoundTokens policy : CertificateBoundTokens.values()) {
+      if (policy.name().equalsIgnoreCase(text.strip())) {
+        return policy;
+      }
+    }
+    throw new PortcullisConfigException(SettingsSource.propertyName("certificate-bound-tokens") + " is \""
+        + text.strip() + "\", which is not a policy for certificate-bound tokens; use off, allowed or required.");
   }
 
   private static boolean dpopNonce(String text) {
@@ -677,6 +727,22 @@ public final class PortcullisConfig {
     return dpopNonceSecret == null ? null : dpopNonceSecret.clone();
   }
 
+  /**
+   * Whether tokens bound to a TLS client certificate (RFC 8705) are off (the default: refused),
+   * allowed or required.
+   */
+  public CertificateBoundTokens certificateBoundTokens() {
+    return certificateBoundTokens;
+  }
+
+  /**
+   * The header a TLS-terminating proxy puts the client's certificate in, if configured; then the
+   * certificate is read from it alone.
+   */
+  public Optional<String> clientCertificateHeader() {
+    return Optional.ofNullable(clientCertificateHeader);
+  }
+
   IntrospectionSettings introspectionSettings() {
     return introspection;
   }
@@ -692,7 +758,9 @@ public final class PortcullisConfig {
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
         + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
         + (introspection != null ? ", introspection=" + introspection : "") + ", dpop=" + dpop + ", dpopNonce=" + dpopNonce
-        + (dpopNonceSecret != null ? ", dpopNonceSecret=(set)" : "") + "}";
+        + (dpopNonceSecret != null ? ", dpopNonceSecret=(set)" : "")
+        + ", certificateBoundTokens=" + certificateBoundTokens
+        + (clientCertificateHeader != null ? ", clientCertificateHeader=" + clientCertificateHeader : "") + "}";
   }
 
   /**
@@ -734,6 +802,8 @@ public final class PortcullisConfig {
     private DpopPolicy dpop;
     private Boolean dpopNonce;
     private String dpopNonceSecret;
+    private CertificateBoundTokens certificateBoundTokens;
+    private String clientCertificateHeader;
 
     private Builder(SettingsSource settings) {
       this.settings = settings;
@@ -1018,6 +1088,29 @@ public final class PortcullisConfig {
      */
     public Builder dpopNonceSecret(String secret) {
       this.dpopNonceSecret = Objects.requireNonNull(secret, "secret");
+      return this;
+    }
+
+    /**
+     * Whether tokens bound to a TLS client certificate (RFC 8705) are accepted: {@link
+     * CertificateBoundTokens#OFF} (the default), {@link CertificateBoundTokens#ALLOWED} beside
+     * unbound tokens, or {@link CertificateBoundTokens#REQUIRED}. The client certificate is read
+     * from the container (servlet containers, Jersey on Grizzly), or from {@link
+     * #clientCertificateHeader} when that is set.
+     */
+    public Builder certificateBoundTokens(CertificateBoundTokens policy) {
+      this.certificateBoundTokens = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Reads the client certificate from this request header, as URL-encoded PEM (nginx's {@code
+     * $ssl_client_escaped_cert}), instead of from the TLS connection: only behind a proxy that
+     * ends TLS and always sets or removes this header, so that clients cannot set it themselves.
+     * Needs {@link #certificateBoundTokens} allowed or required, else {@link #build()} throws.
+     */
+    public Builder clientCertificateHeader(String headerName) {
+      this.clientCertificateHeader = Objects.requireNonNull(headerName, "headerName");
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.portcullis.internal.filters.FeatureRegistrationCheck;
 import dev.portcullis.internal.filters.GeneratedFilterFeature;
 import dev.portcullis.internal.http.CallerTokenScope;
 import dev.portcullis.internal.http.DpopNonceFilter;
+import dev.portcullis.internal.http.CertificateBinding;
 import dev.portcullis.internal.http.DpopSettings;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.ProtectedResourceMetadataFilter;
@@ -112,7 +113,9 @@ public final class PortcullisFeature implements Feature {
     }
     GeneratedFilterFeature filters =
         new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata,
-            config.clockSkew(), dpop);
+            config.clockSkew(), dpop, config.certificateBoundTokens() == PortcullisConfig.CertificateBoundTokens.OFF
+                ? null : new CertificateBinding(config.certificateBoundTokens()
+                    == PortcullisConfig.CertificateBoundTokens.REQUIRED, config.clientCertificateHeader().orElse(null)));
     filters.checkRegistered(context.getConfiguration());
     context.register(filters);
     return true;

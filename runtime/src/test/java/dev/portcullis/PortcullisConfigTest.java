@@ -443,4 +443,28 @@ class PortcullisConfigTest {
         .audience("orders-api").dpop(PortcullisConfig.DpopPolicy.ALLOWED).dpopNonceRequired(true)
         .dpopNonceSecret("short").build());
   }
+
+  @Test
+  void certificateBoundTokensAreOffByDefaultAndTheTrustedHeaderNeedsThem() {
+    properties.put("portcullis.issuer", "https://idp.example.com");
+    properties.put("portcullis.audience", "orders-api");
+    assertEquals(PortcullisConfig.CertificateBoundTokens.OFF, builder().build().certificateBoundTokens());
+    assertTrue(builder().build().clientCertificateHeader().isEmpty());
+    environment.put("PORTCULLIS_CERTIFICATE_BOUND_TOKENS", "Allowed");
+    environment.put("PORTCULLIS_CLIENT_CERTIFICATE_HEADER", " X-Client-Cert ");
+    assertEquals(PortcullisConfig.CertificateBoundTokens.ALLOWED, builder().build().certificateBoundTokens());
+    assertEquals("X-Client-Cert", builder().build().clientCertificateHeader().orElseThrow());
+    assertEquals(PortcullisConfig.CertificateBoundTokens.REQUIRED,
+        builder().certificateBoundTokens(PortcullisConfig.CertificateBoundTokens.REQUIRED).build().certificateBoundTokens());
+    environment.put("PORTCULLIS_CERTIFICATE_BOUND_TOKENS", "sometimes");
+    assertEquals("portcullis.certificate-bound-tokens is \"sometimes\", which is not a policy for certificate-bound"
+        + " tokens; use off, allowed or required.", failure(builder()));
+    environment.put("PORTCULLIS_CERTIFICATE_BOUND_TOKENS", "off");
+    assertTrue(failure(builder()).startsWith("portcullis.client-certificate-header is set, but"
+        + " portcullis.certificate-bound-tokens is off;"), failure(builder()));
+    environment.put("PORTCULLIS_CERTIFICATE_BOUND_TOKENS", "required");
+    environment.put("PORTCULLIS_CLIENT_CERTIFICATE_HEADER", "X Client Cert");
+    assertTrue(failure(builder()).startsWith("portcullis.client-certificate-header is \"X Client Cert\", which is"
+        + " not an HTTP header name"), failure(builder()));
+  }
 }

@@ -15,6 +15,12 @@ import java.util.Objects;
  * Client client = ClientBuilder.newClient().register(new BearerTokenFilter(tokens));
  * }</pre>
  *
+ * <p>A DPoP-bound token ({@link AccessToken#isDpop()}) is sent as {@code Authorization: DPoP}
+ * with a fresh proof of its {@link AccessToken#dpopKey() key} for the request's method and URL
+ * in the {@code DPoP} header (RFC 9449 section 7). A filter cannot send a request again, so the
+ * {@code use_dpop_nonce} retry is up to the caller: call {@link DpopKey#rememberNonce} with the
+ * answer's {@code DPoP-Nonce} and send once more (the generated clients do this themselves).
+ *
  * <p>If no token can be obtained, the {@link TokenAcquisitionException} propagates and the
  * JAX-RS client reports it as a {@code jakarta.ws.rs.ProcessingException} caused by it; the
  * request is not sent.
@@ -35,5 +41,12 @@ public final class BearerTokenFilter implements ClientRequestFilter {
     AccessToken token = tokens.token();
     request.setProperty(TOKEN_PROPERTY, token);
     request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
+    if (token.isDpop()) {
+      DpopKey key = token.dpopKey().orElseThrow(() -> new IllegalStateException("The access"
+          + " token is of type DPoP, but its TokenSource gave no DpopKey to sign the proof (RFC"
+          + " 9449). Use a TokenClient whose settings turn DPoP on."));
+      request.getHeaders().putSingle("DPoP", key.proof(request.getMethod(), request.getUri(),
+          token.value()));
+    }
   }
 }

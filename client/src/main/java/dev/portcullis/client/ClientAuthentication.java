@@ -9,8 +9,10 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.auth.SelfSignedTLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.JWTID;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * How the client authenticates at the token endpoint, with its credential.
@@ -29,6 +32,7 @@ import java.util.Objects;
  * ClientAuthentication.clientSecretBasic(System.getenv("ORDERS_CLIENT_SECRET"));
  * ClientAuthentication.privateKeyJwt(ClientKey.fromFile(Path.of("client.pem"), "key-1"));
  * ClientAuthentication.none();   // public client
+ * ClientAuthentication.tlsClientAuth();   // mutual TLS with the settings' ClientTls
  * }</pre>
  *
  * <p>JWT assertions ({@code client_secret_jwt}, {@code private_key_jwt}) are made fresh for
@@ -79,6 +83,30 @@ public final class ClientAuthentication {
         Objects.requireNonNull(key, "key"));
   }
 
+  /**
+   * {@code tls_client_auth} (RFC 8705 section 2.1): the client proves its identity with the
+   * certificate of its {@link ClientTls}, which the settings must then have ({@link
+   * OAuthClientSettings.Builder#tls}); the authorization server checks it against the CA it
+   * trusts and the subject registered for the client.
+   */
+  public static ClientAuthentication tlsClientAuth() {
+    return new ClientAuthentication(ClientAuthenticationMethod.TLS_CLIENT_AUTH, null, null);
+  }
+
+  /**
+   * {@code self_signed_tls_client_auth} (RFC 8705 section 2.2): as {@link #tlsClientAuth()}, with
+   * a self-signed certificate the authorization server has registered for the client.
+   */
+  public static ClientAuthentication selfSignedTlsClientAuth() {
+    return new ClientAuthentication(ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH, null, null);
+  }
+
+  /** Whether the client authenticates with its TLS certificate (RFC 8705). */
+  boolean usesCertificate() {
+    return method == ClientAuthenticationMethod.TLS_CLIENT_AUTH
+        || method == ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH;
+  }
+
   /** {@code none}: a public client that sends only its {@code client_id}. */
   public static ClientAuthentication none() {
     return new ClientAuthentication(ClientAuthenticationMethod.NONE, null, null);
@@ -119,6 +147,11 @@ public final class ClientAuthentication {
               key.jwsAlgorithm(), key.privateKey(), key.keyId(), null);
         case NONE:
           return null;
+        case TLS_CLIENT_AUTH:
+          // The certificate goes on the connection (ClientTls); the request carries client_id.
+          return new PKITLSClientAuthentication(clientId, (SSLSocketFactory) null);
+        case SELF_SIGNED_TLS_CLIENT_AUTH:
+          return new SelfSignedTLSClientAuthentication(clientId, (SSLSocketFactory) null);
         default:
           throw new AssertionError(method);
       }

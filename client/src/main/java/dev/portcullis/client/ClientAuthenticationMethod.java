@@ -18,7 +18,17 @@ public enum ClientAuthenticationMethod {
   /** A JWT assertion signed with the client's private key: RS256, PS256 or ES256 (RFC 7523). */
   PRIVATE_KEY_JWT("private_key_jwt"),
   /** A public client: only {@code client_id} is sent; use PKCE with authorization codes. */
-  NONE("none");
+  NONE("none"),
+  /**
+   * Mutual TLS with a certificate from a CA the authorization server trusts, matched by its
+   * subject or another registered name (RFC 8705 section 2.1); {@code client_id} as a form field.
+   */
+  TLS_CLIENT_AUTH("tls_client_auth"),
+  /**
+   * Mutual TLS with a self-signed certificate registered with the authorization server (RFC 8705
+   * section 2.2); {@code client_id} as a form field.
+   */
+  SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth");
 
   private final String wireName;
 

@@ -44,6 +44,16 @@ final class EndpointDiscovery {
 
   static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
       boolean allowInsecureHttp) {
+    return discover(issuerUri, connectTimeout, readTimeout, allowInsecureHttp, false);
+  }
+
+  /**
+   * As {@link #discover(URI, Duration, Duration, boolean)}; with {@code mutualTls}, the token,
+   * revocation and device authorization endpoints of the metadata's {@code
+   * mtls_endpoint_aliases} (RFC 8705 section 5) replace the plain ones they name.
+   */
+  static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
+      boolean allowInsecureHttp, boolean mutualTls) {
     IssuerMetadata.Document metadata;
     try {
       metadata = new IssuerMetadata(issuerUri, connectTimeout, readTimeout).fetch();
@@ -52,7 +62,9 @@ final class EndpointDiscovery {
           + " loaded (" + e.getMessage() + "). Check that the issuer URL is exactly the"
           + " \"issuer\" the authorization server publishes, or configure the token endpoint.");
     }
-    URI token = endpoint(metadata, "token_endpoint");
+    IssuerMetadata.Document aliases = mutualTls
+        ? metadata.section("mtls_endpoint_aliases").orElse(null) : null;
+    URI token = aliased(metadata, aliases, "token_endpoint");
     if (token == null) {
       throw new ClientConfigurationException("The metadata of issuer " + issuerUri + " has no"
           + " token_endpoint. Configure the token endpoint directly (token-endpoint).");
@@ -60,11 +72,18 @@ final class EndpointDiscovery {
     return new Endpoints(usable(issuerUri, "token_endpoint", token, allowInsecureHttp),
         usable(issuerUri, "authorization_endpoint", endpoint(metadata, "authorization_endpoint"),
             allowInsecureHttp),
-        usable(issuerUri, "revocation_endpoint", endpoint(metadata, "revocation_endpoint"),
+        usable(issuerUri, "revocation_endpoint", aliased(metadata, aliases, "revocation_endpoint"),
             allowInsecureHttp),
         usable(issuerUri, "device_authorization_endpoint",
-            endpoint(metadata, "device_authorization_endpoint"), allowInsecureHttp),
+            aliased(metadata, aliases, "device_authorization_endpoint"), allowInsecureHttp),
         metadata.flag("authorization_response_iss_parameter_supported"));
+  }
+
+  /** The URL in {@code field} of {@code aliases} if it has one, else of {@code metadata}. */
+  private static URI aliased(IssuerMetadata.Document metadata, IssuerMetadata.Document aliases,
+      String field) {
+    URI alias = aliases == null ? null : endpoint(aliases, field);
+    return alias != null ? alias : endpoint(metadata, field);
   }
 
   /** The URL in {@code field}, null when absent; one that is not a URI is not usable. */

@@ -48,10 +48,19 @@ import java.util.function.Function;
  *       8628)</td><td>discovered</td></tr>
  *   <tr><td>client-id</td><td>client id</td><td>required</td></tr>
  *   <tr><td>client-auth</td><td>client_secret_basic, client_secret_post, client_secret_jwt,
- *       private_key_jwt, none</td><td>client_secret_basic with a secret, private_key_jwt with a
- *       key, else none</td></tr>
+ *       private_key_jwt, tls_client_auth, self_signed_tls_client_auth, none</td><td>client_secret_basic
+ *       with a secret, private_key_jwt with a key, tls_client_auth with a TLS certificate, else
+ *       none</td></tr>
  *   <tr><td>client-secret</td><td>client secret</td><td></td></tr>
  *   <tr><td>private-key</td><td>PEM or JWK file of the private key</td><td></td></tr>
+ *   <tr><td>tls-certificate</td><td>PEM file of the TLS client certificate chain (RFC 8705)</td>
+ *       <td></td></tr>
+ *   <tr><td>tls-private-key</td><td>PEM file of its private key</td><td></td></tr>
+ *   <tr><td>tls-keystore</td><td>PKCS#12 file with the client certificate and key, instead of
+ *       the two above</td><td></td></tr>
+ *   <tr><td>tls-keystore-password</td><td>its password</td><td>empty</td></tr>
+ *   <tr><td>tls-trusted-certificates</td><td>PEM file of the CAs to trust instead of the
+ *       JDK's</td><td>the JDK's</td></tr>
  *   <tr><td>key-id</td><td>{@code kid} of assertions</td><td>the JWK's, else none</td></tr>
  *   <tr><td>signing-algorithm</td><td>RS256, PS256, ES256</td><td>RS256 (RSA), ES256 (EC)</td>
  *       </tr>
@@ -76,6 +85,10 @@ import java.util.function.Function;
  *       <td>200ms</td></tr>
  *   <tr><td>allow-insecure-http</td><td>allow http URLs beyond loopback addresses</td>
  *       <td>false</td></tr>
+ *   <tr><td>dpop</td><td>DPoP-bound tokens (RFC 9449): proofs to the token endpoint and with
+ *       every API call</td><td>true with a dpop-key, else false</td></tr>
+ *   <tr><td>dpop-key</td><td>private JWK or RSA PEM file of the DPoP key</td><td>an EC P-256
+ *       key generated per {@link TokenClient}</td></tr>
  * </table>
  *
  * <p>Other token exchange and JWT bearer grants take suppliers and are set in code only. The default
@@ -91,6 +104,7 @@ public final class OAuthClientSettings {
   private final URI deviceAuthorizationEndpoint;
   private final String clientId;
   private final ClientAuthentication authentication;
+  private final ClientTls tls;
   private final Grant grant;
   private final Set<String> scopes;
   private final List<String> audiences;
@@ -102,6 +116,8 @@ public final class OAuthClientSettings {
   private final int maxAttempts;
   private final Duration retryBackoff;
   private final boolean allowInsecureHttp;
+  private final boolean dpop;
+  private final DpopKey dpopKey;
   private final Clock clock;
   private final Executor executor;
 
@@ -114,6 +130,7 @@ public final class OAuthClientSettings {
     this.deviceAuthorizationEndpoint = resolved.deviceAuthorizationEndpoint;
     this.clientId = resolved.clientId;
     this.authentication = resolved.authentication;
+    this.tls = resolved.tls;
     this.grant = resolved.grant;
     this.scopes = Set.copyOf(resolved.scopes);
     this.audiences = List.copyOf(resolved.audiences);
@@ -125,6 +142,8 @@ public final class OAuthClientSettings {
     this.maxAttempts = resolved.maxAttempts;
     this.retryBackoff = resolved.retryBackoff;
     this.allowInsecureHttp = resolved.allowInsecureHttp;
+    this.dpop = resolved.dpop;
+    this.dpopKey = resolved.dpopKey;
     this.clock = resolved.clock;
     this.executor = resolved.executor;
   }
@@ -138,6 +157,7 @@ public final class OAuthClientSettings {
     this.deviceAuthorizationEndpoint = other.deviceAuthorizationEndpoint;
     this.clientId = other.clientId;
     this.authentication = other.authentication;
+    this.tls = other.tls;
     this.grant = other.grant;
     this.scopes = Set.copyOf(scopes);
     this.audiences = List.copyOf(other.audiences);
@@ -149,6 +169,8 @@ public final class OAuthClientSettings {
     this.maxAttempts = other.maxAttempts;
     this.retryBackoff = other.retryBackoff;
     this.allowInsecureHttp = other.allowInsecureHttp;
+    this.dpop = other.dpop;
+    this.dpopKey = other.dpopKey;
     this.clock = other.clock;
     this.executor = other.executor;
   }
@@ -209,6 +231,11 @@ public final class OAuthClientSettings {
   public String clientId() { return clientId; }
   /** How the client authenticates. */
   public ClientAuthentication authentication() { return authentication; }
+  /**
+   * The client's mutual TLS (RFC 8705): the certificate it presents to the authorization server
+   * and, through {@link OAuthClients}' default JAX-RS client, to the API; empty when it has none.
+   */
+  public Optional<ClientTls> tls() { return Optional.ofNullable(tls); }
   /** The grant used to obtain tokens. */
   public Grant grant() { return grant; }
   /** The scopes requested by default; empty to let the authorization server decide. */
@@ -233,6 +260,18 @@ public final class OAuthClientSettings {
   /** Whether plain-HTTP authorization server URLs are allowed beyond loopback addresses. */
   public boolean allowInsecureHttp() { return allowInsecureHttp; }
 
+  /**
+   * Whether the client asks for DPoP-bound tokens (RFC 9449): its token requests and API calls
+   * carry proofs signed by its {@link DpopKey}, and it accepts only tokens of type {@code DPoP}.
+   */
+  public boolean dpop() { return dpop; }
+
+  /**
+   * The configured DPoP key, shared by every {@link TokenClient} of these settings; empty when
+   * each token client generates its own (or DPoP is off).
+   */
+  public Optional<DpopKey> dpopKey() { return Optional.ofNullable(dpopKey); }
+
   Clock clock() { return clock; }
 
   Executor executor() { return executor; }
@@ -241,9 +280,11 @@ public final class OAuthClientSettings {
   public String toString() {
     return "OAuthClientSettings[name=" + name + ", issuer=" + issuer + ", tokenEndpoint="
         + tokenEndpoint + ", clientId=" + clientId + ", authentication=" + authentication
+        + (tls != null ? ", tls=" + tls : "")
         + ", grant=" + grant + ", scopes=" + new TreeSet<>(scopes) + ", audiences=" + audiences
         + ", resources=" + resources + ", refreshAhead=" + refreshAhead + ", defaultLifetime="
-        + defaultLifetime + ", maxAttempts=" + maxAttempts + "]";
+        + defaultLifetime + ", maxAttempts=" + maxAttempts
+        + (dpop ? ", dpop=" + (dpopKey == null ? "generated key" : dpopKey) : "") + "]";
   }
 
   /**
@@ -259,6 +300,7 @@ public final class OAuthClientSettings {
     URI deviceAuthorizationEndpoint;
     String clientId;
     ClientAuthentication authentication;
+    ClientTls tls;
     Grant grant;
     Set<String> scopes;
     List<String> audiences;
@@ -270,6 +312,8 @@ public final class OAuthClientSettings {
     Integer maxAttempts;
     Duration retryBackoff;
     Boolean allowInsecureHttp;
+    Boolean dpop;
+    DpopKey dpopKey;
     Clock clock = Clock.systemUTC();
     Executor executor;
     private SettingsSource settings = SettingsSource.ofProcess();
@@ -391,6 +435,41 @@ public final class OAuthClientSettings {
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * The client certificate and key presented on every TLS connection (RFC 8705 mutual TLS):
+     * to the token endpoint (then its {@code mtls_endpoint_aliases} are used, when the issuer's
+     * metadata has them) and, with {@link OAuthClients}' default JAX-RS client, to the API, so
+     * that certificate-bound tokens work. Needed by {@link ClientAuthentication#tlsClientAuth()}
+     * and {@link ClientAuthentication#selfSignedTlsClientAuth()}; otherwise configured by the
+     * keys {@code tls-certificate} and {@code tls-private-key}, or {@code tls-keystore} and
+     * {@code tls-keystore-password}, with {@code tls-trusted-certificates}.
+     */
+    public Builder tls(ClientTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Asks for DPoP-bound tokens (RFC 9449) when true: every token request, refresh included,
+     * carries a proof of the client's key, only tokens of type {@code DPoP} are accepted, and
+     * every API call of a generated client (or {@link BearerTokenFilter}) carries a fresh proof
+     * with the token's hash. Without {@link #dpopKey(DpopKey)} each {@link TokenClient}
+     * generates its own EC P-256 key. Default false.
+     */
+    public Builder dpop(boolean dpop) {
+      this.dpop = dpop;
+      return this;
+    }
+
+    /**
+     * The DPoP key, instead of one generated per {@link TokenClient}; turns {@link #dpop(boolean)}
+     * on unless it was set to false.
+     */
+    public Builder dpopKey(DpopKey key) {
+      this.dpopKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

@@ -51,8 +51,10 @@ import java.util.concurrent.TimeUnit;
  * and share it.
  *
  * <p>Without {@link Builder#client(Client)} a JAX-RS client is built with {@link
- * ClientBuilder} (10 s connect and 30 s read timeout); it needs a JAX-RS implementation such as
- * Jersey on the class path and entity providers (JSON) for your types.
+ * ClientBuilder} (10 s connect and 30 s read timeout), presenting the settings' {@link
+ * ClientTls} client certificate when they have one, so that certificate-bound tokens (RFC 8705)
+ * work; it needs a JAX-RS implementation such as Jersey on the class path and entity providers
+ * (JSON) for your types. A client given with {@code client(...)} must be given that TLS itself.
  */
 public final class OAuthClients {
   private OAuthClients() {}
@@ -226,7 +228,8 @@ public final class OAuthClients {
       Class<? extends T> stub = stubClass();
       URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
       ClientBaseUri.check(base, annotation.name());
-      Client http = client != null ? client : defaultClient();
+      Client http = client != null ? client : defaultClient(source instanceof TokenClient tokenClient
+          ? tokenClient.settings().tls().orElse(null) : null);
       StubTarget target = new StubTarget(http.target(base), source);
       if (responsesThrow || responseErrorsThrow(annotation.name())) {
         target = target.throwingForErrorResponses();
@@ -293,11 +296,15 @@ public final class OAuthClients {
       }
     }
 
-    private static Client defaultClient() {
-      return ClientBuilder.newBuilder()
+    /** The default JAX-RS client, presenting the token client's certificate when it has one. */
+    private static Client defaultClient(ClientTls tls) {
+      ClientBuilder builder = ClientBuilder.newBuilder()
           .connectTimeout(10, TimeUnit.SECONDS)
-          .readTimeout(30, TimeUnit.SECONDS)
-          .build();
+          .readTimeout(30, TimeUnit.SECONDS);
+      if (tls != null) {
+        builder.sslContext(tls.sslContext());
+      }
+      return builder.build();
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends token requests exactly once, and tells a request that surely did not reach the server
@@ -59,17 +60,28 @@ final class OnceOnlySender implements HTTPRequestSender {
 
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final SSLContext tls;
   private HttpClient client;
 
   OnceOnlySender(Duration connectTimeout, Duration readTimeout) {
+    this(connectTimeout, readTimeout, null);
+  }
+
+  /** Sends over TLS made with {@code tls} (mutual TLS), or the JDK's default when {@code null}. */
+  OnceOnlySender(Duration connectTimeout, Duration readTimeout, SSLContext tls) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
+    this.tls = tls;
   }
 
   /** The HTTP client, made on first use: it starts a thread, and many clients never send. */
   private synchronized HttpClient client() {
     if (client == null) {
-      client = HttpClient.newBuilder()
+      HttpClient.Builder builder = HttpClient.newBuilder();
+      if (tls != null) {
+        builder.sslContext(tls);
+      }
+      client = builder
           .connectTimeout(connectTimeout)
           .followRedirects(HttpClient.Redirect.NEVER)
           .version(HttpClient.Version.HTTP_1_1)

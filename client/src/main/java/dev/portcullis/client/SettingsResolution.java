@@ -30,6 +30,7 @@ final class SettingsResolution {
   final URI deviceAuthorizationEndpoint;
   final String clientId;
   final ClientAuthentication authentication;
+  final ClientTls tls;
   final Grant grant;
   final Set<String> scopes;
   final List<String> audiences;
@@ -41,6 +42,8 @@ final class SettingsResolution {
   final int maxAttempts;
   final Duration retryBackoff;
   final boolean allowInsecureHttp;
+  final boolean dpop;
+  final DpopKey dpopKey;
   final Clock clock;
   final Executor executor;
 
@@ -72,8 +75,15 @@ final class SettingsResolution {
     clientId = code.clientId != null ? code.clientId : config.string("client-id").orElseThrow(
         () -> new ClientConfigurationException(client() + " has no client id. "
             + capitalized(config.describe("client-id", "clientId(...)")) + "."));
+    tls = code.tls != null ? code.tls : ClientTls.fromConfiguration(config, client());
     authentication = code.authentication != null ? code.authentication
         : authenticationFromConfiguration(config);
+    if (authentication.usesCertificate() && tls == null) {
+      throw new ClientConfigurationException(client() + " authenticates with " + authentication.method()
+          + " but has no TLS client certificate. Give it a certificate and key (tls-certificate and"
+          + " tls-private-key, or tls-keystore): " + config.describe("tls-certificate",
+              "tls(ClientTls.fromPem(...))") + ".");
+    }
     grant = code.grant != null ? code.grant : grantFromConfiguration(config);
     scopes = code.scopes != null ? code.scopes
         : Set.copyOf(config.list("scopes").orElse(List.of()));
@@ -102,6 +112,14 @@ final class SettingsResolution {
     retryBackoff = nonNegative(code.retryBackoff != null ? code.retryBackoff
         : config.duration("retry-backoff").orElse(DEFAULT_RETRY_BACKOFF), "retry-backoff",
         config);
+    dpopKey = code.dpopKey != null ? code.dpopKey
+        : config.path("dpop-key").map(DpopKey::fromFile).orElse(null);
+    dpop = code.dpop != null ? code.dpop : config.bool("dpop").orElse(dpopKey != null);
+    if (!dpop && dpopKey != null) {
+      throw new ClientConfigurationException(client() + " has a DPoP key but DPoP turned off."
+          + " Turn DPoP on (" + config.describe("dpop", "dpop(true)") + "), or remove the"
+          + " key.");
+    }
     clock = code.clock;
     executor = code.executor != null ? code.executor : TokenThreads.SHARED;
     if (grant instanceof Grant.ClientCredentials
@@ -165,6 +183,7 @@ final class SettingsResolution {
     ClientAuthenticationMethod method = config.method("client-auth").orElse(
         secret != null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
             : hasKey ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
+            : tls != null ? ClientAuthenticationMethod.TLS_CLIENT_AUTH
             : ClientAuthenticationMethod.NONE);
     switch (method) {
       case CLIENT_SECRET_BASIC:
@@ -189,6 +208,10 @@ final class SettingsResolution {
             config.string("key-id").orElse(null));
         return ClientAuthentication.privateKeyJwt(config.string("signing-algorithm")
             .map(key::withAlgorithm).orElse(key));
+      case TLS_CLIENT_AUTH:
+        return ClientAuthentication.tlsClientAuth();
+      case SELF_SIGNED_TLS_CLIENT_AUTH:
+        return ClientAuthentication.selfSignedTlsClientAuth();
       default:
         return ClientAuthentication.none();
     }

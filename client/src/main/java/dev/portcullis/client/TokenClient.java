@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,6 +60,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * pool of daemon threads) and the calling thread returns. Synchronous and asynchronous callers
  * share one request per scope set.
  *
+ * <h2>DPoP</h2>
+ * With {@link OAuthClientSettings#dpop()} every token request carries a DPoP proof (RFC 9449)
+ * of {@link #dpopKey()}: the configured key, or an EC P-256 key generated for this client, so
+ * two token clients of the same settings hold different keys. Refresh requests are signed with
+ * the same key, as the refresh token is bound to it. A {@code 400 use_dpop_nonce} answer is
+ * sent once more with the server's {@code DPoP-Nonce}; a token of any type but {@code DPoP} is
+ * refused with {@link TokenAcquisitionException}. The tokens carry the key ({@link
+ * AccessToken#dpopKey()}) for the proofs of the API calls.
+ *
  * <h2>Device authorization grant</h2>
  * With {@link Grant#deviceCode()} (RFC 8628), show the user what {@link
  * #startDeviceAuthorization()} returns, and wait in {@link #completeDeviceAuthorization} while
@@ -76,6 +86,7 @@ public final class TokenClient implements TokenSource {
 
   private final OAuthClientSettings settings;
   private final TokenEndpoint endpoint;
+  private final DpopKey dpop;
   private final RefreshTokenChain signedIn;
   private final TokenSlots cache;
 
@@ -85,7 +96,8 @@ public final class TokenClient implements TokenSource {
   private TokenClient(OAuthClientSettings settings, TokenStore store, String key,
       DeviceAuthorizationFlow.Sleeper sleeper) {
     this.settings = settings;
-    this.endpoint = new TokenEndpoint(settings);
+    this.dpop = !settings.dpop() ? null : settings.dpopKey().orElseGet(DpopKey::generate);
+    this.endpoint = new TokenEndpoint(settings, dpop);
     this.deviceFlow = new DeviceAuthorizationFlow(endpoint, settings, sleeper);
     Grant grant = settings.grant();
     this.signedIn = GrantRequests.livesOnRefreshToken(grant)
@@ -216,6 +228,11 @@ public final class TokenClient implements TokenSource {
     }
   }
 
+  /** The key this client's DPoP proofs are signed with; empty when DPoP is off. */
+  public Optional<DpopKey> dpopKey() {
+    return Optional.ofNullable(dpop);
+  }
+
   @Override
   public void invalidate(AccessToken rejected) {
     cache.invalidate(Objects.requireNonNull(rejected, "rejected"));
@@ -248,6 +265,9 @@ public final class TokenClient implements TokenSource {
    */
   private void resume() {
     AccessToken saved = signedIn.savedAccessToken();
+    if (saved != null && dpop != null && saved.isDpop() && saved.dpopKey().isEmpty()) {
+      saved = saved.boundTo(dpop);  // a store that keeps the token's text, not the key object
+    }
     Instant now = settings.clock().instant();
     if (saved != null && !saved.isExpiredAt(now)) {
       cache.slot(settings.scopes(), null).storeIfEmpty(

@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -26,6 +27,11 @@ import java.util.Set;
  * with {@link RetryBackoff} (requests that spend a refresh token or an authorization code only
  * when they surely were not processed), and has {@link
  * TokenResponseReader} turn every other answer into issued tokens or a precise exception.
+ *
+ * <p>With a {@link DpopKey} every attempt carries a fresh DPoP proof (RFC 9449 section 5), and
+ * an answer {@code 400 use_dpop_nonce} with a {@code DPoP-Nonce} header is sent once more with
+ * that nonce, outside the count of attempts: the server refused it before looking at the grant,
+ * so also a refresh token or an authorization code may be sent again.
  */
 final class TokenEndpoint {
   private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
@@ -35,14 +41,22 @@ final class TokenEndpoint {
   private final RetryBackoff backoff;
   private final OnceOnlySender sender;
   private final TokenResponseReader responses;
+  private final DpopKey dpop;
   private EndpointDiscovery.Endpoints discovered;
 
   TokenEndpoint(OAuthClientSettings settings) {
+    this(settings, null);
+  }
+
+  /** @param dpop the key that binds the tokens, or null for Bearer tokens */
+  TokenEndpoint(OAuthClientSettings settings, DpopKey dpop) {
     this.settings = settings;
     this.clientId = new ClientID(settings.clientId());
     this.backoff = new RetryBackoff(settings.retryBackoff());
-    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout());
-    this.responses = new TokenResponseReader(settings.defaultLifetime(), clientId);
+    this.sender = new OnceOnlySender(settings.connectTimeout(), settings.readTimeout(),
+        settings.tls().map(ClientTls::sslContext).orElse(null));
+    this.dpop = dpop;
+    this.responses = new TokenResponseReader(settings.defaultLifetime(), clientId, dpop);
   }
 
   /** The token endpoint: configured, or discovered once from the issuer. */
@@ -150,7 +164,8 @@ final class TokenEndpoint {
   private synchronized EndpointDiscovery.Endpoints discovered() {
     if (discovered == null) {
       discovered = EndpointDiscovery.discover(settings.issuer().orElseThrow(),
-          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp());
+          settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp(),
+          settings.tls().isPresent());
     }
     return discovered;
   }
@@ -177,11 +192,17 @@ final class TokenEndpoint {
     String lastProblem = null;
     Exception lastCause = null;
     Duration retryAfter = Duration.ZERO;
+    boolean nonceRetried = false;
+    boolean withNewNonce = false;
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) {
+      if (attempt > 1 && !withNewNonce) {
         backoff.sleepAfter(attempt - 1, retryAfter);
       }
+      withNewNonce = false;
       HTTPRequest request = build(uri, grant, scopes, sendAudiences).toHTTPRequest();
+      if (dpop != null) {
+        request.setDPoP(dpop.signedProof("POST", uri, null));
+      }
       Instant sentAt = settings.clock().instant();
       HTTPResponse response;
       try {
@@ -200,6 +221,18 @@ final class TokenEndpoint {
         continue;
       }
       int status = response.getStatusCode();
+      if (dpop != null) {
+        String nonce = response.getHeaderValue("DPoP-Nonce");
+        dpop.rememberNonce(uri, nonce);
+        if (status == 400 && nonce != null && !nonceRetried && asksForNonce(response)) {
+          LOG.log(System.Logger.Level.DEBUG, "Token endpoint {0} asked for a DPoP nonce; sending"
+              + " the request again with it.", uri);
+          nonceRetried = true;
+          withNewNonce = true;
+          attempt--;
+          continue;
+        }
+      }
       if (status == 429 || status >= 500) {
         lastProblem = "answered HTTP " + status;
         lastCause = null;
@@ -225,6 +258,15 @@ final class TokenEndpoint {
         + " raise connect-timeout, read-timeout or max-attempts if it is slow.";
     throw lastCause == null ? new TokenAcquisitionException(message)
         : new TokenAcquisitionException(message, lastCause);
+  }
+
+  /** Whether a 400 answer is the RFC 9449 section 8 error {@code use_dpop_nonce}. */
+  private static boolean asksForNonce(HTTPResponse response) {
+    try {
+      return "use_dpop_nonce".equals(TokenErrorResponse.parse(response).getErrorObject().getCode());
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      return false;
+    }
   }
 
   private static TokenAcquisitionException notSentAgain(URI uri, AuthorizationGrant grant,

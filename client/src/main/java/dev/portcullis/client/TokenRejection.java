@@ -2,6 +2,8 @@ package dev.portcullis.client;
 
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.DPoPTokenError;
+import com.nimbusds.oauth2.sdk.token.TokenSchemeError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -39,13 +41,13 @@ public final class TokenRejection {
 
   /**
    * Whether {@code status} is 401 and one of the {@code WWW-Authenticate} headers is a Bearer
-   * challenge with {@code error="invalid_token"} (RFC 6750 section 3.1). Unparseable headers
-   * count as no.
+   * (RFC 6750 section 3.1) or DPoP (RFC 9449 section 7.1) challenge with {@code
+   * error="invalid_token"}. Unparseable headers count as no.
    *
    * @param wwwAuthenticate the header values; may be null or empty
    */
   /**
-   * The typed exception for an answer whose Bearer challenge says why it refused the call:
+   * The typed exception for an answer whose Bearer or DPoP challenge says why it refused the call:
    * {@link InsufficientScopeException} for {@code 403 insufficient_scope}, {@link
    * InvalidTokenException} for {@code 401 invalid_token}, {@link
    * InsufficientUserAuthenticationException} for {@code 401 insufficient_user_authentication} (RFC
@@ -57,12 +59,10 @@ public final class TokenRejection {
     if (status != 401 && status != 403) {
       return Optional.empty();
     }
-    for (String challenge : bearerChallenges(response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE))) {
-      BearerTokenError error;
-      try {
-        error = BearerTokenError.parse(challenge);
-      } catch (ParseException | IllegalArgumentException malformed) {
-        continue; // The SDK refuses some malformed values (a '"' in error_description) with the latter.
+    for (String challenge : tokenChallenges(response.getStringHeaders().get(HttpHeaders.WWW_AUTHENTICATE))) {
+      TokenSchemeError error = parse(challenge);
+      if (error == null) {
+        continue;
       }
       String code = error.getCode();
       if (status == 403 && BearerTokenError.INSUFFICIENT_SCOPE.getCode().equals(code)) {
@@ -97,27 +97,38 @@ public final class TokenRejection {
     return new InsufficientUserAuthenticationException(response, acrValues, maxAge, description);
   }
 
-  private static List<String> bearerChallenges(List<String> wwwAuthenticate) {
+  /** The {@code Bearer} (RFC 6750) and {@code DPoP} (RFC 9449 section 7.1) challenges. */
+  private static List<String> tokenChallenges(List<String> wwwAuthenticate) {
     if (wwwAuthenticate == null) {
       return List.of();
     }
     return wwwAuthenticate.stream()
-        .filter(challenge -> challenge != null && challenge.strip().toLowerCase(Locale.ROOT).startsWith("bearer"))
+        .filter(challenge -> challenge != null && (isScheme(challenge, "bearer") || isScheme(challenge, "dpop")))
         .toList();
+  }
+
+  private static boolean isScheme(String challenge, String scheme) {
+    String text = challenge.strip().toLowerCase(Locale.ROOT);
+    return text.startsWith(scheme) && (text.length() == scheme.length() || text.charAt(scheme.length()) == ' ');
+  }
+
+  /** The challenge's error, or null when it is malformed. */
+  private static TokenSchemeError parse(String challenge) {
+    try {
+      return isScheme(challenge, "dpop") ? DPoPTokenError.parse(challenge) : BearerTokenError.parse(challenge);
+    } catch (ParseException | IllegalArgumentException malformed) {
+      return null; // The SDK refuses some malformed values (a '"' in error_description) with the latter.
+    }
   }
 
   public static boolean isInvalidToken(int status, List<String> wwwAuthenticate) {
     if (status != 401) {
       return false;
     }
-    for (String challenge : bearerChallenges(wwwAuthenticate)) {
-      try {
-        BearerTokenError error = BearerTokenError.parse(challenge);
-        if (BearerTokenError.INVALID_TOKEN.getCode().equals(error.getCode())) {
-          return true;
-        }
-      } catch (ParseException | IllegalArgumentException ignored) {
-        // A malformed challenge is not a reason to replay.
+    for (String challenge : tokenChallenges(wwwAuthenticate)) {
+      TokenSchemeError error = parse(challenge);  // a malformed challenge is not a reason to replay
+      if (error != null && BearerTokenError.INVALID_TOKEN.getCode().equals(error.getCode())) {
+        return true;
       }
     }
     return false;

@@ -12,9 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.minidev.json.JSONObject;
 
 /**
@@ -30,17 +28,21 @@ final class TokenResponseReader {
   private static final String INTEGER = "-?\\d{1,18}";
 
   /**
-   * The token types this client can send. A DPoP-bound token (RFC 9449) needs a proof with
-   * every request, which the client does not make; once it can, DPoP joins Bearer here for
-   * clients that ask for DPoP-bound tokens.
+   * The token type this client accepts. A client that asked for DPoP-bound tokens accepts only
+   * {@code DPoP}: RFC 9449 section 5 leaves it to the client to check {@code token_type}, and a
+   * Bearer token from a server that ignored the proof would silently undo the binding the
+   * client was configured for. A client without DPoP accepts only Bearer: it makes no proofs.
    */
-  private final List<AccessTokenType> presentable = List.of(AccessTokenType.BEARER);
+  private final AccessTokenType presentable;
   private final Duration defaultLifetime;
   private final ClientID clientId;
+  private final DpopKey dpop;
 
-  TokenResponseReader(Duration defaultLifetime, ClientID clientId) {
+  TokenResponseReader(Duration defaultLifetime, ClientID clientId, DpopKey dpop) {
     this.defaultLifetime = defaultLifetime;
     this.clientId = clientId;
+    this.dpop = dpop;
+    this.presentable = dpop == null ? AccessTokenType.BEARER : AccessTokenType.DPOP;
   }
 
   /**
@@ -82,7 +84,7 @@ final class TokenResponseReader {
           + " valid for {2}, scopes {3}, {4} refresh token.", clientId, uri, lifetime, granted,
           refresh == null ? "without" : "with");
       return new IssuedTokens(new AccessToken(token.getValue(), type, sentAt.plus(lifetime),
-          granted), refresh, lifetime);
+          granted, dpop), refresh, lifetime);
     } catch (ParseException e) {
       throw new TokenAcquisitionException("The token endpoint " + uri + " answered HTTP 200"
           + " with JSON that is not a valid token response: it needs a string \"access_token\""
@@ -99,17 +101,21 @@ final class TokenResponseReader {
     if (!(reported instanceof String)) {
       return null;
     }
-    for (AccessTokenType type : presentable) {
-      if (type.getValue().equalsIgnoreCase((String) reported)) {
-        return type.getValue();
-      }
+    if (presentable.getValue().equalsIgnoreCase((String) reported)) {
+      return presentable.getValue();
     }
-    boolean dpop = AccessTokenType.DPOP.getValue().equalsIgnoreCase((String) reported);
+    if (dpop != null) {
+      throw new TokenAcquisitionException("The token endpoint " + uri + " issued an access token"
+          + " of type \"" + reported + "\", but client " + clientId + " asked for a DPoP-bound"
+          + " token (RFC 9449), and a token of another type would not be bound to its key. Make"
+          + " the authorization server issue DPoP-bound tokens to this client (it must support"
+          + " DPoP), or turn DPoP off for the client.");
+    }
+    boolean dpopIssued = AccessTokenType.DPOP.getValue().equalsIgnoreCase((String) reported);
     throw new TokenAcquisitionException("The token endpoint " + uri + " issued an access token"
-        + " of type \"" + reported + "\", but this client can present only "
-        + presentable.stream().map(AccessTokenType::getValue).collect(Collectors.joining(", "))
-        + " tokens" + (dpop ? ", and it sends no DPoP proofs (RFC 9449)" : "") + ". Configure"
-        + " client " + clientId + " at the authorization server to be issued Bearer tokens.");
+        + " of type \"" + reported + "\", but this client can present only Bearer tokens"
+        + (dpopIssued ? "; turn DPoP on for it (dpop) to present DPoP tokens (RFC 9449)" : "")
+        + ". Configure client " + clientId + " at the authorization server to be issued Bearer tokens.");
   }
 
   /**

@@ -17,6 +17,8 @@
  *   <li>{@link dev.portcullis.client.BearerTokenFilter} and {@link
  *       dev.portcullis.client.TokenRejection}: attaching tokens to JAX-RS client requests and
  *       the one replay after {@code 401 invalid_token}.
+ *   <li>{@link dev.portcullis.client.DpopKey}: the key of DPoP-bound tokens (RFC 9449) and the
+ *       proofs it signs, when a client's settings turn {@code dpop} on.
  * </ul>
  *
  * <p>Protocol messages are built and parsed with the Nimbus OAuth 2.0 SDK. Tokens, secrets and

@@ -166,12 +166,12 @@ class OAuthClientSettingsConfigurationTest {
   void unknownAuthenticationMethodListsTheSupportedOnes() {
     properties.put("portcullis.client.orders.token-endpoint", "https://as.example/token");
     properties.put("portcullis.client.orders.client-id", "billing");
-    properties.put("portcullis.client.orders.client-auth", "tls_client_auth");
+    properties.put("portcullis.client.orders.client-auth", "attest_jwt_client_auth");
 
     ClientConfigurationException e = assertThrows(ClientConfigurationException.class,
         () -> builder("orders").build());
 
-    assertTrue(e.getMessage().startsWith("The client authentication method \"tls_client_auth\""
+    assertTrue(e.getMessage().startsWith("The client authentication method \"attest_jwt_client_auth\""
         + " in portcullis.client.orders.client-auth is not supported. Use one of"
         + " client_secret_basic, client_secret_post"), e.getMessage());
   }

@@ -32,6 +32,9 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * <p>Two request parameters, for tokens meant for other APIs under development: {@code
  * audience} replaces the {@code aud} value, and {@code expires_in} (seconds, at most a day)
  * replaces the lifetime.
+ *
+ * <p>Beside it, {@link DevDpopIssuer} issues DPoP-bound tokens of the same issuer, for
+ * clients with DPoP on ({@code demo --dpop}).
  */
 final class DevAuthorizationServer implements AutoCloseable {
 
@@ -44,9 +47,11 @@ final class DevAuthorizationServer implements AutoCloseable {
   static final String EXPIRES_IN_PARAMETER = "expires_in";
 
   private final MockOAuth2Server server;
+  private final DevDpopIssuer dpop;
 
-  private DevAuthorizationServer(MockOAuth2Server server) {
+  private DevAuthorizationServer(MockOAuth2Server server, DevDpopIssuer dpop) {
     this.server = server;
+    this.dpop = dpop;
   }
 
   /** Starts on 127.0.0.1:{@code preferredPort}, or on any free port when that one is taken. */
@@ -64,7 +69,12 @@ final class DevAuthorizationServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new IllegalStateException("The development authorization server could not start: " + e.getMessage(), e);
     }
-    return new DevAuthorizationServer(server);
+    try {
+      return new DevAuthorizationServer(server, new DevDpopIssuer(server, issuer(server), audience, lifetimeSeconds));
+    } catch (RuntimeException e) {
+      server.shutdown();
+      throw e;
+    }
   }
 
   /**
@@ -72,6 +82,10 @@ final class DevAuthorizationServer implements AutoCloseable {
    * to, so everything the sample prints and trusts uses the one address, 127.0.0.1.
    */
   String issuer() {
+    return issuer(server);
+  }
+
+  private static String issuer(MockOAuth2Server server) {
     return "http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID;
   }
 
@@ -80,8 +94,17 @@ final class DevAuthorizationServer implements AutoCloseable {
     return issuer() + "/token";
   }
 
+  /**
+   * The token endpoint of DPoP-bound tokens (RFC 9449), signed by the same issuer: see {@link
+   * DevDpopIssuer}.
+   */
+  String dpopTokenEndpoint() {
+    return dpop.tokenEndpoint().toString();
+  }
+
   @Override
   public void close() {
+    dpop.close();
     server.shutdown();
   }
 

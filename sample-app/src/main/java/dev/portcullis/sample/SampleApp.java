@@ -56,8 +56,17 @@ public final class SampleApp implements AutoCloseable {
       }
       System.exit(0);
     }
+    if (args.length == 2 && args[0].equals("demo") && args[1].equals("--dpop")) {
+      try {
+        new DpopDemo(System.out, System.getenv()).run();
+      } catch (RuntimeException e) {
+        System.err.println("The demo failed: " + e);
+        System.exit(1);
+      }
+      System.exit(0);
+    }
     if (args.length > 1 || (args.length == 1 && !args[0].equals("serve"))) {
-      System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo]");
+      System.err.println("Usage: java -jar portcullis-sample-app.jar [serve|demo [--dpop]]");
       System.err.println("       " + TokenCommand.USAGE);
       System.err.println("Settings: PORT (8080), PORTCULLIS_ISSUER (embedded development server when unset),");
       System.err.println("PORTCULLIS_AUDIENCE (orders-api) and every other portcullis.* key; see docs/configuration.md.");
@@ -144,6 +153,14 @@ public final class SampleApp implements AutoCloseable {
 
   String issuer() {
     return issuer;
+  }
+
+  /**
+   * The embedded server's token endpoint of DPoP-bound tokens, or {@code null} when an external
+   * issuer is used.
+   */
+  String devDpopTokenEndpoint() {
+    return devServer == null ? null : devServer.dpopTokenEndpoint();
   }
 
   /** The embedded server's token endpoint, or {@code null} when an external issuer is used. */

@@ -67,6 +67,30 @@ class SampleJarIT {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void demoWithDpopCallsWithDpopBoundTokensAndExitsZero() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "Build the jar first: mvn -B verify builds it before this test.");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "demo", "--dpop").redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("PORTCULLIS_") || k.equals("PORT"));
+    builder.environment().put("PORTCULLIS_DPOP", "required");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "The demo did not finish: " + output);
+    assertEquals(0, process.exitValue(), output);
+
+    List<String> statuses = new ArrayList<>();
+    Matcher status = Pattern.compile("(?m)^   GET /api/orders\\S* -> (\\d{3})").matcher(output);
+    while (status.find()) {
+      statuses.add(status.group(1));
+    }
+    // reader lists, reader reads (a new proof), a copied token with another key, reader lists (renewed token)
+    assertEquals(List.of("200", "200", "401", "200"), statuses, output);
+    assertTrue(output.contains("the token: type DPoP, cnf {\"jkt\":"), output);
+    assertTrue(output.contains("     htm: GET"), output);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void thePrintedCurlCommandsWorkAgainstTheEmbeddedAuthorizationServer() throws Exception {
     try (RunningJar jar = RunningJar.start(Map.of())) {
       List<String> commands = new ArrayList<>();

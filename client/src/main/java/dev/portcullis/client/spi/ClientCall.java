@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -35,6 +36,16 @@ import java.util.function.Function;
  * can be sent again is then sent once more with a fresh token. Never more than once: a second
  * rejection is the answer. POST, PATCH and custom methods are not replayed, because the server
  * may have acted on them.
+ *
+ * <h2>DPoP</h2>
+ * A DPoP-bound token ({@link AccessToken#isDpop()}) is sent as {@code Authorization: DPoP}
+ * with a fresh proof of its {@link AccessToken#dpopKey() key} in the {@code DPoP} header, for
+ * this request's method and URL (without query) and with the token's hash (RFC 9449 section 7).
+ * The newest {@code DPoP-Nonce} the API answers with goes into the next proofs to it. When the
+ * API answers {@code 401} with {@code error="use_dpop_nonce"} and a nonce, the request is sent
+ * again once with that nonce, whatever its method (the API refused it before acting), unless
+ * its body is a stream; at most once per call, so a call sends at most three requests: the
+ * first, the one with the nonce, and the one replay after {@code invalid_token}.
  *
  * <h2>Failure semantics</h2>
  * <ul>
@@ -65,6 +76,7 @@ public final class ClientCall {
   private boolean replayable = true;
   private boolean withToken = true;
   private int valueTemplates;
+  private boolean nonceRetried;
 
   ClientCall(String httpMethod, WebTarget target, TokenSource tokens, boolean responsesThrow) {
     this.httpMethod = httpMethod;
@@ -312,15 +324,47 @@ public final class ClientCall {
   }
 
   private Response send(AccessToken token) {
+    Response response = sendOnce(token);
+    if (DpopRequests.rememberNonce(response, token, target.getUri()) && mayRetryWithNonce()) {
+      response.close();
+      response = sendOnce(token);
+      DpopRequests.rememberNonce(response, token, target.getUri());
+    }
+    return response;
+  }
+
+  private Response sendOnce(AccessToken token) {
     Invocation.Builder request = request(token);
     return entity == null ? request.method(httpMethod) : request.method(httpMethod, entity);
   }
 
   private CompletionStage<Response> sendAsync(AccessToken token) {
+    return sendOnceAsync(token).thenCompose(response -> {
+      if (DpopRequests.rememberNonce(response, token, target.getUri()) && mayRetryWithNonce()) {
+        response.close();
+        return sendOnceAsync(token).thenApply(again -> {
+          DpopRequests.rememberNonce(again, token, target.getUri());
+          return again;
+        });
+      }
+      return CompletableFuture.completedFuture(response);
+    });
+  }
+
+  private CompletionStage<Response> sendOnceAsync(AccessToken token) {
     Invocation.Builder request = request(token);
     return entity == null
         ? request.rx().method(httpMethod)
         : request.rx().method(httpMethod, entity);
+  }
+
+  /** Whether the one resend with a new DPoP nonce is still available; takes it if so. */
+  private boolean mayRetryWithNonce() {
+    if (nonceRetried || !replayable) {
+      return false;
+    }
+    nonceRetried = true;
+    return true;
   }
 
   private Invocation.Builder request(AccessToken token) {
@@ -336,6 +380,7 @@ public final class ClientCall {
     }
     if (token != null) {
       request.header(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
+      DpopRequests.attachProof(request, token, httpMethod, target.getUri());
     }
     return request;
   }

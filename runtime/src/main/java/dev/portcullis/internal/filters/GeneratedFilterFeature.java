@@ -1,5 +1,6 @@
 package dev.portcullis.internal.filters;
 
+import dev.portcullis.internal.http.CertificateBinding;
 import dev.portcullis.internal.http.DpopSettings;
 import dev.portcullis.internal.http.ProtectedResourceMetadata;
 import dev.portcullis.internal.http.RequestGuard;
@@ -79,7 +80,18 @@ public final class GeneratedFilterFeature implements DynamicFeature {
    */
   public GeneratedFilterFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
       ProtectedResourceMetadata metadata, Duration clockSkew, DpopSettings dpop) {
-    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew, dpop);
+    this(verifier, realm, scopeInChallenge, metadata, clockSkew, dpop, null);
+  }
+
+  /**
+   * As {@link #GeneratedFilterFeature(TokenVerifier, String, boolean, ProtectedResourceMetadata,
+   * Duration, DpopSettings)}; certificate-bound tokens (RFC 8705) are checked by {@code
+   * certificates}, or refused when it is {@code null}.
+   */
+  public GeneratedFilterFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
+      ProtectedResourceMetadata metadata, Duration clockSkew, DpopSettings dpop, CertificateBinding certificates) {
+    this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew, dpop,
+        certificates);
     this.metadata = metadata;
   }
 

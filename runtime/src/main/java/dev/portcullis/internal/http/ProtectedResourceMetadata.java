@@ -27,6 +27,7 @@ public final class ProtectedResourceMetadata {
   private final Set<String> scopes = new TreeSet<>();
   private final PortcullisConfig.DpopPolicy dpop;
   private final Set<String> algorithms;
+  private final boolean certificateBoundTokens;
   private boolean endpointAcceptsDpop;
 
   /**
@@ -47,6 +48,7 @@ public final class ProtectedResourceMetadata {
     this.documentation = config.resourceDocumentation().orElse(null);
     this.dpop = config.dpop();
     this.algorithms = config.algorithms();
+    this.certificateBoundTokens = config.certificateBoundTokens() != PortcullisConfig.CertificateBoundTokens.OFF;
   }
 
   /** Adds scopes a protected method requires; called at startup. */
@@ -78,6 +80,9 @@ public final class ProtectedResourceMetadata {
     if (dpop != PortcullisConfig.DpopPolicy.OFF || endpointAcceptsDpop) {
       json.append(",\"dpop_signing_alg_values_supported\":").append(array(algorithms));
       json.append(",\"dpop_bound_access_tokens_required\":").append(dpop == PortcullisConfig.DpopPolicy.REQUIRED);
+    }
+    if (certificateBoundTokens) {
+      json.append(",\"tls_client_certificate_bound_access_tokens\":true");
     }
     if (resourceName != null) {
       json.append(",\"resource_name\":").append(BearerChallenge.jsonString(resourceName));

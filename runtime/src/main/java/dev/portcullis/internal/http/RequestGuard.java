@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * The token work behind every generated filter: extracts the bearer token (RFC 6750 section
  * 2.1 only), verifies it, installs the {@link TokenSecurityContext} and answers RFC 6750
  * section 3 errors, each naming the RFC 9728 metadata when it is served, or 503 with {@code
- * Retry-After} when the token could not be judged for want of the issuer's keys. A verified
+ * Retry-After} when the token could not be judged for want of the issuer's keys. A token bound
+ * to a DPoP key or a client certificate (RFC 8705, checked by {@link CertificateBinding}) passes
+ * only with that key or over that certificate, and is refused where the binding is off. A verified
  * token is also kept as the thread's {@link CallerToken} until the request ends. Everything that can
  * be decided at startup (realm, challenge settings) is fixed in the constructor; one instance
  * serves every request.
@@ -40,6 +42,7 @@ public final class RequestGuard implements TokenGuard {
   private final Clock clock;
   private final Duration clockSkew;
   private final DpopSettings dpop;
+  private final CertificateBinding certificates;
 
   /** The request property that says the request presented its token with the DPoP scheme. */
   static final String DPOP_PRESENTED = "dev.portcullis.dpop-presented";
@@ -53,6 +56,18 @@ public final class RequestGuard implements TokenGuard {
    */
   public RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge,
       ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew, DpopSettings dpop) {
+    this(verifier, realm, scopeInChallenge, metadata, clock, clockSkew, dpop, null);
+  }
+
+  /**
+   * As {@link #RequestGuard(TokenVerifier, String, boolean, ProtectedResourceMetadata, Clock,
+   * Duration, DpopSettings)}, with certificate-bound tokens (RFC 8705) checked by {@code
+   * certificates}, or refused when it is {@code null}.
+   */
+  public RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge,
+      ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew, DpopSettings dpop,
+      CertificateBinding certificates) {
+    this.certificates = certificates;
     this.verifier = verifier;
     this.realm = realm;
     this.scopeInChallenge = scopeInChallenge;
@@ -78,7 +93,7 @@ public final class RequestGuard implements TokenGuard {
     }
     DpopSettings stricter = dpop.atLeast(endpoint);
     return stricter == dpop ? this
-        : new RequestGuard(verifier, realm, scopeInChallenge, metadata, clock, clockSkew, stricter);
+        : new RequestGuard(verifier, realm, scopeInChallenge, metadata, clock, clockSkew, stricter, certificates);
   }
 
   @Override
@@ -146,6 +161,13 @@ public final class RequestGuard implements TokenGuard {
         : bound != null ? accepted() ? BOUND_AS_BEARER : BOUND_BUT_OFF : null;
     if (mismatch != null) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, mismatch, List.of()), mismatch);
+      return null;
+    }
+    String certificateRefusal = certificates != null ? certificates.refusal(request, token.certificateThumbprint())
+        : token.certificateThumbprint() != null ? CertificateBinding.BOUND_BUT_OFF : null;
+    if (certificateRefusal != null) {
+      reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, certificateRefusal,
+          List.of()), certificateRefusal);
       return null;
     }
     SecurityContext original = request.getSecurityContext();

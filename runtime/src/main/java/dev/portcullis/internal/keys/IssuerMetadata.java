@@ -168,6 +168,17 @@ public final class IssuerMetadata {
       }
     }
 
+    /**
+     * The JSON object in {@code field} read as a document of its own, with the same issuer and
+     * location; empty when absent or not an object. For nested endpoint sets such as RFC 8705's
+     * {@code mtls_endpoint_aliases}.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Document> section(String field) {
+      return fields.get(field) instanceof Map<?, ?> section
+          ? Optional.of(new Document(issuer, location, (Map<String, Object>) section)) : Optional.empty();
+    }
+
     /** Whether the boolean {@code field} is {@code true}; absent means false. */
     public boolean flag(String field) {
       return Boolean.TRUE.equals(fields.get(field));

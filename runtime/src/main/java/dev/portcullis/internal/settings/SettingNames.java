@@ -26,7 +26,7 @@ public final class SettingNames {
       "resource-documentation", "scope-claims", "role-claims", "issuers", "introspection-client-id",
       "introspection-client-secret", "introspection-client-auth", "introspection-private-key", "introspection-key-id",
       "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response", "dpop",
-      "dpop-nonce", "dpop-nonce-secret");
+      "dpop-nonce", "dpop-nonce-secret", "certificate-bound-tokens", "client-certificate-header");
 
   /**
    * The keys of a named client: {@code portcullis.client.<name>.<key>}, {@code
@@ -34,9 +34,10 @@ public final class SettingNames {
    */
   public static final Set<String> CLIENT = Set.of("base-uri", "issuer", "token-endpoint", "authorization-endpoint", "revocation-endpoint",
       "device-authorization-endpoint",       "allow-insecure-http", "client-id", "client-secret", "client-auth", "private-key", "key-id",
+      "tls-certificate", "tls-private-key", "tls-keystore", "tls-keystore-password", "tls-trusted-certificates",
       "signing-algorithm", "grant", "refresh-token", "redirect-uri", "scopes", "audience", "resource",
       "refresh-ahead", "default-lifetime", "connect-timeout", "read-timeout", "max-attempts", "retry-backoff",
-      "response-errors");
+      "response-errors", "dpop", "dpop-key");
 
   /** Set on the JAX-RS application, never read from system properties. */
   private static final String APPLICATION_PROPERTY = FeatureRegistrationCheck.PROPERTY;

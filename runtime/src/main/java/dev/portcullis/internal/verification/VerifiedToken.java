@@ -61,6 +61,19 @@ public final class VerifiedToken implements TokenPrincipal {
     return null;
   }
 
+  /**
+   * The {@code cnf.x5t#S256} of a certificate-bound token (RFC 8705 section 3.1): the base64url
+   * SHA-256 thumbprint of the DER client certificate the token may only be used with; {@code null}
+   * when the token is not certificate-bound, an empty string when the value is not a string (so
+   * that it matches no certificate). Read from the claims as verified, without freezing them.
+   */
+  public String certificateThumbprint() {
+    if (rawClaims.get("cnf") instanceof Map<?, ?> confirmation && confirmation.containsKey("x5t#S256")) {
+      return confirmation.get("x5t#S256") instanceof String x5t ? x5t : "";
+    }
+    return null;
+  }
+
   @Override
   public String getName() {
     return subject != null ? subject : clientId;

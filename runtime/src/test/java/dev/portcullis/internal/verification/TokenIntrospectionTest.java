@@ -154,6 +154,17 @@ class TokenIntrospectionTest {
   }
 
   @Test
+  void anAnswerWithCnfX5tBindsTheTokenToACertificate() throws Exception {
+    answer = token -> active(c -> c.put("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2")));
+    assertEquals("bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2",
+        verifier().verify("certificate-bound").certificateThumbprint());
+    answer = token -> active(c -> c.put("cnf", Map.of("x5t#S256", 7)));
+    assertEquals("", verifier().verify("bound-to-a-number").certificateThumbprint());
+    answer = token -> active(c -> { });
+    assertEquals(null, verifier().verify("unbound").certificateThumbprint());
+  }
+
+  @Test
   void withSeveralTrustedIssuersTheAnswersIssChoosesTheRules() throws Exception {
     PortcullisConfig config = PortcullisConfig.builder().issuers(TestKeys.ISSUER, "https://other.example.com")
         .audience(TestKeys.AUDIENCE).introspection("orders-api", "secret").introspectionEndpoint(ENDPOINT).build();
