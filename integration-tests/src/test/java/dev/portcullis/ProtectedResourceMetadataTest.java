@@ -140,7 +140,7 @@ class ProtectedResourceMetadataTest {
     try (TestApp app = TestApp.start(config().build(), OrdersResource.class)) {
       Answer post = app.send("POST", WELL_KNOWN, "{}");
       assertEquals(405, post.status());
-      assertEquals("GET, HEAD", post.header("Allow"));
+      assertEquals("GET, HEAD, OPTIONS", post.header("Allow"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package shop;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.TokenPrincipal;
 import dev.portcullis.spi.AccessRule;
 import dev.portcullis.spi.MethodRules;
@@ -33,6 +34,19 @@ public final class AccountResource_PortcullisFilter implements ResourceFilter {
       .requiringMaxAge(60);
 
   /**
+   * keys(): @RequiresToken(maxAge = 600, dpop = ALLOWED) on shop.AccountResource.keys().
+   */
+  static final AccessRule KEYS = AccessRule.anyToken()
+      .requiringMaxAge(600)
+      .requiringDpop(Dpop.ALLOWED);
+
+  /**
+   * pay(String): @RequiresScope(value = "account:write", dpop = REQUIRED) on shop.AccountResource.pay(String).
+   */
+  static final AccessRule PAY = AccessRule.allOf("account:write")
+      .requiringDpop(Dpop.REQUIRED);
+
+  /**
    * plain(): @RequiresToken on shop.AccountResource.plain().
    */
   static final AccessRule PLAIN = AccessRule.anyToken();
@@ -63,6 +77,8 @@ public final class AccountResource_PortcullisFilter implements ResourceFilter {
   public void bind(MethodRules rules) {
     rules.bind(CHANGE, "change", String.class);
     rules.bind(CLOSE, "close");
+    rules.bind(KEYS, "keys");
+    rules.bind(PAY, "pay", String.class);
     rules.bind(PLAIN, "plain");
     rules.bind(SHOW, "show");
     rules.bind(TERMS, "terms");
@@ -86,6 +102,8 @@ public final class AccountResource_PortcullisFilter implements ResourceFilter {
   private static void resourceMethods(AccountResource resource) throws Throwable {
     resource.change((String) null);
     resource.close();
+    resource.keys();
+    resource.pay((String) null);
     resource.plain();
     resource.show();
     resource.terms();

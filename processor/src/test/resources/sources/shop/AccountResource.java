@@ -1,10 +1,12 @@
 package shop;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.Public;
 import dev.portcullis.RequiresScope;
 import dev.portcullis.RequiresToken;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
@@ -29,6 +31,18 @@ public class AccountResource {
   @RequiresToken
   public String plain() {
     return "plain";
+  }
+
+  @POST
+  @Path("payments")
+  @RequiresScope(value = "account:write", dpop = Dpop.REQUIRED)
+  public void pay(String payment) {}
+
+  @GET
+  @Path("keys")
+  @RequiresToken(maxAge = 600, dpop = Dpop.ALLOWED)
+  public String keys() {
+    return "keys";
   }
 
   @GET

@@ -4,6 +4,7 @@ import dev.portcullis.internal.introspection.IntrospectionSettings;
 import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.verification.ClaimPath;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ import java.util.function.Function;
  *       required</td></tr>
  *   <tr><td>dpop-nonce</td><td>off</td><td>required: every DPoP proof must carry a nonce
  *       this server issued</td></tr>
+ *   <tr><td>dpop-nonce-secret</td><td>random per process</td><td>at least 32 bytes of text
+ *       shared by every instance behind a load balancer, so that each accepts the others'
+ *       nonces</td></tr>
  *   <tr><td>certificate-bound-tokens</td><td>off</td><td>tokens bound to a TLS client
  *       certificate (RFC 8705): off, allowed or required</td></tr>
  *   <tr><td>client-certificate-header</td><td></td><td>the header a TLS-terminating proxy puts
@@ -110,6 +114,8 @@ import java.util.function.Function;
 public final class PortcullisConfig {
   /** Above any real identity provider's access tokens, far below what would cost to read. */
   private static final int DEFAULT_MAX_TOKEN_SIZE = 8_192;
+  /** As long as the HMAC-SHA256 key it makes: less would be the weakest part of a nonce. */
+  private static final int MIN_NONCE_SECRET_BYTES = 32;
 
   private final URI issuer;
   private final URI jwksUri;
@@ -136,6 +142,7 @@ public final class PortcullisConfig {
   private final IntrospectionSettings introspection;
   private final DpopPolicy dpop;
   private final boolean dpopNonce;
+  private final byte[] dpopNonceSecret;
   private final CertificateBoundTokens certificateBoundTokens;
   private final String clientCertificateHeader;
 
@@ -286,6 +293,8 @@ public final class PortcullisConfig {
           + SettingsSource.propertyName("dpop") + " is off; set " + SettingsSource.describe("dpop")
           + " to allowed or required, or remove " + SettingsSource.propertyName("dpop-nonce") + ".");
     }
+    this.dpopNonceSecret = dpopNonceSecret(b.dpopNonceSecret != null ? b.dpopNonceSecret
+        : values.text("dpop-nonce-secret"), dpopNonce);
     this.certificateBoundTokens = b.certificateBoundTokens != null ? b.certificateBoundTokens
         : certificateBoundTokens(values.text("certificate-bound-tokens"));
     String header = b.clientCertificateHeader != null ? b.clientCertificateHeader
@@ -302,6 +311,26 @@ public final class PortcullisConfig {
           + SettingsSource.describe("certificate-bound-tokens") + " to allowed or required, or remove "
           + SettingsSource.propertyName("client-certificate-header") + ".");
     }
+  }
+
+  /** The shared nonce secret's bytes, or {@code null} for a random key; never names the value. */
+  private static byte[] dpopNonceSecret(String text, boolean nonces) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String name = SettingsSource.propertyName("dpop-nonce-secret");
+    if (!nonces) {
+      throw new PortcullisConfigException(name + " is set, but " + SettingsSource.propertyName("dpop-nonce")
+          + " is off, so no nonce is made with it; set " + SettingsSource.describe("dpop-nonce")
+          + " to required, or remove " + name + ".");
+    }
+    byte[] secret = text.strip().getBytes(StandardCharsets.UTF_8);
+    if (secret.length < MIN_NONCE_SECRET_BYTES) {
+      throw new PortcullisConfigException(name + " is " + secret.length + " bytes long, too short to keep nonces"
+          + " from being forged; use at least " + MIN_NONCE_SECRET_BYTES + " bytes of random text, such as the"
+          + " output of openssl rand -base64 32, the same on every instance.");
+    }
+    return secret;
   }
 
   private static CertificateBoundTokens certificateBoundTokens(String text) {
@@ -691,6 +720,14 @@ public final class PortcullisConfig {
   }
 
   /**
+   * The secret every instance derives its nonce key from, or {@code null} for a random key per
+   * process. Not public: the secret is never shown.
+   */
+  byte[] dpopNonceSecret() {
+    return dpopNonceSecret == null ? null : dpopNonceSecret.clone();
+  }
+
+  /**
    * Whether tokens bound to a TLS client certificate (RFC 8705) are off (the default: refused),
    * allowed or required.
    */
@@ -721,6 +758,7 @@ public final class PortcullisConfig {
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
         + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
         + (introspection != null ? ", introspection=" + introspection : "") + ", dpop=" + dpop + ", dpopNonce=" + dpopNonce
+        + (dpopNonceSecret != null ? ", dpopNonceSecret=(set)" : "")
         + ", certificateBoundTokens=" + certificateBoundTokens
         + (clientCertificateHeader != null ? ", clientCertificateHeader=" + clientCertificateHeader : "") + "}";
   }
@@ -763,6 +801,7 @@ public final class PortcullisConfig {
     private Boolean introspectionJwtResponse;
     private DpopPolicy dpop;
     private Boolean dpopNonce;
+    private String dpopNonceSecret;
     private CertificateBoundTokens certificateBoundTokens;
     private String clientCertificateHeader;
 
@@ -1036,6 +1075,19 @@ public final class PortcullisConfig {
      */
     public Builder dpopNonceRequired(boolean required) {
       this.dpopNonce = required;
+      return this;
+    }
+
+    /**
+     * The secret the nonce key is derived from, shared by every instance behind a load balancer
+     * so that each accepts the nonces of the others; by default each process makes a random key
+     * and accepts only its own nonces. At least 32 bytes (UTF-8) after leading and trailing
+     * whitespace is removed, such as the output of {@code openssl rand -base64 32}. Needs {@link
+     * #dpopNonceRequired} true; otherwise, or when it is shorter, {@link #build()} throws a
+     * {@link PortcullisConfigException} that never contains the secret.
+     */
+    public Builder dpopNonceSecret(String secret) {
+      this.dpopNonceSecret = Objects.requireNonNull(secret, "secret");
       return this;
     }
 

@@ -75,6 +75,11 @@ public final class PortcullisFeature implements Feature {
     return new PortcullisFeature(PortcullisConfig.fromEnvironment());
   }
 
+  private static DpopNonces nonces(PortcullisConfig config) {
+    byte[] secret = config.dpopNonceSecret();
+    return secret == null ? new DpopNonces(Clock.systemUTC()) : new DpopNonces(Clock.systemUTC(), secret);
+  }
+
   @Override
   public boolean configure(FeatureContext context) {
     context.property(FeatureRegistrationCheck.REGISTERED, true);
@@ -98,11 +103,11 @@ public final class PortcullisFeature implements Feature {
       metadata = new ProtectedResourceMetadata(config);
       context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
     }
-    DpopSettings dpop = config.dpop() == PortcullisConfig.DpopPolicy.OFF ? null
-        : new DpopSettings(config.dpop() == PortcullisConfig.DpopPolicy.REQUIRED,
-            new DpopProofs(config.algorithms(), Clock.systemUTC(), config.clockSkew(),
-                config.dpopNonceRequired() ? new DpopNonces(Clock.systemUTC()) : null),
-            String.join(" ", config.algorithms()), config.resource().orElse(null));
+    // Built also when DPoP is off: an endpoint may ask for it with @RequiresScope(dpop = ...).
+    DpopSettings dpop = new DpopSettings(config.dpop(),
+        new DpopProofs(config.algorithms(), Clock.systemUTC(), config.clockSkew(),
+            config.dpopNonceRequired() ? nonces(config) : null),
+        String.join(" ", config.algorithms()), config.resource().orElse(null));
     if (config.dpopNonceRequired()) {
       context.register(new DpopNonceFilter());
     }

@@ -43,6 +43,10 @@ import java.lang.annotation.Target;
  * public void delete(@PathParam("id") String id) { ... }
  * }</pre>
  *
+ * <p>{@link #dpop()} asks for DPoP-bound tokens (RFC 9449) on these methods, stricter than the
+ * API-wide {@code portcullis.dpop} setting: {@code @RequiresScope(value = "payments:write", dpop =
+ * Dpop.REQUIRED)}.
+ *
  * @see RequiresToken
  * @see Public
  */
@@ -74,4 +78,11 @@ public @interface RequiresScope {
    * written it must be positive; the processor checks that.
    */
   long maxAge() default -1;
+
+  /**
+   * Whether the token must be DPoP-bound (RFC 9449) here: {@link Dpop#AS_CONFIGURED} (the default)
+   * as {@code portcullis.dpop} says, or {@link Dpop#ALLOWED} or {@link Dpop#REQUIRED} even when the
+   * setting is looser. The stricter of this and the setting applies; see {@link Dpop}.
+   */
+  Dpop dpop() default Dpop.AS_CONFIGURED;
 }

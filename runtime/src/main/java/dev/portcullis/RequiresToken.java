@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>{@link #acr()} and {@link #maxAge()} ask for step-up authentication (RFC 9470), as on
- * {@link RequiresScope}: {@code @RequiresToken(acr = "mfa", maxAge = 300)}.
+ * {@link RequiresScope}: {@code @RequiresToken(acr = "mfa", maxAge = 300)}. {@link #dpop()} asks
+ * for DPoP-bound tokens (RFC 9449), as on {@link RequiresScope}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,4 +37,10 @@ public @interface RequiresToken {
    * default) for no limit. See {@link RequiresScope#maxAge()}.
    */
   long maxAge() default -1;
+
+  /**
+   * Whether the token must be DPoP-bound (RFC 9449) here; {@link Dpop#AS_CONFIGURED} (the default)
+   * as {@code portcullis.dpop} says. See {@link RequiresScope#dpop()}.
+   */
+  Dpop dpop() default Dpop.AS_CONFIGURED;
 }

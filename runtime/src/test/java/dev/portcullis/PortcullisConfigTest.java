@@ -412,6 +412,39 @@ class PortcullisConfigTest {
   }
 
   @Test
+  void theDpopNonceSecretIsReadFromTheEnvironmentCheckedAndNeverShown() {
+    properties.put("portcullis.issuer", "https://idp.example.com");
+    properties.put("portcullis.audience", "orders-api");
+    properties.put("portcullis.dpop", "required");
+    properties.put("portcullis.dpop-nonce", "required");
+    assertEquals(null, builder().build().dpopNonceSecret());
+    String secret = "0123456789abcdefghijklmnopqrstuv";
+    environment.put("PORTCULLIS_DPOP_NONCE_SECRET", "  " + secret + "\n");
+    PortcullisConfig config = builder().build();
+    assertEquals(secret, new String(config.dpopNonceSecret(), java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(config.toString().contains(secret), config.toString());
+    assertTrue(config.toString().contains("dpopNonceSecret=(set)"), config.toString());
+    environment.put("PORTCULLIS_DPOP_NONCE_SECRET", "too-short-a-secret-31-bytes-xxx");
+    String tooShort = failure(builder());
+    assertEquals("portcullis.dpop-nonce-secret is 31 bytes long, too short to keep nonces from being forged; use at"
+        + " least 32 bytes of random text, such as the output of openssl rand -base64 32, the same on every"
+        + " instance.", tooShort);
+    properties.put("portcullis.dpop-nonce", "off");
+    environment.put("PORTCULLIS_DPOP_NONCE_SECRET", secret);
+    String unused = failure(builder());
+    assertTrue(unused.startsWith("portcullis.dpop-nonce-secret is set, but portcullis.dpop-nonce is off, so no nonce"
+        + " is made with it; set "), unused);
+    assertFalse(unused.contains(secret), unused);
+    // In code, as from the environment.
+    PortcullisConfig inCode = PortcullisConfig.builder().issuer("https://idp.example.com").audience("orders-api")
+        .dpop(PortcullisConfig.DpopPolicy.ALLOWED).dpopNonceRequired(true).dpopNonceSecret(secret + "x").build();
+    assertEquals(secret + "x", new String(inCode.dpopNonceSecret(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThrows(PortcullisConfigException.class, () -> PortcullisConfig.builder().issuer("https://idp.example.com")
+        .audience("orders-api").dpop(PortcullisConfig.DpopPolicy.ALLOWED).dpopNonceRequired(true)
+        .dpopNonceSecret("short").build());
+  }
+
+  @Test
   void certificateBoundTokensAreOffByDefaultAndTheTrustedHeaderNeedsThem() {
     properties.put("portcullis.issuer", "https://idp.example.com");
     properties.put("portcullis.audience", "orders-api");

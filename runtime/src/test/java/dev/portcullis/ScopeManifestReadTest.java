@@ -62,11 +62,42 @@ class ScopeManifestReadTest {
             "DELETE /account " + AccessRule.anyToken().requiringMaxAge(60),
             "GET /account " + AccessRule.allOf("account:read").requiringAcr("mfa", "phr"),
             "PUT /account " + AccessRule.allOf("account:write").requiringAcr("phr").requiringMaxAge(300),
+            "GET /account/keys " + AccessRule.anyToken().requiringMaxAge(600).requiringDpop(Dpop.ALLOWED),
+            "POST /account/payments " + AccessRule.allOf("account:write").requiringDpop(Dpop.REQUIRED),
             "GET /account/plain @RequiresToken",
             "GET /account/terms @Public"),
         manifest.endpoints().stream()
             .map(e -> e.httpMethod() + " " + e.path() + " " + e.rule().map(AccessRule::describe).orElse("none"))
             .toList());
+    assertEquals(Optional.of(AccessRule.allOf("account:write").requiringDpop(Dpop.REQUIRED)),
+        manifest.endpoints().get(4).rule());
+  }
+
+  @Test
+  void aFragmentWrittenBeforeDpopReadsAsConfigured(@TempDir Path directory) throws IOException {
+    String older = ManifestRoots.fragment("shop.AccountResource").replaceAll("\\n *\"dpop\": [^\\n]*", "");
+    Path jar = ManifestRoots.jar(directory.resolve("account.jar"),
+        ManifestRoots.describedAs("shop.AccountResource", older));
+
+    ScopeManifest manifest = ScopeManifest.read(jar);
+
+    assertEquals(7, manifest.endpoints().size());
+    assertTrue(manifest.endpoints().stream().allMatch(e -> e.rule().orElseThrow().dpop() == Dpop.AS_CONFIGURED));
+    assertEquals(Optional.of(AccessRule.allOf("account:write")), manifest.endpoints().get(4).rule());
+  }
+
+  @Test
+  void aFragmentWithAnUnknownDpopValueIsAnError(@TempDir Path directory) throws IOException {
+    String unknown = ManifestRoots.fragment("shop.AccountResource").replace("\"dpop\": \"REQUIRED\"",
+        "\"dpop\": \"SOMETIMES\"");
+    Path jar = ManifestRoots.jar(directory.resolve("account.jar"),
+        ManifestRoots.describedAs("shop.AccountResource", unknown));
+
+    IOException e = assertThrows(IOException.class, () -> ScopeManifest.read(jar));
+
+    assertEquals("The scope manifest fragment of shop.AccountResource lists an endpoint with dpop SOMETIMES (POST"
+        + " /account/payments); rebuild it with the Portcullis annotation processor of this runtime's version.",
+        e.getMessage());
   }
 
   @Test

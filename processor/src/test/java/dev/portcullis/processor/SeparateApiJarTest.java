@@ -160,6 +160,20 @@ class SeparateApiJarTest {
   }
 
   @Test
+  void dpopRequiredInTheJarRefusesToStartRatherThanServeWithoutIt(@TempDir Path dir)
+      throws Exception {
+    IllegalStateException refusal =
+        startWithNewerApi(
+            dir,
+            api("@RequiresScope(value = \"orders:read\", dpop = dev.portcullis.Dpop.REQUIRED)", "@Public"));
+    Truth.assertThat(refusal)
+        .hasMessageThat()
+        .contains("it enforces @RequiresScope(\"orders:read\") on server.OrdersResource.list(), but the"
+            + " annotations declare @RequiresScope(value = \"orders:read\", dpop = REQUIRED) on"
+            + " api.OrdersApi.list()");
+  }
+
+  @Test
   void publicMethodThatNowAsksForStepUpInTheJarRefusesToStart(@TempDir Path dir)
       throws Exception {
     IllegalStateException refusal =

@@ -1,5 +1,6 @@
 package dev.portcullis.spi;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.ScopeMatch;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,6 +29,13 @@ import java.util.TreeMap;
  * static final AccessRule DELETE = AccessRule.allOf("orders:admin").requiringAcr("mfa", "phr").requiringMaxAge(300);
  * }</pre>
  *
+ * <p>It may also ask for DPoP-bound tokens (RFC 9449) beyond the API-wide setting, from {@code
+ * @RequiresScope(dpop = ...)}:
+ *
+ * <pre>{@code
+ * static final AccessRule PAY = AccessRule.allOf("payments:write").requiringDpop(Dpop.REQUIRED);
+ * }</pre>
+ *
  * <p>Instances are immutable and compare by value; {@link #impliedBy()} is part of that value.
  */
 public final class AccessRule {
@@ -44,9 +52,9 @@ public final class AccessRule {
 
   private static final long NO_MAX_AGE = -1;
   private static final AccessRule PUBLIC =
-      new AccessRule(Kind.PUBLIC, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE);
+      new AccessRule(Kind.PUBLIC, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE, Dpop.AS_CONFIGURED);
   private static final AccessRule TOKEN =
-      new AccessRule(Kind.TOKEN, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE);
+      new AccessRule(Kind.TOKEN, ScopeMatch.ALL, List.of(), Map.of(), List.of(), NO_MAX_AGE, Dpop.AS_CONFIGURED);
 
   private final Kind kind;
   private final ScopeMatch match;
@@ -54,15 +62,17 @@ public final class AccessRule {
   private final Map<String, List<String>> impliedBy;
   private final List<String> acrValues;
   private final long maxAge;
+  private final Dpop dpop;
 
   private AccessRule(Kind kind, ScopeMatch match, List<String> scopes, Map<String, List<String>> impliedBy,
-      List<String> acrValues, long maxAge) {
+      List<String> acrValues, long maxAge, Dpop dpop) {
     this.kind = kind;
     this.match = match;
     this.scopes = scopes;
     this.impliedBy = impliedBy;
     this.acrValues = acrValues;
     this.maxAge = maxAge;
+    this.dpop = dpop;
   }
 
   /** No token needed: {@code @Public}. */
@@ -111,7 +121,7 @@ public final class AccessRule {
     if (unique.size() != scopes.size()) {
       throw new IllegalArgumentException("A scope rule lists the same scope twice.");
     }
-    return new AccessRule(Kind.SCOPES, match, List.copyOf(unique), Map.of(), List.of(), NO_MAX_AGE);
+    return new AccessRule(Kind.SCOPES, match, List.copyOf(unique), Map.of(), List.of(), NO_MAX_AGE, Dpop.AS_CONFIGURED);
   }
 
   /**
@@ -134,7 +144,7 @@ public final class AccessRule {
     merged.addAll(List.of(implying));
     merged.remove(scope);
     widened.put(scope, List.copyOf(merged));
-    return new AccessRule(kind, match, scopes, Collections.unmodifiableMap(widened), acrValues, maxAge);
+    return new AccessRule(kind, match, scopes, Collections.unmodifiableMap(widened), acrValues, maxAge, dpop);
   }
 
   /**
@@ -158,7 +168,7 @@ public final class AccessRule {
         throw new IllegalArgumentException("An acr value must be printable ASCII without space, '\"' or '\\'.");
       }
     }
-    return new AccessRule(kind, match, scopes, impliedBy, List.copyOf(unique), maxAge);
+    return new AccessRule(kind, match, scopes, impliedBy, List.copyOf(unique), maxAge, dpop);
   }
 
   /**
@@ -174,7 +184,22 @@ public final class AccessRule {
     if (seconds <= 0) {
       throw new IllegalArgumentException("A step-up rule's max age must be a positive number of seconds.");
     }
-    return new AccessRule(kind, match, scopes, impliedBy, acrValues, seconds);
+    return new AccessRule(kind, match, scopes, impliedBy, acrValues, seconds, dpop);
+  }
+
+  /**
+   * A copy that asks for DPoP-bound tokens (RFC 9449) as {@code dpop} says: {@code
+   * @RequiresScope(dpop = ...)}. The stricter of this and the API-wide setting applies.
+   *
+   * @throws IllegalStateException if this rule is {@link Kind#PUBLIC}: no token, no DPoP
+   * @throws NullPointerException if {@code dpop} is {@code null}
+   */
+  public AccessRule requiringDpop(Dpop dpop) {
+    Objects.requireNonNull(dpop, "dpop");
+    if (kind == Kind.PUBLIC) {
+      throw new IllegalStateException("A public rule checks no token, so it cannot require DPoP.");
+    }
+    return new AccessRule(kind, match, scopes, impliedBy, acrValues, maxAge, dpop);
   }
 
   private void requireToken() {
@@ -234,6 +259,11 @@ public final class AccessRule {
     return maxAge == NO_MAX_AGE ? OptionalLong.empty() : OptionalLong.of(maxAge);
   }
 
+  /** What this rule asks of DPoP; {@link Dpop#AS_CONFIGURED} unless {@link #requiringDpop} said otherwise. */
+  public Dpop dpop() {
+    return dpop;
+  }
+
   /** Whether this rule asks for step-up authentication: {@code acr} values or a max age. */
   public boolean requiresUserAuthentication() {
     return !acrValues.isEmpty() || maxAge != NO_MAX_AGE;
@@ -270,21 +300,23 @@ public final class AccessRule {
 
   /**
    * Whether this rule, without its scope hierarchy, is the one the annotations declare: the
-   * same kind, match and scopes in any order, and the same step-up: {@code acr} values in any
-   * order and max age.
+   * same kind, match and scopes in any order, the same step-up: {@code acr} values in any
+   * order and max age, and the same {@link #dpop()}.
    */
   public boolean declares(AccessRule other) {
     return kind == other.kind && match == other.match && Set.copyOf(scopes).equals(Set.copyOf(other.scopes))
-        && Set.copyOf(acrValues).equals(Set.copyOf(other.acrValues)) && maxAge == other.maxAge;
+        && Set.copyOf(acrValues).equals(Set.copyOf(other.acrValues)) && maxAge == other.maxAge
+        && dpop == other.dpop;
   }
 
   /**
    * The rule as a user writes it: {@code @RequiresScope("orders:read")}, {@code @Public},
-   * {@code @RequiresToken(acr = "mfa", maxAge = 300)}, ...
+   * {@code @RequiresToken(acr = "mfa", maxAge = 300)}, {@code @RequiresToken(dpop = REQUIRED)}, ...
    */
   public String describe() {
     String stepUp = (acrValues.isEmpty() ? "" : ", acr = " + list(acrValues))
-        + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge);
+        + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge)
+        + (dpop == Dpop.AS_CONFIGURED ? "" : ", dpop = " + dpop);
     switch (kind) {
       case PUBLIC:
         return "@Public";
@@ -315,12 +347,12 @@ public final class AccessRule {
   public boolean equals(Object o) {
     return o instanceof AccessRule other && kind == other.kind && match == other.match
         && scopes.equals(other.scopes) && impliedBy.equals(other.impliedBy)
-        && acrValues.equals(other.acrValues) && maxAge == other.maxAge;
+        && acrValues.equals(other.acrValues) && maxAge == other.maxAge && dpop == other.dpop;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, match, scopes, impliedBy, acrValues, maxAge);
+    return Objects.hash(kind, match, scopes, impliedBy, acrValues, maxAge, dpop);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.ScopeMatch;
 import java.util.Arrays;
 import java.util.List;
@@ -181,5 +182,41 @@ class AccessRuleTest {
   void theScopeHierarchyKeepsTheStepUp() {
     AccessRule widened = AccessRule.allOf("orders:read").requiringAcr("mfa").impliedBy("orders:read", "orders:admin");
     assertEquals(List.of("mfa"), widened.acrValues());
+  }
+
+  @Test
+  void dpopIsPartOfTheRuleItsEqualityAndWhatTheAnnotationsDeclare() {
+    AccessRule required = AccessRule.allOf("payments:write").requiringDpop(Dpop.REQUIRED);
+    assertEquals(Dpop.REQUIRED, required.dpop());
+    assertEquals(Dpop.AS_CONFIGURED, AccessRule.allOf("payments:write").dpop());
+    assertNotEquals(AccessRule.allOf("payments:write"), required);
+    assertNotEquals(AccessRule.allOf("payments:write").requiringDpop(Dpop.ALLOWED), required);
+    assertFalse(required.declares(AccessRule.allOf("payments:write")));
+    assertFalse(AccessRule.allOf("payments:write").declares(required));
+    assertTrue(required.declares(AccessRule.allOf("payments:write").requiringDpop(Dpop.REQUIRED)));
+    assertEquals(AccessRule.allOf("payments:write"), required.requiringDpop(Dpop.AS_CONFIGURED));
+    assertEquals(required.hashCode(), AccessRule.allOf("payments:write").requiringDpop(Dpop.REQUIRED).hashCode());
+  }
+
+  @Test
+  void dpopNeedsATokenAndAValue() {
+    IllegalStateException onPublic = assertThrows(IllegalStateException.class,
+        () -> AccessRule.publicAccess().requiringDpop(Dpop.REQUIRED));
+    assertEquals("A public rule checks no token, so it cannot require DPoP.", onPublic.getMessage());
+    assertThrows(NullPointerException.class, () -> AccessRule.anyToken().requiringDpop(null));
+  }
+
+  @Test
+  void describeWritesDpopAsTheAnnotationIsWritten() {
+    assertEquals("@RequiresToken(dpop = REQUIRED)", AccessRule.anyToken().requiringDpop(Dpop.REQUIRED).describe());
+    assertEquals("@RequiresScope(value = \"payments:write\", maxAge = 60, dpop = ALLOWED)",
+        AccessRule.allOf("payments:write").requiringMaxAge(60).requiringDpop(Dpop.ALLOWED).describe());
+  }
+
+  @Test
+  void theScopeHierarchyAndStepUpKeepTheDpopRequirement() {
+    AccessRule rule = AccessRule.allOf("payments:write").requiringDpop(Dpop.REQUIRED)
+        .impliedBy("payments:write", "payments:admin").requiringAcr("mfa").requiringMaxAge(60);
+    assertEquals(Dpop.REQUIRED, rule.dpop());
   }
 }

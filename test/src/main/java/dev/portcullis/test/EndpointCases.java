@@ -1,5 +1,6 @@
 package dev.portcullis.test;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.ScopeMatch;
 import dev.portcullis.spi.AccessRule;
 import java.time.Duration;
@@ -20,6 +21,9 @@ import java.util.function.Supplier;
  * out. Tokens that satisfy the rule only through the scope hierarchy must be let through too.
  * Every token also carries the step-up authentication the rule asks for (the first {@code acr}
  * value, an {@code auth_time} of now), except the ones that show it missing.
+ *
+ * <p>These requests carry bearer tokens, never DPoP proofs: an endpoint that requires DPoP
+ * ({@code dpop = Dpop.REQUIRED}) is only checked to refuse them, in the {@code DPoP} scheme.
  */
 final class EndpointCases {
   /** An {@code acr} no rule lists. */
@@ -38,6 +42,13 @@ final class EndpointCases {
         : rule.scopes().isEmpty() ? List.of() : List.of(rule.scopes().get(0));
     String[] enough = needed.toArray(String[]::new);
     String wrongAudience = "not-" + issuer.audience();
+    if (rule.dpop() == Dpop.REQUIRED) {
+      // These checks make no DPoP proofs: they show that bearer tokens are refused there.
+      cases.add(new ConformanceCase("without a token", null, Expected.DPOP_CHALLENGE));
+      cases.add(new ConformanceCase("with a valid bearer token " + granting(List.of(enough))
+          + " (the endpoint requires DPoP)", token(issuer, rule, enough), Expected.DPOP_ONLY));
+      return cases;
+    }
     cases.add(new ConformanceCase("without a token", null, Expected.CHALLENGE));
     cases.add(new ConformanceCase("with an expired token",
         () -> steppedUp(issuer.token(), rule).scopes(enough).expired().sign(), Expected.INVALID_TOKEN));

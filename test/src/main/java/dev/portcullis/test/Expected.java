@@ -15,6 +15,10 @@ enum Expected {
    * endpoint asks for: 401 {@code insufficient_user_authentication} (RFC 9470).
    */
   INSUFFICIENT_USER_AUTHENTICATION("401 insufficient_user_authentication"),
+  /** No token, at an endpoint that requires DPoP: 401 with a {@code DPoP} challenge alone (RFC 9449 section 7.1). */
+  DPOP_CHALLENGE("401 with a DPoP challenge"),
+  /** A valid bearer token, at an endpoint that requires DPoP: 401 {@code invalid_token} in the {@code DPoP} scheme. */
+  DPOP_ONLY("401 invalid_token with a DPoP challenge"),
   /** A token that satisfies the rule: neither 401 nor 403; the application decides the rest. */
   LET_THROUGH("neither 401 nor 403"),
   /** A public endpoint without a token: anything but 401. */
@@ -40,6 +44,10 @@ enum Expected {
       case INSUFFICIENT_USER_AUTHENTICATION:
         return status == 401 && challenge.startsWith("bearer")
             && challenge.contains("error=\"insufficient_user_authentication\"");
+      case DPOP_CHALLENGE:
+        return status == 401 && challenge.startsWith("dpop");
+      case DPOP_ONLY:
+        return status == 401 && challenge.startsWith("dpop") && challenge.contains("error=\"invalid_token\"");
       case LET_THROUGH:
         return status != 401 && status != 403;
       default:

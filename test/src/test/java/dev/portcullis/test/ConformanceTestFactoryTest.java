@@ -50,7 +50,7 @@ class ConformanceTestFactoryTest {
     Map<String, List<String>> tests = titles(
         SecurityConformance.of(shop.baseUri(), issuer).pathParameter("sku", "A-100").tests());
 
-    assertEquals(List.of("GET /me", "GET /orders", "POST /orders", "GET /orders/count", "GET /orders/ping",
+    assertEquals(List.of("GET /me", "GET /me/keys", "GET /orders", "POST /orders", "GET /orders/count", "GET /orders/ping",
         "DELETE /orders/{id}", "GET /orders/{id}", "PUT /orders/{id}", "GET /stock/{sku}"), List.copyOf(tests.keySet()));
     assertEquals(List.of(
         "without a token: 401 with a Bearer challenge",
@@ -70,6 +70,9 @@ class ConformanceTestFactoryTest {
         "with a token granting only audit: neither 401 nor 403",
         "with a token granting exactly orders:admin (orders:admin implies orders:write): neither 401 nor 403"),
         tests.get("PUT /orders/{id}"));
+    assertEquals(List.of("without a token: 401 with a DPoP challenge",
+        "with a valid bearer token granting no scope (the endpoint requires DPoP): 401 invalid_token with a DPoP"
+            + " challenge"), tests.get("GET /me/keys"));
     assertEquals(List.of("without a token: 401 with a Bearer challenge",
         "with an expired token: 401 invalid_token",
         "with a token for audience not-shop-api: 401 invalid_token",

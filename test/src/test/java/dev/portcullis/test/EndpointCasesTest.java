@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.Dpop;
 import dev.portcullis.spi.AccessRule;
 import java.time.Instant;
 import java.util.List;
@@ -91,5 +92,27 @@ class EndpointCasesTest {
         "Bearer realm=\"api\", error=\"insufficient_user_authentication\", acr_values=\"mfa\"")));
     assertFalse(expected.isMetBy(ProbeAnswer.of(401, "Bearer realm=\"api\", error=\"invalid_token\"")));
     assertFalse(expected.isMetBy(ProbeAnswer.of(200, null)));
+  }
+
+  @Test
+  void anEndpointThatRequiresDpopIsOnlyCheckedToRefuseBearerTokensInTheDpopScheme() {
+    assertEquals(List.of(
+            "without a token: 401 with a DPoP challenge",
+            "with a valid bearer token granting exactly orders:write (the endpoint requires DPoP): 401 invalid_token"
+                + " with a DPoP challenge"),
+        List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.REQUIRED)).keySet()));
+    // An endpoint that only allows DPoP keeps every bearer case.
+    assertEquals(List.copyOf(cases(AccessRule.allOf("orders:write")).keySet()),
+        List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.ALLOWED)).keySet()));
+  }
+
+  @Test
+  void theDpopExpectationsAreMetOnlyByADpopChallenge() {
+    assertTrue(Expected.DPOP_CHALLENGE.isMetBy(ProbeAnswer.of(401, "DPoP realm=\"api\", algs=\"ES256\"")));
+    assertFalse(Expected.DPOP_CHALLENGE.isMetBy(ProbeAnswer.of(401, "Bearer realm=\"api\"")));
+    assertTrue(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(401,
+        "DPoP realm=\"api\", error=\"invalid_token\", algs=\"ES256\"")));
+    assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(401, "Bearer realm=\"api\", error=\"invalid_token\"")));
+    assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(200, null)));
   }
 }

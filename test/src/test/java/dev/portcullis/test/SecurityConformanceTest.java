@@ -57,7 +57,7 @@ class SecurityConformanceTest {
           () -> SecurityConformance.of(app.baseUri(), issuer).pathParameter("sku", "A-100").check());
 
       String base = app.baseUri().toString();
-      assertEquals("1 of 9 endpoints do not behave as the scope manifest declares, at " + base + ":\n"
+      assertEquals("1 of 10 endpoints do not behave as the scope manifest declares, at " + base + ":\n"
           + "  DELETE /orders/{id} (" + ORDERS + "#delete(String)), sent as DELETE " + base + "orders/1:"
           + " without a token answered 204, expected 401 with a Bearer challenge;"
           + " with an expired token answered 204, expected 401 invalid_token;"
@@ -76,13 +76,14 @@ class SecurityConformanceTest {
           () -> SecurityConformance.of(app.baseUri(), issuer).pathParameter("sku", "A-100").check());
 
       List<String> lines = failure.getMessage().lines().toList();
-      assertEquals("8 of 9 endpoints do not behave as the scope manifest declares, at " + app.baseUri() + ":",
+      assertEquals("9 of 10 endpoints do not behave as the scope manifest declares, at " + app.baseUri() + ":",
           lines.get(0));
-      assertEquals(List.of("GET /me", "GET /orders", "POST /orders", "GET /orders/count", "DELETE /orders/{id}",
+      assertEquals(List.of("GET /me", "GET /me/keys", "GET /orders", "POST /orders", "GET /orders/count",
+              "DELETE /orders/{id}",
               "GET /orders/{id}", "PUT /orders/{id}", "GET /stock/{sku}"),
           lines.stream().skip(1).map(line -> line.substring(2, line.indexOf(" ("))).toList(),
           failure.getMessage());
-      String list = lines.get(2);
+      String list = lines.get(3);
       assertTrue(list.startsWith("  GET /orders (" + ORDERS + "#list()), sent as GET " + app.baseUri() + "orders:"
           + " without a token answered 200, expected 401 with a Bearer challenge;"), list);
     }

@@ -16,5 +16,17 @@ final class Dpop {
     // end::dpop[]
   }
 
+  static PortcullisConfig sharedNonces() {
+    // tag::shared-nonces[]
+    return PortcullisConfig.builder()
+        .issuer("https://sso.example.com/realms/shop")
+        .audience("orders-api")
+        .dpop(PortcullisConfig.DpopPolicy.REQUIRED)
+        .dpopNonceRequired(true)
+        .dpopNonceSecret(System.getenv("ORDERS_API_NONCE_SECRET"))  // the same on every instance
+        .build();
+    // end::shared-nonces[]
+  }
+
   private Dpop() {}
 }

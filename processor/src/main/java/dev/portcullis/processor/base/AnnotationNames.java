@@ -14,6 +14,7 @@ public final class AnnotationNames {
   public static final String OAUTH_CLIENT = "dev.portcullis.OAuthClient";
   public static final String SCOPE_CATALOGUE = "dev.portcullis.ScopeCatalogue";
   public static final String SCOPE_DESCRIPTION = "dev.portcullis.ScopeDescription";
+  public static final String DPOP = "dev.portcullis.Dpop";
   public static final String REQUIRE_EXPLICIT_DECISIONS = "dev.portcullis.RequireExplicitDecisions";
   public static final String APPLICATION = "jakarta.ws.rs.core.Application";
 

@@ -67,6 +67,8 @@ final class ScopeManifestWriter {
       entry.put("acrValues", endpoint.requirement().map(Requirement::acr).orElse(List.of()));
       long maxAge = endpoint.requirement().map(Requirement::maxAge).orElse(Requirement.NO_MAX_AGE);
       entry.put("maxAge", maxAge == Requirement.NO_MAX_AGE ? null : maxAge);
+      String dpop = endpoint.requirement().map(Requirement::dpop).orElse(Requirement.DPOP_AS_CONFIGURED);
+      entry.put("dpop", Requirement.DPOP_AS_CONFIGURED.equals(dpop) ? null : dpop);
       endpoints.add(entry);
     }
     root.put("endpoints", endpoints);

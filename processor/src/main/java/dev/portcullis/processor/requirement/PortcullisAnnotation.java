@@ -21,6 +21,8 @@ import javax.lang.model.element.Element;
  *     Requirement#NO_MAX_AGE} when not written
  * @param maxAgeValue the written {@code maxAge}, to point diagnostics at; {@code null} when not
  *     written
+ * @param dpop the name of the {@code dpop} constant of {@code @RequiresScope} or {@code
+ *     @RequiresToken}, {@link Requirement#DPOP_AS_CONFIGURED} otherwise
  */
 public record PortcullisAnnotation(
     RequirementKind kind,
@@ -30,7 +32,8 @@ public record PortcullisAnnotation(
     String match,
     List<ScopeValue> acr,
     long maxAge,
-    AnnotationValue maxAgeValue) {
+    AnnotationValue maxAgeValue,
+    String dpop) {
 
   public PortcullisAnnotation {
     scopes = List.copyOf(scopes);
@@ -39,7 +42,8 @@ public record PortcullisAnnotation(
 
   /** An annotation without members: {@code @Public}. */
   PortcullisAnnotation(RequirementKind kind, Element element, AnnotationMirror mirror) {
-    this(kind, element, mirror, List.of(), "ALL", List.of(), Requirement.NO_MAX_AGE, null);
+    this(kind, element, mirror, List.of(), "ALL", List.of(), Requirement.NO_MAX_AGE, null,
+        Requirement.DPOP_AS_CONFIGURED);
   }
 
   /** The requirement this annotation states, without its source positions. */
@@ -52,7 +56,7 @@ public record PortcullisAnnotation(
     for (ScopeValue value : acr) {
       acrValues.add(value.scope());
     }
-    return new Requirement(kind, match, scopeNames, acrValues, maxAge);
+    return new Requirement(kind, match, scopeNames, acrValues, maxAge, dpop);
   }
 
   /**

@@ -87,6 +87,7 @@ public final class PortcullisAnnotationReader {
     AnnotationValue match = null;
     AnnotationValue acr = null;
     AnnotationValue maxAge = null;
+    AnnotationValue dpop = null;
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       switch (entry.getKey().getSimpleName().toString()) {
@@ -94,6 +95,7 @@ public final class PortcullisAnnotationReader {
         case "match" -> match = entry.getValue();
         case "acr" -> acr = entry.getValue();
         case "maxAge" -> maxAge = entry.getValue();
+        case "dpop" -> dpop = entry.getValue();
         default -> {
           // A newer annotation version may add members; they do not change the decision.
         }
@@ -104,12 +106,18 @@ public final class PortcullisAnnotationReader {
     if (acrValues.isEmpty() || (maxAge != null && !(maxAge.getValue() instanceof Long))) {
       return Optional.empty();
     }
+    if (dpop != null && !(dpop.getValue() instanceof VariableElement)) {
+      return Optional.empty();
+    }
+    String dpopName = dpop == null ? Requirement.DPOP_AS_CONFIGURED
+        : ((VariableElement) dpop.getValue()).getSimpleName().toString();
     long maxAgeSeconds = maxAge == null ? Requirement.NO_MAX_AGE : (Long) maxAge.getValue();
     AnnotationValue writtenMaxAge = written(mirror, "maxAge");
     if (kind == RequirementKind.TOKEN) {
       return Optional.of(
           new PortcullisAnnotation(
-              kind, element, mirror, List.of(), "ALL", acrValues.get(), maxAgeSeconds, writtenMaxAge));
+              kind, element, mirror, List.of(), "ALL", acrValues.get(), maxAgeSeconds, writtenMaxAge,
+              dpopName));
     }
     if (value == null
         || match == null
@@ -129,7 +137,8 @@ public final class PortcullisAnnotationReader {
             matchConstant.getSimpleName().toString(),
             acrValues.get(),
             maxAgeSeconds,
-            writtenMaxAge));
+            writtenMaxAge,
+            dpopName));
   }
 
   /** The strings of an array member with their values; empty when one is not a constant. */

@@ -14,11 +14,17 @@ import java.util.Set;
  * @param acr the {@code acr} values step-up authentication accepts (RFC 9470) in declaration
  *     order; empty for any
  * @param maxAge the most seconds since the user authenticated, or {@link #NO_MAX_AGE}
+ * @param dpop the name of the {@code dev.portcullis.Dpop} constant the annotation asks for
+ *     DPoP (RFC 9449) with, {@link #DPOP_AS_CONFIGURED} when it leaves it to the configuration
  */
 public record Requirement(
-    RequirementKind kind, String match, List<String> scopes, List<String> acr, long maxAge) {
+    RequirementKind kind, String match, List<String> scopes, List<String> acr, long maxAge,
+    String dpop) {
   /** The {@code maxAge} of an annotation that does not limit it: the annotations' default. */
   public static final long NO_MAX_AGE = -1;
+
+  /** The {@code dpop} of an annotation that leaves DPoP to the configuration: the default. */
+  public static final String DPOP_AS_CONFIGURED = "AS_CONFIGURED";
 
   public Requirement {
     scopes = List.copyOf(scopes);
@@ -39,14 +45,16 @@ public record Requirement(
         && match.equals(other.match)
         && Set.copyOf(scopes).equals(Set.copyOf(other.scopes))
         && Set.copyOf(acr).equals(Set.copyOf(other.acr))
-        && maxAge == other.maxAge;
+        && maxAge == other.maxAge
+        && dpop.equals(other.dpop);
   }
 
   /** The requirement the way a user wrote it, for messages. */
   public String describe() {
     String stepUp =
         (acr.isEmpty() ? "" : ", acr = " + list(acr))
-            + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge);
+            + (maxAge == NO_MAX_AGE ? "" : ", maxAge = " + maxAge)
+            + (DPOP_AS_CONFIGURED.equals(dpop) ? "" : ", dpop = " + dpop);
     return switch (kind) {
       case PUBLIC -> "@Public";
       case TOKEN -> stepUp.isEmpty() ? "@RequiresToken" : "@RequiresToken(" + stepUp.substring(2) + ")";

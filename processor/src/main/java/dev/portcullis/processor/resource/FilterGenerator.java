@@ -33,6 +33,7 @@ import javax.lang.model.element.Modifier;
  * Sees only the model.
  */
 final class FilterGenerator {
+  private static final ClassName DPOP = ClassName.bestGuess(AnnotationNames.DPOP);
   private static final ClassName ACCESS_RULE = ClassName.get(AnnotationNames.SPI_PACKAGE, "AccessRule");
   private static final ClassName RESOURCE_FILTER =
       ClassName.get(AnnotationNames.SPI_PACKAGE, "ResourceFilter");
@@ -166,6 +167,9 @@ final class FilterGenerator {
     }
     if (requirement.maxAge() != Requirement.NO_MAX_AGE) {
       code.add("\n.requiringMaxAge($L)", requirement.maxAge());
+    }
+    if (!Requirement.DPOP_AS_CONFIGURED.equals(requirement.dpop())) {
+      code.add("\n.requiringDpop($T.$L)", DPOP, requirement.dpop());
     }
     return code.add("$<$<").build();
   }

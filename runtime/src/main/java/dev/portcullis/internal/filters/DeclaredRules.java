@@ -210,7 +210,7 @@ final class DeclaredRules {
     if (scopes != null) {
       try {
         AccessRule rule = AccessRule.scopes(scopes.match(), List.of(scopes.value()));
-        return new Declared(stepUp(rule, scopes.acr(), scopes.maxAge()), element, null);
+        return new Declared(stepUp(rule, scopes.acr(), scopes.maxAge()).requiringDpop(scopes.dpop()), element, null);
       } catch (IllegalArgumentException e) {
         // Empty or repeated scopes: javac would have refused them; an altered class file did not.
         throw new IllegalStateException("The @RequiresScope on " + describe(element) + " lists no scope, the"
@@ -221,7 +221,7 @@ final class DeclaredRules {
     RequiresToken token = element.getAnnotation(RequiresToken.class);
     if (token != null) {
       try {
-        return new Declared(stepUp(AccessRule.anyToken(), token.acr(), token.maxAge()), element, null);
+        return new Declared(stepUp(AccessRule.anyToken(), token.acr(), token.maxAge()).requiringDpop(token.dpop()), element, null);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException("The @RequiresToken on " + describe(element) + " has an acr value or maxAge"
             + " the annotation processor refuses; rebuild the module that contains " + describe(element) + ".", e);

@@ -184,8 +184,9 @@ public final class GeneratedFilterFeature implements DynamicFeature {
     if (metadata != null) {
       metadata.addScopes(rule.scopes());
       rule.impliedBy().values().forEach(metadata::addScopes);
+      metadata.addDpop(rule.dpop());
     }
-    return new GuardedMethod(bound.get().filter(), rule, guard);
+    return new GuardedMethod(bound.get().filter(), rule, guard.forEndpoint(rule.dpop()));
   }
 
   /**

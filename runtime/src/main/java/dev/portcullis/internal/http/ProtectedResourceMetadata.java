@@ -1,5 +1,6 @@
 package dev.portcullis.internal.http;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.PortcullisConfig;
 import java.net.URI;
 import java.util.Collection;
@@ -27,6 +28,7 @@ public final class ProtectedResourceMetadata {
   private final PortcullisConfig.DpopPolicy dpop;
   private final Set<String> algorithms;
   private final boolean certificateBoundTokens;
+  private boolean endpointAcceptsDpop;
 
   /**
    * Describes the API configured by {@code config}.
@@ -54,6 +56,14 @@ public final class ProtectedResourceMetadata {
     scopes.addAll(required);
   }
 
+  /**
+   * Notes what a protected method asks of DPoP; called at startup. An endpoint that accepts DPoP
+   * where the API-wide policy is off makes the metadata list the proof algorithms.
+   */
+  public synchronized void addDpop(Dpop endpoint) {
+    endpointAcceptsDpop |= endpoint != Dpop.AS_CONFIGURED;
+  }
+
   /** The metadata URL to name in {@code resource_metadata}. */
   String url() {
     return url;
@@ -67,7 +77,7 @@ public final class ProtectedResourceMetadata {
     }
     json.append(",\"scopes_supported\":").append(array(scopes));
     json.append(",\"bearer_methods_supported\":[\"header\"]");
-    if (dpop != PortcullisConfig.DpopPolicy.OFF) {
+    if (dpop != PortcullisConfig.DpopPolicy.OFF || endpointAcceptsDpop) {
       json.append(",\"dpop_signing_alg_values_supported\":").append(array(algorithms));
       json.append(",\"dpop_bound_access_tokens_required\":").append(dpop == PortcullisConfig.DpopPolicy.REQUIRED);
     }

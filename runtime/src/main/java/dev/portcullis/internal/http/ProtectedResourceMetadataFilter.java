@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.Response;
  * Answers {@code GET /.well-known/oauth-protected-resource} (RFC 9728) before resource
  * matching, so it works on every JAX-RS runtime without registering a resource class, and
  * is public: clients read it before they have a token. Nothing in it depends on the request,
- * so it may be cached for five minutes by anyone.
+ * so it may be cached for five minutes by anyone. {@code OPTIONS} is answered {@code 204} with
+ * {@code Allow}, so that a CORS preflight succeeds; other methods {@code 405}.
  */
 @PreMatching
 public final class ProtectedResourceMetadataFilter implements ContainerRequestFilter {
+  private static final String ALLOW = "GET, HEAD, OPTIONS";
+
   private final ProtectedResourceMetadata metadata;
 
   /** Serves {@code metadata}. */
@@ -30,8 +33,13 @@ public final class ProtectedResourceMetadataFilter implements ContainerRequestFi
       return;
     }
     String method = request.getMethod();
+    if (method.equals(HttpMethod.OPTIONS)) {
+      // Also a browser's CORS preflight: a 405 would fail it, whatever a CORS filter adds.
+      request.abortWith(Response.noContent().header(HttpHeaders.ALLOW, ALLOW).build());
+      return;
+    }
     if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-      request.abortWith(Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, HEAD").build());
+      request.abortWith(Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, ALLOW).build());
       return;
     }
     request.abortWith(Response.ok(metadata.json(), MediaType.APPLICATION_JSON_TYPE)

@@ -1,5 +1,6 @@
 package dev.portcullis.internal.http;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.TokenPrincipal;
 import dev.portcullis.internal.verification.DpopProofs;
 import dev.portcullis.internal.verification.InvalidDpopProofException;
@@ -51,7 +52,7 @@ public final class RequestGuard implements TokenGuard {
    *     not served
    * @param clock the time step-up rules measure {@code auth_time} against
    * @param clockSkew added to every step-up rule's max age
-   * @param dpop how DPoP-bound tokens are accepted, or {@code null} when DPoP is off
+   * @param dpop how DPoP-bound tokens are accepted, or {@code null} when DPoP is off everywhere
    */
   public RequestGuard(TokenVerifier verifier, String realm, boolean scopeInChallenge,
       ProtectedResourceMetadata metadata, Clock clock, Duration clockSkew, DpopSettings dpop) {
@@ -76,11 +77,30 @@ public final class RequestGuard implements TokenGuard {
     this.dpop = dpop;
   }
 
+  /**
+   * This guard for an endpoint whose rule asks {@code endpoint} of DPoP: the same, or a copy that
+   * accepts or requires DPoP where the API-wide policy is looser. Called once per endpoint, at
+   * startup.
+   *
+   * @throws IllegalStateException when the endpoint asks for DPoP and this guard has no DPoP settings
+   */
+  public RequestGuard forEndpoint(Dpop endpoint) {
+    if (endpoint == Dpop.AS_CONFIGURED) {
+      return this;
+    }
+    if (dpop == null) {
+      throw new IllegalStateException("An endpoint asks for DPoP " + endpoint + ", but no DPoP proofs are set up.");
+    }
+    DpopSettings stricter = dpop.atLeast(endpoint);
+    return stricter == dpop ? this
+        : new RequestGuard(verifier, realm, scopeInChallenge, metadata, clock, clockSkew, stricter, certificates);
+  }
+
   @Override
   public TokenPrincipal authenticate(ContainerRequestContext request) throws IOException {
     BearerCredentials credentials = BearerExtractor.extract(
         request.getHeaders().get(HttpHeaders.AUTHORIZATION),
-        request.getUriInfo().getQueryParameters(false).containsKey("access_token"), dpop != null);
+        request.getUriInfo().getQueryParameters(false).containsKey("access_token"), accepted());
     if (!(credentials instanceof BearerCredentials.InvalidRequest) && FormBodyCredentials.hasAccessToken(request)) {
       credentials = new BearerCredentials.InvalidRequest(
           "Access tokens are not accepted in the request body; send the token in the Authorization header.");
@@ -106,7 +126,7 @@ public final class RequestGuard implements TokenGuard {
     }
     String raw = presentedDpop ? ((BearerCredentials.DpopToken) credentials).value()
         : ((BearerCredentials.Token) credentials).value();
-    if (dpop != null && dpop.required() && !presentedDpop) {
+    if (accepted() && dpop.required() && !presentedDpop) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, ONLY_DPOP, List.of()),
           ONLY_DPOP);
       return null;
@@ -138,7 +158,7 @@ public final class RequestGuard implements TokenGuard {
     String bound = token.dpopThumbprint();
     String mismatch = presentedDpop
         ? bound == null ? NOT_BOUND : !bound.equals(proofKey) ? OTHER_KEY : null
-        : bound != null ? dpop == null ? BOUND_BUT_OFF : BOUND_AS_BEARER : null;
+        : bound != null ? accepted() ? BOUND_AS_BEARER : BOUND_BUT_OFF : null;
     if (mismatch != null) {
       reject(request, BearerChallenge.error(realm, BearerChallenge.Error.INVALID_TOKEN, mismatch, List.of()), mismatch);
       return null;
@@ -157,6 +177,11 @@ public final class RequestGuard implements TokenGuard {
     }
     CallerToken.set(raw);
     return token;
+  }
+
+  /** Whether the {@code DPoP} scheme is accepted here. */
+  private boolean accepted() {
+    return dpop != null && dpop.accepted();
   }
 
   private static final String ONLY_DPOP = "This API accepts only DPoP-bound access tokens; send"
@@ -234,7 +259,7 @@ public final class RequestGuard implements TokenGuard {
           request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(), why);
     }
     BearerChallenge answer = challenge;
-    if (dpop != null) {
+    if (accepted()) {
       answer = answer.withDpop(realm, dpop.algs(),
           dpop.required() || Boolean.TRUE.equals(request.getProperty(DPOP_PRESENTED)));
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.internal.manifest;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.ScopeManifest;
 import dev.portcullis.ScopeMatch;
 import dev.portcullis.spi.AccessRule;
@@ -54,11 +55,11 @@ public final class ManifestEndpoints {
       case "PUBLIC":
         return Optional.of(AccessRule.publicAccess());
       case "TOKEN":
-        return Optional.of(stepUp(AccessRule.anyToken(), endpoint, type));
+        return Optional.of(dpop(stepUp(AccessRule.anyToken(), endpoint, type), endpoint, type));
       case "NONE":
         return Optional.empty();
       case "SCOPES":
-        return Optional.of(stepUp(scopes(endpoint, type), endpoint, type));
+        return Optional.of(dpop(stepUp(scopes(endpoint, type), endpoint, type), endpoint, type));
       default:
         throw unreadable(endpoint, type, "kind \"" + kind + "\"");
     }
@@ -80,6 +81,20 @@ public final class ManifestEndpoints {
     } catch (IllegalArgumentException e) {
       throw unreadable(endpoint, type, "acrValues " + acr + " and maxAge " + maxAge);
     }
+  }
+
+  /** {@code rule} with the endpoint's {@code dpop}, absent or {@code null} (as configured) in older fragments. */
+  private static AccessRule dpop(AccessRule rule, Map<String, Object> endpoint, String type) throws IOException {
+    Object dpop = endpoint.get("dpop");
+    if (dpop == null) {
+      return rule;
+    }
+    for (Dpop value : Dpop.values()) {
+      if (value.name().equals(dpop)) {
+        return rule.requiringDpop(value);
+      }
+    }
+    throw unreadable(endpoint, type, "dpop " + dpop);
   }
 
   private static AccessRule scopes(Map<String, Object> endpoint, String type) throws IOException {

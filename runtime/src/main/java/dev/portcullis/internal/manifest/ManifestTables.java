@@ -45,7 +45,9 @@ final class ManifestTables {
     List<String> acr = strings(endpoint.get("acrValues"));
     Object maxAge = endpoint.get("maxAge");
     String stepUp = (acr.isEmpty() ? "" : ", acr " + String.join(" ", acr))
-        + (maxAge instanceof Number seconds ? ", max age " + seconds.longValue() + "s" : "");
+        + (maxAge instanceof Number seconds ? ", max age " + seconds.longValue() + "s" : "")
+        + ("REQUIRED".equals(endpoint.get("dpop")) ? ", DPoP required"
+            : "ALLOWED".equals(endpoint.get("dpop")) ? ", DPoP allowed" : "");
     return decision(endpoint) + stepUp;
   }
 

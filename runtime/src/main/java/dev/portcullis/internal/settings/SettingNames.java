@@ -26,7 +26,7 @@ public final class SettingNames {
       "resource-documentation", "scope-claims", "role-claims", "issuers", "introspection-client-id",
       "introspection-client-secret", "introspection-client-auth", "introspection-private-key", "introspection-key-id",
       "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response", "dpop",
-      "dpop-nonce", "certificate-bound-tokens", "client-certificate-header");
+      "dpop-nonce", "dpop-nonce-secret", "certificate-bound-tokens", "client-certificate-header");
 
   /**
    * The keys of a named client: {@code portcullis.client.<name>.<key>}, {@code

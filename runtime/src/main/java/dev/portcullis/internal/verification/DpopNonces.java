@@ -3,6 +3,7 @@ package dev.portcullis.internal.verification;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Server-issued DPoP nonces (RFC 9449 section 9), stateless: a nonce is the number of the
- * current {@link #PERIOD} and an HMAC-SHA256 of it under a random key made at startup, so
- * nothing is stored per client. A nonce is accepted during its period and the next one, so
- * every nonce lives between one and two periods; the key never leaves the process, so only this
- * instance accepts its nonces. Thread-safe.
+ * current {@link #PERIOD} and an HMAC-SHA256 of it under a key, so nothing is stored per
+ * client. A nonce is accepted during its period and the next one, so every nonce lives between
+ * one and two periods. The key is random, made at startup, so that only this instance accepts
+ * its nonces; or derived from a configured shared secret, so that every instance with the same
+ * secret accepts the others' nonces. Thread-safe.
  */
 public final class DpopNonces {
   /** How often the nonce changes. */
@@ -26,11 +28,25 @@ public final class DpopNonces {
   private final Clock clock;
   private final SecretKeySpec key;
 
+  /** Nonces under a random key: only this instance accepts them, until it stops. */
   public DpopNonces(Clock clock) {
     this.clock = clock;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  /**
+   * Nonces under a key derived from {@code sharedSecret}: every instance made with the same
+   * secret accepts the nonces of the others. The key is an HMAC-SHA256 of a fixed label under
+   * the secret, so a secret that is (wrongly) used elsewhere too does not sign these nonces.
+   *
+   * @param sharedSecret at least 32 bytes; the configuration checks that
+   */
+  public DpopNonces(Clock clock, byte[] sharedSecret) {
+    this.clock = clock;
+    this.key = new SecretKeySpec(hmac(new SecretKeySpec(sharedSecret, "HmacSHA256"),
+        "portcullis DPoP nonce key".getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
   }
 
   /** The nonce of the current period, for the {@code DPoP-Nonce} header. */
@@ -67,15 +83,18 @@ public final class DpopNonces {
 
   private String nonce(long period) {
     byte[] number = ByteBuffer.allocate(Long.BYTES).putLong(period).array();
-    byte[] mac;
+    byte[] mac = hmac(key, number);
+    return ENCODER.encodeToString(ByteBuffer.allocate(Long.BYTES + MAC_BYTES).put(number).put(mac, 0, MAC_BYTES)
+        .array());
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] data) {
     try {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(key);
-      mac = hmac.doFinal(number);
+      return hmac.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The JDK has no HmacSHA256.", e);
     }
-    return ENCODER.encodeToString(ByteBuffer.allocate(Long.BYTES + MAC_BYTES).put(number).put(mac, 0, MAC_BYTES)
-        .array());
   }
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
@@ -42,7 +43,9 @@ import java.util.Set;
  * <p>A proof is accepted when its {@code iat} is at most {@link #MAX_AGE} plus the clock skew
  * old and at most the clock skew ahead. Each accepted {@code jti} is remembered, with the key's
  * thumbprint, for as long as its proof could be accepted, in a cache bounded to {@link
- * #REPLAY_CACHE_SIZE} entries; only SHA-256 hashes are kept. Thread-safe.
+ * #REPLAY_CACHE_SIZE} entries; only SHA-256 hashes are kept. The key of each verified proof is
+ * remembered by its header ({@link ProofKeys}), so that a client's next proof costs its
+ * signature check and the claim checks, without building its key again. Thread-safe.
  */
 public final class DpopProofs {
   /** How old a proof may be, beyond the clock skew. */
@@ -59,6 +62,7 @@ public final class DpopProofs {
   private final Cache<String, Boolean> seen;
   private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
   private final DpopNonces nonces;
+  private final ProofKeys keys = new ProofKeys();
 
   /**
    * @param algorithms the accepted {@code alg} values, all asymmetric
@@ -102,15 +106,25 @@ public final class DpopProofs {
     if (proofs.size() > 1 || proofs.get(0).indexOf(',') >= 0) {
       throw new InvalidDpopProofException("The request has more than one DPoP proof; send exactly one.");
     }
-    SignedJWT proof;
+    String compact = proofs.get(0).strip();
+    String[] parts = parts(compact);
+    // A client's proofs repeat its header: one seen in a verified proof comes with its key.
+    ProofKeys.ProofKey known = parts == null ? null : keys.find(parts[0]);
+    SignedJWT proof = null;
+    JWSHeader header;
     JWTClaimsSet claims;
     try {
-      proof = SignedJWT.parse(proofs.get(0).strip());
-      claims = proof.getJWTClaimsSet();
+      if (known != null) {
+        header = known.header();
+        claims = JWTClaimsSet.parse(new Base64URL(parts[1]).decodeToString());
+      } else {
+        proof = SignedJWT.parse(compact);
+        header = proof.getHeader();
+        claims = proof.getJWTClaimsSet();
+      }
     } catch (ParseException e) {
       throw new InvalidDpopProofException("The DPoP proof is not a signed JWT with a public jwk in its header.");
     }
-    JWSHeader header = proof.getHeader();
     if (!TYPE.equals(header.getType())) {
       throw new InvalidDpopProofException("The DPoP proof's typ is not dpop+jwt.");
     }
@@ -123,8 +137,25 @@ public final class DpopProofs {
     if (jwk == null || jwk.isPrivate()) {
       throw new InvalidDpopProofException("The DPoP proof's header has no public jwk.");
     }
-    if (!signatureVerifies(proof, jwk)) {
-      throw new InvalidDpopProofException("The DPoP proof's signature does not verify with its jwk.");
+    String thumbprint;
+    if (known != null) {
+      if (!verifies(known.verifier(), header, parts)) {
+        throw new InvalidDpopProofException("The DPoP proof's signature does not verify with its jwk.");
+      }
+      thumbprint = known.thumbprint();
+    } else {
+      JWSVerifier verifier = verifier(header, jwk);
+      if (verifier == null || !verifies(verifier, proof)) {
+        throw new InvalidDpopProofException("The DPoP proof's signature does not verify with its jwk.");
+      }
+      try {
+        thumbprint = jwk.computeThumbprint("SHA-256").toString();
+      } catch (JOSEException e) {
+        throw new InvalidDpopProofException("The DPoP proof's jwk has no thumbprint.");
+      }
+      if (parts != null && header.isBase64URLEncodePayload()) {
+        keys.remember(parts[0], new ProofKeys.ProofKey(header, verifier, thumbprint));
+      }
     }
     if (!method.equals(text(claims, "htm"))) {
       throw new InvalidDpopProofException("The DPoP proof's htm is not this request's method.");
@@ -158,12 +189,6 @@ public final class DpopProofs {
     String jti = text(claims, "jti");
     if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
       throw new InvalidDpopProofException("The DPoP proof has no jti, or one longer than 256 characters.");
-    }
-    String thumbprint;
-    try {
-      thumbprint = jwk.computeThumbprint("SHA-256").toString();
-    } catch (JOSEException e) {
-      throw new InvalidDpopProofException("The DPoP proof's jwk has no thumbprint.");
     }
     if (seen.asMap().putIfAbsent(hash(thumbprint + '.' + jti), Boolean.TRUE) != null) {
       throw new InvalidDpopProofException("The DPoP proof was used before; make a new proof for each request.");
@@ -218,7 +243,38 @@ public final class DpopProofs {
     return out.toString();
   }
 
-  private boolean signatureVerifies(SignedJWT proof, JWK jwk) {
+  /** The three parts of a compact JWS, or {@code null} when it has not exactly three. */
+  private static String[] parts(String compact) {
+    int first = compact.indexOf('.');
+    int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+    if (first <= 0 || second < 0 || compact.indexOf('.', second + 1) >= 0) {
+      return null;
+    }
+    return new String[] {compact.substring(0, first), compact.substring(first + 1, second),
+        compact.substring(second + 1)};
+  }
+
+  /** Whether {@code verifier}, remembered for this header, verifies the proof made of {@code parts}. */
+  private static boolean verifies(JWSVerifier verifier, JWSHeader header, String[] parts) {
+    try {
+      byte[] signingInput = (parts[0] + '.' + parts[1]).getBytes(StandardCharsets.US_ASCII);
+      return verifier.supportedJWSAlgorithms().contains(header.getAlgorithm())
+          && verifier.verify(header, signingInput, new Base64URL(parts[2]));
+    } catch (JOSEException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean verifies(JWSVerifier verifier, SignedJWT proof) {
+    try {
+      return verifier.supportedJWSAlgorithms().contains(proof.getHeader().getAlgorithm()) && proof.verify(verifier);
+    } catch (JOSEException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A verifier for the header's public {@code jwk}, or {@code null} when the key is unusable (or RSA too short). */
+  private JWSVerifier verifier(JWSHeader header, JWK jwk) {
     try {
       PublicKey key;
       if (jwk instanceof ECKey ec) {
@@ -226,7 +282,7 @@ public final class DpopProofs {
       } else if (jwk instanceof RSAKey rsa) {
         key = rsa.toRSAPublicKey();
         if (KeyStrength.tooWeak(key)) {
-          return false;
+          return null;
         }
       } else if (jwk instanceof OctetKeyPair okp) {
         key = JdkEdDsaVerifier.publicKey(okp).orElse(null);
@@ -234,18 +290,21 @@ public final class DpopProofs {
         key = null;
       }
       if (key == null) {
-        return false;
+        return null;
       }
-      JWSVerifier verifier = key instanceof EdECPublicKey ed ? new JdkEdDsaVerifier(ed)
-          : verifiers.createJWSVerifier(proof.getHeader(), key);
-      return verifier.supportedJWSAlgorithms().contains(proof.getHeader().getAlgorithm()) && proof.verify(verifier);
+      return key instanceof EdECPublicKey ed ? new JdkEdDsaVerifier(ed) : verifiers.createJWSVerifier(header, key);
     } catch (JOSEException | RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
   private static String text(JWTClaimsSet claims, String name) {
     return claims.getClaim(name) instanceof String value ? value : null;
+  }
+
+  /** For tests: how many proof keys are remembered. */
+  long rememberedKeys() {
+    return keys.size();
   }
 
   /** The server nonces, or {@code null} when none are required. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.Public;
 import dev.portcullis.RequiresScope;
 import dev.portcullis.RequiresToken;
@@ -295,6 +296,25 @@ class DeclaredRulesTest {
     }
   }
 
+  // DPoP.
+
+  @RequiresScope(value = "payments:read", dpop = Dpop.REQUIRED)
+  static class Payments {
+    public String inherited() {
+      return "";
+    }
+
+    @RequiresToken(dpop = Dpop.ALLOWED)
+    public String own() {
+      return "";
+    }
+
+    @RequiresScope("payments:read")
+    public String dropped() {
+      return "";
+    }
+  }
+
   // anyInHierarchy.
 
   static class Plain extends Implementation implements Runnable {
@@ -498,6 +518,16 @@ class DeclaredRulesTest {
         declared(StepUp.class, "own"));
     assertRule(AccessRule.allOf("account:read"), StepUp.class.getMethod("dropped"),
         declared(StepUp.class, "dropped"));
+  }
+
+  @Test
+  void dpopComesWithTheAnnotationThatDecidesAndAMethodAnnotationReplacesTheClasss() throws Exception {
+    assertRule(AccessRule.allOf("payments:read").requiringDpop(Dpop.REQUIRED), Payments.class,
+        declared(Payments.class, "inherited"));
+    assertRule(AccessRule.anyToken().requiringDpop(Dpop.ALLOWED), Payments.class.getMethod("own"),
+        declared(Payments.class, "own"));
+    assertRule(AccessRule.allOf("payments:read"), Payments.class.getMethod("dropped"),
+        declared(Payments.class, "dropped"));
   }
 
   @Test

@@ -61,9 +61,11 @@ class ScopeManifestCommandTest {
 
     String text = text(out);
     assertEquals(0, status, text(err));
-    assertTrue(text.contains("  PUT     /account        account:write, acr phr, max age 300s  "), text);
-    assertTrue(text.contains("  GET     /account        account:read, acr mfa phr  "), text);
-    assertTrue(text.contains("  DELETE  /account        any valid token, max age 60s  "), text);
+    assertTrue(text.contains("  PUT     /account           account:write, acr phr, max age 300s  "), text);
+    assertTrue(text.contains("  GET     /account           account:read, acr mfa phr  "), text);
+    assertTrue(text.contains("  DELETE  /account           any valid token, max age 60s  "), text);
+    assertTrue(text.contains("  POST    /account/payments  account:write, DPoP required  "), text);
+    assertTrue(text.contains("  GET     /account/keys      any valid token, max age 600s, DPoP allowed  "), text);
   }
 
   @Test

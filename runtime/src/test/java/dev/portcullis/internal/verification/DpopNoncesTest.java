@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,5 +56,22 @@ class DpopNoncesTest {
     assertFalse(nonces.accepts("not base64url!"));
     assertFalse(nonces.accepts(""));
     assertFalse(nonces.accepts(null));
+  }
+
+  @Test
+  void instancesWithTheSameSecretAcceptEachOthersNoncesAndOthersDoNot() {
+    byte[] secret = "0123456789abcdefghijklmnopqrstuv".getBytes(StandardCharsets.UTF_8);
+    DpopNonces one = new DpopNonces(clock, secret);
+    DpopNonces two = new DpopNonces(clock, secret.clone());
+    DpopNonces other = new DpopNonces(clock, "0123456789abcdefghijklmnopqrstuw".getBytes(StandardCharsets.UTF_8));
+    assertEquals(one.current(), two.current());
+    assertTrue(two.accepts(one.current()));
+    assertTrue(one.accepts(two.current()));
+    assertFalse(other.accepts(one.current()));
+    assertFalse(new DpopNonces(clock).accepts(one.current()));
+    assertFalse(one.accepts(new DpopNonces(clock).current()));
+    String nonce = one.current();
+    now = now.plusSeconds(120);
+    assertFalse(two.accepts(nonce));
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.test.shop;
 
+import dev.portcullis.Dpop;
 import dev.portcullis.RequiresToken;
 import dev.portcullis.TokenPrincipal;
 import jakarta.ws.rs.GET;
@@ -24,5 +25,14 @@ public class MeResource {
         + "scopes=" + String.join(" ", new TreeSet<>(token.scopes())) + "\n"
         + "acr=" + token.claims().get("acr") + "\n"
         + "aud=" + token.claims().get("aud") + "\n";
+  }
+
+  /** Only for DPoP-bound tokens: the conformance check shows bearer tokens refused here. */
+  @GET
+  @Path("keys")
+  @RequiresToken(dpop = Dpop.REQUIRED)
+  @Produces(MediaType.TEXT_PLAIN)
+  public String keys() {
+    return "keys";
   }
 }
