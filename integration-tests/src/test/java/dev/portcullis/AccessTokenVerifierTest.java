@@ -88,6 +88,27 @@ class AccessTokenVerifierTest {
   }
 
   @Test
+  void aDpopBoundTokenIsRefusedForItCannotShowItsProof() {
+    String token = keys.token(claims -> claims.claim("cnf", java.util.Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I")));
+
+    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> verifier.verify(token));
+
+    assertFalse(e.retryAfter().isPresent());
+    assertTrue(e.getMessage().contains("cnf.jkt"), e.getMessage());
+  }
+
+  @Test
+  void aCertificateBoundTokenIsRefusedForItCannotShowItsCertificate() {
+    String token = keys.token(claims -> claims.claim("cnf",
+        java.util.Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2")));
+
+    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> verifier.verify(token));
+
+    assertFalse(e.retryAfter().isPresent());
+    assertTrue(e.getMessage().contains("cnf.x5t#S256"), e.getMessage());
+  }
+
+  @Test
   void aNullTokenIsAProgrammingError() {
     assertThrows(NullPointerException.class, () -> verifier.verify(null));
   }

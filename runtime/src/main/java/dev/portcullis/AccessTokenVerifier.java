@@ -3,6 +3,7 @@ package dev.portcullis;
 import dev.portcullis.internal.verification.KeysUnavailableException;
 import dev.portcullis.internal.verification.TokenRejectedException;
 import dev.portcullis.internal.verification.TokenVerifier;
+import dev.portcullis.internal.verification.VerifiedToken;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Objects;
  * The same configuration, the same checks (signature with the issuer's keys, {@code iss},
  * {@code aud}, {@code exp}, {@code nbf}, token type, size) and the same cache of tokens
  * verified before. Scopes are not judged here: look at {@link TokenPrincipal#scopes()}.
+ *
+ * <p>Only bearer tokens pass. A sender-constrained token, bound to a DPoP key ({@code cnf.jkt},
+ * RFC 9449) or to a client certificate ({@code cnf.x5t#S256}, RFC 8705), is refused: its proof or
+ * certificate is not at hand here, and accepting the token without them would undo the binding.
  *
  * <pre>{@code
  * AccessTokenVerifier tokens = AccessTokenVerifier.create(PortcullisConfig.fromEnvironment());
@@ -49,7 +54,8 @@ public final class AccessTokenVerifier implements AutoCloseable {
    * cache TTL, each call bounded by the HTTP timeout).
    *
    * @param token the access token itself, without the {@code Bearer } prefix
-   * @throws TokenVerificationException when the token is not valid for this configuration, or
+   * @throws TokenVerificationException when the token is not valid for this configuration, is
+   *     bound to a DPoP key or a client certificate, or
    *     cannot be judged because the issuer's keys are unavailable ({@link
    *     TokenVerificationException#retryAfter()} tells which); its message is safe to send to
    *     the client and never contains the token
@@ -57,14 +63,30 @@ public final class AccessTokenVerifier implements AutoCloseable {
    */
   public TokenPrincipal verify(String token) throws TokenVerificationException {
     Objects.requireNonNull(token, "token");
+    VerifiedToken verified;
     try {
-      return verifier.verify(token);
+      verified = verifier.verify(token);
     } catch (TokenRejectedException e) {
       throw new TokenVerificationException(e.getMessage(), null);
     } catch (KeysUnavailableException e) {
       throw new TokenVerificationException(e.getMessage(), e.retryAfter());
     }
+    if (verified.dpopThumbprint() != null) {
+      throw new TokenVerificationException(DPOP_BOUND, null);
+    }
+    if (verified.certificateThumbprint() != null) {
+      throw new TokenVerificationException(CERTIFICATE_BOUND, null);
+    }
+    return verified;
   }
+
+  private static final String DPOP_BOUND = "The token is DPoP-bound (it has a cnf.jkt claim), and"
+      + " AccessTokenVerifier checks bearer tokens only; verify it where its DPoP proof arrives (a resource"
+      + " method behind PortcullisFeature with portcullis.dpop allowed or required), or get a bearer token.";
+  private static final String CERTIFICATE_BOUND = "The token is bound to a client certificate (it has a"
+      + " cnf.x5t#S256 claim), and AccessTokenVerifier checks bearer tokens only; verify it where the TLS"
+      + " client certificate is at hand (a resource method behind PortcullisFeature with"
+      + " portcullis.certificate-bound-tokens allowed or required), or get a token that is not bound.";
 
   /**
    * Stops loading and refreshing the issuers' keys: their background threads end. Tokens can
