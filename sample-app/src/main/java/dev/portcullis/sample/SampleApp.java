@@ -33,8 +33,11 @@ public final class SampleApp implements AutoCloseable {
   private final URI baseUri;
   private final String issuer;
   private final String audience;
+  private final PortcullisConfig.DpopPolicy dpop;
 
-  private SampleApp(ApiServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience) {
+  private SampleApp(ApiServer server, DevAuthorizationServer devServer, URI baseUri, String issuer, String audience,
+      PortcullisConfig.DpopPolicy dpop) {
+    this.dpop = dpop;
     this.server = server;
     this.devServer = devServer;
     this.baseUri = baseUri;
@@ -129,16 +132,17 @@ public final class SampleApp implements AutoCloseable {
       config.issuer(issuer);
     }
     try {
+      PortcullisConfig built = config.build();
       ResourceConfig resources = new ResourceConfig()
           .property(ServerProperties.WADL_FEATURE_DISABLE, true)
           .register(OrdersResource.class)
           .register(MeResource.class)
           .register(HealthResource.class)
           .register(JacksonFeature.class)
-          .register(new PortcullisFeature(config.build()));
+          .register(new PortcullisFeature(built));
       ApiServer server = ApiServer.start(baseUri, resources, ApiServer.Limits.DEFAULT);
       URI actual = URI.create("http://127.0.0.1:" + server.port());
-      return new SampleApp(server, devServer, actual, issuer, audience);
+      return new SampleApp(server, devServer, actual, issuer, audience, built.dpop());
     } catch (RuntimeException e) {
       if (devServer != null) {
         devServer.close();
@@ -177,7 +181,7 @@ public final class SampleApp implements AutoCloseable {
   }
 
   void printWelcome(PrintStream out) {
-    new Welcome(baseUri.toString(), issuer, audience, devTokenEndpoint()).print(out);
+    new Welcome(baseUri.toString(), issuer, audience, devTokenEndpoint(), dpop).print(out);
   }
 
   private static int freePort() {

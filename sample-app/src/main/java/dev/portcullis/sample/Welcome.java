@@ -1,5 +1,6 @@
 package dev.portcullis.sample;
 
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import java.io.PrintStream;
 import java.net.URI;
 
@@ -10,12 +11,14 @@ final class Welcome {
   private final String issuer;
   private final String audience;
   private final String devTokenEndpoint;
+  private final DpopPolicy dpop;
 
-  Welcome(String api, String issuer, String audience, String devTokenEndpoint) {
+  Welcome(String api, String issuer, String audience, String devTokenEndpoint, DpopPolicy dpop) {
     this.api = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
     this.issuer = issuer;
     this.audience = audience;
     this.devTokenEndpoint = devTokenEndpoint;
+    this.dpop = dpop;
   }
 
   void print(PrintStream out) {
@@ -32,6 +35,18 @@ final class Welcome {
     out.println("        GET /api/orders, GET /api/orders/{id} (orders:read) | POST /api/orders (orders:write)");
     out.println("        DELETE /api/orders/{id} (orders:admin) | GET /.well-known/oauth-protected-resource (public)");
     out.println();
+    if (dpop == DpopPolicy.REQUIRED) {
+      out.println("This API accepts only DPoP-bound tokens (PORTCULLIS_DPOP=required): a request with a bearer");
+      out.println("token is answered 401 with WWW-Authenticate: DPoP.");
+      if (devTokenEndpoint != null) {
+        out.println("A generated client with DPoP, step by step: java -jar portcullis-sample-app.jar demo --dpop");
+      } else {
+        out.println("Get a DPoP-bound access token for audience " + audience + " from your identity provider and send");
+        out.println("it as Authorization: DPoP <token> with a DPoP proof of its key.");
+      }
+      out.println();
+      return;
+    }
     if (devTokenEndpoint == null) {
       out.println("Get an access token for audience " + audience + " from your identity provider, then:");
       out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer $TOKEN\"");
@@ -61,6 +76,7 @@ final class Welcome {
     out.println("  curl -i " + api + "/api/orders -H \"Authorization: Bearer not.a.token\"");
     out.println();
     out.println("Generated OAuth clients calling this API, step by step: java -jar portcullis-sample-app.jar demo");
+    out.println("The same with DPoP-bound tokens (RFC 9449):                java -jar portcullis-sample-app.jar demo --dpop");
     out.println("A token from the command line, also for an API of your own that trusts this issuer:");
     int port = URI.create(api).getPort();
     out.println((port == SampleApp.DEFAULT_PORT ? "" : "PORT=" + port + " ")
