@@ -40,13 +40,6 @@ public final class TokenRejection {
   private TokenRejection() {}
 
   /**
-   * Whether {@code status} is 401 and one of the {@code WWW-Authenticate} headers is a Bearer
-   * (RFC 6750 section 3.1) or DPoP (RFC 9449 section 7.1) challenge with {@code
-   * error="invalid_token"}. Unparseable headers count as no.
-   *
-   * @param wwwAuthenticate the header values; may be null or empty
-   */
-  /**
    * The typed exception for an answer whose Bearer or DPoP challenge says why it refused the call:
    * {@link InsufficientScopeException} for {@code 403 insufficient_scope}, {@link
    * InvalidTokenException} for {@code 401 invalid_token}, {@link
@@ -121,6 +114,13 @@ public final class TokenRejection {
     }
   }
 
+  /**
+   * Whether {@code status} is 401 and one of the {@code WWW-Authenticate} headers is a Bearer
+   * (RFC 6750 section 3.1) or DPoP (RFC 9449 section 7.1) challenge with {@code
+   * error="invalid_token"}. Unparseable headers count as no.
+   *
+   * @param wwwAuthenticate the header values; may be null or empty
+   */
   public static boolean isInvalidToken(int status, List<String> wwwAuthenticate) {
     if (status != 401) {
       return false;
