@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.client.TestCertificates;
 import dev.portcullis.testapp.MeResource;
 import java.io.IOException;
 import java.net.URI;

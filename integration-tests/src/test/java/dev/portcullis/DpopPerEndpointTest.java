@@ -4,6 +4,7 @@ import static dev.portcullis.ProofMaker.challenges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.client.TestCertificates;
 import dev.portcullis.testapp.PaymentsResource;
 import java.net.URI;
 import java.net.URLEncoder;

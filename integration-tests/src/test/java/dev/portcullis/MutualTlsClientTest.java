@@ -11,6 +11,7 @@ import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.ClientTls;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.OAuthClients;
+import dev.portcullis.client.TestCertificates;
 import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
 import java.io.IOException;

@@ -33,7 +33,8 @@ class ServerOnlyDependenciesTest {
         .filter(entry -> CLIENT_LIBRARIES.stream()
             .noneMatch(library -> Path.of(entry).getFileName().toString().startsWith(library)))
         // In the reactor portcullis-client is its module's classes directory, not a jar.
-        .filter(entry -> !Path.of(entry).endsWith(Path.of("client", "target", "classes")))
+        .filter(entry -> !Path.of(entry).endsWith(Path.of("client", "target", "classes"))
+            && !Path.of(entry).endsWith(Path.of("client", "target", "test-classes")))
         .collect(Collectors.joining(File.pathSeparator));
     Process server = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -29,14 +29,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates made for one test run: a CA, a server certificate for 127.0.0.1 and client
  * certificates it issues, EC P-256, valid for a day; and TLS contexts with them.
  */
-final class TestCertificates {
+public final class TestCertificates {
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
   private static final char[] PASSWORD = "test".toCharArray();
 
   /** A key pair with its certificate. */
-  record Identity(KeyPair keys, X509Certificate certificate) {
+  public record Identity(KeyPair keys, X509Certificate certificate) {
     /** The base64url SHA-256 of the certificate, as a token's {@code cnf.x5t#S256}. */
-    String thumbprint() {
+    public String thumbprint() {
       try {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
             MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
@@ -46,14 +46,14 @@ final class TestCertificates {
     }
 
     /** The private key as PKCS#8 PEM. */
-    String keyPem() {
+    public String keyPem() {
       return "-----BEGIN PRIVATE KEY-----\n"
           + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
           + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The certificate as PEM. */
-    String pem() {
+    public String pem() {
       try {
         return "-----BEGIN CERTIFICATE-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
@@ -67,31 +67,31 @@ final class TestCertificates {
   private TestCertificates() {}
 
   /** A self-signed certificate authority. */
-  static Identity authority(String name) {
+  public static Identity authority(String name) {
     KeyPair keys = keys();
     return new Identity(keys, sign(name, keys, name, keys, true, false));
   }
 
   /** A certificate for 127.0.0.1 issued by {@code authority}. */
-  static Identity server(Identity authority) {
+  public static Identity server(Identity authority) {
     KeyPair keys = keys();
     return new Identity(keys, sign("CN=127.0.0.1", keys, subject(authority), authority.keys(), false, true));
   }
 
   /** A client certificate with subject {@code dn} issued by {@code authority}. */
-  static Identity client(String dn, Identity authority) {
+  public static Identity client(String dn, Identity authority) {
     KeyPair keys = keys();
     return new Identity(keys, sign(dn, keys, subject(authority), authority.keys(), false, false));
   }
 
   /** A self-signed client certificate with subject {@code dn}. */
-  static Identity selfSigned(String dn) {
+  public static Identity selfSigned(String dn) {
     KeyPair keys = keys();
     return new Identity(keys, sign(dn, keys, dn, keys, false, false));
   }
 
   /** TLS presenting {@code identity} (none when {@code null}), trusting {@code trusted}. */
-  static SSLContext context(Identity identity, X509Certificate... trusted) {
+  public static SSLContext context(Identity identity, X509Certificate... trusted) {
     try {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
@@ -116,7 +116,7 @@ final class TestCertificates {
   }
 
   /** TLS presenting {@code identity}, judging the peer's certificates with {@code trust}. */
-  static SSLContext context(Identity identity, javax.net.ssl.TrustManager trust) {
+  public static SSLContext context(Identity identity, javax.net.ssl.TrustManager trust) {
     try {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
@@ -132,7 +132,7 @@ final class TestCertificates {
   }
 
   /** A PKCS#12 key store with {@code identity}'s key and certificate, under {@code password}. */
-  static byte[] pkcs12(Identity identity, char[] password) {
+  public static byte[] pkcs12(Identity identity, char[] password) {
     try {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
