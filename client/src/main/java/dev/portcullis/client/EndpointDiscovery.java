@@ -4,6 +4,7 @@ import dev.portcullis.internal.keys.IssuerMetadata;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Finds the token, authorization, revocation and device authorization endpoints of an issuer in its metadata, which {@link
@@ -44,25 +45,27 @@ final class EndpointDiscovery {
 
   static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
       boolean allowInsecureHttp) {
-    return discover(issuerUri, connectTimeout, readTimeout, allowInsecureHttp, false);
+    return discover(issuerUri, connectTimeout, readTimeout, allowInsecureHttp, null);
   }
 
   /**
-   * As {@link #discover(URI, Duration, Duration, boolean)}; with {@code mutualTls}, the token,
+   * As {@link #discover(URI, Duration, Duration, boolean)}; with the client's TLS ({@code
+   * mutualTls} not null) the metadata is fetched over it, so an issuer whose certificate comes
+   * from a private authority of {@code tls-trusted-certificates} is reached, and the token,
    * revocation and device authorization endpoints of the metadata's {@code
    * mtls_endpoint_aliases} (RFC 8705 section 5) replace the plain ones they name.
    */
   static Endpoints discover(URI issuerUri, Duration connectTimeout, Duration readTimeout,
-      boolean allowInsecureHttp, boolean mutualTls) {
+      boolean allowInsecureHttp, SSLContext mutualTls) {
     IssuerMetadata.Document metadata;
     try {
-      metadata = new IssuerMetadata(issuerUri, connectTimeout, readTimeout).fetch();
+      metadata = new IssuerMetadata(issuerUri, connectTimeout, readTimeout, mutualTls).fetch();
     } catch (IOException e) {
       throw new TokenAcquisitionException("The metadata of issuer " + issuerUri + " could not be"
           + " loaded (" + e.getMessage() + "). Check that the issuer URL is exactly the"
           + " \"issuer\" the authorization server publishes, or configure the token endpoint.");
     }
-    IssuerMetadata.Document aliases = mutualTls
+    IssuerMetadata.Document aliases = mutualTls != null
         ? metadata.section("mtls_endpoint_aliases").orElse(null) : null;
     URI token = aliased(metadata, aliases, "token_endpoint");
     if (token == null) {

@@ -165,7 +165,7 @@ final class TokenEndpoint {
     if (discovered == null) {
       discovered = EndpointDiscovery.discover(settings.issuer().orElseThrow(),
           settings.connectTimeout(), settings.readTimeout(), settings.allowInsecureHttp(),
-          settings.tls().isPresent());
+          settings.tls().map(ClientTls::sslContext).orElse(null));
     }
     return discovered;
   }

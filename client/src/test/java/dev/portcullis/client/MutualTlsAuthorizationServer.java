@@ -32,7 +32,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * subject) and one for {@code self_signed_tls_client_auth} (exactly the registered certificate).
  * Tokens name the thumbprint of the certificate they were issued over. Its metadata is served
  * over plain HTTP, with the HTTPS endpoint as the {@code mtls_endpoint_aliases} token endpoint and
- * a plain one that refuses every request as the ordinary token endpoint.
+ * a plain one that refuses every request as the ordinary token endpoint; and, for {@link
+ * #httpsIssuer()}, over HTTPS with the HTTPS token endpoint.
  */
 final class MutualTlsAuthorizationServer implements AutoCloseable {
   static final String PKI_CLIENT = "orders-client";
@@ -63,6 +64,9 @@ final class MutualTlsAuthorizationServer implements AutoCloseable {
       }
     });
     tls.createContext("/token", this::token);
+    // The same server as an issuer of its own, whose certificate only the test CA vouches for.
+    tls.createContext("/.well-known/openid-configuration", exchange -> send(exchange, 200, "{\"issuer\":\""
+        + httpsIssuer() + "\",\"token_endpoint\":\"" + mtlsTokenEndpoint() + "\"}"));
     tls.start();
     plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     plain.createContext("/token", this::token);
@@ -74,6 +78,11 @@ final class MutualTlsAuthorizationServer implements AutoCloseable {
 
   URI issuer() {
     return URI.create("http://127.0.0.1:" + plain.getAddress().getPort());
+  }
+
+  /** The issuer whose metadata is served over HTTPS, with a certificate from the test CA. */
+  URI httpsIssuer() {
+    return URI.create("https://127.0.0.1:" + tls.getAddress().getPort());
   }
 
   URI mtlsTokenEndpoint() {

@@ -129,6 +129,14 @@ class MutualTlsTest {
   }
 
   @Test
+  void discoveryOverHttpsTrustsTheConfiguredAuthorities() {
+    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(server.httpsIssuer().toString())
+        .clientId(MutualTlsAuthorizationServer.PKI_CLIENT).authentication(ClientAuthentication.tlsClientAuth())
+        .tls(ClientTls.fromPem(chainFile, keyFile).trusting(caFile)).build();
+    assertEquals("bound-to-" + client.thumbprint(), TokenClient.create(settings).token().value());
+  }
+
+  @Test
   void discoveryWithoutACertificateUsesThePlainTokenEndpoint() {
     OAuthClientSettings settings = OAuthClientSettings.builder().issuer(server.issuer().toString())
         .clientId("plain-client").authentication(ClientAuthentication.clientSecretBasic("secret")).build();

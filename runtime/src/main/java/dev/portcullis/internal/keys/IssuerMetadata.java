@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * An issuer's metadata, for the resource server (its {@code jwks_uri}) and the clients (their
@@ -39,12 +40,23 @@ public final class IssuerMetadata {
 
   /** Metadata of {@code issuer}, fetched with these timeouts. */
   public IssuerMetadata(URI issuer, Duration connectTimeout, Duration readTimeout) {
+    this(issuer, connectTimeout, readTimeout, null);
+  }
+
+  /**
+   * Metadata of {@code issuer}, fetched with these timeouts over TLS made by {@code tls} (the
+   * authorities it trusts, the certificate it presents), or the JDK's default when null.
+   */
+  public IssuerMetadata(URI issuer, Duration connectTimeout, Duration readTimeout, SSLContext tls) {
     this.issuer = issuer;
     this.readTimeout = readTimeout;
-    this.client = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.client = builder.build();
   }
 
   /** The metadata URLs to try, in order. */
