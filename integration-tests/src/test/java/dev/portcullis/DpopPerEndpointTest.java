@@ -97,7 +97,7 @@ class DpopPerEndpointTest {
     assertEquals(200, off.bearer("/payments/plain", keys.token("orders:read")).status());
     Answer boundAsBearer = off.bearer("/payments/plain", token);
     assertEquals(401, boundAsBearer.status(), boundAsBearer::toString);
-    assertTrue(boundAsBearer.challenge().contains("this API does not accept DPoP"), boundAsBearer::toString);
+    assertTrue(boundAsBearer.challenge().contains("this endpoint does not accept DPoP"), boundAsBearer::toString);
   }
 
   @Test

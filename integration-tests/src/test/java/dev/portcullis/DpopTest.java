@@ -280,7 +280,7 @@ class DpopTest {
     Answer whenOff = off.bearer("/me", token);
     assertEquals(401, whenOff.status(), whenOff::toString);
     assertEquals(List.of("Bearer realm=\"orders-api\", error=\"invalid_token\", error_description=\"The token is"
-        + " DPoP-bound (it has a cnf.jkt claim), and this API does not accept DPoP; get a bearer token for it.\""),
+        + " DPoP-bound (it has a cnf.jkt claim), and this endpoint does not accept DPoP; get a bearer token for it.\""),
         challenges(whenOff));
   }
 

@@ -192,7 +192,7 @@ public final class RequestGuard implements TokenGuard {
       + " proof (cnf.jkt); sign the proof with the key the token was issued for.";
   private static final String BOUND_AS_BEARER = "The token is DPoP-bound (it has a cnf.jkt claim); send it as"
       + " Authorization: DPoP <token> with a DPoP proof, not as Bearer.";
-  private static final String BOUND_BUT_OFF = "The token is DPoP-bound (it has a cnf.jkt claim), and this API"
+  private static final String BOUND_BUT_OFF = "The token is DPoP-bound (it has a cnf.jkt claim), and this endpoint"
       + " does not accept DPoP; get a bearer token for it.";
 
   /**
