@@ -1,5 +1,7 @@
 package dev.portcullis;
 
+import static dev.portcullis.client.LoopbackExchanges.sendJson;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
@@ -10,12 +12,11 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.client.LoopbackExchanges;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +73,10 @@ final class DpopTokenEndpoint implements AutoCloseable {
   }
 
   private void token(HttpExchange exchange) throws IOException {
-    Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> form = LoopbackExchanges.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String proofHeader = exchange.getRequestHeaders().getFirst("DPoP");
     if (proofHeader == null) {
-      send(exchange, 400, error("invalid_dpop_proof", "no DPoP proof"));
+      sendJson(exchange, 400, error("invalid_dpop_proof", "no DPoP proof"));
       return;
     }
     JWKThumbprintConfirmation cnf;
@@ -87,10 +88,10 @@ final class DpopTokenEndpoint implements AutoCloseable {
     } catch (InvalidDPoPNonceException e) {
       received.add(new Received(form.get("grant_type"), null, null));
       exchange.getResponseHeaders().set("DPoP-Nonce", nonce);
-      send(exchange, 400, error("use_dpop_nonce", "Authorization server requires nonce in DPoP proof"));
+      sendJson(exchange, 400, error("use_dpop_nonce", "Authorization server requires nonce in DPoP proof"));
       return;
     } catch (Exception e) {
-      send(exchange, 400, error("invalid_dpop_proof", e.getMessage()));
+      sendJson(exchange, 400, error("invalid_dpop_proof", e.getMessage()));
       return;
     }
     String jkt = cnf.getValue().toString();
@@ -103,7 +104,7 @@ final class DpopTokenEndpoint implements AutoCloseable {
     received.add(new Received(form.get("grant_type"), jkt, sentNonce));
     if ("refresh_token".equals(form.get("grant_type"))
         && !jkt.equals(refreshTokens.remove(String.valueOf(form.get("refresh_token"))))) {
-      send(exchange, 400, error("invalid_grant", "refresh token unknown or bound to another key"));
+      sendJson(exchange, 400, error("invalid_grant", "refresh token unknown or bound to another key"));
       return;
     }
     String audience = firstTokenForAnotherAudience && received.size() == 1 ? "another-api" : KeyServer.AUDIENCE;
@@ -115,34 +116,12 @@ final class DpopTokenEndpoint implements AutoCloseable {
     if (nonceRequired) {
       exchange.getResponseHeaders().set("DPoP-Nonce", nonce);
     }
-    send(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"DPoP\","
+    sendJson(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"DPoP\","
         + "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken + "\",\"scope\":\"items:read\"}");
   }
 
   private static String error(String code, String description) {
     return "{\"error\":\"" + code + "\",\"error_description\":\"" + description.replace("\"", "'") + "\"}";
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new ConcurrentHashMap<>();
-    for (String pair : body.split("&")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
-  }
-
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override

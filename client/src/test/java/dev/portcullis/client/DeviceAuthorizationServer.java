@@ -1,9 +1,10 @@
 package dev.portcullis.client;
 
+import static dev.portcullis.client.LoopbackExchanges.sendJson;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -124,12 +125,12 @@ final class DeviceAuthorizationServer implements AutoCloseable {
   private synchronized void device(HttpExchange exchange) throws IOException {
     deviceRequests.add(CheckingTokenEndpoint.form(body(exchange)));
     if (deviceResponse != null) {
-      send(exchange, deviceResponse.startsWith("{\"error\"") ? 400 : 200, deviceResponse);
+      sendJson(exchange, deviceResponse.startsWith("{\"error\"") ? 400 : 200, deviceResponse);
       return;
     }
     expiresAt = clock.instant().plusSeconds(expiresAfter >= 0 ? expiresAfter : expiresIn);
     lastPoll = clock.instant();
-    send(exchange, 200, "{\"device_code\":\"device-secret\",\"user_code\":\"WDJB-MJHT\","
+    sendJson(exchange, 200, "{\"device_code\":\"device-secret\",\"user_code\":\"WDJB-MJHT\","
         + "\"verification_uri\":\"" + base() + "/activate\",\"verification_uri_complete\":\""
         + base() + "/activate?user_code=WDJB-MJHT\",\"expires_in\":" + expiresIn
         + ",\"interval\":" + interval + "}");
@@ -141,12 +142,12 @@ final class DeviceAuthorizationServer implements AutoCloseable {
     String grant = form.get("grant_type").get(0);
     if (grant.equals("refresh_token")) {
       boolean current = form.get("refresh_token").get(0).equals(approved);
-      send(exchange, current ? 200 : 400, current ? tokens() : error("invalid_grant"));
+      sendJson(exchange, current ? 200 : 400, current ? tokens() : error("invalid_grant"));
       return;
     }
     if (!grant.equals("urn:ietf:params:oauth:grant-type:device_code")
         || !form.get("device_code").get(0).equals("device-secret")) {
-      send(exchange, 400, error("invalid_grant"));
+      sendJson(exchange, 400, error("invalid_grant"));
       return;
     }
     Instant now = clock.instant();
@@ -155,17 +156,17 @@ final class DeviceAuthorizationServer implements AutoCloseable {
     Instant previous = lastPoll;
     lastPoll = now;
     if (!now.isBefore(expiresAt)) {
-      send(exchange, 400, error("expired_token"));
+      sendJson(exchange, 400, error("expired_token"));
     } else if (poll == slowDownAtPoll
         || Duration.between(previous, now).compareTo(Duration.ofSeconds(interval)) < 0) {
       interval += 5;
-      send(exchange, 400, error("slow_down"));
+      sendJson(exchange, 400, error("slow_down"));
     } else if (poll >= denyAtPoll) {
-      send(exchange, 400, error("access_denied"));
+      sendJson(exchange, 400, error("access_denied"));
     } else if (poll >= approveAtPoll) {
-      send(exchange, 200, tokens());
+      sendJson(exchange, 200, tokens());
     } else {
-      send(exchange, 400, error("authorization_pending"));
+      sendJson(exchange, 400, error("authorization_pending"));
     }
   }
 
@@ -178,7 +179,7 @@ final class DeviceAuthorizationServer implements AutoCloseable {
 
   private void metadata(HttpExchange exchange) throws IOException {
     body(exchange);
-    send(exchange, 200, "{\"issuer\":\"" + base() + "\",\"token_endpoint\":\"" + tokenUri()
+    sendJson(exchange, 200, "{\"issuer\":\"" + base() + "\",\"token_endpoint\":\"" + tokenUri()
         + "\",\"device_authorization_endpoint\":\"" + deviceUri() + "\"}");
   }
 
@@ -188,16 +189,6 @@ final class DeviceAuthorizationServer implements AutoCloseable {
 
   private static String body(HttpExchange exchange) throws IOException {
     return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-  }
-
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override

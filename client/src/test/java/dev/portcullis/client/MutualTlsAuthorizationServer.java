@@ -1,5 +1,7 @@
 package dev.portcullis.client;
 
+import static dev.portcullis.client.LoopbackExchanges.sendJson;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -11,12 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,12 +65,12 @@ final class MutualTlsAuthorizationServer implements AutoCloseable {
     });
     tls.createContext("/token", this::token);
     // The same server as an issuer of its own, whose certificate only the test CA vouches for.
-    tls.createContext("/.well-known/openid-configuration", exchange -> send(exchange, 200, "{\"issuer\":\""
+    tls.createContext("/.well-known/openid-configuration", exchange -> sendJson(exchange, 200, "{\"issuer\":\""
         + httpsIssuer() + "\",\"token_endpoint\":\"" + mtlsTokenEndpoint() + "\"}"));
     tls.start();
     plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     plain.createContext("/token", this::token);
-    plain.createContext("/.well-known/openid-configuration", exchange -> send(exchange, 200, "{\"issuer\":\""
+    plain.createContext("/.well-known/openid-configuration", exchange -> sendJson(exchange, 200, "{\"issuer\":\""
         + issuer() + "\",\"token_endpoint\":\"" + issuer() + "/token\",\"mtls_endpoint_aliases\":"
         + "{\"token_endpoint\":\"" + mtlsTokenEndpoint() + "\"}}"));
     plain.start();
@@ -94,25 +94,18 @@ final class MutualTlsAuthorizationServer implements AutoCloseable {
   }
 
   private void token(HttpExchange exchange) throws IOException {
-    Map<String, String> form = new LinkedHashMap<>();
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    for (String pair : body.split("&")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-      }
-    }
+    Map<String, String> form = LoopbackExchanges.form(
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     X509Certificate certificate = exchange instanceof HttpsExchange https
         ? (X509Certificate) https.getSSLSession().getPeerCertificates()[0] : null;
     received.add(new Received(exchange.getRequestURI().getPath(), form,
         exchange.getRequestHeaders().getFirst("Authorization"), certificate));
     if (certificate == null || !authenticated(form.get("client_id"), certificate)) {
-      send(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"The client certificate does"
+      sendJson(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"The client certificate does"
           + " not authenticate the client.\"}");
       return;
     }
-    send(exchange, 200, "{\"access_token\":\"bound-to-" + thumbprint(certificate)
+    sendJson(exchange, 200, "{\"access_token\":\"bound-to-" + thumbprint(certificate)
         + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
   }
 
@@ -130,14 +123,6 @@ final class MutualTlsAuthorizationServer implements AutoCloseable {
 
   static String thumbprint(X509Certificate certificate) {
     return new TestCertificates.Identity(null, certificate).thumbprint();
-  }
-
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 
   @Override
