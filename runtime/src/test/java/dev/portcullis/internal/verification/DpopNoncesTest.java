@@ -5,33 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Stateless server nonces: accepted in their period and the next, refused later, from another instance or forged. */
 class DpopNoncesTest {
-  private Instant now = Instant.parse("2026-01-01T00:00:30Z");
-
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:30Z"));
 
   @Test
   void aNonceLivesForItsPeriodAndTheNext() {
@@ -39,10 +20,10 @@ class DpopNoncesTest {
     String nonce = nonces.current();
     assertTrue(nonces.accepts(nonce));
     assertEquals(nonce, nonces.current());
-    now = now.plusSeconds(60);
+    clock.advanceSeconds(60);
     assertNotEquals(nonce, nonces.current());
     assertTrue(nonces.accepts(nonce));
-    now = now.plusSeconds(60);
+    clock.advanceSeconds(60);
     assertFalse(nonces.accepts(nonce));
   }
 
@@ -71,7 +52,7 @@ class DpopNoncesTest {
     assertFalse(new DpopNonces(clock).accepts(one.current()));
     assertFalse(one.accepts(new DpopNonces(clock).current()));
     String nonce = one.current();
-    now = now.plusSeconds(120);
+    clock.advanceSeconds(120);
     assertFalse(two.accepts(nonce));
   }
 }
