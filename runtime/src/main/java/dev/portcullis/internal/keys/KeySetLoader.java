@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * first attempt: a request that arrives while it runs waits for it, at most {@code grace}, so
  * requests that race the application's startup are not refused for nothing.
  *
- * <p>Thread-safe. Attempts never overlap: each one schedules the next only when it failed.
+ * <p>Thread-safe. Attempts never overlap: each one schedules the next only when it failed, and
+ * none after {@link #close()}.
  */
 public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable {
   private static final System.Logger LOG = System.getLogger(KeySetLoader.class.getName());
@@ -57,6 +58,7 @@ public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable
   private final CountDownLatch firstAttemptDone = new CountDownLatch(1);
 
   private volatile JWKSource<SecurityContext> keys;
+  private volatile boolean closed;
   private Duration backoff;
   private long nextAttemptMillis;
 
@@ -84,6 +86,7 @@ public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable
    */
   @Override
   public void close() {
+    closed = true;
     stop.run();
   }
 
@@ -127,6 +130,9 @@ public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable
         backoff = firstBackoff;
       }
     } catch (Exception | LinkageError e) {
+      if (closed) {
+        return; // the application stopped meanwhile, which is likely why the attempt failed
+      }
       Duration delay;
       synchronized (this) {
         delay = backoff;

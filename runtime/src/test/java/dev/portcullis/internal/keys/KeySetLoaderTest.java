@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.testing.CapturedLog;
 import dev.portcullis.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +64,22 @@ class KeySetLoaderTest {
     runNext();
     assertEquals(List.of(), loader.get(ANY, null));
     assertTrue(scheduled.isEmpty(), "nothing more once loaded");
+  }
+
+  @Test
+  void anAttemptThatFailsBecauseTheLoaderWasClosedMeanwhileIsNeitherLoggedNorTriedAgain() {
+    AtomicReference<KeySetLoader> self = new AtomicReference<>();
+    KeySetLoader loader = loader(() -> {
+      self.get().close(); // the application stops while the attempt runs
+      throw new RejectedExecutionException("The executor was shut down.");
+    });
+    self.set(loader);
+    try (CapturedLog log = new CapturedLog(KeySetLoader.class.getName())) {
+      delays.removeFirst();
+      scheduled.removeFirst().run();
+      assertEquals(List.of(), log.lines());
+    }
+    assertTrue(scheduled.isEmpty(), "no attempt after close");
   }
 
   @Test
