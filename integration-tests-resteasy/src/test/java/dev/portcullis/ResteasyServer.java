@@ -11,6 +11,9 @@ import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
  * the servlet starts, inside Undertow's deployment, which wraps what {@code
  * DynamicFeature.configure} throws; the refusal is unwrapped here so that the shared tests
  * compare Portcullis's own exception on every implementation.
+ *
+ * <p>RESTEasy gives no signal that an application stops, so stopping the server closes the
+ * application's {@link PortcullisFeature}, as its documentation asks RESTEasy users to.
  */
 public final class ResteasyServer implements JaxRsServer {
   @Override
@@ -57,6 +60,11 @@ public final class ResteasyServer implements JaxRsServer {
       @Override
       public void close() {
         server.stop();
+        for (Object singleton : application.getSingletons()) {
+          if (singleton instanceof PortcullisFeature feature) {
+            feature.close();
+          }
+        }
       }
     };
   }

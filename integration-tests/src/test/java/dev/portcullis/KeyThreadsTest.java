@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.portcullis.testapp.OrdersResource;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The issuers' key loading threads end with what started them: a Jersey application that
- * stops, and an {@link AccessTokenVerifier} that is closed. (Jersey only: other Jakarta REST
- * implementations give no portable signal that an application stops.)
+ * The issuers' key loading threads end with what started them: an application that stops, a
+ * {@link PortcullisFeature} that is closed, an application that is refused at startup, and an
+ * {@link AccessTokenVerifier} that is closed. Jersey tells Portcullis that an application stops;
+ * on RESTEasy, which does not, the test server closes the feature after stopping, as
+ * {@link PortcullisFeature#close()} asks users of other implementations to.
  */
 class KeyThreadsTest {
   @RegisterExtension
@@ -52,6 +57,37 @@ class KeyThreadsTest {
     }
 
     assertTrue(allEnd(started), "the application's key loading thread still runs after it stopped");
+  }
+
+  @Test
+  void aClosedFeatureLeavesNoKeyLoadingThreadWhileTheServerRuns() throws Exception {
+    Set<Thread> before = keyThreads();
+    PortcullisFeature feature = new PortcullisFeature(keys.config().build());
+    try (TestApp app = TestApp.serve(new TestApplication(Map.of(), OrdersResource.class, feature))) {
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status());
+      Set<Thread> started = keyThreads();
+      started.removeAll(before);
+      assertEquals(1, started.size(), "one thread for the one issuer");
+
+      feature.close();
+
+      assertTrue(allEnd(started), "the key loading thread still runs after the feature was closed");
+      feature.close(); // a second close does nothing
+      assertEquals(200, app.bearer("/orders", keys.token("orders:read")).status(), "keys loaded before still serve");
+    }
+  }
+
+  @Test
+  void anApplicationRefusedAtStartupLeavesNoKeyLoadingThread() throws Exception {
+    Set<Thread> before = keyThreads();
+    // The child loader defines OrdersResource but leaves its filter, and so the filter's OrdersResource, to its parent.
+    Class<?> copy = new ChildFirstLoader(Set.of(OrdersResource.class.getName()), Set.of())
+        .loadClass(OrdersResource.class.getName());
+    assertThrows(IllegalStateException.class, () -> TestApp.start(keys.config().build(), copy).close());
+
+    Set<Thread> started = keyThreads();
+    started.removeAll(before);
+    assertTrue(allEnd(started), "a refused application's key loading thread still runs");
   }
 
   @Test

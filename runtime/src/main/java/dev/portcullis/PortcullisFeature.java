@@ -17,7 +17,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Protects the resource methods the Portcullis annotation processor saw, in one line:
@@ -55,11 +57,17 @@ import java.util.Objects;
  * from startup on: if it is down or does not answer, the application keeps running, and a
  * request with a token is answered at once, 503 with {@code Retry-After}, until the keys are
  * loaded.
+ *
+ * <p>Stopping: the keys are loaded and refreshed on one daemon thread per issuer. Jersey ends
+ * them when it stops the application; on other implementations, which give no portable signal
+ * that an application stops, call {@link #close()} when you stop yours.
  */
-public final class PortcullisFeature implements Feature {
+public final class PortcullisFeature implements Feature, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.portcullis");
 
   private final PortcullisConfig config;
+  /** The verifiers of the applications this feature configured and that have not been closed. */
+  private final List<TokenVerifier> verifiers = new CopyOnWriteArrayList<>();
 
   /** Protects the application with {@code config}. */
   public PortcullisFeature(PortcullisConfig config) {
@@ -80,6 +88,13 @@ public final class PortcullisFeature implements Feature {
     return secret == null ? new DpopNonces(Clock.systemUTC()) : new DpopNonces(Clock.systemUTC(), secret);
   }
 
+  /** The check of certificate-bound tokens, or {@code null} when they are refused. */
+  private static CertificateBinding certificateBinding(PortcullisConfig config) {
+    PortcullisConfig.CertificateBoundTokens policy = config.certificateBoundTokens();
+    return policy == PortcullisConfig.CertificateBoundTokens.OFF ? null : new CertificateBinding(
+        policy == PortcullisConfig.CertificateBoundTokens.REQUIRED, config.clientCertificateHeader().orElse(null));
+  }
+
   @Override
   public boolean configure(FeatureContext context) {
     context.property(FeatureRegistrationCheck.REGISTERED, true);
@@ -96,28 +111,53 @@ public final class PortcullisFeature implements Feature {
           SettingsSource.propertyName("resource-metadata"));
     }
     TokenVerifier verifier = new TokenVerifier(config, config.introspectionSettings());
+    verifiers.add(verifier);
     context.property(GeneratedFilterFeature.BACKGROUND_WORK, verifier);
-    context.register(new CallerTokenScope(), Priorities.AUTHENTICATION - 200);
-    ProtectedResourceMetadata metadata = null;
-    if (config.resourceMetadata()) {
-      metadata = new ProtectedResourceMetadata(config);
-      context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
+    try {
+      context.register(new CallerTokenScope(), Priorities.AUTHENTICATION - 200);
+      ProtectedResourceMetadata metadata = null;
+      if (config.resourceMetadata()) {
+        metadata = new ProtectedResourceMetadata(config);
+        context.register(new ProtectedResourceMetadataFilter(metadata), Priorities.AUTHENTICATION - 100);
+      }
+      // Built also when DPoP is off: an endpoint may ask for it with @RequiresScope(dpop = ...).
+      DpopSettings dpop = new DpopSettings(config.dpop(),
+          new DpopProofs(config.algorithms(), Clock.systemUTC(), config.clockSkew(),
+              config.dpopNonceRequired() ? nonces(config) : null),
+          String.join(" ", config.algorithms()), config.resource().orElse(null));
+      if (config.dpopNonceRequired()) {
+        context.register(new DpopNonceFilter());
+      }
+      GeneratedFilterFeature filters = new GeneratedFilterFeature(verifier, config.realm(),
+          config.scopeInChallenge(), metadata, config.clockSkew(), dpop, certificateBinding(config));
+      filters.checkRegistered(context.getConfiguration());
+      context.register(filters);
+    } catch (RuntimeException | Error e) {
+      // An application that does not start gets no shutdown: its key loading ends here.
+      verifier.close();
+      verifiers.remove(verifier);
+      throw e;
     }
-    // Built also when DPoP is off: an endpoint may ask for it with @RequiresScope(dpop = ...).
-    DpopSettings dpop = new DpopSettings(config.dpop(),
-        new DpopProofs(config.algorithms(), Clock.systemUTC(), config.clockSkew(),
-            config.dpopNonceRequired() ? nonces(config) : null),
-        String.join(" ", config.algorithms()), config.resource().orElse(null));
-    if (config.dpopNonceRequired()) {
-      context.register(new DpopNonceFilter());
-    }
-    GeneratedFilterFeature filters =
-        new GeneratedFilterFeature(verifier, config.realm(), config.scopeInChallenge(), metadata,
-            config.clockSkew(), dpop, config.certificateBoundTokens() == PortcullisConfig.CertificateBoundTokens.OFF
-                ? null : new CertificateBinding(config.certificateBoundTokens()
-                    == PortcullisConfig.CertificateBoundTokens.REQUIRED, config.clientCertificateHeader().orElse(null)));
-    filters.checkRegistered(context.getConfiguration());
-    context.register(filters);
     return true;
+  }
+
+  /**
+   * Ends the background work of every application this feature protects: the threads that
+   * load and refresh the issuers' signing keys. Jersey does this by itself when it stops an
+   * application. On RESTEasy and other Jakarta REST implementations, call it when you stop
+   * yours, after the server: from a {@code ServletContextListener}'s {@code contextDestroyed},
+   * a CDI {@code @PreDestroy}, or where your code stops an embedded server. Otherwise the
+   * threads (daemons) end with the JVM, and a container that redeploys applications keeps one
+   * per issuer and deployment.
+   *
+   * <p>Requests that still arrive are verified with the keys loaded before, until they expire
+   * from the key cache; none are fetched again. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    for (TokenVerifier verifier : verifiers) {
+      verifier.close();
+      verifiers.remove(verifier);
+    }
   }
 }

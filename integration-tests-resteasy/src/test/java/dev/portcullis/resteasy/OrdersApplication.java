@@ -10,6 +10,8 @@ import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
 /** The RESTEasy bootstrap that docs/jakarta-rest-implementations.md shows, compiled here. */
 // tag::application[]
 public class OrdersApplication extends Application {
+  private final PortcullisFeature portcullis = PortcullisFeature.fromEnvironment();
+
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(OrdersResource.class);
@@ -17,7 +19,12 @@ public class OrdersApplication extends Application {
 
   @Override
   public Set<Object> getSingletons() {
-    return Set.of(PortcullisFeature.fromEnvironment());
+    return Set.of(portcullis);
+  }
+
+  /** Ends Portcullis' background work (the key loading threads); call it once the server stopped. */
+  public void stopped() {
+    portcullis.close();
   }
 }
 // end::application[]
@@ -30,8 +37,16 @@ final class OrdersServer {
     // tag::deploy[]
     UndertowJaxrsServer server = new UndertowJaxrsServer();
     server.start(Undertow.builder().addHttpListener(8080, "127.0.0.1"));
-    server.deploy(new OrdersApplication(), "/");   // throws IllegalStateException if Portcullis refuses
+    OrdersApplication application = new OrdersApplication();
+    server.deploy(application, "/");   // throws IllegalStateException if Portcullis refuses
     // end::deploy[]
     return server;
+  }
+
+  static void stop(UndertowJaxrsServer server, OrdersApplication application) {
+    // tag::stop[]
+    server.stop();
+    application.stopped();
+    // end::stop[]
   }
 }

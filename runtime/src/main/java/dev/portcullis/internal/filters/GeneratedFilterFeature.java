@@ -65,6 +65,7 @@ public final class GeneratedFilterFeature implements DynamicFeature {
    */
   public static final String BACKGROUND_WORK = "dev.portcullis.background-work";
 
+  private final TokenVerifier verifier;
   private final RequestGuard guard;
   private final ProtectedResourceMetadata metadata;
   private static final System.Logger LOG = System.getLogger("dev.portcullis");
@@ -90,13 +91,29 @@ public final class GeneratedFilterFeature implements DynamicFeature {
    */
   public GeneratedFilterFeature(TokenVerifier verifier, String realm, boolean scopeInChallenge,
       ProtectedResourceMetadata metadata, Duration clockSkew, DpopSettings dpop, CertificateBinding certificates) {
+    this.verifier = verifier;
     this.guard = new RequestGuard(verifier, realm, scopeInChallenge, metadata, Clock.systemUTC(), clockSkew, dpop,
         certificates);
     this.metadata = metadata;
   }
 
+  /**
+   * Installs the protection of one resource method.
+   *
+   * @throws IllegalStateException when the application must not start; the verifier's
+   *     background work ends first, since no shutdown will come for an application that never ran
+   */
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+    try {
+      protect(resourceInfo, context);
+    } catch (IllegalStateException e) {
+      verifier.close();
+      throw e;
+    }
+  }
+
+  private void protect(ResourceInfo resourceInfo, FeatureContext context) {
     Class<?> resourceClass = resourceInfo.getResourceClass();
     Method method = resourceInfo.getResourceMethod();
     if (resourceClass == null || method == null) {

@@ -9,8 +9,8 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
  * Ends the background work of an application's token verification (the issuers' key loading
  * threads) when Jersey shuts the application down, so that a stopped or redeployed application
  * leaves no thread behind. Registered by {@link JerseyRegistrationGuard}; like it, only Jersey
- * ever loads it. Other implementations have no portable shutdown signal: there the threads are
- * daemons that end with the JVM.
+ * ever loads it. Other implementations have no portable shutdown signal: there users call
+ * {@code PortcullisFeature.close()}, or the threads, daemons, end with the JVM.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 final class JerseyShutdown implements ContainerLifecycleListener {
