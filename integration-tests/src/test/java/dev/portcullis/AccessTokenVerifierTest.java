@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,11 @@ class AccessTokenVerifierTest {
   static final KeyServer keys = KeyServer.started();
 
   private final AccessTokenVerifier verifier = AccessTokenVerifier.create(keys.config().build());
+
+  @AfterEach
+  void close() {
+    verifier.close();
+  }
 
   @Test
   void aValidTokenGivesItsPrincipal() throws Exception {
@@ -80,8 +86,10 @@ class AccessTokenVerifierTest {
     PortcullisConfig config = gone.config().build();
     gone.close();
 
-    TokenVerificationException e = assertThrows(TokenVerificationException.class,
-        () -> AccessTokenVerifier.create(config).verify(token));
+    TokenVerificationException e;
+    try (AccessTokenVerifier stranded = AccessTokenVerifier.create(config)) {
+      e = assertThrows(TokenVerificationException.class, () -> stranded.verify(token));
+    }
 
     assertTrue(e.retryAfter().isPresent());
     assertTrue(e.getMessage().contains("keys are unavailable"), e.getMessage());
