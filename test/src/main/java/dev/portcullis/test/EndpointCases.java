@@ -1,7 +1,9 @@
 package dev.portcullis.test;
 
 import dev.portcullis.Dpop;
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import dev.portcullis.ScopeMatch;
+import dev.portcullis.client.DpopKey;
 import dev.portcullis.spi.AccessRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +24,11 @@ import java.util.function.Supplier;
  * Every token also carries the step-up authentication the rule asks for (the first {@code acr}
  * value, an {@code auth_time} of now), except the ones that show it missing.
  *
- * <p>These requests carry bearer tokens, never DPoP proofs: an endpoint that requires DPoP
- * ({@code dpop = Dpop.REQUIRED}) is only checked to refuse them, in the {@code DPoP} scheme.
+ * <p>An endpoint takes DPoP as the stricter of its {@code dpop} and the application's {@code
+ * portcullis.dpop} say. One that requires it is checked to refuse bearer tokens and a bound
+ * token with another key's proof, and to let a bound token with its proof through (403 without
+ * the scopes); one that allows it gets the bearer cases and the DPoP ones, and a bound token sent
+ * as a bearer token must be refused.
  */
 final class EndpointCases {
   /** An {@code acr} no rule lists. */
@@ -31,7 +36,19 @@ final class EndpointCases {
 
   private EndpointCases() {}
 
+  /** The keys of the DPoP cases, made on first use: one the tokens are bound to, one they are not. */
+  private static final class ProofKeys {
+    static final DpopKey HOLDER = DpopKey.generate();
+    static final DpopKey STRANGER = DpopKey.generate();
+  }
+
+  /** The cases of an endpoint of an application with DPoP off. */
   static List<ConformanceCase> of(AccessRule rule, TestIssuer issuer) {
+    return of(rule, issuer, DpopPolicy.OFF);
+  }
+
+  /** The cases of an endpoint of an application whose {@code portcullis.dpop} is {@code applicationDpop}. */
+  static List<ConformanceCase> of(AccessRule rule, TestIssuer issuer, DpopPolicy applicationDpop) {
     List<ConformanceCase> cases = new ArrayList<>();
     if (rule.kind() == AccessRule.Kind.PUBLIC) {
       cases.add(new ConformanceCase("without a token", null, Expected.NO_TOKEN_NEEDED));
@@ -42,11 +59,19 @@ final class EndpointCases {
         : rule.scopes().isEmpty() ? List.of() : List.of(rule.scopes().get(0));
     String[] enough = needed.toArray(String[]::new);
     String wrongAudience = "not-" + issuer.audience();
-    if (rule.dpop() == Dpop.REQUIRED) {
-      // These checks make no DPoP proofs: they show that bearer tokens are refused there.
+    DpopPolicy dpop = effective(rule.dpop(), applicationDpop);
+    if (dpop == DpopPolicy.REQUIRED) {
       cases.add(new ConformanceCase("without a token", null, Expected.DPOP_CHALLENGE));
       cases.add(new ConformanceCase("with a valid bearer token " + granting(List.of(enough))
           + " (the endpoint requires DPoP)", token(issuer, rule, enough), Expected.DPOP_ONLY));
+      cases.add(new ConformanceCase("with a DPoP-bound token " + granting(List.of(enough))
+          + " and a proof signed by another key", bound(issuer, rule, enough), ProofKeys.STRANGER, Expected.DPOP_ONLY));
+      if (rule.kind() == AccessRule.Kind.SCOPES && !rule.isSatisfiedBy(Set.of())) {
+        cases.add(new ConformanceCase("with a DPoP-bound token granting no scope and its proof",
+            bound(issuer, rule), ProofKeys.HOLDER, Expected.DPOP_INSUFFICIENT_SCOPE));
+      }
+      cases.add(new ConformanceCase("with a DPoP-bound token " + granting(List.of(enough)) + " and its proof",
+          bound(issuer, rule, enough), ProofKeys.HOLDER, Expected.LET_THROUGH));
       return cases;
     }
     cases.add(new ConformanceCase("without a token", null, Expected.CHALLENGE));
@@ -72,6 +97,9 @@ final class EndpointCases {
     if (rule.kind() == AccessRule.Kind.TOKEN) {
       cases.add(new ConformanceCase("with a valid token granting no scope",
           token(issuer, rule), Expected.LET_THROUGH));
+      if (dpop == DpopPolicy.ALLOWED) {
+        dpopCases(cases, issuer, rule, enough);
+      }
       return cases;
     }
     if (rule.match() == ScopeMatch.ALL) {
@@ -102,7 +130,36 @@ final class EndpointCases {
             + implied.getKey() + ")", token(issuer, rule, granted.toArray(String[]::new)), Expected.LET_THROUGH));
       }
     }
+    if (dpop == DpopPolicy.ALLOWED) {
+      dpopCases(cases, issuer, rule, enough);
+    }
     return cases;
+  }
+
+  /** The cases of an endpoint that takes DPoP-bound tokens beside bearer tokens. */
+  private static void dpopCases(List<ConformanceCase> cases, TestIssuer issuer, AccessRule rule, String... enough) {
+    String granting = granting(List.of(enough));
+    cases.add(new ConformanceCase("with a DPoP-bound token " + granting + " sent as a bearer token",
+        bound(issuer, rule, enough), Expected.INVALID_TOKEN));
+    cases.add(new ConformanceCase("with a DPoP-bound token " + granting + " and a proof signed by another key",
+        bound(issuer, rule, enough), ProofKeys.STRANGER, Expected.DPOP_INVALID_TOKEN));
+    cases.add(new ConformanceCase("with a DPoP-bound token " + granting + " and its proof",
+        bound(issuer, rule, enough), ProofKeys.HOLDER, Expected.LET_THROUGH));
+  }
+
+  /** The stricter of an endpoint's {@code dpop} and the application's setting, as Portcullis applies them. */
+  static DpopPolicy effective(Dpop endpoint, DpopPolicy application) {
+    DpopPolicy own = switch (endpoint) {
+      case REQUIRED -> DpopPolicy.REQUIRED;
+      case ALLOWED -> DpopPolicy.ALLOWED;
+      case AS_CONFIGURED -> DpopPolicy.OFF;
+    };
+    return own.compareTo(application) >= 0 ? own : application;
+  }
+
+  /** As {@link #token}, bound to the key of the DPoP cases. */
+  private static Supplier<String> bound(TestIssuer issuer, AccessRule rule, String... scopes) {
+    return () -> steppedUp(issuer.token(), rule).scopes(scopes).boundTo(ProofKeys.HOLDER).sign();
   }
 
   /**

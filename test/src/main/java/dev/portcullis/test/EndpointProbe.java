@@ -78,23 +78,41 @@ final class EndpointProbe {
     return mismatches;
   }
 
-  /** Sends the request of {@code check}; an I/O failure is an answer that fails every case. */
+  /**
+   * Sends the request of {@code check}; an I/O failure is an answer that fails every case. A
+   * DPoP request that the application answers {@code use_dpop_nonce} is sent once more with a
+   * fresh proof carrying the nonce, as a DPoP client does (RFC 9449 section 9).
+   */
   ProbeAnswer send(HttpClient client, ConformanceCase check) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.noBody())
-        .timeout(TIMEOUT);
-    if (check.token() != null) {
-      request.header("Authorization", "Bearer " + check.token().get());
-    }
+    String token = check.token() == null ? null : check.token().get();
     try {
-      HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      return ProbeAnswer.of(response.statusCode(),
-          String.join(", ", response.headers().allValues("WWW-Authenticate")));
+      HttpResponse<Void> response = client.send(request(check, token), HttpResponse.BodyHandlers.discarding());
+      String nonce = response.headers().firstValue("DPoP-Nonce").orElse(null);
+      if (check.proofKey() != null && response.statusCode() == 401 && nonce != null
+          && String.join(", ", response.headers().allValues("WWW-Authenticate")).contains("use_dpop_nonce")) {
+        check.proofKey().rememberNonce(uri, nonce);
+        response = client.send(request(check, token), HttpResponse.BodyHandlers.discarding());
+      }
+      return ProbeAnswer.of(response.statusCode(), response.headers().allValues("WWW-Authenticate"));
     } catch (IOException e) {
       return ProbeAnswer.unanswered(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ProbeAnswer.unanswered("interrupted");
     }
+  }
+
+  /** The request of {@code check}: {@code token} as a bearer token, or in the DPoP scheme with a fresh proof. */
+  private HttpRequest request(ConformanceCase check, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.noBody())
+        .timeout(TIMEOUT);
+    if (token != null && check.proofKey() == null) {
+      request.header("Authorization", "Bearer " + token);
+    } else if (token != null) {
+      request.header("Authorization", "DPoP " + token)
+          .header("DPoP", check.proofKey().proof(endpoint.httpMethod(), uri, token));
+    }
+    return request.build();
   }
 }

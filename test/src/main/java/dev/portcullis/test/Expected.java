@@ -1,7 +1,5 @@
 package dev.portcullis.test;
 
-import java.util.Locale;
-
 /** What the security layer must answer to one request of a conformance case. */
 enum Expected {
   /** No token: 401 with a {@code Bearer} challenge (RFC 6750 section 3). */
@@ -17,8 +15,18 @@ enum Expected {
   INSUFFICIENT_USER_AUTHENTICATION("401 insufficient_user_authentication"),
   /** No token, at an endpoint that requires DPoP: 401 with a {@code DPoP} challenge alone (RFC 9449 section 7.1). */
   DPOP_CHALLENGE("401 with a DPoP challenge"),
-  /** A valid bearer token, at an endpoint that requires DPoP: 401 {@code invalid_token} in the {@code DPoP} scheme. */
+  /**
+   * A token refused at an endpoint that requires DPoP: a bearer token, or a DPoP-bound one with
+   * another key's proof: 401 {@code invalid_token} in the {@code DPoP} scheme, the only challenge.
+   */
   DPOP_ONLY("401 invalid_token with a DPoP challenge"),
+  /**
+   * A DPoP-bound token with another key's proof, at an endpoint that also takes bearer tokens:
+   * 401 with {@code invalid_token} in the {@code DPoP} challenge.
+   */
+  DPOP_INVALID_TOKEN("401 invalid_token in the DPoP challenge"),
+  /** A DPoP-bound token with a proof but without the scopes: 403 {@code insufficient_scope} in the {@code DPoP} challenge. */
+  DPOP_INSUFFICIENT_SCOPE("403 insufficient_scope in the DPoP challenge"),
   /** A token that satisfies the rule: neither 401 nor 403; the application decides the rest. */
   LET_THROUGH("neither 401 nor 403"),
   /** A public endpoint without a token: anything but 401. */
@@ -33,21 +41,25 @@ enum Expected {
   /** Whether {@code answer} is what this expects. */
   boolean isMetBy(ProbeAnswer answer) {
     int status = answer.status();
-    String challenge = answer.challenge().toLowerCase(Locale.ROOT);
     switch (this) {
       case CHALLENGE:
-        return status == 401 && challenge.startsWith("bearer");
+        return status == 401 && answer.firstChallengeIs("Bearer");
       case INVALID_TOKEN:
-        return status == 401 && challenge.startsWith("bearer") && challenge.contains("error=\"invalid_token\"");
+        return status == 401 && answer.firstChallengeIs("Bearer") && answer.hasError("Bearer", "invalid_token");
       case INSUFFICIENT_SCOPE:
-        return status == 403 && challenge.startsWith("bearer") && challenge.contains("error=\"insufficient_scope\"");
+        return status == 403 && answer.firstChallengeIs("Bearer") && answer.hasError("Bearer", "insufficient_scope");
       case INSUFFICIENT_USER_AUTHENTICATION:
-        return status == 401 && challenge.startsWith("bearer")
-            && challenge.contains("error=\"insufficient_user_authentication\"");
+        return status == 401 && answer.firstChallengeIs("Bearer")
+            && answer.hasError("Bearer", "insufficient_user_authentication");
       case DPOP_CHALLENGE:
-        return status == 401 && challenge.startsWith("dpop");
+        return status == 401 && answer.firstChallengeIs("DPoP");
       case DPOP_ONLY:
-        return status == 401 && challenge.startsWith("dpop") && challenge.contains("error=\"invalid_token\"");
+        return status == 401 && answer.firstChallengeIs("DPoP") && answer.challenge("Bearer").isEmpty()
+            && answer.hasError("DPoP", "invalid_token");
+      case DPOP_INVALID_TOKEN:
+        return status == 401 && answer.hasError("DPoP", "invalid_token");
+      case DPOP_INSUFFICIENT_SCOPE:
+        return status == 403 && answer.hasError("DPoP", "insufficient_scope");
       case LET_THROUGH:
         return status != 401 && status != 403;
       default:

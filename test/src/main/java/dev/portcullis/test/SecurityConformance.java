@@ -1,5 +1,6 @@
 package dev.portcullis.test;
 
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import dev.portcullis.ScopeManifest;
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +45,13 @@ import org.junit.jupiter.api.DynamicTest;
  *   <li>let through, that is neither 401 nor 403, with a token granting exactly the scopes it
  *       needs (for {@code ANY} each scope alone; for {@code @RequiresToken} no scope), and with
  *       each scope that the scope hierarchy lets stand in for a required one;
+ *   <li>an endpoint that requires DPoP (its {@code dpop}, or the application's {@code
+ *       portcullis.dpop} as told by {@link #dpop(DpopPolicy)}), instead of the above: 401 with a
+ *       {@code DPoP} challenge alone without a token, with a bearer token and with a DPoP-bound
+ *       token whose proof another key signed; 403 {@code insufficient_scope} with a bound token
+ *       granting no scope and its proof; let through with a bound token and its proof. One that
+ *       allows DPoP gets the bearer cases, and 401 for a bound token sent as a bearer token or
+ *       with another key's proof, and is let through with a bound token and its proof;
  *   <li>{@code @Public}: anything but 401 without a token.
  * </ul>
  *
@@ -80,14 +88,16 @@ public final class SecurityConformance {
   private final List<Path> manifest;
   private final Set<String> resources;
   private final Map<String, String> pathParameters;
+  private final DpopPolicy dpop;
 
   private SecurityConformance(URI baseUri, TestIssuer issuer, List<Path> manifest, Set<String> resources,
-      Map<String, String> pathParameters) {
+      Map<String, String> pathParameters, DpopPolicy dpop) {
     this.baseUri = baseUri;
     this.issuer = issuer;
     this.manifest = List.copyOf(manifest);
     this.resources = Set.copyOf(resources);
     this.pathParameters = Map.copyOf(pathParameters);
+    this.dpop = dpop;
   }
 
   /**
@@ -115,7 +125,7 @@ public final class SecurityConformance {
           + " http://127.0.0.1:8080/.");
     }
     return new SecurityConformance(baseUri, Objects.requireNonNull(issuer, "issuer"), List.of(), Set.of(),
-        Map.of());
+        Map.of(), DpopPolicy.OFF);
   }
 
   /**
@@ -127,7 +137,7 @@ public final class SecurityConformance {
     for (Class<?> type : resourceClasses) {
       names.add(type.getName());
     }
-    return new SecurityConformance(baseUri, issuer, manifest, names, pathParameters);
+    return new SecurityConformance(baseUri, issuer, manifest, names, pathParameters, dpop);
   }
 
   /**
@@ -137,7 +147,7 @@ public final class SecurityConformance {
   public SecurityConformance manifest(Path... locations) {
     List<Path> paths = new ArrayList<>(manifest);
     paths.addAll(List.of(locations));
-    return new SecurityConformance(baseUri, issuer, paths, resources, pathParameters);
+    return new SecurityConformance(baseUri, issuer, paths, resources, pathParameters, dpop);
   }
 
   /**
@@ -148,7 +158,18 @@ public final class SecurityConformance {
   public SecurityConformance pathParameter(String name, String value) {
     Map<String, String> values = new LinkedHashMap<>(pathParameters);
     values.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new SecurityConformance(baseUri, issuer, manifest, resources, values);
+    return new SecurityConformance(baseUri, issuer, manifest, resources, values, dpop);
+  }
+
+  /**
+   * The application's {@code portcullis.dpop}, {@code OFF} unless said: with it each endpoint is
+   * checked as the stricter of its own {@code dpop} and this one, as Portcullis applies them.
+   * The manifest holds only the annotations, so an application configured {@code allowed} or
+   * {@code required} must say so here, or its bearer cases fail where bearer tokens are refused.
+   */
+  public SecurityConformance dpop(DpopPolicy applicationPolicy) {
+    return new SecurityConformance(baseUri, issuer, manifest, resources, pathParameters,
+        Objects.requireNonNull(applicationPolicy, "applicationPolicy"));
   }
 
   /**
@@ -221,7 +242,7 @@ public final class SecurityConformance {
       }
       probes.add(new EndpointProbe(endpoint,
           EndpointProbe.resolve(baseUri, endpoint.path(), pathParameters, DEFAULT_PATH_VALUE),
-          EndpointCases.of(endpoint.rule().get(), issuer)));
+          EndpointCases.of(endpoint.rule().get(), issuer, dpop)));
     }
     if (!unseen.isEmpty()) {
       throw new AssertionError("The scope manifest " + where + " lists no endpoint of " + String.join(", ", unseen)

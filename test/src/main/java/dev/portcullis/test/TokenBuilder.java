@@ -1,11 +1,19 @@
 package dev.portcullis.test;
 
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.portcullis.client.DpopKey;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +31,7 @@ import java.util.UUID;
  * String other   = issuer.token().scopes("orders:read").audience("billing-api").sign();
  * String forged  = issuer.token().scopes("orders:admin").forged().sign();
  * String idToken = issuer.token().type("id+jwt").sign();
+ * String bound   = issuer.token().scopes("payments:write").boundTo(key).sign();   // DPoP, key a DpopKey
  * }</pre>
  *
  * <p>Each method changes this builder and returns it; {@link #sign()} may be called more than
@@ -38,6 +47,7 @@ public final class TokenBuilder {
 
   private final IssuerKeys keys;
   private final JWTClaimsSet.Builder claims;
+  private final Map<String, Object> confirmation = new LinkedHashMap<>();
   private String type = "at+jwt";
   private boolean forged;
 
@@ -138,6 +148,42 @@ public final class TokenBuilder {
   public TokenBuilder claim(String name, Object value) {
     claims.claim(Objects.requireNonNull(name, "name"), value);
     return this;
+  }
+
+  /**
+   * Binds the token to {@code key} (RFC 9449 section 6.1): {@code cnf.jkt} is the key's
+   * thumbprint. Send it as {@code Authorization: DPoP <token>} with a {@code DPoP} header of
+   * {@code key.proof(method, uri, token)}, one fresh proof per request; sent as {@code Bearer}
+   * or with another key's proof it is refused.
+   */
+  public TokenBuilder boundTo(DpopKey key) {
+    return confirmation("jkt", Objects.requireNonNull(key, "key").thumbprint());
+  }
+
+  /**
+   * Binds the token to {@code certificate} (RFC 8705 section 3.1): {@code cnf.x5t#S256} is the
+   * SHA-256 of its DER encoding. An application with {@code certificate-bound-tokens} accepts it
+   * only over a TLS connection whose client certificate it is.
+   *
+   * @throws IllegalArgumentException if the certificate cannot be encoded
+   */
+  public TokenBuilder boundToCertificate(X509Certificate certificate) {
+    Objects.requireNonNull(certificate, "certificate");
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      return confirmation("x5t#S256", Base64URL.encode(digest).toString());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("The certificate cannot be DER-encoded, so its thumbprint cannot be"
+          + " computed; use the certificate the client presents over TLS.", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("This JVM has no SHA-256.", e);
+    }
+  }
+
+  /** Adds {@code member} to the {@code cnf} claim, keeping the members set before. */
+  private TokenBuilder confirmation(String member, String value) {
+    confirmation.put(member, value);
+    return claim("cnf", new LinkedHashMap<>(confirmation));
   }
 
   /**

@@ -72,7 +72,10 @@ class ConformanceTestFactoryTest {
         tests.get("PUT /orders/{id}"));
     assertEquals(List.of("without a token: 401 with a DPoP challenge",
         "with a valid bearer token granting no scope (the endpoint requires DPoP): 401 invalid_token with a DPoP"
-            + " challenge"), tests.get("GET /me/keys"));
+            + " challenge",
+        "with a DPoP-bound token granting no scope and a proof signed by another key: 401 invalid_token with a DPoP"
+            + " challenge",
+        "with a DPoP-bound token granting no scope and its proof: neither 401 nor 403"), tests.get("GET /me/keys"));
     assertEquals(List.of("without a token: 401 with a Bearer challenge",
         "with an expired token: 401 invalid_token",
         "with a token for audience not-shop-api: 401 invalid_token",

@@ -2,13 +2,17 @@ package dev.portcullis.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.Dpop;
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import dev.portcullis.spi.AccessRule;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +32,11 @@ class EndpointCasesTest {
       AccessRule.allOf("orders:write").requiringAcr("phr", "mfa").requiringMaxAge(300);
 
   private static Map<String, ConformanceCase> cases(AccessRule rule) {
-    return EndpointCases.of(rule, issuer).stream()
+    return cases(rule, DpopPolicy.OFF);
+  }
+
+  private static Map<String, ConformanceCase> cases(AccessRule rule, DpopPolicy application) {
+    return EndpointCases.of(rule, issuer, application).stream()
         .collect(Collectors.toMap(ConformanceCase::title, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));
   }
@@ -91,19 +99,62 @@ class EndpointCasesTest {
     assertTrue(expected.isMetBy(ProbeAnswer.of(401,
         "Bearer realm=\"api\", error=\"insufficient_user_authentication\", acr_values=\"mfa\"")));
     assertFalse(expected.isMetBy(ProbeAnswer.of(401, "Bearer realm=\"api\", error=\"invalid_token\"")));
-    assertFalse(expected.isMetBy(ProbeAnswer.of(200, null)));
+    assertFalse(expected.isMetBy(ProbeAnswer.of(200, List.of())));
   }
 
   @Test
-  void anEndpointThatRequiresDpopIsOnlyCheckedToRefuseBearerTokensInTheDpopScheme() {
-    assertEquals(List.of(
-            "without a token: 401 with a DPoP challenge",
-            "with a valid bearer token granting exactly orders:write (the endpoint requires DPoP): 401 invalid_token"
-                + " with a DPoP challenge"),
-        List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.REQUIRED)).keySet()));
-    // An endpoint that only allows DPoP keeps every bearer case.
-    assertEquals(List.copyOf(cases(AccessRule.allOf("orders:write")).keySet()),
-        List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.ALLOWED)).keySet()));
+  void anEndpointThatRequiresDpopRefusesBearerTokensAndOtherKeysProofsAndTakesABoundTokenWithItsProof() {
+    List<String> required = List.of(
+        "without a token: 401 with a DPoP challenge",
+        "with a valid bearer token granting exactly orders:write (the endpoint requires DPoP): 401 invalid_token"
+            + " with a DPoP challenge",
+        "with a DPoP-bound token granting exactly orders:write and a proof signed by another key: 401 invalid_token"
+            + " with a DPoP challenge",
+        "with a DPoP-bound token granting no scope and its proof: 403 insufficient_scope in the DPoP challenge",
+        "with a DPoP-bound token granting exactly orders:write and its proof: neither 401 nor 403");
+    assertEquals(required, List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.REQUIRED)).keySet()));
+    // The application's setting applies as Portcullis applies it: the stricter of the two.
+    for (DpopPolicy application : DpopPolicy.values()) {
+      assertEquals(required, List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.REQUIRED),
+          application).keySet()), application::toString);
+    }
+    assertEquals(required, List.copyOf(cases(AccessRule.allOf("orders:write"), DpopPolicy.REQUIRED).keySet()));
+    assertEquals(required, List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.ALLOWED),
+        DpopPolicy.REQUIRED).keySet()));
+  }
+
+  @Test
+  void anEndpointThatAllowsDpopKeepsEveryBearerCaseAndAddsTheDpopOnes() {
+    List<String> bearer = List.copyOf(cases(AccessRule.allOf("orders:write")).keySet());
+    List<String> allowed = new ArrayList<>(bearer);
+    allowed.addAll(List.of(
+        "with a DPoP-bound token granting exactly orders:write sent as a bearer token: 401 invalid_token",
+        "with a DPoP-bound token granting exactly orders:write and a proof signed by another key: 401 invalid_token"
+            + " in the DPoP challenge",
+        "with a DPoP-bound token granting exactly orders:write and its proof: neither 401 nor 403"));
+    assertEquals(allowed, List.copyOf(cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.ALLOWED)).keySet()));
+    assertEquals(allowed, List.copyOf(cases(AccessRule.allOf("orders:write"), DpopPolicy.ALLOWED).keySet()));
+    assertEquals(bearer, List.copyOf(cases(AccessRule.allOf("orders:write"), DpopPolicy.OFF).keySet()));
+  }
+
+  @Test
+  void dpopCasesSendTokensBoundToTheProofKeyOrToAnother() throws Exception {
+    Map<String, ConformanceCase> cases = cases(AccessRule.allOf("orders:write").requiringDpop(Dpop.ALLOWED));
+    ConformanceCase own = cases.get("with a DPoP-bound token granting exactly orders:write and its proof:"
+        + " neither 401 nor 403");
+    ConformanceCase other = cases.get("with a DPoP-bound token granting exactly orders:write and a proof signed by"
+        + " another key: 401 invalid_token in the DPoP challenge");
+    ConformanceCase asBearer = cases.get("with a DPoP-bound token granting exactly orders:write sent as a bearer"
+        + " token: 401 invalid_token");
+    assertEquals(own.proofKey().thumbprint(), jkt(own));
+    assertNotEquals(other.proofKey().thumbprint(), jkt(other));
+    assertEquals(own.proofKey().thumbprint(), jkt(other), "the same bound token, another key's proof");
+    assertNull(asBearer.proofKey());
+    assertEquals(own.proofKey().thumbprint(), jkt(asBearer));
+  }
+
+  private static String jkt(ConformanceCase conformanceCase) throws Exception {
+    return String.valueOf(claims(conformanceCase).getJSONObjectClaim("cnf").get("jkt"));
   }
 
   @Test
@@ -113,6 +164,19 @@ class EndpointCasesTest {
     assertTrue(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(401,
         "DPoP realm=\"api\", error=\"invalid_token\", algs=\"ES256\"")));
     assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(401, "Bearer realm=\"api\", error=\"invalid_token\"")));
-    assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(200, null)));
+    assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(200, List.of())));
+    assertFalse(Expected.DPOP_ONLY.isMetBy(ProbeAnswer.of(401, List.of("Bearer realm=\"api\"",
+        "DPoP realm=\"api\", error=\"invalid_token\""))), "an endpoint that requires DPoP offers no Bearer");
+    // Where both schemes are taken, the error sits in the challenge of the scheme the token came in.
+    ProbeAnswer otherKey = ProbeAnswer.of(401, List.of("Bearer realm=\"api\"",
+        "DPoP realm=\"api\", error=\"invalid_token\", algs=\"ES256\""));
+    assertTrue(Expected.DPOP_INVALID_TOKEN.isMetBy(otherKey));
+    assertFalse(Expected.INVALID_TOKEN.isMetBy(otherKey));
+    assertFalse(Expected.DPOP_INVALID_TOKEN.isMetBy(ProbeAnswer.of(401, List.of(
+        "Bearer realm=\"api\", error=\"invalid_token\"", "DPoP realm=\"api\""))));
+    assertTrue(Expected.DPOP_INSUFFICIENT_SCOPE.isMetBy(ProbeAnswer.of(403,
+        "DPoP realm=\"api\", error=\"insufficient_scope\", scope=\"orders:write\"")));
+    assertFalse(Expected.DPOP_INSUFFICIENT_SCOPE.isMetBy(ProbeAnswer.of(403,
+        "Bearer realm=\"api\", error=\"insufficient_scope\"")));
   }
 }

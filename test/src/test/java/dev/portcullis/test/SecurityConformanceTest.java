@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import dev.portcullis.PortcullisFeature;
 import dev.portcullis.ScopeManifest;
 import dev.portcullis.test.shop.DeleteShortcutFilter;
@@ -47,6 +48,52 @@ class SecurityConformanceTest {
   @Test
   void passesOnAnApplicationProtectedAsItsManifestDeclares() {
     SecurityConformance.of(shop.baseUri(), issuer).pathParameter("sku", "A-100").check();
+  }
+
+  @Test
+  void passesOnAnApplicationThatAllowsDpopEverywhereWhenToldSo() {
+    try (RunningApp app = RunningApp.start(issuer.configBuilder().dpop(DpopPolicy.ALLOWED).build())) {
+      SecurityConformance.of(app.baseUri(), issuer).pathParameter("sku", "A-100").dpop(DpopPolicy.ALLOWED).check();
+    }
+  }
+
+  @Test
+  void passesOnAnApplicationThatRequiresDpopAndNoncesEverywhereWhenToldSo() {
+    try (RunningApp app = RunningApp.start(issuer.configBuilder().dpop(DpopPolicy.REQUIRED)
+        .dpopNonceRequired(true).build())) {
+      SecurityConformance.of(app.baseUri(), issuer).pathParameter("sku", "A-100").dpop(DpopPolicy.REQUIRED).check();
+    }
+  }
+
+  @Test
+  void anApplicationThatRefusesDpopWhereItIsExpectedHasThoseEndpointsReported() {
+    // The shop has DPoP off but for GET /me/keys, which requires it whatever the application says.
+    AssertionError failure = assertThrows(AssertionError.class, () -> SecurityConformance.of(shop.baseUri(), issuer)
+        .pathParameter("sku", "A-100").dpop(DpopPolicy.ALLOWED).check());
+
+    List<String> lines = failure.getMessage().lines().toList();
+    assertEquals("8 of 10 endpoints do not behave as the scope manifest declares, at " + shop.baseUri() + ":",
+        lines.get(0));
+    String list = lines.stream().filter(line -> line.startsWith("  GET /orders (")).findFirst().orElseThrow();
+    assertEquals("  GET /orders (" + ORDERS + "#list()), sent as GET " + shop.baseUri() + "orders:"
+        + " with a DPoP-bound token granting exactly orders:read and a proof signed by another key answered 401,"
+        + " expected 401 invalid_token in the DPoP challenge;"
+        + " with a DPoP-bound token granting exactly orders:read and its proof answered 401,"
+        + " expected neither 401 nor 403 (does the application take DPoP at this endpoint? Tell the check the"
+        + " application's portcullis.dpop with dpop(...))", list);
+  }
+
+  @Test
+  void anApplicationThatRequiresDpopFailsTheBearerCasesOfACheckNotToldSo() {
+    try (RunningApp app = RunningApp.start(issuer.configBuilder().dpop(DpopPolicy.REQUIRED).build())) {
+      AssertionError failure = assertThrows(AssertionError.class,
+          () -> SecurityConformance.of(app.baseUri(), issuer).pathParameter("sku", "A-100").check());
+
+      assertTrue(failure.getMessage().startsWith("8 of 10 endpoints do not behave as the scope manifest declares"),
+          failure::getMessage);
+      assertTrue(failure.getMessage().contains("without a token answered 401 with challenge DPoP realm="),
+          failure::getMessage);
+    }
   }
 
   @Test

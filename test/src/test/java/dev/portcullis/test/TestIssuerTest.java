@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.client.DpopKey;
+import dev.portcullis.client.TestCertificates;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,6 +79,41 @@ class TestIssuerTest {
         jwt.getJWTClaimsSet().getExpirationTime().toInstant());
     assertEquals(Duration.ofMinutes(5), lifetime);
     assertTrue(jwt.getJWTClaimsSet().getJWTID().length() > 20);
+  }
+
+  @Test
+  void aTokenBoundToADpopKeyIsAcceptedWithThatKeysProofOnly() throws Exception {
+    DpopKey key = DpopKey.generate();
+    String token = issuer.token().boundTo(key).sign();
+    URI keys = app.baseUri().resolve("me/keys");
+
+    assertEquals(200, dpop(keys, token, key.proof("GET", keys, token)).statusCode());
+    DpopKey other = DpopKey.generate();
+    HttpResponse<String> otherKey = dpop(keys, token, other.proof("GET", keys, token));
+    assertEquals(401, otherKey.statusCode());
+    assertTrue(otherKey.headers().firstValue("WWW-Authenticate").orElse("").contains("bound to another key"),
+        otherKey.headers().toString());
+    assertEquals(401, app.get("me", token).statusCode(), "a DPoP-bound token sent as Bearer");
+    assertEquals(Map.of("jkt", key.thumbprint()), SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("cnf"));
+  }
+
+  @Test
+  void aTokenBoundToACertificateCarriesItsSha256ThumbprintBesideAnyDpopKey() throws Exception {
+    TestCertificates.Identity client = TestCertificates.selfSigned("CN=shop-client");
+    DpopKey key = DpopKey.generate();
+
+    SignedJWT certificateBound = SignedJWT.parse(issuer.token().boundToCertificate(client.certificate()).sign());
+    SignedJWT both = SignedJWT.parse(issuer.token().boundToCertificate(client.certificate()).boundTo(key).sign());
+
+    assertEquals(Map.of("x5t#S256", client.thumbprint()),
+        certificateBound.getJWTClaimsSet().getJSONObjectClaim("cnf"));
+    assertEquals(Map.of("x5t#S256", client.thumbprint(), "jkt", key.thumbprint()),
+        both.getJWTClaimsSet().getJSONObjectClaim("cnf"));
+  }
+
+  private static HttpResponse<String> dpop(URI uri, String token, String proof) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "DPoP " + token).header("DPoP", proof)
+        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

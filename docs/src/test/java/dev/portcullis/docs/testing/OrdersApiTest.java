@@ -3,12 +3,15 @@ package dev.portcullis.docs.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.PortcullisConfig.DpopPolicy;
 import dev.portcullis.PortcullisFeature;
 import dev.portcullis.ScopeManifest;
+import dev.portcullis.client.DpopKey;
 import dev.portcullis.test.SecurityConformance;
 import dev.portcullis.test.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +72,20 @@ class OrdersApiTest {
         .allMatch(token -> token.split("\\.").length == 3));
   }
 
+  @Test
+  void dpopTokens() throws Exception {
+    // tag::dpop[]
+    DpopKey key = DpopKey.generate();                                       // from portcullis-client
+    String token = issuer.token().scopes("orders:read").boundTo(key).sign();  // cnf.jkt: the key's thumbprint
+    URI orders = baseUri.resolve("orders");
+    HttpRequest request = HttpRequest.newBuilder(orders)
+        .header("Authorization", "DPoP " + token)
+        .header("DPoP", key.proof("GET", orders, token))                   // a fresh proof for each request
+        .build();
+    // end::dpop[]
+    assertTrue(request.headers().firstValue("DPoP").isPresent());
+  }
+
   // tag::check[]
   @Test
   void everyEndpointIsProtectedAsDeclared() {
@@ -83,6 +100,7 @@ class OrdersApiTest {
         .resources(OrdersResource.class, StockResource.class)   // only these classes' endpoints
         .manifest(Path.of("target/classes"))                    // this directory or jar, not the class path
         .pathParameter("sku", "A-100")                          // {sku} in every path; default "1"
+        .dpop(DpopPolicy.ALLOWED)                               // the application's portcullis.dpop; default OFF
         .check();
     // end::options[]
   }
