@@ -7,6 +7,7 @@ import dev.portcullis.benchmarks.client.OrdersClient;
 import dev.portcullis.client.ClientAuthentication;
 import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.OAuthClients;
+import dev.portcullis.client.TokenClient;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Invocation;
@@ -73,7 +74,9 @@ public class ClientCallBenchmark {
     HttpServer api;
     Client client;
     WebTarget base;
+    URI baseUri;
     String token;
+    TokenClient tokens;
     OrdersClient stub;
 
     @Setup
@@ -89,7 +92,7 @@ public class ClientCallBenchmark {
           .register(new ExpectedBearer(accessToken))
           .property(ServerProperties.WADL_FEATURE_DISABLE, true);
       api = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app);
-      URI baseUri = URI.create("http://127.0.0.1:" + api.getListener("grizzly").getPort() + "/");
+      baseUri = URI.create("http://127.0.0.1:" + api.getListener("grizzly").getPort() + "/");
 
       client = ClientBuilder.newBuilder()
           .connectTimeout(5, TimeUnit.SECONDS)
@@ -98,13 +101,15 @@ public class ClientCallBenchmark {
       base = client.target(baseUri);
       // What a hand-written client would have obtained earlier and kept.
       token = accessToken;
+      tokens = TokenClient.create(OAuthClientSettings.builder()
+          .tokenEndpoint(tokenEndpoint.uri().toString())
+          .clientId(CLIENT_ID)
+          .authentication(ClientAuthentication.clientSecretBasic(clientSecret))
+          .scopes(SCOPE)                                   // what OrdersClient's @OAuthClient asks for
+          .build());
       stub = OAuthClients.builder(OrdersClient.class)
           .baseUri(baseUri)
-          .settings(OAuthClientSettings.builder()
-              .tokenEndpoint(tokenEndpoint.uri().toString())
-              .clientId(CLIENT_ID)
-              .authentication(ClientAuthentication.clientSecretBasic(clientSecret))
-              .build())
+          .tokens(tokens)
           .client(client)
           .build();
       check();
@@ -129,6 +134,10 @@ public class ClientCallBenchmark {
         throw new IllegalStateException("The generated stub made " + tokenEndpoint.requests()
             + " token requests for its first two calls; one was expected.");
       }
+      if (!expected.equals(newStub().order(ORDER_ID)) || tokenEndpoint.requests() != 1) {
+        throw new IllegalStateException("A stub built with the default JAX-RS client did not return the expected"
+            + " order with the cached token.");
+      }
     }
 
     private static void expectRefused(String what, Invocation.Builder request) {
@@ -138,6 +147,14 @@ public class ClientCallBenchmark {
               + " to a request with " + what + "; 401 was expected.");
         }
       }
+    }
+
+    /**
+     * A stub built as a web application builds one per user or per request: with the shared
+     * token client and without a JAX-RS client of its own, so OAuthClients provides the default.
+     */
+    OrdersClient newStub() {
+      return OAuthClients.builder(OrdersClient.class).baseUri(baseUri).tokens(tokens).build();
     }
 
     /** The call as a user would write it with the token at hand. */
@@ -171,5 +188,11 @@ public class ClientCallBenchmark {
   @Benchmark
   public String generatedStub(Loopback loopback) {
     return loopback.stub.order(ORDER_ID);
+  }
+
+  /** A stub built for the call, with the default JAX-RS client, then the call: a client per request or user. */
+  @Benchmark
+  public String stubBuiltForTheCall(Loopback loopback) {
+    return loopback.newStub().order(ORDER_ID);
   }
 }
