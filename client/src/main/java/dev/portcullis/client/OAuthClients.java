@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the generated clients of {@link OAuthClient} interfaces.
@@ -50,11 +49,13 @@ import java.util.concurrent.TimeUnit;
  * interface (which keeps incremental compilation precise). Clients are thread-safe; create one
  * and share it.
  *
- * <p>Without {@link Builder#client(Client)} a JAX-RS client is built with {@link
- * ClientBuilder} (10 s connect and 30 s read timeout), presenting the settings' {@link
- * ClientTls} client certificate when they have one, so that certificate-bound tokens (RFC 8705)
- * work; it needs a JAX-RS implementation such as Jersey on the class path and entity providers
- * (JSON) for your types. A client given with {@code client(...)} must be given that TLS itself.
+ * <p>Without {@link Builder#client(Client)} the generated clients share one JAX-RS client,
+ * built once with {@link ClientBuilder} (10 s connect and 30 s read timeout), or one per
+ * {@link ClientTls} presenting its client certificate, so that certificate-bound tokens (RFC
+ * 8705) work; it needs a JAX-RS implementation such as Jersey on the class path and entity
+ * providers (JSON) for your types. So building a generated client per user or per request
+ * costs no JAX-RS client each time. A client given with {@code client(...)} must be given that
+ * TLS itself, and is used as it is.
  */
 public final class OAuthClients {
   private OAuthClients() {}
@@ -228,7 +229,7 @@ public final class OAuthClients {
       Class<? extends T> stub = stubClass();
       URI base = baseUri != null ? baseUri : ClientBaseUri.fromConfiguration(annotation.name());
       ClientBaseUri.check(base, annotation.name());
-      Client http = client != null ? client : defaultClient(source instanceof TokenClient tokenClient
+      Client http = client != null ? client : DefaultJaxRsClients.of(source instanceof TokenClient tokenClient
           ? tokenClient.settings().tls().orElse(null) : null);
       StubTarget target = new StubTarget(http.target(base), source);
       if (responsesThrow || responseErrorsThrow(annotation.name())) {
@@ -296,16 +297,6 @@ public final class OAuthClients {
       }
     }
 
-    /** The default JAX-RS client, presenting the token client's certificate when it has one. */
-    private static Client defaultClient(ClientTls tls) {
-      ClientBuilder builder = ClientBuilder.newBuilder()
-          .connectTimeout(10, TimeUnit.SECONDS)
-          .readTimeout(30, TimeUnit.SECONDS);
-      if (tls != null) {
-        builder.sslContext(tls.sslContext());
-      }
-      return builder.build();
-    }
   }
 
   /**
