@@ -12,6 +12,8 @@ import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.AsyncItemsClient;
 import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
+import dev.portcullis.testapp.OrdersReaderClient;
+import dev.portcullis.testapp.OrdersResource;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientResponseFilter;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * Generated clients with DPoP (RFC 9449) end to end over real HTTP: a DPoP token endpoint whose
  * tokens mock-oauth2-server signs, and Portcullis APIs with {@code dpop=required}, one of them
  * with {@code dpop-nonce=required}. Every call carries a fresh proof (a reused one would be
- * refused as a replayed {@code jti}); nonces are fetched once and then kept; the refresh after
- * {@code invalid_token} is signed with the same key; each client instance has its own key.
+ * refused as a replayed {@code jti}); a POST's proof names its method and its body arrives, also
+ * when it is sent again with the API's nonce; nonces are fetched once and then kept; the refresh
+ * after {@code invalid_token} is signed with the same key; each client instance has its own key.
  */
 @Timeout(120)
 class DpopClientTest {
@@ -48,8 +51,8 @@ class DpopClientTest {
   static void startApis() throws Exception {
     authorizationServer = new MockOAuth2Server();
     authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    required = TestApp.start(config().build(), ItemsResource.class);
-    withNonces = TestApp.start(config().dpopNonceRequired(true).build(), ItemsResource.class);
+    required = TestApp.start(config().build(), ItemsResource.class, OrdersResource.class);
+    withNonces = TestApp.start(config().dpopNonceRequired(true).build(), ItemsResource.class, OrdersResource.class);
     awaitKeys(required);
     awaitKeys(withNonces);
   }
@@ -139,6 +142,27 @@ class DpopClientTest {
     assertEquals("item 8", items.get("8").toCompletableFuture().get());
 
     assertEquals(List.of(200, 200), apiStatuses);
+  }
+
+  @Test
+  void aPostCarriesAProofForItsMethodAndItsFormBodyArrives() throws Exception {
+    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    OrdersReaderClient orders = client(OrdersReaderClient.class, required);
+
+    assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
+
+    assertEquals(List.of(200), apiStatuses);
+  }
+
+  @Test
+  void aPostRefusedForWantOfTheApisNonceIsSentAgainWithItsFormBodyIntact() throws Exception {
+    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    OrdersReaderClient orders = client(OrdersReaderClient.class, withNonces);
+
+    assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
+
+    assertEquals(List.of(401, 200), apiStatuses, "refused without the nonce, then accepted with it");
+    assertEquals(1, tokens.received().size(), "the resend keeps the token");
   }
 
   @Test
