@@ -17,19 +17,17 @@ import dev.portcullis.testapp.OrdersResource;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientResponseFilter;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated clients with DPoP (RFC 9449) end to end over real HTTP: a DPoP token endpoint whose
@@ -41,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class DpopClientTest {
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp required;
   private static TestApp withNonces;
   private DpopTokenEndpoint tokens;
@@ -49,23 +48,21 @@ class DpopClientTest {
 
   @BeforeAll
   static void startApis() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    required = TestApp.start(config().build(), ItemsResource.class, OrdersResource.class);
-    withNonces = TestApp.start(config().dpopNonceRequired(true).build(), ItemsResource.class, OrdersResource.class);
+    required = authorizationServer.start(config().build(), ItemsResource.class, OrdersResource.class);
+    withNonces = authorizationServer.start(config().dpopNonceRequired(true).build(),
+        ItemsResource.class, OrdersResource.class);
     awaitKeys(required);
     awaitKeys(withNonces);
   }
 
   private static PortcullisConfig.Builder config() {
-    return PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).dpop(PortcullisConfig.DpopPolicy.REQUIRED).resourceMetadata(false);
+    return authorizationServer.config().dpop(PortcullisConfig.DpopPolicy.REQUIRED).resourceMetadata(false);
   }
 
   /** Sends DPoP requests made by hand until the app has its issuer's keys and answers 200. */
   private static void awaitKeys(TestApp app) throws InterruptedException {
     DpopKey key = DpopKey.generate();
-    String token = authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
+    String token = authorizationServer.server().issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
         "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE),
         Map.of("scope", "items:read", "cnf", Map.of("jkt", key.thumbprint())), 3600)).serialize();
     URI uri = app.base().resolve("/items/0");
@@ -83,13 +80,6 @@ class DpopClientTest {
       }
     } while (answer.status() != 200 && System.nanoTime() < deadline);
     assertEquals(200, answer.status(), answer::toString);
-  }
-
-  @AfterAll
-  static void stopApis() {
-    required.close();
-    withNonces.close();
-    authorizationServer.shutdown();
   }
 
   @AfterEach
@@ -121,7 +111,7 @@ class DpopClientTest {
 
   @Test
   void everyCallCarriesAFreshProofForTheBoundToken() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     ItemsClient items = client(ItemsClient.class, required);
 
     assertEquals("item 7", items.get("7"));
@@ -135,7 +125,7 @@ class DpopClientTest {
 
   @Test
   void asynchronousCallsCarryProofsToo() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     AsyncItemsClient items = client(AsyncItemsClient.class, required);
 
     assertEquals("item 7", items.get("7").toCompletableFuture().get());
@@ -146,7 +136,7 @@ class DpopClientTest {
 
   @Test
   void aPostCarriesAProofForItsMethodAndItsFormBodyArrives() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     OrdersReaderClient orders = client(OrdersReaderClient.class, required);
 
     assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
@@ -156,7 +146,7 @@ class DpopClientTest {
 
   @Test
   void aPostRefusedForWantOfTheApisNonceIsSentAgainWithItsFormBodyIntact() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     OrdersReaderClient orders = client(OrdersReaderClient.class, withNonces);
 
     assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
@@ -167,7 +157,7 @@ class DpopClientTest {
 
   @Test
   void theApisNonceIsFetchedOnceAndThenKept() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     ItemsClient items = client(ItemsClient.class, withNonces);
 
     assertEquals("item 7", items.get("7"));
@@ -178,7 +168,7 @@ class DpopClientTest {
 
   @Test
   void asynchronousCallsDoTheNonceRetryToo() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     AsyncItemsClient items = client(AsyncItemsClient.class, withNonces);
 
     assertEquals("item 7", items.get("7").toCompletableFuture().get());
@@ -189,7 +179,7 @@ class DpopClientTest {
 
   @Test
   void theTokenEndpointsNonceIsSentOnTheSecondRequest() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, true);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), true);
 
     assertEquals("item 7", client(ItemsClient.class, required).get("7"));
 
@@ -201,7 +191,7 @@ class DpopClientTest {
 
   @Test
   void afterInvalidTokenTheRefreshIsSignedWithTheSameKeyAndTheCallReplayedOnce() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     tokens.spoilFirstAccessToken();
 
     assertEquals("item 7", client(ItemsClient.class, required).get("7"));
@@ -215,7 +205,7 @@ class DpopClientTest {
 
   @Test
   void eachClientInstanceHasItsOwnKey() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
 
     assertEquals("item 1", client(ItemsClient.class, required).get("1"));
     assertEquals("item 2", client(ItemsClient.class, required).get("2"));
