@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -34,14 +33,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A generated client's methods returning {@code CompletionStage} call the protected API over
@@ -54,26 +51,15 @@ import org.junit.jupiter.api.Timeout;
 class AsyncGeneratedClientTest {
   private static final String REJECTED = "rejected-by-the-api";
 
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp app;
   private HeldTokenEndpoint tokens;
 
   @BeforeAll
   static void startApi() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    app = TestApp.start(PortcullisConfig.builder()
-        .issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
-    app.bearerOnceKeysLoaded("/items/0", issued("items:read"), Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  static void stopApi() {
-    if (app != null) {
-      app.close();
-    }
-    authorizationServer.shutdown();
+    app = authorizationServer.start(ItemsResource.class);
+    authorizationServer.awaitKeys(app, "/items/0", "items:read");
   }
 
   @BeforeEach
@@ -88,9 +74,7 @@ class AsyncGeneratedClientTest {
 
   /** An access token for the API, granting {@code scope}. */
   private static String issued(String scope) {
-    return authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
-        "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", scope), 3600))
-        .serialize();
+    return authorizationServer.token("items-service", scope);
   }
 
   private AsyncItemsClient client() {

@@ -12,33 +12,35 @@ import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.AsyncItemsClient;
 import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
+import dev.portcullis.testapp.OrdersReaderClient;
+import dev.portcullis.testapp.OrdersResource;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientResponseFilter;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated clients with DPoP (RFC 9449) end to end over real HTTP: a DPoP token endpoint whose
  * tokens mock-oauth2-server signs, and Portcullis APIs with {@code dpop=required}, one of them
  * with {@code dpop-nonce=required}. Every call carries a fresh proof (a reused one would be
- * refused as a replayed {@code jti}); nonces are fetched once and then kept; the refresh after
- * {@code invalid_token} is signed with the same key; each client instance has its own key.
+ * refused as a replayed {@code jti}); a POST's proof names its method and its body arrives, also
+ * when it is sent again with the API's nonce; nonces are fetched once and then kept; the refresh
+ * after {@code invalid_token} is signed with the same key; each client instance has its own key.
  */
 @Timeout(120)
 class DpopClientTest {
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp required;
   private static TestApp withNonces;
   private DpopTokenEndpoint tokens;
@@ -46,23 +48,21 @@ class DpopClientTest {
 
   @BeforeAll
   static void startApis() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    required = TestApp.start(config().build(), ItemsResource.class);
-    withNonces = TestApp.start(config().dpopNonceRequired(true).build(), ItemsResource.class);
+    required = authorizationServer.start(config().build(), ItemsResource.class, OrdersResource.class);
+    withNonces = authorizationServer.start(config().dpopNonceRequired(true).build(),
+        ItemsResource.class, OrdersResource.class);
     awaitKeys(required);
     awaitKeys(withNonces);
   }
 
   private static PortcullisConfig.Builder config() {
-    return PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).dpop(PortcullisConfig.DpopPolicy.REQUIRED).resourceMetadata(false);
+    return authorizationServer.config().dpop(PortcullisConfig.DpopPolicy.REQUIRED).resourceMetadata(false);
   }
 
   /** Sends DPoP requests made by hand until the app has its issuer's keys and answers 200. */
   private static void awaitKeys(TestApp app) throws InterruptedException {
     DpopKey key = DpopKey.generate();
-    String token = authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
+    String token = authorizationServer.server().issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
         "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE),
         Map.of("scope", "items:read", "cnf", Map.of("jkt", key.thumbprint())), 3600)).serialize();
     URI uri = app.base().resolve("/items/0");
@@ -80,13 +80,6 @@ class DpopClientTest {
       }
     } while (answer.status() != 200 && System.nanoTime() < deadline);
     assertEquals(200, answer.status(), answer::toString);
-  }
-
-  @AfterAll
-  static void stopApis() {
-    required.close();
-    withNonces.close();
-    authorizationServer.shutdown();
   }
 
   @AfterEach
@@ -118,7 +111,7 @@ class DpopClientTest {
 
   @Test
   void everyCallCarriesAFreshProofForTheBoundToken() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     ItemsClient items = client(ItemsClient.class, required);
 
     assertEquals("item 7", items.get("7"));
@@ -132,7 +125,7 @@ class DpopClientTest {
 
   @Test
   void asynchronousCallsCarryProofsToo() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     AsyncItemsClient items = client(AsyncItemsClient.class, required);
 
     assertEquals("item 7", items.get("7").toCompletableFuture().get());
@@ -142,8 +135,29 @@ class DpopClientTest {
   }
 
   @Test
+  void aPostCarriesAProofForItsMethodAndItsFormBodyArrives() throws Exception {
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
+    OrdersReaderClient orders = client(OrdersReaderClient.class, required);
+
+    assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
+
+    assertEquals(List.of(200), apiStatuses);
+  }
+
+  @Test
+  void aPostRefusedForWantOfTheApisNonceIsSentAgainWithItsFormBodyIntact() throws Exception {
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
+    OrdersReaderClient orders = client(OrdersReaderClient.class, withNonces);
+
+    assertEquals("search red & blue = 100%", orders.search("red & blue = 100%"));
+
+    assertEquals(List.of(401, 200), apiStatuses, "refused without the nonce, then accepted with it");
+    assertEquals(1, tokens.received().size(), "the resend keeps the token");
+  }
+
+  @Test
   void theApisNonceIsFetchedOnceAndThenKept() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     ItemsClient items = client(ItemsClient.class, withNonces);
 
     assertEquals("item 7", items.get("7"));
@@ -154,7 +168,7 @@ class DpopClientTest {
 
   @Test
   void asynchronousCallsDoTheNonceRetryToo() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     AsyncItemsClient items = client(AsyncItemsClient.class, withNonces);
 
     assertEquals("item 7", items.get("7").toCompletableFuture().get());
@@ -165,7 +179,7 @@ class DpopClientTest {
 
   @Test
   void theTokenEndpointsNonceIsSentOnTheSecondRequest() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, true);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), true);
 
     assertEquals("item 7", client(ItemsClient.class, required).get("7"));
 
@@ -177,7 +191,7 @@ class DpopClientTest {
 
   @Test
   void afterInvalidTokenTheRefreshIsSignedWithTheSameKeyAndTheCallReplayedOnce() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
     tokens.spoilFirstAccessToken();
 
     assertEquals("item 7", client(ItemsClient.class, required).get("7"));
@@ -191,7 +205,7 @@ class DpopClientTest {
 
   @Test
   void eachClientInstanceHasItsOwnKey() throws Exception {
-    tokens = new DpopTokenEndpoint(authorizationServer, false);
+    tokens = new DpopTokenEndpoint(authorizationServer.server(), false);
 
     assertEquals("item 1", client(ItemsClient.class, required).get("1"));
     assertEquals("item 2", client(ItemsClient.class, required).get("2"));

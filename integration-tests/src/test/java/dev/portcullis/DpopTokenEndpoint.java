@@ -33,18 +33,22 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * A DPoP token endpoint on loopback (mock-oauth2-server has none): it checks each request's
  * proof with the OAuth 2.0 SDK's token request verifier (RFC 9449 section 4.3), optionally asks
  * for a nonce first (section 8), and issues access tokens signed by mock-oauth2-server's
- * {@code default} issuer, bound to the proof's key with {@code cnf.jkt}. Refresh tokens are
- * bound to the key too: a refresh with a proof of another key is refused with {@code
- * invalid_grant}.
+ * {@code default} issuer, bound to the proof's key with {@code cnf.jkt}, for the scope the
+ * request asks for ({@code items:read} when it names none). Refresh tokens are bound to the key
+ * too: a refresh with a proof of another key is refused with {@code invalid_grant}; an accepted
+ * one gives the scope of the token it refreshes.
  */
 final class DpopTokenEndpoint implements AutoCloseable {
   /** One token request as received: its grant type and the thumbprint of its proof's key. */
   record Received(String grantType, String jkt, String nonce) {}
 
+  /** What a refresh token was issued with: the key it is bound to and the scope it grants. */
+  private record Binding(String jkt, String scope) {}
+
   private final MockOAuth2Server issuer;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+  private final Map<String, Binding> refreshTokens = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final boolean nonceRequired;
   private volatile String nonce = "token-nonce-" + UUID.randomUUID();
@@ -102,22 +106,26 @@ final class DpopTokenEndpoint implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     received.add(new Received(form.get("grant_type"), jkt, sentNonce));
-    if ("refresh_token".equals(form.get("grant_type"))
-        && !jkt.equals(refreshTokens.remove(String.valueOf(form.get("refresh_token"))))) {
-      sendJson(exchange, 400, error("invalid_grant", "refresh token unknown or bound to another key"));
-      return;
+    String scope = form.getOrDefault("scope", "items:read");
+    if ("refresh_token".equals(form.get("grant_type"))) {
+      Binding refreshed = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
+      if (refreshed == null || !jkt.equals(refreshed.jkt())) {
+        sendJson(exchange, 400, error("invalid_grant", "refresh token unknown or bound to another key"));
+        return;
+      }
+      scope = refreshed.scope();
     }
     String audience = firstTokenForAnotherAudience && received.size() == 1 ? "another-api" : KeyServer.AUDIENCE;
     String accessToken = issuer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback("default",
-        "items-service", "JWT", List.of(audience), Map.of("scope", "items:read", "cnf", Map.of("jkt", jkt)), 3600))
+        "items-service", "JWT", List.of(audience), Map.of("scope", scope, "cnf", Map.of("jkt", jkt)), 3600))
         .serialize();
     String refreshToken = "refresh-" + UUID.randomUUID();
-    refreshTokens.put(refreshToken, jkt);
+    refreshTokens.put(refreshToken, new Binding(jkt, scope));
     if (nonceRequired) {
       exchange.getResponseHeaders().set("DPoP-Nonce", nonce);
     }
     sendJson(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"DPoP\","
-        + "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken + "\",\"scope\":\"items:read\"}");
+        + "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken + "\",\"scope\":\"" + scope + "\"}");
   }
 
   private static String error(String code, String description) {

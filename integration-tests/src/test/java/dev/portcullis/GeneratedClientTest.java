@@ -11,15 +11,9 @@ import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client stub the processor generated calls the protected API over real HTTP, through the
@@ -27,37 +21,23 @@ import org.junit.jupiter.api.Test;
  * from mock-oauth2-server; the server verifies them through discovery.
  */
 class GeneratedClientTest {
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp app;
 
   @BeforeAll
   static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
-    String token = authorizationServer.issueToken("default", "items-service", new DefaultOAuth2TokenCallback(
-        "default", "items-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", "items:read"), 3600))
-        .serialize();
-    app.bearerOnceKeysLoaded("/items/0", token, Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    authorizationServer.shutdown();
+    app = authorizationServer.start(ItemsResource.class);
+    authorizationServer.awaitKeys(app, "/items/0", "items:read");
   }
 
   /** A client whose next token, from the authorization server, grants {@code scope}. */
   private static ItemsClient client(String scope) {
-    authorizationServer.enqueueCallback(new DefaultOAuth2TokenCallback("default", "items-service", "JWT",
-        List.of(KeyServer.AUDIENCE), Map.of("scope", scope), 3600));
+    authorizationServer.enqueue("items-service", scope);
     return OAuthClients.builder(ItemsClient.class)
         .baseUri(app.base())
         .settings(OAuthClientSettings.builder()
-            .tokenEndpoint(authorizationServer.tokenEndpointUrl("default").toString())
+            .tokenEndpoint(authorizationServer.tokenEndpoint())
             .clientId("items-service")
             .authentication(ClientAuthentication.clientSecretBasic("secret"))
             .build())

@@ -13,19 +13,13 @@ import dev.portcullis.client.TokenStore;
 import dev.portcullis.testapp.ItemsClient;
 import dev.portcullis.testapp.ItemsResource;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A generated client for a signed-in user: the authorization code grant with PKCE at
@@ -35,38 +29,21 @@ import org.junit.jupiter.api.Test;
  */
 class SignedInClientTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp app;
 
   @BeforeAll
   static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).build(), ItemsResource.class);
-    String token = authorizationServer.issueToken("default", "web", userTokens()).serialize();
-    app.bearerOnceKeysLoaded("/items/0", token, Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    authorizationServer.shutdown();
-  }
-
-  /** What the authorization server puts in the user's next token. */
-  private static DefaultOAuth2TokenCallback userTokens() {
-    return new DefaultOAuth2TokenCallback("default", "alice", "JWT", List.of(KeyServer.AUDIENCE),
-        Map.of("scope", "items:read"), 3600);
+    app = authorizationServer.start(ItemsResource.class);
+    authorizationServer.awaitKeys(app, "/items/0", "items:read");
   }
 
   private static OAuthClients.Builder<ItemsClient> builder(TokenStore store) {
     return OAuthClients.builder(ItemsClient.class)
         .baseUri(app.base())
         .settings(OAuthClientSettings.builder()
-            .issuer(authorizationServer.issuerUrl("default").toString())
+            .issuer(authorizationServer.issuer())
             .clientId("web")
             .authentication(ClientAuthentication.none())
             .grant(Grant.authorizationCode(REDIRECT))
@@ -81,7 +58,7 @@ class SignedInClientTest {
     PendingAuthorization pending = signIn.authorizationRequest();
     assertEquals(Set.of("items:read", "openid"), requestedScopes(pending.url()));
 
-    authorizationServer.enqueueCallback(userTokens());
+    authorizationServer.enqueue("alice", "items:read");
     ItemsClient items = signIn.completeAuthorization(pending, followToCallback(pending.url()));
 
     assertEquals("item 7", items.get("7"));
@@ -92,13 +69,13 @@ class SignedInClientTest {
     TokenStore store = TokenStore.inMemory();
     OAuthClients.SignIn<ItemsClient> signIn = builder(store).signIn();
     PendingAuthorization pending = signIn.authorizationRequest();
-    authorizationServer.enqueueCallback(userTokens());
+    authorizationServer.enqueue("alice", "items:read");
     signIn.completeAuthorization(pending, followToCallback(pending.url()));
     // Drop the saved access token: the client built next must renew with the refresh token.
     String refreshToken = store.load("alice").orElseThrow().refreshToken();
     store.save("alice", refreshToken, new TokenStore.Tokens(refreshToken, null));
 
-    authorizationServer.enqueueCallback(userTokens());
+    authorizationServer.enqueue("alice", "items:read");
     ItemsClient afterRestart = builder(store).build();
 
     assertEquals("item 8", afterRestart.get("8"));

@@ -10,16 +10,11 @@ import dev.portcullis.client.OAuthClientSettings;
 import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.AccountClient;
 import dev.portcullis.testapp.AccountResource;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A generated client calling endpoints that ask for step-up authentication with a
@@ -28,38 +23,23 @@ import org.junit.jupiter.api.Test;
  * InsufficientUserAuthenticationException} with the challenge's parameters, and is never replayed.
  */
 class StepUpClientTest {
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp app;
 
   @BeforeAll
   static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    app = TestApp.start(PortcullisConfig.builder().issuer(authorizationServer.issuerUrl("default").toString())
-        .audience(KeyServer.AUDIENCE).build(), AccountResource.class);
-    String token = authorizationServer.issueToken("default", "account-service", new DefaultOAuth2TokenCallback(
-        "default", "account-service", "JWT", List.of(KeyServer.AUDIENCE), Map.of("scope", "account:read"), 3600))
-        .serialize();
-    app.bearerOnceKeysLoaded("/account/plain", token, Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    authorizationServer.shutdown();
+    app = authorizationServer.start(AccountResource.class);
+    authorizationServer.awaitKeys(app, "/account/plain", "account:read");
   }
 
   private static AccountClient client() {
-    authorizationServer.enqueueCallback(new DefaultOAuth2TokenCallback("default", "account-service", "JWT",
-        List.of(KeyServer.AUDIENCE), Map.of("scope", "account:read"), 3600));
-    authorizationServer.enqueueCallback(new DefaultOAuth2TokenCallback("default", "account-service", "JWT",
-        List.of(KeyServer.AUDIENCE), Map.of("scope", "account:read"), 3600));
+    authorizationServer.enqueue("account-service", "account:read");
+    authorizationServer.enqueue("account-service", "account:read");
     return OAuthClients.builder(AccountClient.class)
         .baseUri(app.base())
         .settings(OAuthClientSettings.builder()
-            .tokenEndpoint(authorizationServer.tokenEndpointUrl("default").toString())
+            .tokenEndpoint(authorizationServer.tokenEndpoint())
             .clientId("account-service")
             .authentication(ClientAuthentication.clientSecretBasic("secret"))
             .build())
@@ -68,7 +48,7 @@ class StepUpClientTest {
 
   /** How many token requests the authorization server received since the last call. */
   private static int tokenRequests() {
-    return TokenRequests.since(authorizationServer).size();
+    return TokenRequests.since(authorizationServer.server()).size();
   }
 
   @Test

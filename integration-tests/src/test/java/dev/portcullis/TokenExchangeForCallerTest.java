@@ -13,7 +13,6 @@ import dev.portcullis.client.OAuthClients;
 import dev.portcullis.testapp.CallerClient;
 import dev.portcullis.testapp.CallerResource;
 import dev.portcullis.testapp.OnBehalfResource;
-import java.net.InetAddress;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -21,11 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A resource method of API A, protected by Portcullis, calls API B through a generated client
@@ -35,17 +33,16 @@ import org.junit.jupiter.api.Test;
 class TokenExchangeForCallerTest {
   private static final String API_A = "api-a";
   private static final String API_B = "api-b";
-  private static MockOAuth2Server authorizationServer;
+  @RegisterExtension
+  static final TrustedAuthorizationServer authorizationServer = new TrustedAuthorizationServer();
   private static TestApp apiA;
   private static TestApp apiB;
 
   @BeforeAll
   static void start() throws Exception {
-    authorizationServer = new MockOAuth2Server();
-    authorizationServer.start(InetAddress.getByName("127.0.0.1"), 0);
-    String issuer = authorizationServer.issuerUrl("default").toString();
-    apiB = TestApp.start(PortcullisConfig.builder().issuer(issuer).audience(API_B).build(), CallerResource.class);
-    apiA = TestApp.start(PortcullisConfig.builder().issuer(issuer).audience(API_A).build(), OnBehalfResource.class);
+    String issuer = authorizationServer.issuer();
+    apiB = authorizationServer.start(authorizationServer.config().audience(API_B).build(), CallerResource.class);
+    apiA = authorizationServer.start(authorizationServer.config().audience(API_A).build(), OnBehalfResource.class);
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     OnBehalfResource.callWith(OAuthClients.builder(CallerClient.class)
@@ -60,29 +57,19 @@ class TokenExchangeForCallerTest {
             .build())
         .build());
     apiA.bearerOnceKeysLoaded("/on-behalf", callerToken("warm-up"), Duration.ofSeconds(60));
-    apiB.bearerOnceKeysLoaded("/caller", authorizationServer.issueToken("default", "warm-up", API_B).serialize(),
-        Duration.ofSeconds(60));
+    apiB.bearerOnceKeysLoaded("/caller", authorizationServer.server().issueToken("default", "warm-up", API_B)
+        .serialize(), Duration.ofSeconds(60));
     tokenRequests();
   }
 
-  @AfterAll
-  static void stop() {
-    for (TestApp app : new TestApp[] {apiA, apiB}) {
-      if (app != null) {
-        app.close();
-      }
-    }
-    authorizationServer.shutdown();
-  }
-
   private static String callerToken(String subject) {
-    return authorizationServer.issueToken("default", "frontend", new DefaultOAuth2TokenCallback("default",
+    return authorizationServer.server().issueToken("default", "frontend", new DefaultOAuth2TokenCallback("default",
         subject, "JWT", List.of(API_A), Map.of("scope", "profile"), 3600)).serialize();
   }
 
   /** The token requests the authorization server received since the last call. */
   private static List<String> tokenRequests() {
-    return TokenRequests.since(authorizationServer);
+    return TokenRequests.since(authorizationServer.server());
   }
 
   private static Map<String, String> fields(Answer answer) {

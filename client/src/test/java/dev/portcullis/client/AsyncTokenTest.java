@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link TokenSource#tokenAsync()}: the calling thread never waits for the token endpoint, a
@@ -37,17 +37,12 @@ class AsyncTokenTest {
   private final MutableClock clock = new MutableClock();
   private final CountDownLatch requested = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   @AfterEach
   void stop() {
     release.countDown();
-    endpoint.close();
   }
 
   private TokenClient client(UnaryOperator<OAuthClientSettings.Builder> customize) {

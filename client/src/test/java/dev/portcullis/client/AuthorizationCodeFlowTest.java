@@ -16,19 +16,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The authorization code grant with PKCE S256: the URL, the state check, the exchange. */
 class AuthorizationCodeFlowTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
-  private CheckingTokenEndpoint endpoint;
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
   private TokenClient client;
 
   @BeforeEach
   void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
     client = TokenClient.create(OAuthClientSettings.builder()
         .tokenEndpoint(endpoint.tokenUri().toString())
         .authorizationEndpoint("https://as.example/authorize")
@@ -37,11 +37,6 @@ class AuthorizationCodeFlowTest {
         .grant(Grant.authorizationCode(REDIRECT))
         .scopes("orders:read")
         .build());
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
   }
 
   @Test

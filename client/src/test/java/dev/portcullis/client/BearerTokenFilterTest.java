@@ -21,17 +21,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A JAX-RS client with the filter sends the bearer token to a real HTTP API. */
 class BearerTokenFilterTest {
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
-  private CheckingTokenEndpoint tokenEndpoint;
+  @RegisterExtension
+  final CheckingTokenEndpoint tokenEndpoint = new CheckingTokenEndpoint();
   private HttpServer api;
   private Client client;
 
   @BeforeEach
   void start() throws Exception {
-    tokenEndpoint = new CheckingTokenEndpoint();
     api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     api.createContext("/revoking", exchange -> {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -60,7 +61,6 @@ class BearerTokenFilterTest {
   void stop() {
     client.close();
     api.stop(0);
-    tokenEndpoint.close();
   }
 
   private String ordersUrl() {

@@ -20,12 +20,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A token endpoint on loopback that records every request it receives, so tests can check
  * exactly what the client sent, and answers with scripted replies.
+ *
+ * <p>A test class that needs one for each test registers it as an extension, which starts it
+ * before each test's {@code @BeforeEach} methods and stops it after its {@code @AfterEach}
+ * methods:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
+ * }</pre>
+ *
+ * <p>{@link #start()} gives one that runs at once, for a try-with-resources block.
  */
-final class CheckingTokenEndpoint implements AutoCloseable {
+final class CheckingTokenEndpoint implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   /** One request as received: lower-case header names, decoded form fields. */
   record Received(Map<String, List<String>> headers, Map<String, List<String>> form,
       String body) {
@@ -83,14 +97,35 @@ final class CheckingTokenEndpoint implements AutoCloseable {
 
   private static final int HANG_UP = -1;
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private HttpServer server;
+  private ExecutorService executor;
   private final Deque<Reply> scripted = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, String> documents = new LinkedHashMap<>();
   private volatile Function<Integer, Reply> otherwise = n -> Reply.token("token-" + n, 3600);
 
-  CheckingTokenEndpoint() throws IOException {
+  /** A token endpoint that does not run yet: {@code @RegisterExtension} starts it for each test. */
+  CheckingTokenEndpoint() {}
+
+  /** A token endpoint running on loopback from now on; {@link #close()} stops it. */
+  static CheckingTokenEndpoint start() throws IOException {
+    CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
+    endpoint.listen();
+    return endpoint;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    listen();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  private void listen() throws IOException {
+    executor = Executors.newCachedThreadPool();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/token", this::token);
     server.createContext("/revoke", this::token);
@@ -100,6 +135,11 @@ final class CheckingTokenEndpoint implements AutoCloseable {
   }
 
   URI base() {
+    if (server == null) {
+      throw new IllegalStateException("The token endpoint is not running: it runs during each test"
+          + " when registered with @RegisterExtension, or from CheckingTokenEndpoint.start() until"
+          + " closed.");
+    }
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -208,7 +248,10 @@ final class CheckingTokenEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
   }
 }

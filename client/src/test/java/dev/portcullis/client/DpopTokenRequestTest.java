@@ -21,9 +21,8 @@ import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import dev.portcullis.testing.MutableClock;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Token requests of a client that asks for DPoP-bound tokens (RFC 9449 section 5), over HTTP to
@@ -32,17 +31,8 @@ import org.junit.jupiter.api.Test;
  * nonce retry of section 8, once; and the token type check.
  */
 class DpopTokenRequestTest {
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   private OAuthClientSettings.Builder settings() {
     return OAuthClientSettings.builder()

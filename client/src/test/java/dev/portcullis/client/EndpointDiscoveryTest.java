@@ -8,23 +8,13 @@ import dev.portcullis.internal.keys.IssuerMetadata;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Finding the token endpoint from the issuer, and refusing metadata of another issuer. */
 class EndpointDiscoveryTest {
-  private CheckingTokenEndpoint server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint server = new CheckingTokenEndpoint();
 
   private TokenClient client() {
     return client(false);

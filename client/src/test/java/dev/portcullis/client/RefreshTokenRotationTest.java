@@ -15,9 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One current refresh token per grant: a rotated refresh token is never sent again, whichever
@@ -27,17 +26,8 @@ import org.junit.jupiter.api.Test;
 class RefreshTokenRotationTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
   private final MutableClock clock = new MutableClock();
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   private TokenClient client(Grant grant) {
     return TokenClient.create(OAuthClientSettings.builder()

@@ -77,7 +77,7 @@ class SecretsStayOutOfTextTest {
 
   @Test
   void exceptionMessagesFromTheTokenEndpointHoldNeitherSecretNorToken() throws Exception {
-    try (CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint()) {
+    try (CheckingTokenEndpoint endpoint = CheckingTokenEndpoint.start()) {
       endpoint.then(Reply.error(401, "invalid_client"),
           Reply.json(200, "{\"access_token\":\"issued-token-value\",\"token_type\":\"Magic\"}"));
       TokenClient client = TokenClient.create(OAuthClientSettings.builder()
@@ -114,7 +114,7 @@ class SecretsStayOutOfTextTest {
   void logRecordsOfAFullLifecycleHoldNoTokenOrSecret() throws Exception {
     List<String> logged;
     try (CapturedLog log = new CapturedLog("dev.portcullis.client");
-        CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint()) {
+        CheckingTokenEndpoint endpoint = CheckingTokenEndpoint.start()) {
       endpoint.then(Reply.json(503, "{}"),
           Reply.json(200, "{\"access_token\":\"access-secret-1\",\"token_type\":\"Bearer\","
               + "\"expires_in\":600,\"refresh_token\":\"refresh-secret-2\"}"),

@@ -8,9 +8,8 @@ import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SingleUseRequestTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   private TokenClient client(URI tokenUri, Grant grant) {
     return TokenClient.create(OAuthClientSettings.builder()

@@ -9,9 +9,8 @@ import dev.portcullis.client.CheckingTokenEndpoint.Reply;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** How the client reports a token endpoint that refuses, fails, is down, slow or talks nonsense. */
 class TokenEndpointFailureTest {
   private static final String SECRET = "s3cret-value-never-shown";
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   private TokenClient client(URI tokenUri, int attempts, Duration readTimeout) {
     return TokenClient.create(OAuthClientSettings.builder()
@@ -198,7 +188,7 @@ class TokenEndpointFailureTest {
 
   @Test
   void redirectIsNotFollowedSoCredentialsStayWithTheConfiguredEndpoint() throws Exception {
-    try (CheckingTokenEndpoint elsewhere = new CheckingTokenEndpoint()) {
+    try (CheckingTokenEndpoint elsewhere = CheckingTokenEndpoint.start()) {
       endpoint.then(Reply.redirect(elsewhere.tokenUri()));
 
       TokenAcquisitionException e = assertThrows(TokenAcquisitionException.class,

@@ -18,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A user's authorization kept in a {@link TokenStore}: resumed by a new client, its refresh
@@ -30,17 +29,8 @@ class TokenStoreTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
   private final MutableClock clock = new MutableClock();
   private final TokenStore store = TokenStore.inMemory();
-  private CheckingTokenEndpoint endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    endpoint = new CheckingTokenEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    endpoint.close();
-  }
+  @RegisterExtension
+  final CheckingTokenEndpoint endpoint = new CheckingTokenEndpoint();
 
   private OAuthClientSettings settings(Grant grant) {
     return OAuthClientSettings.builder()

@@ -2,7 +2,10 @@ package dev.portcullis.testapp;
 
 import dev.portcullis.OAuthClient;
 import dev.portcullis.RequiresScope;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -17,4 +20,9 @@ public interface OrdersReaderClient {
   @GET
   @Path("{id}")
   String get(@PathParam("id") String id);
+
+  @POST
+  @Path("search")
+  @Consumes("application/x-www-form-urlencoded")
+  String search(@FormParam("q") String query);
 }
