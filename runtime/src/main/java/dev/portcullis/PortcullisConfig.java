@@ -81,11 +81,20 @@ import java.util.function.Function;
  *       this API's client id at the introspection endpoint; needs portcullis-client</td></tr>
  *   <tr><td>introspection-client-secret</td><td>none</td><td>its client secret</td></tr>
  *   <tr><td>introspection-client-auth</td><td>client_secret_basic, private_key_jwt with a
- *       key</td><td>client_secret_basic, client_secret_post, client_secret_jwt or
- *       private_key_jwt</td></tr>
+ *       key, tls_client_auth with a certificate</td><td>client_secret_basic, client_secret_post,
+ *       client_secret_jwt, private_key_jwt, tls_client_auth or self_signed_tls_client_auth</td></tr>
  *   <tr><td>introspection-private-key</td><td>none</td><td>PEM or JWK file of the key for
  *       private_key_jwt</td></tr>
  *   <tr><td>introspection-key-id</td><td>the JWK's</td><td>{@code kid} of its assertions</td></tr>
+ *   <tr><td>introspection-tls-certificate</td><td>none</td><td>PEM file of the certificate
+ *       chain the introspection calls present (mutual TLS, RFC 8705)</td></tr>
+ *   <tr><td>introspection-tls-private-key</td><td>none</td><td>PEM file of its private
+ *       key</td></tr>
+ *   <tr><td>introspection-tls-keystore</td><td>none</td><td>PKCS#12 key store with the
+ *       certificate and key, instead of the PEM files</td></tr>
+ *   <tr><td>introspection-tls-keystore-password</td><td>empty</td><td>its password</td></tr>
+ *   <tr><td>introspection-tls-trusted-certificates</td><td>the JDK's</td><td>PEM file of the
+ *       authorities the introspection calls trust</td></tr>
  *   <tr><td>introspection-endpoint</td><td>the issuer's {@code introspection_endpoint}</td>
  *       <td>the introspection endpoint URL</td></tr>
  *   <tr><td>introspection-cache-ttl</td><td>60s</td><td>how long an active answer is
@@ -393,12 +402,27 @@ public final class PortcullisConfig {
         : parsed(values, "introspect-all-tokens", ConfigValues::parseBoolean);
     Boolean jwt = b.introspectionJwtResponse != null ? b.introspectionJwtResponse
         : parsed(values, "introspection-jwt-response", ConfigValues::parseBoolean);
+    String certificate = b.introspectionTlsCertificate != null ? b.introspectionTlsCertificate.toString()
+        : values.text("introspection-tls-certificate");
+    String certificateKey = b.introspectionTlsPrivateKey != null ? b.introspectionTlsPrivateKey.toString()
+        : values.text("introspection-tls-private-key");
+    String keyStore = b.introspectionTlsKeyStore != null ? b.introspectionTlsKeyStore.toString()
+        : values.text("introspection-tls-keystore");
+    String keyStorePassword = b.introspectionTlsKeyStorePassword != null
+        ? new String(b.introspectionTlsKeyStorePassword) : values.text("introspection-tls-keystore-password");
+    String trusted = b.introspectionTrustedCertificates != null ? b.introspectionTrustedCertificates.toString()
+        : values.text("introspection-tls-trusted-certificates");
     if (clientId == null || clientId.isBlank()) {
       String stray = secret != null ? "introspection-client-secret" : method != null ? "introspection-client-auth"
           : keyText != null ? "introspection-private-key" : endpointText != null ? "introspection-endpoint"
           : keyId != null ? "introspection-key-id" : ttl != null ? "introspection-cache-ttl"
           : Boolean.TRUE.equals(all) ? "introspect-all-tokens"
-          : Boolean.TRUE.equals(jwt) ? "introspection-jwt-response" : null;
+          : Boolean.TRUE.equals(jwt) ? "introspection-jwt-response"
+          : certificate != null ? "introspection-tls-certificate"
+          : certificateKey != null ? "introspection-tls-private-key"
+          : keyStore != null ? "introspection-tls-keystore"
+          : keyStorePassword != null ? "introspection-tls-keystore-password"
+          : trusted != null ? "introspection-tls-trusted-certificates" : null;
       if (stray != null) {
         throw new PortcullisConfigException(SettingsSource.propertyName(stray) + " is set, but introspection is off"
             + " because " + SettingsSource.propertyName("introspection-client-id") + " is not; set "
@@ -407,8 +431,12 @@ public final class PortcullisConfig {
       }
       return null;
     }
+    IntrospectionSettings.Tls tls =
+        introspectionTls(path(certificate), path(certificateKey), path(keyStore), keyStorePassword, path(trusted));
+    boolean presentsCertificate = tls != null && tls.presentsCertificate();
     if (method == null) {
-      method = keyText != null && secret == null ? "private_key_jwt" : "client_secret_basic";
+      method = keyText != null && secret == null ? "private_key_jwt"
+          : presentsCertificate && secret == null && keyText == null ? "tls_client_auth" : "client_secret_basic";
     }
     method = method.strip().toLowerCase(Locale.ROOT);
     if (!IntrospectionSettings.METHODS.contains(method)) {
@@ -416,7 +444,25 @@ public final class PortcullisConfig {
           + SettingsSource.propertyName("introspection-client-auth") + " is not supported for introspection; use one"
           + " of " + String.join(", ", IntrospectionSettings.METHODS) + ".");
     }
-    if (method.equals("private_key_jwt")) {
+    if (IntrospectionSettings.CERTIFICATE_METHODS.contains(method)) {
+      if (!presentsCertificate) {
+        throw new PortcullisConfigException("Introspection authenticates with " + method + ", but no client"
+            + " certificate is set; set " + SettingsSource.propertyName("introspection-tls-certificate") + " and "
+            + SettingsSource.propertyName("introspection-tls-private-key") + " (environment "
+            + SettingsSource.environmentName("introspection-tls-certificate") + " and "
+            + SettingsSource.environmentName("introspection-tls-private-key") + ") to PEM files of this API's"
+            + " certificate chain and private key, or " + SettingsSource.describe("introspection-tls-keystore")
+            + " to a PKCS#12 key store.");
+      }
+      String stray = secret != null ? "introspection-client-secret" : keyText != null ? "introspection-private-key"
+          : null;
+      if (stray != null) {
+        throw new PortcullisConfigException(SettingsSource.propertyName(stray) + " is set, but introspection"
+            + " authenticates with " + method + ", which proves this API's identity with its certificate and sends no"
+            + " " + (secret != null ? "secret" : "assertion") + "; remove " + SettingsSource.propertyName(stray)
+            + ", or set " + SettingsSource.propertyName("introspection-client-auth") + " to a method that uses it.");
+      }
+    } else if (method.equals("private_key_jwt")) {
       if (keyText == null || keyText.isBlank()) {
         throw new PortcullisConfigException("Introspection authenticates with private_key_jwt, but "
             + SettingsSource.propertyName("introspection-private-key") + " is not set; set "
@@ -452,7 +498,49 @@ public final class PortcullisConfig {
     return new IntrospectionSettings(endpoint, clientId.strip(), secret, method,
         keyText == null || keyText.isBlank() ? null : Path.of(keyText.strip()),
         keyId == null || keyId.isBlank() ? null : keyId.strip(), cacheTtl, Boolean.TRUE.equals(all), httpTimeout,
-        Boolean.TRUE.equals(jwt));
+        Boolean.TRUE.equals(jwt), tls);
+  }
+
+  private static Path path(String text) {
+    return text == null || text.isBlank() ? null : Path.of(text.strip());
+  }
+
+  /**
+   * The TLS of the introspection calls, checked for settings that contradict or miss their other
+   * half; {@code null} when none is set. The files are read later, by portcullis-client.
+   */
+  private static IntrospectionSettings.Tls introspectionTls(Path certificate, Path key, Path keyStore, String password,
+      Path trusted) {
+    if (password != null && keyStore == null) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-tls-keystore-password")
+          + " is set, but " + SettingsSource.propertyName("introspection-tls-keystore") + " is not; set "
+          + SettingsSource.describe("introspection-tls-keystore") + " to the PKCS#12 key store it opens, or remove "
+          + SettingsSource.propertyName("introspection-tls-keystore-password") + ".");
+    }
+    if (keyStore != null && (certificate != null || key != null)) {
+      throw new PortcullisConfigException("Both PEM files ("
+          + SettingsSource.propertyName("introspection-tls-certificate") + ", "
+          + SettingsSource.propertyName("introspection-tls-private-key") + ") and a key store ("
+          + SettingsSource.propertyName("introspection-tls-keystore") + ") are set for introspection's client"
+          + " certificate; set one of them.");
+    }
+    if (certificate != null && key == null) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-tls-certificate") + " is set, but "
+          + SettingsSource.propertyName("introspection-tls-private-key") + " is not; set "
+          + SettingsSource.describe("introspection-tls-private-key") + " to the PEM file of the certificate's private"
+          + " key.");
+    }
+    if (key != null && certificate == null) {
+      throw new PortcullisConfigException(SettingsSource.propertyName("introspection-tls-private-key") + " is set, but "
+          + SettingsSource.propertyName("introspection-tls-certificate") + " is not; set "
+          + SettingsSource.describe("introspection-tls-certificate") + " to the PEM file of the certificate chain,"
+          + " this API's certificate first.");
+    }
+    if (certificate == null && keyStore == null && trusted == null) {
+      return null;
+    }
+    return new IntrospectionSettings.Tls(certificate, key, keyStore,
+        keyStore == null ? null : password == null ? "" : password, trusted);
   }
 
   /** {@code several} with what each leaves unset taken from the configuration, each checked. */
@@ -799,6 +887,11 @@ public final class PortcullisConfig {
     private Duration introspectionCacheTtl;
     private Boolean introspectAllTokens;
     private Boolean introspectionJwtResponse;
+    private Path introspectionTlsCertificate;
+    private Path introspectionTlsPrivateKey;
+    private Path introspectionTlsKeyStore;
+    private char[] introspectionTlsKeyStorePassword;
+    private Path introspectionTrustedCertificates;
     private DpopPolicy dpop;
     private Boolean dpopNonce;
     private String dpopNonceSecret;
@@ -1014,9 +1107,49 @@ public final class PortcullisConfig {
     }
 
     /**
+     * Turns introspection on as {@link #introspection(String, String)} does, over mutual TLS (RFC
+     * 8705): the calls present the certificate chain in {@code certificateChain} (PEM, this API's
+     * certificate first) with the unencrypted PKCS#8 private key in {@code privateKey} (PEM), and
+     * authenticate with {@code tls_client_auth}, or {@code self_signed_tls_client_auth} when
+     * {@link #introspectionClientAuth} says so. The files are read when {@code PortcullisFeature}
+     * or {@code AccessTokenVerifier} starts, which fails with {@link PortcullisConfigException}
+     * when they cannot be read or the key does not belong to the certificate.
+     */
+    public Builder introspectionWithCertificate(String clientId, Path certificateChain, Path privateKey) {
+      this.introspectionClientId = Objects.requireNonNull(clientId, "clientId");
+      this.introspectionTlsCertificate = Objects.requireNonNull(certificateChain, "certificateChain");
+      this.introspectionTlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+      return this;
+    }
+
+    /**
+     * As {@link #introspectionWithCertificate}, with the certificate and its key from the one
+     * private key entry of the PKCS#12 key store {@code keyStore}, opened with {@code password}
+     * (copied; it never appears in messages or {@link PortcullisConfig#toString()}).
+     */
+    public Builder introspectionWithKeyStore(String clientId, Path keyStore, char[] password) {
+      this.introspectionClientId = Objects.requireNonNull(clientId, "clientId");
+      this.introspectionTlsKeyStore = Objects.requireNonNull(keyStore, "keyStore");
+      this.introspectionTlsKeyStorePassword = Objects.requireNonNull(password, "password").clone();
+      return this;
+    }
+
+    /**
+     * The authorities whose certificates the introspection endpoint's TLS certificate is checked
+     * against, instead of the JDK's: one or more PEM certificates in {@code certificates}. For an
+     * authorization server with a private CA, with or without a client certificate; the issuer's
+     * metadata is then fetched over the same TLS when the endpoint is discovered.
+     */
+    public Builder introspectionTrustedCertificates(Path certificates) {
+      this.introspectionTrustedCertificates = Objects.requireNonNull(certificates, "certificates");
+      return this;
+    }
+
+    /**
      * The client authentication method at the introspection endpoint: {@code
-     * client_secret_basic} (default), {@code client_secret_post}, {@code client_secret_jwt} or
-     * {@code private_key_jwt}.
+     * client_secret_basic} (default), {@code client_secret_post}, {@code client_secret_jwt},
+     * {@code private_key_jwt}, or with a client certificate {@code tls_client_auth} (its default)
+     * or {@code self_signed_tls_client_auth} (RFC 8705 section 2).
      */
     public Builder introspectionClientAuth(String method) {
       this.introspectionClientAuth = Objects.requireNonNull(method, "method");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.internal.introspection.IntrospectionSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -371,9 +372,9 @@ class PortcullisConfigTest {
         + " portcullis.introspection-client-secret is not set;"), failure(base.get()));
     environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "private_key_jwt");
     assertTrue(failure(base.get()).contains("portcullis.introspection-private-key is not set"), failure(base.get()));
-    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "tls_client_auth");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "none");
     assertTrue(failure(base.get()).contains("use one of client_secret_basic, client_secret_post, client_secret_jwt,"
-        + " private_key_jwt"), failure(base.get()));
+        + " private_key_jwt, tls_client_auth, self_signed_tls_client_auth"), failure(base.get()));
     environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "client_secret_post");
     environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "s");
     environment.put("PORTCULLIS_INTROSPECTION_CACHE_TTL", "2h");
@@ -389,6 +390,108 @@ class PortcullisConfigTest {
     environment.remove("PORTCULLIS_INTROSPECTION_JWT_RESPONSE");
     environment.put("PORTCULLIS_INTROSPECTION_ENDPOINT", "http://idp.example.com/introspect");
     assertTrue(failure(base.get()).contains("introspection-endpoint"), failure(base.get()));
+  }
+
+  @Test
+  void introspectionOverMutualTlsReadsTheCertificateKeysAndDefaultsToTlsClientAuthWithThem() {
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE", "/run/secrets/api-chain.pem");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_PRIVATE_KEY", "/run/secrets/api-key.pem");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_TRUSTED_CERTIFICATES", "/etc/pki/internal-ca.pem");
+    PortcullisConfig pem = builder().issuer("https://idp.example.com").audience("a").build();
+    assertEquals("tls_client_auth", pem.introspectionSettings().method());
+    assertTrue(pem.introspectionSettings().clientSecret().isEmpty());
+    IntrospectionSettings.Tls tls = pem.introspectionSettings().tls().orElseThrow();
+    assertEquals(java.nio.file.Path.of("/run/secrets/api-chain.pem"), tls.certificate());
+    assertEquals(java.nio.file.Path.of("/run/secrets/api-key.pem"), tls.privateKey());
+    assertEquals(java.nio.file.Path.of("/etc/pki/internal-ca.pem"), tls.trustedCertificates());
+    assertTrue(tls.presentsCertificate());
+
+    environment.clear();
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "Self_Signed_TLS_Client_Auth");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE", "/run/secrets/api.p12");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE_PASSWORD", "keystore-password-1");
+    PortcullisConfig keyStore = builder().issuer("https://idp.example.com").audience("a").build();
+    assertEquals("self_signed_tls_client_auth", keyStore.introspectionSettings().method());
+    assertEquals("keystore-password-1", keyStore.introspectionSettings().tls().orElseThrow().keyStorePassword());
+    assertFalse(keyStore.toString().contains("keystore-password-1"), keyStore.toString());
+    assertTrue(keyStore.toString().contains("/run/secrets/api.p12"), keyStore.toString());
+
+    // Trusted authorities alone, for an authorization server with a private CA: no certificate presented.
+    environment.clear();
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "orders-api-secret");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_TRUSTED_CERTIFICATES", "/etc/pki/internal-ca.pem");
+    PortcullisConfig trustOnly = builder().issuer("https://idp.example.com").audience("a").build();
+    assertEquals("client_secret_basic", trustOnly.introspectionSettings().method());
+    assertFalse(trustOnly.introspectionSettings().tls().orElseThrow().presentsCertificate());
+
+    environment.remove("PORTCULLIS_INTROSPECTION_CLIENT_SECRET");
+    PortcullisConfig fromCode = builder().issuer("https://idp.example.com").audience("a")
+        .introspectionWithKeyStore("orders-api", java.nio.file.Path.of("/run/secrets/api.p12"),
+            "code-password-2".toCharArray())
+        .introspectionClientAuth("self_signed_tls_client_auth")
+        .introspectionTrustedCertificates(java.nio.file.Path.of("/etc/pki/other-ca.pem")).build();
+    assertEquals("self_signed_tls_client_auth", fromCode.introspectionSettings().method());
+    assertEquals(java.nio.file.Path.of("/etc/pki/other-ca.pem"),
+        fromCode.introspectionSettings().tls().orElseThrow().trustedCertificates());
+    assertFalse(fromCode.toString().contains("code-password-2"), fromCode.toString());
+    PortcullisConfig pemFromCode = builder().issuer("https://idp.example.com").audience("a")
+        .introspectionWithCertificate("orders-api", java.nio.file.Path.of("chain.pem"),
+            java.nio.file.Path.of("key.pem")).build();
+    assertEquals("tls_client_auth", pemFromCode.introspectionSettings().method());
+    assertEquals(java.nio.file.Path.of("key.pem"),
+        pemFromCode.introspectionSettings().tls().orElseThrow().privateKey());
+  }
+
+  @Test
+  void introspectionTlsSettingsThatCannotWorkAreRefusedWithTheKeyAndTheFix() {
+    java.util.function.Supplier<PortcullisConfig.Builder> base =
+        () -> builder().issuer("https://idp.example.com").audience("a");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE", "chain.pem");
+    assertTrue(failure(base.get()).startsWith("portcullis.introspection-tls-certificate is set, but introspection is"
+        + " off because portcullis.introspection-client-id is not;"), failure(base.get()));
+    environment.clear();
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_ID", "orders-api");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "tls_client_auth");
+    assertEquals("Introspection authenticates with tls_client_auth, but no client certificate is set; set"
+        + " portcullis.introspection-tls-certificate and portcullis.introspection-tls-private-key (environment"
+        + " PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE and PORTCULLIS_INTROSPECTION_TLS_PRIVATE_KEY) to PEM files of"
+        + " this API's certificate chain and private key, or portcullis.introspection-tls-keystore (environment"
+        + " PORTCULLIS_INTROSPECTION_TLS_KEYSTORE) to a PKCS#12 key store.", failure(base.get()));
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE", "chain.pem");
+    assertEquals("portcullis.introspection-tls-certificate is set, but portcullis.introspection-tls-private-key is"
+        + " not; set portcullis.introspection-tls-private-key (environment PORTCULLIS_INTROSPECTION_TLS_PRIVATE_KEY) to"
+        + " the PEM file of the certificate's private key.", failure(base.get()));
+    environment.remove("PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_PRIVATE_KEY", "key.pem");
+    assertEquals("portcullis.introspection-tls-private-key is set, but portcullis.introspection-tls-certificate is"
+        + " not; set portcullis.introspection-tls-certificate (environment PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE)"
+        + " to the PEM file of the certificate chain, this API's certificate first.", failure(base.get()));
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_CERTIFICATE", "chain.pem");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE", "api.p12");
+    assertEquals("Both PEM files (portcullis.introspection-tls-certificate, portcullis.introspection-tls-private-key)"
+        + " and a key store (portcullis.introspection-tls-keystore) are set for introspection's client certificate;"
+        + " set one of them.", failure(base.get()));
+    environment.remove("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE");
+    environment.put("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE_PASSWORD", "stray-password-3");
+    String stray = failure(base.get());
+    assertEquals("portcullis.introspection-tls-keystore-password is set, but portcullis.introspection-tls-keystore"
+        + " is not; set portcullis.introspection-tls-keystore (environment PORTCULLIS_INTROSPECTION_TLS_KEYSTORE) to"
+        + " the PKCS#12 key store it opens, or remove portcullis.introspection-tls-keystore-password.", stray);
+    environment.remove("PORTCULLIS_INTROSPECTION_TLS_KEYSTORE_PASSWORD");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_SECRET", "secret-for-mtls-4");
+    String secret = failure(base.get());
+    assertEquals("portcullis.introspection-client-secret is set, but introspection authenticates with"
+        + " tls_client_auth, which proves this API's identity with its certificate and sends no secret; remove"
+        + " portcullis.introspection-client-secret, or set portcullis.introspection-client-auth to a method that uses"
+        + " it.", secret);
+    environment.remove("PORTCULLIS_INTROSPECTION_CLIENT_SECRET");
+    environment.put("PORTCULLIS_INTROSPECTION_CLIENT_AUTH", "self_signed_tls_client_auth");
+    environment.put("PORTCULLIS_INTROSPECTION_PRIVATE_KEY", "assertion-key.pem");
+    assertTrue(failure(base.get()).startsWith("portcullis.introspection-private-key is set, but introspection"
+        + " authenticates with self_signed_tls_client_auth,"), failure(base.get()));
   }
 
   @Test

@@ -109,6 +109,15 @@ public final class ClientTls {
   }
 
   /**
+   * No client certificate, trusting only the authorities in {@code certificates}: for the
+   * resource server's introspection calls to an authorization server with a private CA, which
+   * may authenticate with a secret or an assertion instead of a certificate.
+   */
+  static ClientTls trustingOnly(Path certificates) {
+    return new ClientTls(null, null, new KeyManager[0], 0).trusting(certificates);
+  }
+
+  /**
    * TLS as {@code context} makes it: the client certificate its key managers choose, and its
    * trust managers.
    */
@@ -265,6 +274,7 @@ public final class ClientTls {
   @Override
   public String toString() {
     return "ClientTls[" + (certificate != null ? "certificate=" + certificate.getSubjectX500Principal().getName()
-        : "from an SSLContext") + (trusted > 0 ? ", trusting " + trusted + " certificates" : "") + "]";
+        : keyManagers == null ? "from an SSLContext" : "no client certificate")
+        + (trusted > 0 ? ", trusting " + trusted + " certificates" : "") + "]";
   }
 }

@@ -25,13 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * One resource server's introspection calls: an RFC 7662 request made with the SDK, the client
- * authentication on it, sent once with the JDK's HTTP client (no redirects, so credentials and
- * tokens go nowhere else), the whole exchange bounded by the timeout, and the answer checked
- * by the SDK to be an introspection response. Failure messages never contain the token, a
- * credential or the answer's content. Thread-safe.
+ * authentication on it, sent once with the JDK's HTTP client over the configured TLS, if any
+ * (no redirects, so credentials and tokens go nowhere else), the whole exchange bounded by the
+ * timeout, and the answer checked by the SDK to be an introspection response. Failure messages
+ * never contain the token, a credential or the answer's content. Thread-safe.
  */
 final class HttpIntrospector implements Introspector {
   private static final Set<String> SET_BY_THE_CLIENT =
@@ -43,16 +44,30 @@ final class HttpIntrospector implements Introspector {
   private final ClientAuthentication authentication;
   private final Duration timeout;
   private final HttpClient client;
+  private final SSLContext tls;
 
-  HttpIntrospector(ClientID clientId, ClientAuthentication authentication, Duration timeout) {
+  /**
+   * @param tls the TLS of the calls (the client certificate, the trusted authorities), or
+   *     {@code null} for the JDK's default
+   */
+  HttpIntrospector(ClientID clientId, ClientAuthentication authentication, Duration timeout, SSLContext tls) {
     this.clientId = clientId;
     this.authentication = authentication;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
+    this.tls = tls;
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+        .version(HttpClient.Version.HTTP_1_1);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.client = builder.build();
+  }
+
+  @Override
+  public SSLContext tls() {
+    return tls;
   }
 
   /** The media type of RFC 9701 answers. */

@@ -1,6 +1,7 @@
 package dev.portcullis.docs.configuration;
 
 import dev.portcullis.PortcullisConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Opaque tokens verified by introspection, as docs/configuration.md shows. */
@@ -14,6 +15,18 @@ final class Introspection {
         .introspectionCacheTtl(Duration.ofSeconds(30))    // a revoked token passes for 30 s at most
         .build();
     // end::introspection[]
+  }
+
+  static PortcullisConfig overMutualTls() {
+    // tag::introspection-mtls[]
+    return PortcullisConfig.builder()
+        .issuer("https://sso.example.com/realms/shop")
+        .audience("orders-api")
+        .introspectionWithCertificate("orders-api",                 // tls_client_auth, RFC 8705 section 2.1
+            Path.of("/run/secrets/orders-api-chain.pem"), Path.of("/run/secrets/orders-api-key.pem"))
+        .introspectionTrustedCertificates(Path.of("/etc/pki/shop-ca.pem"))   // only for a private CA
+        .build();
+    // end::introspection-mtls[]
   }
 
   private Introspection() {}

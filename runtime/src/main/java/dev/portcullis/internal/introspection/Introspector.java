@@ -2,6 +2,7 @@ package dev.portcullis.internal.introspection;
 
 import java.net.URI;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** Asks an introspection endpoint about one token (RFC 7662). Thread-safe. */
 public interface Introspector {
@@ -24,4 +25,12 @@ public interface Introspector {
    *     included
    */
   String introspectAsJwt(URI endpoint, String token) throws IntrospectionFailedException;
+
+  /**
+   * The TLS the calls are made with, which the discovery of the endpoint uses too: the client
+   * certificate they present and the authorities they trust; {@code null} for the JDK's default.
+   */
+  default SSLContext tls() {
+    return null;
+  }
 }

@@ -25,8 +25,10 @@ public final class SettingNames {
       "http-timeout", "token-cache-size", "max-token-size", "resource-metadata", "resource", "resource-name",
       "resource-documentation", "scope-claims", "role-claims", "issuers", "introspection-client-id",
       "introspection-client-secret", "introspection-client-auth", "introspection-private-key", "introspection-key-id",
-      "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response", "dpop",
-      "dpop-nonce", "dpop-nonce-secret", "certificate-bound-tokens", "client-certificate-header");
+      "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response",
+      "introspection-tls-certificate", "introspection-tls-private-key", "introspection-tls-keystore",
+      "introspection-tls-keystore-password", "introspection-tls-trusted-certificates", "dpop", "dpop-nonce",
+      "dpop-nonce-secret", "certificate-bound-tokens", "client-certificate-header");
 
   /**
    * The keys of a named client: {@code portcullis.client.<name>.<key>}, {@code

@@ -45,6 +45,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies tokens by asking the authorization server's introspection endpoint (RFC 7662), and
@@ -101,12 +102,15 @@ final class TokenIntrospection {
   private final long skewMillis;
   private final long waitMillis;
   private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
+  /** The setting of the credential the endpoint checks, named when it refuses the request. */
+  private final String credentialKey;
   /** Verifies RFC 9701 answers; {@code null} when answers are plain JSON. */
   private final DefaultJWTProcessor<SecurityContext> signedAnswers;
 
   TokenIntrospection(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
       Validation validation, Clock clock, Executor cacheMaintenance) {
     this.introspector = introspector;
+    this.credentialKey = credentialKey(settings);
     this.signedAnswers = settings.jwtResponse() ? signedAnswers(config, settings) : null;
     this.validation = validation;
     this.clock = clock;
@@ -124,7 +128,7 @@ final class TokenIntrospection {
     this.waitMillis = 2 * timeoutMillis + 1_000;
     URI issuer = config.issuer().orElse(null);
     this.endpoint = new Endpoint(settings.endpoint().orElse(null), issuer, settings.httpTimeout(),
-        config.allowInsecureHttp(), clock);
+        config.allowInsecureHttp(), clock, introspector.tls(), settings.mutualTls());
     long ttlMillis = settings.cacheTtl().toMillis();
     if (ttlMillis <= 0) {
       this.cache = null;
@@ -313,13 +317,20 @@ final class TokenIntrospection {
         LOG.log(System.Logger.Level.WARNING, "Portcullis could not introspect tokens: {0} The introspection endpoint"
             + " refused the request; check {1}, {2} and {3} (the client must be allowed to introspect at the"
             + " authorization server).", e.getMessage(), SettingsSource.propertyName("introspection-client-id"),
-            SettingsSource.propertyName("introspection-client-secret"),
-            SettingsSource.propertyName("introspection-client-auth"));
+            SettingsSource.propertyName(credentialKey), SettingsSource.propertyName("introspection-client-auth"));
       }
     } else if (dueForWarning()) {
       LOG.log(System.Logger.Level.WARNING, "Portcullis could not introspect a token, and answers 503 until the"
           + " introspection endpoint answers: {0}", e.getMessage());
     }
+  }
+
+  private static String credentialKey(IntrospectionSettings settings) {
+    if (IntrospectionSettings.CERTIFICATE_METHODS.contains(settings.method())) {
+      return settings.tls().map(tls -> tls.keyStore() != null).orElse(false) ? "introspection-tls-keystore"
+          : "introspection-tls-certificate";
+    }
+    return settings.method().equals("private_key_jwt") ? "introspection-private-key" : "introspection-client-secret";
   }
 
   /** At most one warning every 30 seconds, so that a failing endpoint cannot flood the log. */
@@ -398,22 +409,32 @@ final class TokenIntrospection {
     }
   }
 
-  /** The introspection endpoint: configured, or found in the issuer's metadata in the background. */
+  /**
+   * The introspection endpoint: configured, or found in the issuer's metadata in the background,
+   * fetched over the introspection calls' TLS. Calls that present a client certificate use the
+   * metadata's {@code mtls_endpoint_aliases} introspection endpoint when it has one (RFC 8705
+   * section 5).
+   */
   private static final class Endpoint {
     private final URI configured;
     private final URI issuer;
     private final Duration timeout;
     private final boolean allowInsecureHttp;
     private final Clock clock;
+    private final SSLContext tls;
+    private final boolean mutualTls;
     private CompletableFuture<URI> discovery;
     private long failedAtMillis;
 
-    Endpoint(URI configured, URI issuer, Duration timeout, boolean allowInsecureHttp, Clock clock) {
+    Endpoint(URI configured, URI issuer, Duration timeout, boolean allowInsecureHttp, Clock clock, SSLContext tls,
+        boolean mutualTls) {
       this.configured = configured;
       this.issuer = issuer;
       this.timeout = timeout;
       this.allowInsecureHttp = allowInsecureHttp;
       this.clock = clock;
+      this.tls = tls;
+      this.mutualTls = mutualTls;
       if (configured == null) {
         discover();
       }
@@ -465,8 +486,12 @@ final class TokenIntrospection {
       IssuerMetadata.Document metadata;
       URI found;
       try {
-        metadata = new IssuerMetadata(issuer, timeout, timeout).fetch();
-        found = metadata.uri("introspection_endpoint").orElse(null);
+        metadata = new IssuerMetadata(issuer, timeout, timeout, tls).fetch();
+        IssuerMetadata.Document aliases = mutualTls ? metadata.section("mtls_endpoint_aliases").orElse(null) : null;
+        found = aliases == null ? null : aliases.uri("introspection_endpoint").orElse(null);
+        if (found == null) {
+          found = metadata.uri("introspection_endpoint").orElse(null);
+        }
       } catch (IOException e) {
         throw new IntrospectionFailedException(e.getMessage(), false);
       }

@@ -78,7 +78,7 @@ class TokenIntrospectionTest {
 
   private static IntrospectionSettings settings(Duration ttl, boolean all) {
     return new IntrospectionSettings(ENDPOINT, "orders-api", "secret", "client_secret_basic", null, null, ttl, all,
-        Duration.ofSeconds(5), false);
+        Duration.ofSeconds(5), false, null);
   }
 
   private TokenVerifier verifier(PortcullisConfig config, Duration ttl, boolean all) {
