@@ -19,6 +19,12 @@ class ConfigValuesTest {
   }
 
   @Test
+  void zeroNeedsNoUnit() {
+    assertEquals(Duration.ZERO, ConfigValues.parseDuration("introspection-cache-ttl", "0"));
+    assertEquals(Duration.ZERO, ConfigValues.parseDuration("introspection-cache-ttl", " 0 "));
+  }
+
+  @Test
   void isoDurationsAreParsed() {
     assertEquals(Duration.ofSeconds(30), ConfigValues.parseDuration("k", "PT30S"));
     assertEquals(Duration.ofMinutes(1), ConfigValues.parseDuration("k", "pt1m"));
@@ -26,7 +32,7 @@ class ConfigValuesTest {
 
   @Test
   void durationsWithoutUnitOrWithGarbageAreRejected() {
-    for (String bad : new String[] {"30", "abc", "5 minutes", "-5s", "PT", "99999999999999999999s"}) {
+    for (String bad : new String[] {"30", "00", "1", "abc", "5 minutes", "-5s", "PT", "99999999999999999999s"}) {
       assertThrows(PortcullisConfigException.class, () -> ConfigValues.parseDuration("clock-skew", bad), bad);
     }
   }

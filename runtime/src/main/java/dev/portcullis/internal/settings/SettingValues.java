@@ -21,7 +21,7 @@ public final class SettingValues {
 
   /**
    * A duration: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601
-   * such as {@code PT30S}; not negative.
+   * such as {@code PT30S}; {@code 0} alone needs no unit; not negative.
    */
   public static <E extends RuntimeException> Duration duration(String name, String text,
       Function<String, E> failure) {
@@ -50,6 +50,9 @@ public final class SettingValues {
   /** The duration {@code text} denotes, or empty when it is not one or is negative. */
   static Optional<Duration> parse(String text) {
     String trimmed = text.strip();
+    if (trimmed.equals("0")) {
+      return Optional.of(Duration.ZERO); // the same in every unit
+    }
     Matcher short_ = SHORT.matcher(trimmed.toLowerCase(Locale.ROOT));
     try {
       Duration duration;
