@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.client.MutualTlsAuthorizationServer;
+import dev.portcullis.client.MutualTlsFixture;
 import dev.portcullis.client.TestCertificates;
 import dev.portcullis.testapp.MeResource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An API whose introspection calls authenticate with mutual TLS (RFC 8705 section 2), end to
@@ -28,39 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutualTlsIntrospectionTest {
   private static final String TOKEN = MutualTlsAuthorizationServer.OPAQUE_TOKEN;
-  private static TestCertificates.Identity authority;
-  private static TestCertificates.Identity selfSigned;
-  private static MutualTlsAuthorizationServer server;
-  @TempDir
-  static Path files;
-  private static Path chainFile;
-  private static Path keyFile;
-  private static Path caFile;
-
-  @BeforeAll
-  static void start() throws Exception {
-    authority = TestCertificates.authority("CN=Private CA");
-    TestCertificates.Identity api = TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT, authority);
-    selfSigned = TestCertificates.selfSigned("CN=orders-api");
-    server = new MutualTlsAuthorizationServer(authority, selfSigned.certificate());
-    chainFile = Files.writeString(files.resolve("api-chain.pem"), api.pem() + authority.pem());
-    keyFile = Files.writeString(files.resolve("api-key.pem"), api.keyPem());
-    caFile = Files.writeString(files.resolve("private-ca.pem"), authority.pem());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final MutualTlsFixture TLS = new MutualTlsFixture("CN=Private CA", "CN=orders-api");
 
   /** Every token introspected, no answer remembered: each request makes a call. */
   private static PortcullisConfig.Builder config() {
-    return PortcullisConfig.builder().issuer(server.issuer().toString()).audience(MutualTlsAuthorizationServer.AUDIENCE)
+    return PortcullisConfig.builder().issuer(TLS.server().issuer().toString())
+        .audience(MutualTlsAuthorizationServer.AUDIENCE)
         .introspectAllTokens(true).introspectionCacheTtl(Duration.ZERO);
   }
 
   private static MutualTlsAuthorizationServer.Received last() {
-    List<MutualTlsAuthorizationServer.Received> all = server.received();
+    List<MutualTlsAuthorizationServer.Received> all = TLS.server().received();
     return all.get(all.size() - 1);
   }
 
@@ -80,8 +57,8 @@ class MutualTlsIntrospectionTest {
   @Test
   void tlsClientAuthAtTheEndpointOfTheMtlsAliasesAcceptsTheActiveToken() {
     try (TestApp app = TestApp.start(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionTrustedCertificates(caFile).build(), MeResource.class)) {
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionTrustedCertificates(TLS.caFile()).build(), MeResource.class)) {
       assertAccepted(app.bearer("/me", TOKEN));
       MutualTlsAuthorizationServer.Received call = last();
       assertEquals("/introspect", call.path());
@@ -95,15 +72,15 @@ class MutualTlsIntrospectionTest {
 
   @Test
   void selfSignedTlsClientAuthFromAKeyStoreAcceptsTheActiveToken() throws Exception {
-    Path keyStore = Files.write(files.resolve("self-signed.p12"), TestCertificates.pkcs12(selfSigned,
+    Path keyStore = TLS.write("self-signed.p12", TestCertificates.pkcs12(TLS.selfSigned(),
         "store-password".toCharArray()));
     try (TestApp app = TestApp.start(config()
         .introspectionWithKeyStore(MutualTlsAuthorizationServer.SELF_SIGNED_CLIENT, keyStore,
             "store-password".toCharArray())
-        .introspectionClientAuth("self_signed_tls_client_auth").introspectionTrustedCertificates(caFile)
-        .introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
+        .introspectionClientAuth("self_signed_tls_client_auth").introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
       assertAccepted(app.bearer("/me", TOKEN));
-      assertEquals(selfSigned.certificate(), last().certificate());
+      assertEquals(TLS.selfSigned().certificate(), last().certificate());
     }
   }
 
@@ -111,11 +88,11 @@ class MutualTlsIntrospectionTest {
   void aStrangersCertificateIsRefusedByTheServerAndTheApiAnswers503() throws Exception {
     TestCertificates.Identity stranger = TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT,
         TestCertificates.authority("CN=Stranger CA"));
-    Path strangerChain = Files.writeString(files.resolve("stranger-chain.pem"), stranger.pem());
-    Path strangerKey = Files.writeString(files.resolve("stranger-key.pem"), stranger.keyPem());
+    Path strangerChain = TLS.write("stranger-chain.pem", stranger.pem());
+    Path strangerKey = TLS.write("stranger-key.pem", stranger.keyPem());
     try (TestApp app = TestApp.start(config()
         .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, strangerChain, strangerKey)
-        .introspectionTrustedCertificates(caFile).build(), MeResource.class)) {
+        .introspectionTrustedCertificates(TLS.caFile()).build(), MeResource.class)) {
       assertUnavailable(app.bearer("/me", TOKEN));
       assertEquals(stranger.certificate(), last().certificate());
     }
@@ -125,8 +102,8 @@ class MutualTlsIntrospectionTest {
   void aRequestWithoutACertificateIsRefusedByTheServerAndTheApiAnswers503() {
     try (TestApp app = TestApp.start(config()
         .introspection(MutualTlsAuthorizationServer.PKI_CLIENT, "not-a-secret-the-server-knows")
-        .introspectionClientAuth("client_secret_post").introspectionTrustedCertificates(caFile)
-        .introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
+        .introspectionClientAuth("client_secret_post").introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
       assertUnavailable(app.bearer("/me", TOKEN));
       assertNull(last().certificate());
     }
@@ -137,17 +114,18 @@ class MutualTlsIntrospectionTest {
     // A secret and no certificate: the trusted authorities alone make the HTTPS endpoint reachable.
     try (TestApp app = TestApp.start(config()
         .introspection(MutualTlsAuthorizationServer.SECRET_CLIENT, MutualTlsAuthorizationServer.SECRET)
-        .introspectionTrustedCertificates(caFile).introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build(),
+        .introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build(),
         MeResource.class)) {
       assertAccepted(app.bearer("/me", TOKEN));
     }
     // Without them the JDK's authorities do not know the private CA: the handshake fails.
-    int before = server.received().size();
+    int before = TLS.server().received().size();
     try (TestApp app = TestApp.start(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build(), MeResource.class)) {
       assertUnavailable(app.bearer("/me", TOKEN));
-      assertEquals(before, server.received().size(), "no request gets through the handshake");
+      assertEquals(before, TLS.server().received().size(), "no request gets through the handshake");
     }
   }
 }

@@ -11,7 +11,6 @@ import dev.portcullis.AccessTokenVerifier;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.TokenVerificationException;
-import java.nio.file.Files;
 import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +22,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The resource server's introspection calls over mutual TLS (RFC 8705 section 2) and to an
@@ -37,35 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IntrospectionOverMutualTlsTest {
   private static final String TOKEN = MutualTlsAuthorizationServer.OPAQUE_TOKEN;
-  private static TestCertificates.Identity authority;
-  private static TestCertificates.Identity client;
-  private static TestCertificates.Identity selfSigned;
-  private static MutualTlsAuthorizationServer server;
-  @TempDir
-  static Path files;
-  private static Path chainFile;
-  private static Path keyFile;
-  private static Path caFile;
-
-  @BeforeAll
-  static void start() throws Exception {
-    authority = TestCertificates.authority("CN=Test CA");
-    client = TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT, authority);
-    selfSigned = TestCertificates.selfSigned("CN=self-signed-client");
-    server = new MutualTlsAuthorizationServer(authority, selfSigned.certificate());
-    chainFile = Files.writeString(files.resolve("api-chain.pem"), client.pem() + authority.pem());
-    keyFile = Files.writeString(files.resolve("api-key.pem"), client.keyPem());
-    caFile = Files.writeString(files.resolve("ca.pem"), authority.pem());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final MutualTlsFixture TLS = new MutualTlsFixture();
 
   /** Every token introspected at the HTTPS endpoint, each time asked again. */
   private static PortcullisConfig.Builder config() {
-    return PortcullisConfig.builder().issuer(server.issuer().toString()).audience(MutualTlsAuthorizationServer.AUDIENCE)
+    return PortcullisConfig.builder().issuer(TLS.server().issuer().toString())
+        .audience(MutualTlsAuthorizationServer.AUDIENCE)
         .introspectAllTokens(true).introspectionCacheTtl(Duration.ZERO).httpTimeout(Duration.ofSeconds(2));
   }
 
@@ -76,7 +51,7 @@ class IntrospectionOverMutualTlsTest {
   }
 
   private static MutualTlsAuthorizationServer.Received last() {
-    List<MutualTlsAuthorizationServer.Received> all = server.received();
+    List<MutualTlsAuthorizationServer.Received> all = TLS.server().received();
     return all.get(all.size() - 1);
   }
 
@@ -90,12 +65,13 @@ class IntrospectionOverMutualTlsTest {
   @Test
   void tlsClientAuthPresentsTheCertificateAndSendsOnlyTheClientId() throws Exception {
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionTrustedCertificates(caFile).introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build())) {
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
       assertEquals(MutualTlsAuthorizationServer.SUBJECT, verifier.verify(TOKEN).subject());
       MutualTlsAuthorizationServer.Received request = last();
       assertEquals("/introspect", request.path());
-      assertEquals(client.certificate(), request.certificate());
+      assertEquals(TLS.client().certificate(), request.certificate());
       assertEquals(MutualTlsAuthorizationServer.PKI_CLIENT, request.form().get("client_id"));
       assertEquals(TOKEN, request.form().get("token"));
       assertNull(request.authorization());
@@ -106,17 +82,18 @@ class IntrospectionOverMutualTlsTest {
 
   @Test
   void selfSignedTlsClientAuthWithAPkcs12KeyStoreFromTheSettings() throws Exception {
-    Path keyStore = Files.write(files.resolve("self-signed.p12"), TestCertificates.pkcs12(selfSigned,
+    Path keyStore = TLS.write("self-signed.p12", TestCertificates.pkcs12(TLS.selfSigned(),
         "store-password".toCharArray()));
-    PortcullisConfig config = configured(Map.of("issuer", server.issuer().toString(),
+    PortcullisConfig config = configured(Map.of("issuer", TLS.server().issuer().toString(),
         "audience", MutualTlsAuthorizationServer.AUDIENCE, "introspect-all-tokens", "true",
         "introspection-cache-ttl", "0s", "introspection-client-id", MutualTlsAuthorizationServer.SELF_SIGNED_CLIENT,
         "introspection-client-auth", "self_signed_tls_client_auth", "introspection-tls-keystore", keyStore.toString(),
         "introspection-tls-keystore-password", "store-password", "introspection-tls-trusted-certificates",
-        caFile.toString(), "introspection-endpoint", server.mtlsIntrospectionEndpoint().toString())).build();
+        TLS.caFile().toString(), "introspection-endpoint", TLS.server().mtlsIntrospectionEndpoint().toString()))
+        .build();
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config)) {
       assertEquals(MutualTlsAuthorizationServer.SUBJECT, verifier.verify(TOKEN).subject());
-      assertEquals(selfSigned.certificate(), last().certificate());
+      assertEquals(TLS.selfSigned().certificate(), last().certificate());
       assertEquals(MutualTlsAuthorizationServer.SELF_SIGNED_CLIENT, last().form().get("client_id"));
       assertNull(last().authorization());
     }
@@ -127,8 +104,8 @@ class IntrospectionOverMutualTlsTest {
     TestCertificates.Identity strangerAuthority = TestCertificates.authority("CN=Stranger CA");
     TestCertificates.Identity stranger =
         TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT, strangerAuthority);
-    Path strangerChain = Files.writeString(files.resolve("stranger-chain.pem"), stranger.pem());
-    Path strangerKey = Files.writeString(files.resolve("stranger-key.pem"), stranger.keyPem());
+    Path strangerChain = TLS.write("stranger-chain.pem", stranger.pem());
+    Path strangerKey = TLS.write("stranger-key.pem", stranger.keyPem());
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
@@ -146,7 +123,8 @@ class IntrospectionOverMutualTlsTest {
     log.addHandler(capture);
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
         .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, strangerChain, strangerKey)
-        .introspectionTrustedCertificates(caFile).introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build())) {
+        .introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
       assertUnavailable(verifier);
       assertEquals(stranger.certificate(), last().certificate());
     } finally {
@@ -161,12 +139,12 @@ class IntrospectionOverMutualTlsTest {
 
   @Test
   void withoutTheTrustedAuthoritiesThePrivateCaIsNotTrusted() throws Exception {
-    int before = server.received().size();
+    int before = TLS.server().received().size();
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build())) {
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
       assertUnavailable(verifier);
-      assertEquals(before, server.received().size(), "no request gets through the handshake");
+      assertEquals(before, TLS.server().received().size(), "no request gets through the handshake");
     }
   }
 
@@ -174,7 +152,8 @@ class IntrospectionOverMutualTlsTest {
   void trustedAuthoritiesAloneReachAPrivateCaWithASecret() throws Exception {
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
         .introspection(MutualTlsAuthorizationServer.SECRET_CLIENT, MutualTlsAuthorizationServer.SECRET)
-        .introspectionTrustedCertificates(caFile).introspectionEndpoint(server.mtlsIntrospectionEndpoint()).build())) {
+        .introspectionTrustedCertificates(TLS.caFile())
+        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
       assertEquals(MutualTlsAuthorizationServer.SUBJECT, verifier.verify(TOKEN).subject());
       assertNull(last().certificate());
       assertTrue(last().authorization().startsWith("Basic "));
@@ -184,28 +163,29 @@ class IntrospectionOverMutualTlsTest {
   @Test
   void discoveryUsesTheMtlsIntrospectionAliasWithACertificate() throws Exception {
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionTrustedCertificates(caFile).build())) {
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionTrustedCertificates(TLS.caFile()).build())) {
       assertEquals(MutualTlsAuthorizationServer.SUBJECT, verifier.verify(TOKEN).subject());
       assertNotNull(last().certificate(), "the HTTPS alias was used, not the plain endpoint");
     }
     // Without a certificate the plain introspection_endpoint is used, which this server refuses.
     try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
         .introspection(MutualTlsAuthorizationServer.SECRET_CLIENT, MutualTlsAuthorizationServer.SECRET)
-        .introspectionTrustedCertificates(caFile).build())) {
-      int before = server.received().size();
+        .introspectionTrustedCertificates(TLS.caFile()).build())) {
+      int before = TLS.server().received().size();
       TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> verifier.verify(TOKEN));
       assertTrue(e.retryAfter().isPresent(), e::getMessage);
-      assertEquals(before + 1, server.received().size());
+      assertEquals(before + 1, TLS.server().received().size());
       assertNull(last().certificate());
     }
   }
 
   @Test
   void discoveryOverHttpsTrustsTheConfiguredAuthorities() throws Exception {
-    try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config().issuer(server.httpsIssuer().toString())
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, keyFile)
-        .introspectionTrustedCertificates(caFile).build())) {
+    try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
+        .issuer(TLS.server().httpsIssuer().toString())
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), TLS.keyFile())
+        .introspectionTrustedCertificates(TLS.caFile()).build())) {
       assertEquals(MutualTlsAuthorizationServer.SUBJECT, verifier.verify(TOKEN).subject());
     }
   }
@@ -217,23 +197,23 @@ class IntrospectionOverMutualTlsTest {
 
   @Test
   void filesThatCannotBeUsedFailAtStartupNamingTheSettingAndTheFile() throws Exception {
-    Path missing = files.resolve("missing.pem");
-    String unreadable = startupFailure(config().introspectionEndpoint(server.mtlsIntrospectionEndpoint())
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, missing, keyFile));
+    Path missing = TLS.file("missing.pem");
+    String unreadable = startupFailure(config().introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint())
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, missing, TLS.keyFile()));
     assertTrue(unreadable.startsWith("The introspection TLS settings (portcullis.introspection-tls-certificate,"
         + " portcullis.introspection-tls-private-key) cannot be used: The client certificate file " + missing
         + " could not be read"), unreadable);
 
-    Path otherKey = Files.writeString(files.resolve("other-key.pem"), selfSigned.keyPem());
-    String wrongKey = startupFailure(config().introspectionEndpoint(server.mtlsIntrospectionEndpoint())
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, chainFile, otherKey));
+    Path otherKey = TLS.write("other-key.pem", TLS.selfSigned().keyPem());
+    String wrongKey = startupFailure(config().introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint())
+        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, TLS.chainFile(), otherKey));
     assertTrue(wrongKey.contains("The private key in " + otherKey + " does not belong to the certificate in "
-        + chainFile), wrongKey);
+        + TLS.chainFile()), wrongKey);
     assertFalse(wrongKey.contains("PRIVATE KEY"), wrongKey);
 
-    Path keyStore = Files.write(files.resolve("client.p12"), TestCertificates.pkcs12(client,
+    Path keyStore = TLS.write("client.p12", TestCertificates.pkcs12(TLS.client(),
         "right-password".toCharArray()));
-    String wrongPassword = startupFailure(config().introspectionEndpoint(server.mtlsIntrospectionEndpoint())
+    String wrongPassword = startupFailure(config().introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint())
         .introspectionWithKeyStore(MutualTlsAuthorizationServer.PKI_CLIENT, keyStore,
             "wrong-password-5".toCharArray()));
     assertTrue(wrongPassword.startsWith("The introspection TLS settings (portcullis.introspection-tls-keystore,"
@@ -241,8 +221,8 @@ class IntrospectionOverMutualTlsTest {
         + " could not be read as PKCS#12"), wrongPassword);
     assertFalse(wrongPassword.contains("wrong-password-5"), wrongPassword);
 
-    Path notCertificates = Files.writeString(files.resolve("not-ca.pem"), "not a certificate");
-    String badTrust = startupFailure(config().introspectionEndpoint(server.mtlsIntrospectionEndpoint())
+    Path notCertificates = TLS.write("not-ca.pem", "not a certificate");
+    String badTrust = startupFailure(config().introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint())
         .introspection(MutualTlsAuthorizationServer.SECRET_CLIENT, MutualTlsAuthorizationServer.SECRET)
         .introspectionTrustedCertificates(notCertificates));
     assertTrue(badTrust.startsWith("The introspection TLS settings (portcullis.introspection-tls-trusted-certificates)"

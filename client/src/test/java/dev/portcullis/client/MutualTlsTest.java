@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mutual TLS client authentication (RFC 8705 section 2) against a loopback HTTPS token endpoint
@@ -25,34 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the configuration mistakes.
  */
 class MutualTlsTest {
-  private static TestCertificates.Identity authority;
-  private static TestCertificates.Identity client;
-  private static TestCertificates.Identity selfSigned;
-  private static MutualTlsAuthorizationServer server;
-  @TempDir
-  static Path files;
-  private static Path chainFile;
-  private static Path keyFile;
-  private static Path caFile;
-
-  @BeforeAll
-  static void start() throws Exception {
-    authority = TestCertificates.authority("CN=Test CA");
-    client = TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT, authority);
-    selfSigned = TestCertificates.selfSigned("CN=self-signed-client");
-    server = new MutualTlsAuthorizationServer(authority, selfSigned.certificate());
-    chainFile = Files.writeString(files.resolve("client-chain.pem"), client.pem() + authority.pem());
-    keyFile = Files.writeString(files.resolve("client-key.pem"), client.keyPem());
-    caFile = Files.writeString(files.resolve("ca.pem"), authority.pem());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final MutualTlsFixture TLS = new MutualTlsFixture();
 
   private static OAuthClientSettings.Builder settings(String clientId) {
-    return OAuthClientSettings.builder().tokenEndpoint(server.mtlsTokenEndpoint().toString()).clientId(clientId);
+    return OAuthClientSettings.builder().tokenEndpoint(TLS.server().mtlsTokenEndpoint().toString()).clientId(clientId);
   }
 
   private static OAuthClientSettings.Builder configured(Map<String, String> keys) {
@@ -62,7 +36,7 @@ class MutualTlsTest {
   }
 
   private static MutualTlsAuthorizationServer.Received last() {
-    List<MutualTlsAuthorizationServer.Received> all = server.received();
+    List<MutualTlsAuthorizationServer.Received> all = TLS.server().received();
     return all.get(all.size() - 1);
   }
 
@@ -70,8 +44,8 @@ class MutualTlsTest {
   void tlsClientAuthPresentsTheCertificateAndSendsOnlyTheClientId() {
     AccessToken token = TokenClient.create(settings(MutualTlsAuthorizationServer.PKI_CLIENT)
         .authentication(ClientAuthentication.tlsClientAuth())
-        .tls(ClientTls.fromPem(chainFile, keyFile).trusting(caFile)).build()).token();
-    assertEquals("bound-to-" + client.thumbprint(), token.value());
+        .tls(ClientTls.fromPem(TLS.chainFile(), TLS.keyFile()).trusting(TLS.caFile())).build()).token();
+    assertEquals("bound-to-" + TLS.client().thumbprint(), token.value());
     MutualTlsAuthorizationServer.Received request = last();
     assertEquals(MutualTlsAuthorizationServer.PKI_CLIENT, request.form().get("client_id"));
     assertEquals("client_credentials", request.form().get("grant_type"));
@@ -82,63 +56,63 @@ class MutualTlsTest {
 
   @Test
   void selfSignedTlsClientAuthPresentsTheRegisteredCertificate() throws Exception {
-    Path store = Files.write(files.resolve("self-signed.p12"), TestCertificates.pkcs12(selfSigned, "s3cret".toCharArray()));
+    Path store = TLS.write("self-signed.p12", TestCertificates.pkcs12(TLS.selfSigned(), "s3cret".toCharArray()));
     AccessToken token = TokenClient.create(settings(MutualTlsAuthorizationServer.SELF_SIGNED_CLIENT)
         .authentication(ClientAuthentication.selfSignedTlsClientAuth())
-        .tls(ClientTls.fromPkcs12(store, "s3cret".toCharArray()).trusting(caFile)).build()).token();
-    assertEquals("bound-to-" + selfSigned.thumbprint(), token.value());
+        .tls(ClientTls.fromPkcs12(store, "s3cret".toCharArray()).trusting(TLS.caFile())).build()).token();
+    assertEquals("bound-to-" + TLS.selfSigned().thumbprint(), token.value());
   }
 
   @Test
   void anotherCertificateIsRefusedByTheAuthorizationServer() throws Exception {
     TestCertificates.Identity stranger = TestCertificates.selfSigned(MutualTlsAuthorizationServer.PKI_SUBJECT);
-    Path store = Files.write(files.resolve("stranger.p12"), TestCertificates.pkcs12(stranger, "pw".toCharArray()));
+    Path store = TLS.write("stranger.p12", TestCertificates.pkcs12(stranger, "pw".toCharArray()));
     TokenClient tokens = TokenClient.create(settings(MutualTlsAuthorizationServer.PKI_CLIENT)
         .authentication(ClientAuthentication.tlsClientAuth())
-        .tls(ClientTls.fromPkcs12(store, "pw".toCharArray()).trusting(caFile)).build());
+        .tls(ClientTls.fromPkcs12(store, "pw".toCharArray()).trusting(TLS.caFile())).build());
     TokenRequestException refused = assertThrows(TokenRequestException.class, tokens::token);
     assertEquals("invalid_client", refused.error());
   }
 
   @Test
   void theKeysConfigureTheCertificateAndTlsClientAuthIsTheDefaultWithIt() {
-    OAuthClientSettings settings = configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(),
-        "client-id", MutualTlsAuthorizationServer.PKI_CLIENT, "tls-certificate", chainFile.toString(),
-        "tls-private-key", keyFile.toString(), "tls-trusted-certificates", caFile.toString())).build();
+    OAuthClientSettings settings = configured(Map.of("token-endpoint", TLS.server().mtlsTokenEndpoint().toString(),
+        "client-id", MutualTlsAuthorizationServer.PKI_CLIENT, "tls-certificate", TLS.chainFile().toString(),
+        "tls-private-key", TLS.keyFile().toString(), "tls-trusted-certificates", TLS.caFile().toString())).build();
     assertEquals(ClientAuthenticationMethod.TLS_CLIENT_AUTH, settings.authentication().method());
-    assertEquals("bound-to-" + client.thumbprint(), TokenClient.create(settings).token().value());
+    assertEquals("bound-to-" + TLS.client().thumbprint(), TokenClient.create(settings).token().value());
   }
 
   @Test
   void aPkcs12KeyStoreFromTheKeysWorksWithSelfSignedTlsClientAuth() throws Exception {
-    Path store = Files.write(files.resolve("configured.p12"), TestCertificates.pkcs12(selfSigned, "pw".toCharArray()));
-    OAuthClientSettings settings = configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(),
+    Path store = TLS.write("configured.p12", TestCertificates.pkcs12(TLS.selfSigned(), "pw".toCharArray()));
+    OAuthClientSettings settings = configured(Map.of("token-endpoint", TLS.server().mtlsTokenEndpoint().toString(),
         "client-id", MutualTlsAuthorizationServer.SELF_SIGNED_CLIENT, "client-auth", "self_signed_tls_client_auth",
         "tls-keystore", store.toString(), "tls-keystore-password", "pw",
-        "tls-trusted-certificates", caFile.toString())).build();
-    assertEquals("bound-to-" + selfSigned.thumbprint(), TokenClient.create(settings).token().value());
+        "tls-trusted-certificates", TLS.caFile().toString())).build();
+    assertEquals("bound-to-" + TLS.selfSigned().thumbprint(), TokenClient.create(settings).token().value());
   }
 
   @Test
   void discoveryUsesTheMtlsEndpointAliasesWithACertificate() {
-    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(server.issuer().toString())
+    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(TLS.server().issuer().toString())
         .clientId(MutualTlsAuthorizationServer.PKI_CLIENT).authentication(ClientAuthentication.tlsClientAuth())
-        .tls(ClientTls.fromPem(chainFile, keyFile).trusting(caFile)).build();
-    assertEquals("bound-to-" + client.thumbprint(), TokenClient.create(settings).token().value());
+        .tls(ClientTls.fromPem(TLS.chainFile(), TLS.keyFile()).trusting(TLS.caFile())).build();
+    assertEquals("bound-to-" + TLS.client().thumbprint(), TokenClient.create(settings).token().value());
     assertNotNull(last().certificate(), "the request went to the plain token endpoint");
   }
 
   @Test
   void discoveryOverHttpsTrustsTheConfiguredAuthorities() {
-    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(server.httpsIssuer().toString())
+    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(TLS.server().httpsIssuer().toString())
         .clientId(MutualTlsAuthorizationServer.PKI_CLIENT).authentication(ClientAuthentication.tlsClientAuth())
-        .tls(ClientTls.fromPem(chainFile, keyFile).trusting(caFile)).build();
-    assertEquals("bound-to-" + client.thumbprint(), TokenClient.create(settings).token().value());
+        .tls(ClientTls.fromPem(TLS.chainFile(), TLS.keyFile()).trusting(TLS.caFile())).build();
+    assertEquals("bound-to-" + TLS.client().thumbprint(), TokenClient.create(settings).token().value());
   }
 
   @Test
   void discoveryWithoutACertificateUsesThePlainTokenEndpoint() {
-    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(server.issuer().toString())
+    OAuthClientSettings settings = OAuthClientSettings.builder().issuer(TLS.server().issuer().toString())
         .clientId("plain-client").authentication(ClientAuthentication.clientSecretBasic("secret")).build();
     assertThrows(TokenRequestException.class, () -> TokenClient.create(settings).token());
     assertNull(last().certificate());
@@ -151,7 +125,7 @@ class MutualTlsTest {
     assertTrue(e.getMessage().contains("authenticates with tls_client_auth but has no TLS client certificate"),
         e.getMessage());
     ClientConfigurationException fromKeys = assertThrows(ClientConfigurationException.class,
-        () -> configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(), "client-id", "x",
+        () -> configured(Map.of("token-endpoint", TLS.server().mtlsTokenEndpoint().toString(), "client-id", "x",
             "client-auth", "self_signed_tls_client_auth")).build());
     assertTrue(fromKeys.getMessage().contains("portcullis.client.orders.tls-certificate"), fromKeys.getMessage());
   }
@@ -159,32 +133,33 @@ class MutualTlsTest {
   @Test
   void incompleteOrContradictoryKeysAreNamed() throws Exception {
     ClientConfigurationException noKey = assertThrows(ClientConfigurationException.class,
-        () -> configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(), "client-id", "x",
-            "tls-certificate", chainFile.toString())).build());
+        () -> configured(Map.of("token-endpoint", TLS.server().mtlsTokenEndpoint().toString(), "client-id", "x",
+            "tls-certificate", TLS.chainFile().toString())).build());
     assertTrue(noKey.getMessage().contains("a TLS client certificate but no private key")
         && noKey.getMessage().contains("portcullis.client.orders.tls-private-key"), noKey.getMessage());
     ClientConfigurationException both = assertThrows(ClientConfigurationException.class,
-        () -> configured(Map.of("token-endpoint", server.mtlsTokenEndpoint().toString(), "client-id", "x",
-            "tls-certificate", chainFile.toString(), "tls-private-key", keyFile.toString(),
-            "tls-keystore", chainFile.toString())).build());
+        () -> configured(Map.of("token-endpoint", TLS.server().mtlsTokenEndpoint().toString(), "client-id", "x",
+            "tls-certificate", TLS.chainFile().toString(), "tls-private-key", TLS.keyFile().toString(),
+            "tls-keystore", TLS.chainFile().toString())).build());
     assertTrue(both.getMessage().contains("both a TLS key store"), both.getMessage());
-    Path otherKey = Files.writeString(files.resolve("other-key.pem"), selfSigned.keyPem());
+    Path otherKey = TLS.write("other-key.pem", TLS.selfSigned().keyPem());
     ClientConfigurationException wrongKey = assertThrows(ClientConfigurationException.class,
-        () -> ClientTls.fromPem(chainFile, otherKey));
-    assertTrue(wrongKey.getMessage().contains("does not belong to the certificate in " + chainFile), wrongKey.getMessage());
+        () -> ClientTls.fromPem(TLS.chainFile(), otherKey));
+    assertTrue(wrongKey.getMessage().contains("does not belong to the certificate in " + TLS.chainFile()),
+        wrongKey.getMessage());
     ClientConfigurationException notCertificates = assertThrows(ClientConfigurationException.class,
-        () -> ClientTls.fromPem(keyFile, keyFile));
+        () -> ClientTls.fromPem(TLS.keyFile(), TLS.keyFile()));
     assertTrue(notCertificates.getMessage().contains("does not hold PEM certificates")
         || notCertificates.getMessage().contains("holds no certificate"), notCertificates.getMessage());
   }
 
   @Test
   void theTlsMaterialNamesTheSubjectButNeverTheKey() {
-    ClientTls tls = ClientTls.fromPem(chainFile, keyFile).trusting(caFile);
+    ClientTls tls = ClientTls.fromPem(TLS.chainFile(), TLS.keyFile()).trusting(TLS.caFile());
     assertEquals("ClientTls[certificate=" + MutualTlsAuthorizationServer.PKI_SUBJECT + ", trusting 1 certificates]",
         tls.toString());
     String settings = settings("x").tls(tls).authentication(ClientAuthentication.tlsClientAuth()).build().toString();
     assertTrue(settings.contains("tls=" + tls), settings);
-    assertFalse(settings.contains(client.keyPem().lines().skip(1).findFirst().orElseThrow()), settings);
+    assertFalse(settings.contains(TLS.client().keyPem().lines().skip(1).findFirst().orElseThrow()), settings);
   }
 }
