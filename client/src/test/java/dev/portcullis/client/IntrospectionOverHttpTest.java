@@ -24,6 +24,7 @@ import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.TokenPrincipal;
 import dev.portcullis.TokenVerificationException;
+import dev.portcullis.testing.CapturedLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -43,9 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,20 +95,7 @@ class IntrospectionOverHttpTest {
       throw new IllegalStateException(e);
     }
   }
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private final Logger introspectionLog = Logger.getLogger("dev.portcullis.internal.verification.TokenIntrospection");
+  private CapturedLog introspectionLog;
 
   @BeforeEach
   void start() throws IOException {
@@ -125,12 +111,12 @@ class IntrospectionOverHttpTest {
     server.createContext("/idp/jwks", exchange -> send(exchange, 200, "application/json",
         new JWKSet(ISSUER_KEY.toPublicJWK()).toString()));
     server.start();
-    introspectionLog.addHandler(capture);
+    introspectionLog = new CapturedLog("dev.portcullis.internal.verification.TokenIntrospection");
   }
 
   @AfterEach
   void stop() {
-    introspectionLog.removeHandler(capture);
+    introspectionLog.close();
     stopHanging.countDown();
     server.stop(0);
   }
@@ -199,7 +185,7 @@ class IntrospectionOverHttpTest {
     assertEquals("The token could not be verified because the authorization server's introspection endpoint is"
         + " unavailable.", e.getMessage());
     assertEquals(Duration.ofSeconds(5), e.retryAfter().orElseThrow());
-    for (LogRecord record : logged) {
+    for (LogRecord record : introspectionLog.records()) {
       assertFalse(String.valueOf(record.getMessage()).contains(TOKEN));
       assertFalse(String.valueOf(record.getMessage()).contains(SECRET));
     }
@@ -299,8 +285,8 @@ class IntrospectionOverHttpTest {
     status = 401;
     body = "{\"error\":\"invalid_client\"}";
     assertUnavailable(verifier());
-    LogRecord warning = logged.stream().filter(r -> r.getLevel() == java.util.logging.Level.WARNING).findFirst()
-        .orElseThrow();
+    LogRecord warning = introspectionLog.records().stream()
+        .filter(r -> r.getLevel() == java.util.logging.Level.WARNING).findFirst().orElseThrow();
     String text = java.text.MessageFormat.format(warning.getMessage(), warning.getParameters());
     assertTrue(text.contains("HTTP 401 with error \"invalid_client\""), text);
     assertTrue(text.contains("portcullis.introspection-client-secret"), text);

@@ -11,17 +11,15 @@ import dev.portcullis.AccessTokenVerifier;
 import dev.portcullis.PortcullisConfig;
 import dev.portcullis.PortcullisConfigException;
 import dev.portcullis.TokenVerificationException;
+import dev.portcullis.testing.CapturedLog;
 import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -106,29 +104,15 @@ class IntrospectionOverMutualTlsTest {
         TestCertificates.client(MutualTlsAuthorizationServer.PKI_SUBJECT, strangerAuthority);
     Path strangerChain = TLS.write("stranger-chain.pem", stranger.pem());
     Path strangerKey = TLS.write("stranger-key.pem", stranger.keyPem());
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger log = Logger.getLogger("dev.portcullis.internal.verification.TokenIntrospection");
-    log.addHandler(capture);
-    try (AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
-        .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, strangerChain, strangerKey)
-        .introspectionTrustedCertificates(TLS.caFile())
-        .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
+    List<LogRecord> logged;
+    try (CapturedLog log = new CapturedLog("dev.portcullis.internal.verification.TokenIntrospection");
+        AccessTokenVerifier verifier = AccessTokenVerifier.create(config()
+            .introspectionWithCertificate(MutualTlsAuthorizationServer.PKI_CLIENT, strangerChain, strangerKey)
+            .introspectionTrustedCertificates(TLS.caFile())
+            .introspectionEndpoint(TLS.server().mtlsIntrospectionEndpoint()).build())) {
       assertUnavailable(verifier);
       assertEquals(stranger.certificate(), last().certificate());
-    } finally {
-      log.removeHandler(capture);
+      logged = log.records();
     }
     LogRecord warning = logged.stream().filter(r -> r.getLevel() == Level.WARNING).findFirst().orElseThrow();
     String text = MessageFormat.format(warning.getMessage(), warning.getParameters());

@@ -10,16 +10,18 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Every record a {@code java.util.logging} logger (and its children) publishes while open, as
- * the default formatter writes it, stack traces included. Shared by the tests of every
- * runtime package.
+ * published and as the default formatter writes it, stack traces included. Shared by the tests
+ * of every runtime package and of portcullis-client.
  */
 public final class CapturedLog implements AutoCloseable {
   private final Logger logger;
   private final Level previous;
+  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Handler handler = new Handler() {
     @Override
     public void publish(LogRecord record) {
+      records.add(record);
       lines.add(new SimpleFormatter().format(record));
     }
 
@@ -36,6 +38,11 @@ public final class CapturedLog implements AutoCloseable {
     previous = logger.getLevel();
     logger.setLevel(Level.ALL);
     logger.addHandler(handler);
+  }
+
+  /** The records so far, as published, for their level, message pattern and parameters. */
+  public List<LogRecord> records() {
+    return List.copyOf(records);
   }
 
   /** The records so far, formatted. */
