@@ -1,11 +1,8 @@
 package dev.portcullis;
 
+import dev.portcullis.testing.CapturedLog;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** The WARNING and SEVERE records the runtime logs (under {@code dev.portcullis}, through java.util.logging). */
@@ -14,28 +11,13 @@ final class PortcullisLog {
 
   /** Runs {@code action}; returns each WARNING or SEVERE record logged meanwhile as {@code LEVEL: message}. */
   static List<String> during(Runnable action) {
-    Logger logger = Logger.getLogger("dev.portcullis");
-    List<String> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          logged.add(record.getLevel() + ": " + new SimpleFormatter().formatMessage(record));
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    logger.addHandler(capture);
-    try {
+    try (CapturedLog log = new CapturedLog("dev.portcullis")) {
       action.run();
-      return List.copyOf(logged);
-    } finally {
-      logger.removeHandler(capture);
+      SimpleFormatter formatter = new SimpleFormatter();
+      return log.records().stream()
+          .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+          .map(record -> record.getLevel() + ": " + formatter.formatMessage(record))
+          .toList();
     }
   }
 }
