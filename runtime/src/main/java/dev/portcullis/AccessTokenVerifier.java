@@ -43,7 +43,7 @@ public final class AccessTokenVerifier implements AutoCloseable {
   /** A verifier for {@code config}; its issuer's keys start loading in the background. */
   public static AccessTokenVerifier create(PortcullisConfig config) {
     Objects.requireNonNull(config, "config");
-    return new AccessTokenVerifier(new TokenVerifier(config, config.introspectionSettings()));
+    return new AccessTokenVerifier(new TokenVerifier(config, config.introspectionSettings(), config.issuerTls()));
   }
 
   /**

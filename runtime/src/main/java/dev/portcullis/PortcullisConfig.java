@@ -1,6 +1,7 @@
 package dev.portcullis;
 
 import dev.portcullis.internal.introspection.IntrospectionSettings;
+import dev.portcullis.internal.keys.TrustedAuthorities;
 import dev.portcullis.internal.settings.SettingsSource;
 import dev.portcullis.internal.verification.ClaimPath;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * How bearer tokens are verified and how errors are answered.
@@ -60,6 +62,10 @@ import java.util.function.Function;
  *       answers</td></tr>
  *   <tr><td>http-timeout</td><td>5s</td><td>connect and read timeout for discovery and
  *       key fetches</td></tr>
+ *   <tr><td>tls-trusted-certificates</td><td>the JDK's</td><td>PEM file of the authorities
+ *       the issuers' metadata and key set fetches trust, and the introspection calls unless
+ *       introspection-tls-trusted-certificates is set: for an identity provider with a private
+ *       CA</td></tr>
  *   <tr><td>token-cache-size</td><td>10000</td><td>how many verified tokens are remembered
  *       so that a repeated token skips the signature check ({@code exp} and {@code nbf} are
  *       still checked on every use); {@code 0} turns the cache off</td></tr>
@@ -93,8 +99,8 @@ import java.util.function.Function;
  *   <tr><td>introspection-tls-keystore</td><td>none</td><td>PKCS#12 key store with the
  *       certificate and key, instead of the PEM files</td></tr>
  *   <tr><td>introspection-tls-keystore-password</td><td>empty</td><td>its password</td></tr>
- *   <tr><td>introspection-tls-trusted-certificates</td><td>the JDK's</td><td>PEM file of the
- *       authorities the introspection calls trust</td></tr>
+ *   <tr><td>introspection-tls-trusted-certificates</td><td>tls-trusted-certificates, else the
+ *       JDK's</td><td>PEM file of the authorities the introspection calls trust</td></tr>
  *   <tr><td>introspection-endpoint</td><td>the issuer's {@code introspection_endpoint}</td>
  *       <td>the introspection endpoint URL</td></tr>
  *   <tr><td>introspection-cache-ttl</td><td>60s</td><td>how long an active answer is
@@ -137,6 +143,9 @@ public final class PortcullisConfig {
   private final boolean allowInsecureHttp;
   private final boolean scopeInChallenge;
   private final Duration httpTimeout;
+  private final Path trustedCertificates;
+  /** TLS trusting {@link #trustedCertificates}, read when this was built; {@code null} for the JDK's. */
+  private final SSLContext tls;
   private final int tokenCacheSize;
   private final int maxTokenSize;
   private final URI resource;
@@ -250,6 +259,10 @@ public final class PortcullisConfig {
       throw new PortcullisConfigException(SettingsSource.propertyName("http-timeout") + " is " + httpTimeout
           + ", which is not between 1ms and 5 minutes; use a value such as 5s.");
     }
+    this.trustedCertificates = b.trustedCertificates != null ? b.trustedCertificates
+        : path(values.text("tls-trusted-certificates"));
+    this.tls = trustedCertificates == null ? null
+        : TrustedAuthorities.read("tls-trusted-certificates", trustedCertificates);
     this.algorithms = JwsAlgorithms.checked(b.algorithms != null ? b.algorithms
         : JwsAlgorithms.parse(values.text("algorithms")));
     String realmText = b.realm != null ? b.realm : values.text("realm");
@@ -294,7 +307,8 @@ public final class PortcullisConfig {
     this.trustedIssuers = several.isEmpty()
         ? List.of(new TrustedIssuer(issuer, jwksUri, audience, scopeClaims, roleClaims))
         : resolved(several, audience, scopeClaims, roleClaims, allowInsecureHttp);
-    this.introspection = introspection(b, values, issuer, several.size(), allowInsecureHttp, httpTimeout);
+    this.introspection =
+        introspection(b, values, issuer, several.size(), allowInsecureHttp, httpTimeout, trustedCertificates);
     this.dpop = b.dpop != null ? b.dpop : dpopPolicy(values.text("dpop"));
     this.dpopNonce = b.dpopNonce != null ? b.dpopNonce : dpopNonce(values.text("dpop-nonce"));
     if (dpopNonce && dpop == DpopPolicy.OFF) {
@@ -385,7 +399,7 @@ public final class PortcullisConfig {
 
   /** The introspection settings, checked; {@code null} when introspection is off. */
   private static IntrospectionSettings introspection(Builder b, SettingsSource values, URI issuer, int severalIssuers,
-      boolean allowInsecureHttp, Duration httpTimeout) {
+      boolean allowInsecureHttp, Duration httpTimeout, Path trustedByAll) {
     String clientId = b.introspectionClientId != null ? b.introspectionClientId : values.text("introspection-client-id");
     String secret = b.introspectionClientSecret != null ? b.introspectionClientSecret
         : values.text("introspection-client-secret");
@@ -431,8 +445,11 @@ public final class PortcullisConfig {
       }
       return null;
     }
-    IntrospectionSettings.Tls tls =
-        introspectionTls(path(certificate), path(certificateKey), path(keyStore), keyStorePassword, path(trusted));
+    // The calls trust what every outbound call trusts unless introspection has authorities of its own; that
+    // file was read above, so a mistake in it has already been reported under its own setting's name.
+    Path trustedByIntrospection = path(trusted) != null ? path(trusted) : trustedByAll;
+    IntrospectionSettings.Tls tls = introspectionTls(path(certificate), path(certificateKey), path(keyStore),
+        keyStorePassword, trustedByIntrospection);
     boolean presentsCertificate = tls != null && tls.presentsCertificate();
     if (method == null) {
       method = keyText != null && secret == null ? "private_key_jwt"
@@ -835,13 +852,23 @@ public final class PortcullisConfig {
     return introspection;
   }
 
+  /**
+   * The TLS of the calls to the issuers (metadata and key sets): trusting the authorities of
+   * {@code tls-trusted-certificates}, or {@code null} for the JDK's default. Not public: users
+   * configure the file, not a context.
+   */
+  SSLContext issuerTls() {
+    return tls;
+  }
+
   @Override
   public String toString() {
     return "PortcullisConfig{issuer=" + issuer + ", jwksUri=" + jwksUri + ", acceptAnyIssuer=" + acceptAnyIssuer
         + ", audience=" + audience
         + ", clockSkew=" + clockSkew + ", algorithms=" + algorithms + ", realm=" + realm
         + ", strictTokenType=" + strictTokenType + ", allowInsecureHttp=" + allowInsecureHttp
-        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout + ", resource=" + resource
+        + ", scopeInChallenge=" + scopeInChallenge + ", httpTimeout=" + httpTimeout
+        + (trustedCertificates != null ? ", trustedCertificates=" + trustedCertificates : "") + ", resource=" + resource
         + ", resourceMetadata=" + resourceMetadata + ", tokenCacheSize=" + tokenCacheSize
         + ", maxTokenSize=" + maxTokenSize + ", scopeClaims=" + scopeClaims + ", roleClaims=" + roleClaims
         + ", validators=" + validators.size() + ", trustedIssuers=" + trustedIssuers
@@ -868,6 +895,7 @@ public final class PortcullisConfig {
     private Boolean allowInsecureHttp;
     private Boolean scopeInChallenge;
     private Duration httpTimeout;
+    private Path trustedCertificates;
     private Integer tokenCacheSize;
     private Integer maxTokenSize;
     private URI resource;
@@ -989,6 +1017,25 @@ public final class PortcullisConfig {
     /** Connect and read timeout for discovery and key fetches; default 5 seconds. */
     public Builder httpTimeout(Duration timeout) {
       this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The authorities whose certificates the identity provider's TLS certificate is checked
+     * against, instead of the JDK's: one or more PEM certificates in {@code certificates}, for
+     * an identity provider whose certificate a private CA signed. The issuers' metadata
+     * (discovery) and key sets are fetched over this TLS, and so are the introspection calls and
+     * their discovery unless {@link #introspectionTrustedCertificates} names authorities of their
+     * own. Replaces the {@code tls-trusted-certificates} setting; the JVM's trust store is left
+     * as it is.
+     *
+     * <p>The file is read by {@link #build()}, which throws {@link PortcullisConfigException}
+     * naming the setting and the file when it cannot be read, holds no certificate or is not
+     * PEM. A fetch from a server whose certificate none of these authorities vouches for fails,
+     * and its tokens are answered 503 until it succeeds, as when the server is down.
+     */
+    public Builder trustedCertificates(Path certificates) {
+      this.trustedCertificates = Objects.requireNonNull(certificates, "certificates");
       return this;
     }
 
@@ -1138,7 +1185,8 @@ public final class PortcullisConfig {
      * The authorities whose certificates the introspection endpoint's TLS certificate is checked
      * against, instead of the JDK's: one or more PEM certificates in {@code certificates}. For an
      * authorization server with a private CA, with or without a client certificate; the issuer's
-     * metadata is then fetched over the same TLS when the endpoint is discovered.
+     * metadata is then fetched over the same TLS when the endpoint is discovered. Without it the
+     * calls trust the authorities of {@link #trustedCertificates}, when set.
      */
     public Builder introspectionTrustedCertificates(Path certificates) {
       this.introspectionTrustedCertificates = Objects.requireNonNull(certificates, "certificates");

@@ -110,7 +110,7 @@ public final class PortcullisFeature implements Feature, AutoCloseable {
           + " {1}=false to say you do not want it.", SettingsSource.describe("resource"),
           SettingsSource.propertyName("resource-metadata"));
     }
-    TokenVerifier verifier = new TokenVerifier(config, config.introspectionSettings());
+    TokenVerifier verifier = new TokenVerifier(config, config.introspectionSettings(), config.issuerTls());
     verifiers.add(verifier);
     context.property(GeneratedFilterFeature.BACKGROUND_WORK, verifier);
     try {

@@ -39,7 +39,8 @@ public final class IntrospectionSettings {
    * @param privateKey the PEM private key of that certificate
    * @param keyStore the PKCS#12 key store, instead of the PEM files
    * @param keyStorePassword its password; empty when it has none
-   * @param trustedCertificates the PEM certificates of the authorities to trust
+   * @param trustedCertificates the PEM certificates of the authorities to trust: those of
+   *     {@code introspection-tls-trusted-certificates}, else those of {@code tls-trusted-certificates}
    */
   public record Tls(Path certificate, Path privateKey, Path keyStore, String keyStorePassword,
       Path trustedCertificates) {

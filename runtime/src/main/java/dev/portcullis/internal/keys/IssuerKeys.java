@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where the signing keys come from: the configured JWKS URL, or the one found through the
@@ -54,21 +55,23 @@ public final class IssuerKeys {
 
   /**
    * The key source of {@code issuer}, one of {@code config}'s, loading in the background from
-   * now on on a thread of its own.
+   * now on on a thread of its own. The metadata and the key set are fetched over {@code tls}
+   * ({@link TrustedAuthorities}), or the JDK's default TLS when it is {@code null}.
    */
   public static JWKSource<SecurityContext> configured(PortcullisConfig config, TrustedIssuer issuer,
-      KeySetVersion version) {
+      KeySetVersion version, SSLContext tls) {
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.httpTimeout().toMillis());
     Clock clock = Clock.systemUTC();
     ScheduledExecutorService executor = backgroundThread();
-    Function<URI, JWKSource<SecurityContext>> fromUrl = uri -> fromUrl(uri, timeoutMillis, version, clock, executor);
+    Function<URI, JWKSource<SecurityContext>> fromUrl =
+        uri -> fromUrl(uri, timeoutMillis, tls, version, clock, executor);
     KeySetLoader.Attempt attempt;
     if (issuer.jwksUri().isPresent()) {
       JWKSource<SecurityContext> keys = fromUrl.apply(issuer.jwksUri().get());
       attempt = () -> load(keys);
     } else {
       IssuerMetadata metadata =
-          new IssuerMetadata(issuer.issuer().orElseThrow(), config.httpTimeout(), config.httpTimeout());
+          new IssuerMetadata(issuer.issuer().orElseThrow(), config.httpTimeout(), config.httpTimeout(), tls);
       attempt = discovering(() -> jwksUri(metadata, config.allowInsecureHttp()), fromUrl);
     }
     return loading(attempt, clock, executor);
@@ -163,10 +166,10 @@ public final class IssuerKeys {
     return new JWKSetBasedJWKSource<>(source);
   }
 
-  private static JWKSource<SecurityContext> fromUrl(URI uri, int timeoutMillis, KeySetVersion version, Clock clock,
-      ScheduledExecutorService executor) {
+  private static JWKSource<SecurityContext> fromUrl(URI uri, int timeoutMillis, SSLContext tls, KeySetVersion version,
+      Clock clock, ScheduledExecutorService executor) {
     try {
-      return cached(new URLBasedJWKSetSource<>(uri.toURL(), new KeySetRetriever(timeoutMillis, MAX_JWKS_BYTES)),
+      return cached(new URLBasedJWKSetSource<>(uri.toURL(), new KeySetRetriever(timeoutMillis, MAX_JWKS_BYTES, tls)),
           version, clock, executor);
     } catch (MalformedURLException e) {
       throw new IllegalStateException("The JWKS URL " + uri + " is not a valid URL; check portcullis.jwks-uri.", e);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,7 @@ public final class IssuerMetadata {
    */
   public Document fetch() throws IOException {
     StringBuilder reasons = new StringBuilder();
+    List<IOException> failures = new ArrayList<>();
     for (URI location : candidates()) {
       try {
         Map<String, Object> document = fetch(location);
@@ -90,11 +92,14 @@ public final class IssuerMetadata {
         }
         return new Document(issuer, location, document);
       } catch (IOException e) {
+        failures.add(e);
         reasons.append(reasons.length() == 0 ? " " : "; ").append(location).append(": ")
             .append(e.getMessage());
       }
     }
-    throw new IOException("No usable metadata for issuer " + issuer + ":" + reasons);
+    IOException none = new IOException("No usable metadata for issuer " + issuer + ":" + reasons);
+    failures.forEach(none::addSuppressed); // kept for what each failure was, such as an untrusted certificate
+    throw none;
   }
 
   private Map<String, Object> fetch(URI location) throws IOException {

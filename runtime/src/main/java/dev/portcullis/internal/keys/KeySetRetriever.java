@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import javax.net.ssl.SSLContext;
 
 /**
  * Nimbus' {@link DefaultResourceRetriever} that never follows a redirect. The JDK follows
@@ -17,9 +18,10 @@ final class KeySetRetriever extends DefaultResourceRetriever {
   /**
    * @param timeoutMillis connect and read timeout
    * @param maxBytes the largest key set accepted
+   * @param tls the TLS of https fetches, or {@code null} for the JDK's default
    */
-  KeySetRetriever(int timeoutMillis, int maxBytes) {
-    super(timeoutMillis, timeoutMillis, maxBytes);
+  KeySetRetriever(int timeoutMillis, int maxBytes, SSLContext tls) {
+    super(timeoutMillis, timeoutMillis, maxBytes, true, tls == null ? null : tls.getSocketFactory());
   }
 
   @Override

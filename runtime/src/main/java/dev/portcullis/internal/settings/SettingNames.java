@@ -22,7 +22,8 @@ public final class SettingNames {
   /** The keys of {@code PortcullisConfig}: {@code portcullis.<key>}, {@code PORTCULLIS_<KEY>}. */
   public static final Set<String> SERVER = Set.of("issuer", "jwks-uri", "accept-any-issuer", "audience",
       "clock-skew", "algorithms", "realm", "strict-token-type", "allow-insecure-http", "scope-in-challenge",
-      "http-timeout", "token-cache-size", "max-token-size", "resource-metadata", "resource", "resource-name",
+      "http-timeout", "tls-trusted-certificates", "token-cache-size", "max-token-size", "resource-metadata",
+      "resource", "resource-name",
       "resource-documentation", "scope-claims", "role-claims", "issuers", "introspection-client-id",
       "introspection-client-secret", "introspection-client-auth", "introspection-private-key", "introspection-key-id",
       "introspection-endpoint", "introspection-cache-ttl", "introspect-all-tokens", "introspection-jwt-response",

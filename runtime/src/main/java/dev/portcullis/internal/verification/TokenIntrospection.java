@@ -108,10 +108,10 @@ final class TokenIntrospection {
   private final DefaultJWTProcessor<SecurityContext> signedAnswers;
 
   TokenIntrospection(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
-      Validation validation, Clock clock, Executor cacheMaintenance) {
+      Validation validation, Clock clock, Executor cacheMaintenance, SSLContext issuerTls) {
     this.introspector = introspector;
     this.credentialKey = credentialKey(settings);
-    this.signedAnswers = settings.jwtResponse() ? signedAnswers(config, settings) : null;
+    this.signedAnswers = settings.jwtResponse() ? signedAnswers(config, settings, issuerTls) : null;
     this.validation = validation;
     this.clock = clock;
     this.skewMillis = config.clockSkew().toMillis();
@@ -192,9 +192,9 @@ final class TokenIntrospection {
    * and {@code nbf}, if any, current.
    */
   private static DefaultJWTProcessor<SecurityContext> signedAnswers(PortcullisConfig config,
-      IntrospectionSettings settings) {
+      IntrospectionSettings settings, SSLContext issuerTls) {
     TrustedIssuer issuer = config.trustedIssuers().get(0);
-    JWKSource<SecurityContext> keys = IssuerKeys.configured(config, issuer, new KeySetVersion());
+    JWKSource<SecurityContext> keys = IssuerKeys.configured(config, issuer, new KeySetVersion(), issuerTls);
     Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
     config.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

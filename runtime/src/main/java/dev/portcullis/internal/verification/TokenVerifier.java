@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
 
 /**
  * Verifies JWT access tokens for one configuration (one issuer, one audience): a token over
@@ -66,20 +67,22 @@ public final class TokenVerifier implements AutoCloseable {
 
   /** Configures verification, without introspection, and starts loading the issuer's keys in the background. */
   public TokenVerifier(PortcullisConfig config) {
-    this(config, null, null, null, Clock.systemUTC(), null);
+    this(config, null, null, null, Clock.systemUTC(), null, null);
   }
 
   /**
    * Configures verification, with introspection when {@code introspection} is not {@code null},
    * and starts loading the issuer's keys in the background unless every token is introspected.
    *
+   * @param issuerTls the TLS of the calls to the issuers, trusting the configured authorities,
+   *     or {@code null} for the JDK's default
    * @throws PortcullisConfigException when introspection is configured but portcullis-client,
    *     which makes the calls, is not on the class path, or its client authentication cannot be
    *     set up
    */
-  public TokenVerifier(PortcullisConfig config, IntrospectionSettings introspection) {
+  public TokenVerifier(PortcullisConfig config, IntrospectionSettings introspection, SSLContext issuerTls) {
     this(config, introspection, introspection == null ? null : introspector(introspection), null, Clock.systemUTC(),
-        null);
+        null, issuerTls);
   }
 
   /**
@@ -89,7 +92,7 @@ public final class TokenVerifier implements AutoCloseable {
    * @param cacheMaintenance where the cache runs evictions, or {@code null} for Caffeine's pool
    */
   TokenVerifier(PortcullisConfig config, JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
-    this(config, null, null, keys, clock, cacheMaintenance);
+    this(config, null, null, keys, clock, cacheMaintenance, null);
   }
 
   /**
@@ -100,9 +103,16 @@ public final class TokenVerifier implements AutoCloseable {
    */
   TokenVerifier(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
       JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance) {
+    this(config, settings, introspector, keys, clock, cacheMaintenance, null);
+  }
+
+  /** The constructors above; {@code issuerTls} is the TLS of the calls to the issuers, {@code null} for the JDK's. */
+  private TokenVerifier(PortcullisConfig config, IntrospectionSettings settings, Introspector introspector,
+      JWKSetSource<SecurityContext> keys, Clock clock, Executor cacheMaintenance, SSLContext issuerTls) {
     this.validators = config.validators();
     this.introspection = settings == null ? null
-        : new TokenIntrospection(config, settings, introspector, this::runValidators, clock, cacheMaintenance);
+        : new TokenIntrospection(config, settings, introspector, this::runValidators, clock, cacheMaintenance,
+            issuerTls);
     this.introspectAll = settings != null && settings.allTokens();
     List<TrustedIssuer> issuers = introspectAll ? List.of() : config.trustedIssuers();
     if (keys != null && config.trustedIssuers().size() != 1) {
@@ -111,7 +121,7 @@ public final class TokenVerifier implements AutoCloseable {
     Map<String, Route> routes = new HashMap<>();
     for (TrustedIssuer issuer : issuers) {
       KeySetVersion version = new KeySetVersion();
-      JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, issuer, version)
+      JWKSource<SecurityContext> source = keys == null ? IssuerKeys.configured(config, issuer, version, issuerTls)
           : IssuerKeys.inMemory(keys, version, clock);
       keySources.add(source);
       routes.put(issuer.issuer().map(Object::toString).orElse(null),

@@ -152,4 +152,24 @@ class KeySetLoaderTest {
     assertEquals("Couldn't retrieve the JWK set; caused by: SocketTimeoutException", KeySetLoader.describe(
         new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException())));
   }
+
+  @Test
+  void aCertificateThatCouldNotBeValidatedIsExplainedWithTheSettingThatTrustsAPrivateCa() {
+    javax.net.ssl.SSLHandshakeException handshake = new javax.net.ssl.SSLHandshakeException("PKIX path building"
+        + " failed: unable to find valid certification path to requested target");
+    handshake.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+    String hint = " The issuer's TLS certificate could not be validated: if a private CA signed it, set"
+        + " portcullis.tls-trusted-certificates (environment PORTCULLIS_TLS_TRUSTED_CERTIFICATES) to a PEM file of"
+        + " that CA's certificate (or check that the file it names holds it), and check that the certificate names"
+        + " the host in the URL.";
+    assertEquals(hint, KeySetLoader.untrustedCertificateHint(
+        new KeySourceException("Couldn't retrieve JWK set from URL", new IOException(handshake))));
+    IOException discovery = new IOException("No usable metadata for issuer https://idp.example.com: ...");
+    discovery.addSuppressed(new IOException("SSLHandshakeException (PKIX path building failed).", handshake));
+    assertEquals(hint, KeySetLoader.untrustedCertificateHint(discovery), "each location's failure is kept");
+    assertEquals("", KeySetLoader.untrustedCertificateHint(
+        new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException())));
+    assertEquals("", KeySetLoader.untrustedCertificateHint(new javax.net.ssl.SSLHandshakeException(
+        "Received fatal alert: protocol_version")), "a handshake that failed for another reason");
+  }
 }

@@ -1,0 +1,84 @@
+package dev.portcullis.internal.keys;
+
+import dev.portcullis.PortcullisConfigException;
+import dev.portcullis.internal.settings.SettingsSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The TLS of the resource server's own calls to its issuers (metadata and key sets) when they
+ * trust the authorities of a PEM file instead of the JDK's: for an identity provider whose
+ * certificate a private CA signed. The file is read once, when the configuration is built, so
+ * that a mistake stops the application from starting rather than surfacing at request time.
+ */
+public final class TrustedAuthorities {
+  private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+  private static final String END = "-----END CERTIFICATE-----";
+
+  private TrustedAuthorities() {}
+
+  /**
+   * TLS trusting exactly the certificates in {@code file}, one or more PEM certificates.
+   *
+   * @param key the setting that names the file, for the messages
+   * @throws PortcullisConfigException naming the setting and the file when the file cannot be
+   *     read, holds no certificate or is not PEM
+   */
+  public static SSLContext read(String key, Path file) {
+    String setting = SettingsSource.describe(key);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new PortcullisConfigException("The file " + file + " in " + SettingsSource.propertyName(key)
+          + " could not be read (" + e.getClass().getSimpleName() + "); set " + setting + " to a PEM file of the"
+          + " certificates of the authorities to trust, and check its path and permissions.");
+    }
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String named = "The file " + file + " in " + SettingsSource.propertyName(key);
+    if (!text.contains(BEGIN)) {
+      // A PEM file of something else (a key) or an empty one holds no certificate; anything else is not PEM at all.
+      throw new PortcullisConfigException(named + (text.isBlank() || text.contains("-----BEGIN ")
+          ? " holds no certificate; put the certificates of the authorities to trust in it"
+          : " is not a PEM file; convert it (a binary DER certificate with openssl x509 -inform der -in "
+              + file.getFileName() + " -out ca.pem) or set " + setting + " to a file of the authorities' certificates")
+          + ", each between " + BEGIN + " and " + END + ".");
+    }
+    List<Certificate> certificates = new ArrayList<>();
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      certificates.addAll(CertificateFactory.getInstance("X.509").generateCertificates(in));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new PortcullisConfigException(named + " is not a PEM file of certificates that can be read ("
+          + e.getClass().getSimpleName() + "); give complete certificates, each between " + BEGIN + " and " + END
+          + ".");
+    }
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      for (int i = 0; i < certificates.size(); i++) {
+        store.setCertificateEntry("trusted-" + i, certificates.get(i));
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new PortcullisConfigException("The certificates in " + file + " (" + SettingsSource.propertyName(key)
+          + ") could not be used for TLS (" + e.getClass().getSimpleName() + "); check that each is a complete"
+          + " X.509 certificate.");
+    }
+  }
+}
