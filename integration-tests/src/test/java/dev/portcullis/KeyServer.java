@@ -99,7 +99,8 @@ final class KeyServer implements AutoCloseable, AfterAllCallback {
     }
   }
 
-  private static void send(HttpExchange exchange, String body) throws IOException {
+  /** Answers {@code body} as JSON, 200. */
+  static void send(HttpExchange exchange, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, bytes.length);

@@ -11,29 +11,24 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.portcullis.client.MutualTlsAuthorizationServer;
 import dev.portcullis.client.TestCertificates;
+import dev.portcullis.testing.CapturedLog;
 import dev.portcullis.testapp.MeResource;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -62,21 +57,7 @@ class PrivateCaIssuerTest {
   private static Path caFile;
   private static Path otherCaFile;
 
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(new SimpleFormatter().formatMessage(record));
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private CapturedLog log;
 
   @BeforeAll
   static void start() throws Exception {
@@ -87,9 +68,10 @@ class PrivateCaIssuerTest {
     issuer = "https://127.0.0.1:" + server.getAddress().getPort();
     server.createContext("/.well-known/openid-configuration", exchange -> {
       METADATA_FETCHES.incrementAndGet();
-      send(exchange, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}");
+      KeyServer.send(exchange, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}");
     });
-    server.createContext("/jwks", exchange -> send(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
+    server.createContext("/jwks",
+        exchange -> KeyServer.send(exchange, new JWKSet(SIGNING_KEY.toPublicJWK()).toString()));
     server.start();
     caFile = Files.writeString(files.resolve("private-ca.pem"), authority.pem());
     otherCaFile = Files.writeString(files.resolve("other-ca.pem"),
@@ -103,20 +85,12 @@ class PrivateCaIssuerTest {
 
   @BeforeEach
   void captureWarnings() {
-    Logger.getLogger("dev.portcullis").addHandler(capture);
+    log = new CapturedLog("dev.portcullis");
   }
 
   @AfterEach
   void stopCapturing() {
-    Logger.getLogger("dev.portcullis").removeHandler(capture);
-  }
-
-  private static void send(HttpExchange exchange, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    log.close();
   }
 
   private static String token() throws Exception {
@@ -136,15 +110,18 @@ class PrivateCaIssuerTest {
   /** The key loading warning, once it has been logged (the first attempt runs in the background); at most 20 s. */
   private String keyLoadingWarning() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    SimpleFormatter formatter = new SimpleFormatter();
     while (System.nanoTime() < deadline) {
-      for (String warning : warnings) {
-        if (warning.startsWith("Portcullis could not load the issuer's signing keys")) {
-          return warning;
+      for (LogRecord record : log.records()) {
+        String message = formatter.formatMessage(record);
+        if (record.getLevel() == Level.WARNING
+            && message.startsWith("Portcullis could not load the issuer's signing keys")) {
+          return message;
         }
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("No key loading warning was logged; logged: " + warnings);
+    throw new AssertionError("No key loading warning was logged; logged: " + log.lines());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.portcullis.client;
 
+import dev.portcullis.internal.keys.TrustedAuthorities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The client's side of mutual TLS (RFC 8705): the certificate and private key it presents on
@@ -139,15 +139,8 @@ public final class ClientTls {
     }
     List<X509Certificate> authorities = certificates(certificates, "trusted certificate");
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      for (int i = 0; i < authorities.size(); i++) {
-        store.setCertificateEntry("trusted-" + i, authorities.get(i));
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      return new ClientTls(context(keyManagers, factory.getTrustManagers()), certificate, keyManagers,
-          authorities.size());
+      return new ClientTls(context(keyManagers, TrustedAuthorities.trustManagers(authorities)), certificate,
+          keyManagers, authorities.size());
     } catch (GeneralSecurityException | IOException e) {
       throw new ClientConfigurationException("The trusted certificates in " + certificates + " could not be used"
           + " for TLS (" + e.getClass().getSimpleName() + ").", e);

@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -65,20 +66,31 @@ public final class TrustedAuthorities {
           + ".");
     }
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      for (int i = 0; i < certificates.size(); i++) {
-        store.setCertificateEntry("trusted-" + i, certificates.get(i));
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
+      context.init(null, trustManagers(certificates), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
       throw new PortcullisConfigException("The certificates in " + file + " (" + SettingsSource.propertyName(key)
           + ") could not be used for TLS (" + e.getClass().getSimpleName() + "); check that each is a complete"
           + " X.509 certificate.");
     }
+  }
+
+  /**
+   * Trust managers that trust exactly {@code certificates}, the authorities' certificates, and
+   * none of the JDK's.
+   *
+   * @throws GeneralSecurityException or IOException when the JDK cannot hold them in a key store
+   */
+  public static TrustManager[] trustManagers(List<? extends Certificate> certificates)
+      throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    for (int i = 0; i < certificates.size(); i++) {
+      store.setCertificateEntry("trusted-" + i, certificates.get(i));
+    }
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    return factory.getTrustManagers();
   }
 }
