@@ -45,9 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrivateCaIssuerTest {
   private static final String AUDIENCE = "orders-api";
-  private static final String UNTRUSTED_HINT = "The issuer's TLS certificate could not be validated: if a private CA"
+  private static final String UNTRUSTED_HINT = "The server's TLS certificate could not be validated: if a private CA"
       + " signed it, set portcullis.tls-trusted-certificates (environment PORTCULLIS_TLS_TRUSTED_CERTIFICATES) to a"
       + " PEM file of that CA's certificate";
+  private static final String UNTRUSTED_INTROSPECTION_HINT = "The server's TLS certificate could not be validated:"
+      + " if a private CA signed it, set portcullis.tls-trusted-certificates (environment"
+      + " PORTCULLIS_TLS_TRUSTED_CERTIFICATES) or portcullis.introspection-tls-trusted-certificates to a PEM file";
   private static final RSAKey SIGNING_KEY = KeyServer.generate("private-ca-key");
   private static final AtomicInteger METADATA_FETCHES = new AtomicInteger();
   private static HttpsServer server;
@@ -105,6 +108,17 @@ class PrivateCaIssuerTest {
 
   private static PortcullisConfig.Builder config() {
     return PortcullisConfig.builder().issuer(issuer).audience(AUDIENCE);
+  }
+
+  /** The newest warning about introspection, logged as the request was answered. */
+  private String introspectionWarning() {
+    SimpleFormatter formatter = new SimpleFormatter();
+    List<String> warnings = log.records().stream().filter(record -> record.getLevel() == Level.WARNING)
+        .map(formatter::formatMessage).filter(message -> message.contains("introspect")).toList();
+    if (warnings.isEmpty()) {
+      throw new AssertionError("No introspection warning was logged; logged: " + log.lines());
+    }
+    return warnings.get(warnings.size() - 1);
   }
 
   /** The key loading warning, once it has been logged (the first attempt runs in the background); at most 20 s. */
@@ -179,6 +193,16 @@ class PrivateCaIssuerTest {
       try (TestApp app = TestApp.start(config.build(), MeResource.class)) {
         Answer answer = app.bearer("/me", MutualTlsAuthorizationServer.OPAQUE_TOKEN);
         assertEquals(503, answer.status(), "the JDK's authorities do not know the CA: " + answer);
+        assertTrue(introspectionWarning().contains(UNTRUSTED_INTROSPECTION_HINT),
+            () -> String.join("\n", log.lines()));
+      }
+      // An endpoint that is configured, not discovered: the call itself fails on the certificate.
+      try (TestApp app = TestApp.start(config.introspectionEndpoint(authorizationServer.mtlsIntrospectionEndpoint())
+          .build(), MeResource.class)) {
+        Answer answer = app.bearer("/me", MutualTlsAuthorizationServer.OPAQUE_TOKEN);
+        assertEquals(503, answer.status(), answer::toString);
+        assertTrue(introspectionWarning().contains(UNTRUSTED_INTROSPECTION_HINT),
+            () -> String.join("\n", log.lines()));
       }
       try (TestApp app = TestApp.start(config.trustedCertificates(authorityFile).build(), MeResource.class)) {
         Answer answer = app.bearer("/me", MutualTlsAuthorizationServer.OPAQUE_TOKEN);

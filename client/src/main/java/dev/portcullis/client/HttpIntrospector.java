@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
 import dev.portcullis.internal.introspection.IntrospectionFailedException;
+import dev.portcullis.internal.keys.TrustedAuthorities;
 import dev.portcullis.internal.introspection.Introspector;
 import java.io.IOException;
 import java.net.URI;
@@ -179,7 +180,7 @@ final class HttpIntrospector implements Introspector {
       String what = cause instanceof IOException && cause.getMessage() != null
           ? cause.getClass().getSimpleName() + " (" + cause.getMessage() + ")" : cause.getClass().getSimpleName();
       throw new IntrospectionFailedException("The introspection endpoint " + endpoint + " could not be reached: "
-          + what + ".", false);
+          + what + "." + TrustedAuthorities.introspectionHint(cause), false);
     }
   }
 

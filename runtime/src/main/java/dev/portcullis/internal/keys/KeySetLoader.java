@@ -6,10 +6,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import dev.portcullis.internal.settings.SettingsSource;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,7 +142,7 @@ public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable
       }
       LOG.log(System.Logger.Level.WARNING, "Portcullis could not load the issuer''s signing keys, so requests"
           + " with tokens are answered 503 until it can; trying again in {0} ms. {1}{2}", delay.toMillis(),
-          describe(e), untrustedCertificateHint(e));
+          describe(e), TrustedAuthorities.hint(e, "tls-trusted-certificates"));
       scheduler.schedule(this::tryLoading, delay);
     } finally {
       firstAttemptDone.countDown();
@@ -161,38 +157,6 @@ public final class KeySetLoader implements JWKSource<SecurityContext>, Closeable
       parts.add(message == null || message.isBlank() ? t.getClass().getSimpleName() : message);
     }
     return String.join("; caused by: ", parts);
-  }
-
-  /**
-   * What to do when {@code e} comes from a TLS certificate this JVM could not validate (a
-   * handshake refused for PKIX path building, a name that does not match), most often an
-   * identity provider whose certificate a private CA signed: a sentence naming {@code
-   * tls-trusted-certificates}, after a space. Empty for every other failure.
-   */
-  static String untrustedCertificateHint(Throwable e) {
-    if (!certificateFailure(e, 0)) {
-      return "";
-    }
-    return " The issuer's TLS certificate could not be validated: if a private CA signed it, set "
-        + SettingsSource.describe("tls-trusted-certificates") + " to a PEM file of that CA's certificate (or check"
-        + " that the file it names holds it), and check that the certificate names the host in the URL.";
-  }
-
-  /** Whether {@code e}, its causes or what it suppressed (one failure per metadata location) is a certificate's. */
-  private static boolean certificateFailure(Throwable e, int depth) {
-    if (e == null || depth > 8) {
-      return false;
-    }
-    if (e instanceof CertificateException || e instanceof CertPathBuilderException
-        || e instanceof CertPathValidatorException) {
-      return true;
-    }
-    for (Throwable suppressed : e.getSuppressed()) {
-      if (certificateFailure(suppressed, depth + 1)) {
-        return true;
-      }
-    }
-    return e.getCause() != e && certificateFailure(e.getCause(), depth + 1);
   }
 
   /** The key set has not been loaded yet; {@link #retryAfter()} says when to try again. */

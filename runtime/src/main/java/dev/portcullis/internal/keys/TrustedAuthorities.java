@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,5 +95,46 @@ public final class TrustedAuthorities {
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     return factory.getTrustManagers();
+  }
+
+  /**
+   * What to do when {@code e} comes from a TLS certificate this JVM could not validate (a
+   * handshake refused for PKIX path building, a name that does not match), most often a server
+   * whose certificate a private CA signed: a sentence naming the settings {@code keys} (the first
+   * one as its property and environment variable), after a space. Empty for every other failure.
+   */
+  public static String hint(Throwable e, String... keys) {
+    if (!certificateFailure(e, 0)) {
+      return "";
+    }
+    StringBuilder settings = new StringBuilder(SettingsSource.describe(keys[0]));
+    for (int i = 1; i < keys.length; i++) {
+      settings.append(" or ").append(SettingsSource.propertyName(keys[i]));
+    }
+    return " The server's TLS certificate could not be validated: if a private CA signed it, set " + settings
+        + " to a PEM file of that CA's certificate (or check that the file it names holds it), and check that the"
+        + " certificate names the host in the URL.";
+  }
+
+  /** {@link #hint} for the introspection calls, which trust either setting's authorities. */
+  public static String introspectionHint(Throwable e) {
+    return hint(e, "tls-trusted-certificates", "introspection-tls-trusted-certificates");
+  }
+
+  /** Whether {@code e}, its causes or what it suppressed (one failure per metadata location) is a certificate's. */
+  private static boolean certificateFailure(Throwable e, int depth) {
+    if (e == null || depth > 8) {
+      return false;
+    }
+    if (e instanceof CertificateException || e instanceof CertPathBuilderException
+        || e instanceof CertPathValidatorException) {
+      return true;
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      if (certificateFailure(suppressed, depth + 1)) {
+        return true;
+      }
+    }
+    return e.getCause() != e && certificateFailure(e.getCause(), depth + 1);
   }
 }

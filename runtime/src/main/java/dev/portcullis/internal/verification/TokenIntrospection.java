@@ -22,6 +22,7 @@ import dev.portcullis.internal.introspection.Introspector;
 import dev.portcullis.internal.keys.IssuerKeys;
 import dev.portcullis.internal.keys.IssuerMetadata;
 import dev.portcullis.internal.keys.KeySetVersion;
+import dev.portcullis.internal.keys.TrustedAuthorities;
 import dev.portcullis.internal.keys.UrlPolicy;
 import dev.portcullis.internal.settings.SettingsSource;
 import java.io.IOException;
@@ -493,7 +494,7 @@ final class TokenIntrospection {
           found = metadata.uri("introspection_endpoint").orElse(null);
         }
       } catch (IOException e) {
-        throw new IntrospectionFailedException(e.getMessage(), false);
+        throw new IntrospectionFailedException(e.getMessage() + TrustedAuthorities.introspectionHint(e), false);
       }
       if (found == null) {
         throw new IntrospectionFailedException("The metadata of the issuer " + issuer + " at " + metadata.location()

@@ -158,18 +158,22 @@ class KeySetLoaderTest {
     javax.net.ssl.SSLHandshakeException handshake = new javax.net.ssl.SSLHandshakeException("PKIX path building"
         + " failed: unable to find valid certification path to requested target");
     handshake.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
-    String hint = " The issuer's TLS certificate could not be validated: if a private CA signed it, set"
+    String hint = " The server's TLS certificate could not be validated: if a private CA signed it, set"
         + " portcullis.tls-trusted-certificates (environment PORTCULLIS_TLS_TRUSTED_CERTIFICATES) to a PEM file of"
         + " that CA's certificate (or check that the file it names holds it), and check that the certificate names"
         + " the host in the URL.";
-    assertEquals(hint, KeySetLoader.untrustedCertificateHint(
-        new KeySourceException("Couldn't retrieve JWK set from URL", new IOException(handshake))));
+    String key = "tls-trusted-certificates";
+    assertEquals(hint, TrustedAuthorities.hint(
+        new KeySourceException("Couldn't retrieve JWK set from URL", new IOException(handshake)), key));
     IOException discovery = new IOException("No usable metadata for issuer https://idp.example.com: ...");
     discovery.addSuppressed(new IOException("SSLHandshakeException (PKIX path building failed).", handshake));
-    assertEquals(hint, KeySetLoader.untrustedCertificateHint(discovery), "each location's failure is kept");
-    assertEquals("", KeySetLoader.untrustedCertificateHint(
-        new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException())));
-    assertEquals("", KeySetLoader.untrustedCertificateHint(new javax.net.ssl.SSLHandshakeException(
-        "Received fatal alert: protocol_version")), "a handshake that failed for another reason");
+    assertEquals(hint, TrustedAuthorities.hint(discovery, key), "each location's failure is kept");
+    assertEquals("", TrustedAuthorities.hint(
+        new KeySourceException("Couldn't retrieve the JWK set", new java.net.SocketTimeoutException()), key));
+    assertEquals("", TrustedAuthorities.hint(new javax.net.ssl.SSLHandshakeException(
+        "Received fatal alert: protocol_version"), key), "a handshake that failed for another reason");
+    assertTrue(TrustedAuthorities.hint(handshake, key, "introspection-tls-trusted-certificates")
+        .contains(" set portcullis.tls-trusted-certificates (environment PORTCULLIS_TLS_TRUSTED_CERTIFICATES) or"
+            + " portcullis.introspection-tls-trusted-certificates to a PEM file"));
   }
 }
