@@ -87,19 +87,24 @@ final class EndpointProbe {
     String token = check.token() == null ? null : check.token().get();
     try {
       HttpResponse<Void> response = client.send(request(check, token), HttpResponse.BodyHandlers.discarding());
+      ProbeAnswer answer = answer(response);
       String nonce = response.headers().firstValue("DPoP-Nonce").orElse(null);
-      if (check.proofKey() != null && response.statusCode() == 401 && nonce != null
-          && String.join(", ", response.headers().allValues("WWW-Authenticate")).contains("use_dpop_nonce")) {
+      if (check.proofKey() != null && answer.status() == 401 && nonce != null
+          && answer.hasError("DPoP", "use_dpop_nonce")) {
         check.proofKey().rememberNonce(uri, nonce);
-        response = client.send(request(check, token), HttpResponse.BodyHandlers.discarding());
+        answer = answer(client.send(request(check, token), HttpResponse.BodyHandlers.discarding()));
       }
-      return ProbeAnswer.of(response.statusCode(), response.headers().allValues("WWW-Authenticate"));
+      return answer;
     } catch (IOException e) {
       return ProbeAnswer.unanswered(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ProbeAnswer.unanswered("interrupted");
     }
+  }
+
+  private static ProbeAnswer answer(HttpResponse<Void> response) {
+    return ProbeAnswer.of(response.statusCode(), response.headers().allValues("WWW-Authenticate"));
   }
 
   /** The request of {@code check}: {@code token} as a bearer token, or in the DPoP scheme with a fresh proof. */
